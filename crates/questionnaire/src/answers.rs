@@ -1,0 +1,120 @@
+//! What the partner answered: one value per question id, typed text kept exactly as typed.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::QuestionId;
+
+/// One third party that End-User Data is shared with. Every field is raw text as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThirdParty {
+    #[serde(default)]
+    pub name: String,
+    /// The third party's domain or website (the wire calls it `link`).
+    #[serde(default)]
+    pub domain: String,
+    #[serde(default)]
+    pub countries: Vec<String>,
+    #[serde(default)]
+    pub purpose: String,
+}
+
+/// An answer to one question. Numbers stay strings until validated, so nothing a partner
+/// types is ever rewritten or lost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum Answer {
+    /// The id of the picked choice. A value read from the API that no choice knows is kept
+    /// as `Choice` with the raw wire text, prefixed by [`Answer::UNKNOWN_PREFIX`].
+    Choice(String),
+    Text(String),
+    List(Vec<String>),
+    Flag(bool),
+    DaysRange { min: String, max: String },
+    ThirdParties(Vec<ThirdParty>),
+    Certifications { picked: Vec<String>, other: String },
+}
+
+impl Answer {
+    /// Marks a choice that came from the API with a value this catalogue does not know.
+    pub const UNKNOWN_PREFIX: &'static str = "wire:";
+
+    /// Whether the partner has said anything here (an empty list or blank text is no answer).
+    pub fn is_given(&self) -> bool {
+        match self {
+            Answer::Choice(id) => !id.is_empty(),
+            Answer::Text(text) => !text.trim().is_empty(),
+            Answer::List(items) => items.iter().any(|item| !item.trim().is_empty()),
+            Answer::Flag(ticked) => *ticked,
+            Answer::DaysRange { min, max } => !min.trim().is_empty() || !max.trim().is_empty(),
+            Answer::ThirdParties(rows) => !rows.is_empty(),
+            Answer::Certifications { picked, other } => {
+                !picked.is_empty() || !other.trim().is_empty()
+            }
+        }
+    }
+}
+
+/// Every answer, keyed by question id. Answers to questions that are currently hidden stay
+/// here (switching back restores them); the rules decide what is shown and sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Answers(BTreeMap<String, Answer>);
+
+impl Answers {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn get(&self, id: QuestionId) -> Option<&Answer> {
+        self.0.get(id)
+    }
+
+    pub fn set(&mut self, id: QuestionId, answer: Answer) {
+        self.0.insert(id.to_owned(), answer);
+    }
+
+    pub fn clear(&mut self, id: QuestionId) {
+        self.0.remove(id);
+    }
+
+    /// The picked choice id, if the question is answered with a choice.
+    pub fn choice(&self, id: QuestionId) -> Option<&str> {
+        match self.get(id) {
+            Some(Answer::Choice(choice)) => Some(choice),
+            _ => None,
+        }
+    }
+
+    pub fn flag(&self, id: QuestionId) -> bool {
+        matches!(self.get(id), Some(Answer::Flag(true)))
+    }
+
+    pub fn text(&self, id: QuestionId) -> &str {
+        match self.get(id) {
+            Some(Answer::Text(text)) => text,
+            _ => "",
+        }
+    }
+
+    pub fn list(&self, id: QuestionId) -> &[String] {
+        match self.get(id) {
+            Some(Answer::List(items)) => items,
+            _ => &[],
+        }
+    }
+
+    pub fn third_parties(&self, id: QuestionId) -> &[ThirdParty] {
+        match self.get(id) {
+            Some(Answer::ThirdParties(rows)) => rows,
+            _ => &[],
+        }
+    }
+
+    /// Every stored entry, including ones whose id the catalogue does not know (kept from
+    /// newer drafts rather than dropped).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Answer)> {
+        self.0.iter().map(|(id, answer)| (id.as_str(), answer))
+    }
+}

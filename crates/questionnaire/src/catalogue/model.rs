@@ -1,0 +1,132 @@
+//! The shape of the catalogue: plain static data that every other part reads.
+
+/// A stable identifier of a question, used as the key of its answer in drafts and exports.
+/// Never shown to people and never sent to the API (wire names live in [`Wire`]).
+pub type QuestionId = &'static str;
+
+/// A group of questions a partner recognises, in the order of the spec.
+#[derive(Debug)]
+pub struct Section {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub questions: &'static [Question],
+}
+
+#[derive(Debug)]
+pub struct Question {
+    pub id: QuestionId,
+    /// The question exactly as the spec words it.
+    pub text: &'static str,
+    /// One or two plain-English sentences for a partner who is not a lawyer.
+    pub help: &'static str,
+    pub kind: Kind,
+    /// Which view of the listing tab shows the answer. Follow-ups take their parent's view.
+    pub view: View,
+    pub source: Source,
+    /// `None`: always asked. Otherwise asked only while the condition holds.
+    pub shown_when: Option<Condition>,
+    pub wire: Wire,
+    /// How the listing tab states an answer to customers (a label, not the partner's question).
+    pub listing_label: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Default,
+    Expanded,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The partner answers it in the form.
+    Partner,
+    /// Atlassian already has it (bug bounty participation, integration permissions):
+    /// shown on the tab, never asked and never sent.
+    Atlassian,
+}
+
+/// One of the answers a partner can pick, worded as in the spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice {
+    pub id: &'static str,
+    pub label: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Pick exactly one of the listed responses (yes/no, yes/no/not applicable, or more).
+    OneOf(&'static [Choice]),
+    /// A line of free text, at most `max_chars` characters.
+    Text { max_chars: usize },
+    /// An absolute `https://` or `http://` URL.
+    Link,
+    Email,
+    /// Several short strings, with suggestions taken from the spec's examples.
+    List { suggestions: &'static [&'static str] },
+    /// A confirmation checkbox.
+    Checkbox,
+    /// Minimum and maximum number of days.
+    DaysRange,
+    /// Repeatable rows: name, domain, countries, purpose.
+    ThirdParties,
+    /// A pick-list (SOC2, ISO27K, FedRamp) plus free text for "Other".
+    Certifications { options: &'static [&'static str] },
+    /// Nothing to answer: Atlassian supplies it.
+    Provided,
+}
+
+/// When a question is asked, in terms of other answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Condition {
+    /// The question `0` is answered with the choice `1`.
+    Is(QuestionId, &'static str),
+    /// The question `0` is answered with any of the choices `1`.
+    IsAnyOf(QuestionId, &'static [&'static str]),
+    /// The checkbox `0` is not ticked.
+    Unticked(QuestionId),
+    AnyOf(&'static [Condition]),
+    AllOf(&'static [Condition]),
+}
+
+/// How sure we are that a wire name is what the Marketplace API uses
+/// (the tags of `marketplace-api.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Certainty {
+    /// In Atlassian's REST reference.
+    Documented,
+    /// Seen in public code that reads the live API.
+    SeenLive,
+    /// Deduced, unverified.
+    Inferred,
+}
+
+/// Where an answer goes in the v2 `appTrustInformation` JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wire {
+    /// No public source names the field: the answer is kept in the draft and export,
+    /// left out of the PUT body, and the partner is told.
+    Unknown,
+    /// Atlassian fills it in; nothing to send.
+    NotSent,
+    Field {
+        path: &'static [&'static str],
+        encoding: Encoding,
+        certainty: Certainty,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// "yes" ↔ `true`, "no" ↔ `false`.
+    Bool,
+    /// "yes"/"no"/"na" ↔ `"TRUE"`/`"FALSE"`/`"NOT_APPLICABLE"` (booleans are read too).
+    YesNoNotApplicable,
+    /// Choice id ↔ wire string; `None` where the wire value is unknown.
+    Enum(&'static [(&'static str, Option<&'static str>)]),
+    StringList,
+    String,
+    /// `{ "min": int, "max": int }`.
+    DaysRange,
+    /// `[{ name, link, purpose, thirdPartyCountries }]`.
+    ThirdParties,
+}
