@@ -1,0 +1,21 @@
+//! The end-to-end harness: the built `dist/` served by the Marketplace stand-in (so the app
+//! and the API share one origin, as behind the production proxy), and headless Chromium
+//! driven through chromedriver. Each test gets its own stand-in, browser profile and driver.
+
+mod browser;
+pub mod stand_in;
+
+pub use browser::Browser;
+pub use stand_in::StandIn;
+
+use std::path::PathBuf;
+
+/// The workspace root, where `dist/` and `target/` live.
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
+}
+
+/// A free loopback port, for chromedriver.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}

@@ -1,0 +1,37 @@
+use leptos::prelude::*;
+use questionnaire::catalogue::{Choice, Question};
+use questionnaire::Answer;
+
+use super::{control_id, help_id};
+use crate::state::Questionnaire;
+
+/// A radio group: a fieldset whose legend is the question.
+#[component]
+pub fn ChoiceField(question: &'static Question, choices: &'static [Choice]) -> impl IntoView {
+    let questionnaire = Questionnaire::expect();
+    let picked = Memo::new(move |_| {
+        questionnaire.answers.with(|answers| answers.choice(question.id).map(str::to_owned))
+    });
+    let options = choices.iter().map(|choice| {
+        let id = format!("{}-{}", control_id(question.id), choice.id);
+        view! {
+            <div class="choice">
+                <input
+                    type="radio"
+                    id=id.clone()
+                    name=control_id(question.id)
+                    value=choice.id
+                    prop:checked=move || picked.with(|picked| picked.as_deref() == Some(choice.id))
+                    on:change=move |_| questionnaire.set(question.id, Answer::Choice(choice.id.to_owned()))
+                />
+                <label for=id>{choice.label}</label>
+            </div>
+        }
+    });
+    view! {
+        <fieldset class="choices" id=control_id(question.id) aria-describedby=help_id(question.id)>
+            <legend>{question.text}</legend>
+            {options.collect_view()}
+        </fieldset>
+    }
+}

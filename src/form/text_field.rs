@@ -1,0 +1,29 @@
+use leptos::prelude::*;
+use questionnaire::catalogue::{Kind, Question};
+use questionnaire::Answer;
+
+use super::{control_id, help_id};
+use crate::state::Questionnaire;
+
+/// A single-line answer: free text, a link or an e-mail address. The text is kept exactly as
+/// typed; checking it is the validator's job.
+#[component]
+pub fn TextField(question: &'static Question) -> impl IntoView {
+    let questionnaire = Questionnaire::expect();
+    let input_type = match question.kind {
+        Kind::Link => "url",
+        Kind::Email => "email",
+        _ => "text",
+    };
+    view! {
+        <label class="question-label" for=control_id(question.id)>{question.text}</label>
+        <input
+            class="text-input"
+            type=input_type
+            id=control_id(question.id)
+            aria-describedby=help_id(question.id)
+            prop:value=move || questionnaire.answers.with(|answers| answers.text(question.id).to_owned())
+            on:input=move |ev| questionnaire.set(question.id, Answer::Text(event_target_value(&ev)))
+        />
+    }
+}

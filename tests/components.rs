@@ -1,0 +1,86 @@
+//! Component tests: the real components, mounted in headless Chromium by wasm-bindgen-test.
+//! Run with `cargo test -p privacy-tab --target wasm32-unknown-unknown` (scripts/test does).
+
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use privacy_tab::form::QuestionnaireForm;
+use privacy_tab::state::Questionnaire;
+use questionnaire::{Answer, Answers};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts the form into a fresh container appended to the body (replacing the body would
+/// wipe the test runner's own output).
+fn mount_form(answers: Answers) -> (web_sys::Element, Questionnaire) {
+    let document = document();
+    let container = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&container).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
+        tx.send(Questionnaire::provide(answers.clone())).unwrap();
+        view! { <QuestionnaireForm /> }
+    });
+    handle.forget();
+    (container, rx.recv().unwrap())
+}
+
+fn find(container: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
+    container.query_selector(selector).unwrap()
+}
+
+async fn settle() {
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn yes_reveals_the_data_types_follow_up_and_no_hides_it() {
+    let (form, _) = mount_form(Answers::new());
+    assert!(find(&form, "#q-stored_data_types").is_none(), "the follow-up is hidden before any answer");
+
+    find(&form, "#q-stores_eud-yes").unwrap().unchecked_into::<HtmlElement>().click();
+    settle().await;
+    assert!(find(&form, "#q-stored_data_types").is_some(), "Yes reveals the data types question");
+
+    find(&form, "#q-stores_eud-no").unwrap().unchecked_into::<HtmlElement>().click();
+    settle().await;
+    assert!(find(&form, "#q-stored_data_types").is_none(), "No hides it again");
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_data_type_and_pressing_enter_adds_it_to_the_answers() {
+    let mut answers = Answers::new();
+    answers.set("stores_eud", Answer::Choice("yes".into()));
+    let (form, questionnaire) = mount_form(answers);
+    settle().await;
+
+    let input: HtmlInputElement = find(&form, "#q-stored_data_types").unwrap().unchecked_into();
+    input.set_value("IP address");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    let enter = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    input.dispatch_event(&enter).unwrap();
+    settle().await;
+
+    let stored = questionnaire.answers.with_untracked(|a| a.list("stored_data_types").to_vec());
+    assert_eq!(stored, vec!["IP address".to_owned()]);
+    assert_eq!(input.value(), "", "the entry box is cleared for the next type");
+    let chips = form.query_selector_all(".chip").unwrap().length();
+    assert_eq!(chips, 1, "the added type is shown");
+}
+
+#[wasm_bindgen_test]
+async fn restored_answers_are_shown_checked() {
+    let mut answers = Answers::new();
+    answers.set("stores_eud", Answer::Choice("no".into()));
+    let (form, _) = mount_form(answers);
+    settle().await;
+    let no: HtmlInputElement = find(&form, "#q-stores_eud-no").unwrap().unchecked_into();
+    let yes: HtmlInputElement = find(&form, "#q-stores_eud-yes").unwrap().unchecked_into();
+    assert!(no.checked() && !yes.checked());
+}
