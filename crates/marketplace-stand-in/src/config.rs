@@ -1,0 +1,276 @@
+//! Command-line flags (`--flag value` or `--flag=value`) and environment variables.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use crate::faults::FaultRule;
+
+pub const USAGE: &str = "\
+Usage: marketplace-stand-in [options]
+
+  --host HOST              address to listen on (default 127.0.0.1)
+  --port N                 port, 0 picks a free one (default 8787)
+  --email EMAIL            Basic-auth user (default partner@example.com, env STAND_IN_EMAIL)
+  --token TOKEN            Basic-auth password (default stand-in-token, env STAND_IN_TOKEN)
+  --known-app-keys A,B     only these v2 app keys exist (default: any key)
+  --any-app-key            accept any v2 app key (the default; undoes --known-app-keys)
+  --data-file PATH         load state from PATH if present, save it there after each change
+  --fail-status CODE       answer API requests with this error status (400-599)
+  --fail-times N           ... for the next N API requests only (default: until cleared)
+  --retry-after SECONDS    Retry-After header for --fail-status
+  --delay-ms MS            delay every API request by MS milliseconds
+  --drop-times N           close the connection of the next N API requests without answering
+  --static-dir DIR         also serve the files in DIR (the built app) at /, same origin as the API
+  --help                   show this help
+
+On start it prints one line: marketplace-stand-in listening on http://HOST:PORT";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    pub host: String,
+    pub port: u16,
+    pub email: String,
+    pub token: String,
+    /// `None` accepts every app key.
+    pub known_app_keys: Option<BTreeSet<String>>,
+    pub data_file: Option<PathBuf>,
+    pub faults: Vec<FaultRule>,
+    /// Served at `/` so the app can call the API on its own origin, as it does in production
+    /// behind a proxy.
+    pub static_dir: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            host: "127.0.0.1".into(),
+            port: 8787,
+            email: "partner@example.com".into(),
+            token: "stand-in-token".into(),
+            known_app_keys: None,
+            data_file: None,
+            faults: Vec::new(),
+            static_dir: None,
+        }
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum ArgsError {
+    Help,
+    Invalid(String),
+}
+
+pub fn parse_args(
+    args: impl IntoIterator<Item = String>,
+    env: impl Fn(&str) -> Option<String>,
+) -> Result<Config, ArgsError> {
+    let mut config = Config::default();
+    if let Some(email) = env("STAND_IN_EMAIL") {
+        config.email = email;
+    }
+    if let Some(token) = env("STAND_IN_TOKEN") {
+        config.token = token;
+    }
+    let mut fail = FailFlags::default();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => {
+                (flag.to_string(), Some(value.to_string()))
+            }
+            _ => (arg.clone(), None),
+        };
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| ArgsError::Invalid(format!("{flag} needs a value")))
+        };
+        match flag.as_str() {
+            "--help" | "-h" => return Err(ArgsError::Help),
+            "--host" => config.host = value()?,
+            "--port" => config.port = number(&flag, &value()?)?,
+            "--email" => config.email = value()?,
+            "--token" => config.token = value()?,
+            "--known-app-keys" => {
+                let keys: BTreeSet<String> = value()?
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|k| !k.is_empty())
+                    .map(String::from)
+                    .collect();
+                config.known_app_keys = Some(keys);
+            }
+            "--any-app-key" => config.known_app_keys = None,
+            "--data-file" => config.data_file = Some(PathBuf::from(value()?)),
+            "--static-dir" => config.static_dir = Some(PathBuf::from(value()?)),
+            "--fail-status" => fail.status = Some(number(&flag, &value()?)?),
+            "--fail-times" => fail.times = Some(number(&flag, &value()?)?),
+            "--retry-after" => fail.retry_after = Some(number(&flag, &value()?)?),
+            "--delay-ms" => fail.delay_ms = Some(number(&flag, &value()?)?),
+            "--drop-times" => fail.drop_times = Some(number(&flag, &value()?)?),
+            _ => return Err(ArgsError::Invalid(format!("unknown argument: {arg}"))),
+        }
+    }
+    config.faults = fail.into_rules()?;
+    Ok(config)
+}
+
+fn number<T: std::str::FromStr>(flag: &str, text: &str) -> Result<T, ArgsError> {
+    text.parse()
+        .map_err(|_| ArgsError::Invalid(format!("{flag}: not a valid number: {text}")))
+}
+
+#[derive(Default)]
+struct FailFlags {
+    status: Option<u16>,
+    times: Option<u32>,
+    retry_after: Option<u64>,
+    delay_ms: Option<u64>,
+    drop_times: Option<u32>,
+}
+
+impl FailFlags {
+    /// Drops come first so `--drop-times 1 --fail-times 2` drops one request, then fails two.
+    fn into_rules(self) -> Result<Vec<FaultRule>, ArgsError> {
+        let mut rules = Vec::new();
+        if let Some(times) = self.drop_times {
+            rules.push(FaultRule {
+                drop: Some(true),
+                times: Some(times),
+                ..FaultRule::default()
+            });
+        }
+        match self.status {
+            Some(status) if !(400..=599).contains(&status) => {
+                return Err(ArgsError::Invalid(format!(
+                    "--fail-status {status} is not an error status (400-599)"
+                )));
+            }
+            Some(status) => rules.push(FaultRule {
+                status: Some(status),
+                times: self.times,
+                retry_after_seconds: self.retry_after,
+                ..FaultRule::default()
+            }),
+            None if self.times.is_some() || self.retry_after.is_some() => {
+                return Err(ArgsError::Invalid(
+                    "--fail-times and --retry-after need --fail-status".into(),
+                ));
+            }
+            None => {}
+        }
+        if let Some(ms) = self.delay_ms {
+            rules.push(FaultRule {
+                delay_ms: Some(ms),
+                ..FaultRule::default()
+            });
+        }
+        Ok(rules)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Config, ArgsError> {
+        parse_args(args.iter().map(|a| a.to_string()), |_| None)
+    }
+
+    #[test]
+    fn defaults() {
+        let config = parse(&[]).unwrap();
+        assert_eq!(config, Config::default());
+        assert_eq!(config.known_app_keys, None);
+    }
+
+    #[test]
+    fn flags_env_and_inline_values() {
+        let config = parse_args(
+            [
+                "--port",
+                "0",
+                "--host=0.0.0.0",
+                "--known-app-keys",
+                "a, b",
+                "--token",
+                "t",
+            ]
+            .map(String::from),
+            |name| (name == "STAND_IN_EMAIL").then(|| "env@example.com".to_string()),
+        )
+        .unwrap();
+        assert_eq!(config.port, 0);
+        assert_eq!(config.host, "0.0.0.0");
+        assert_eq!(config.email, "env@example.com");
+        assert_eq!(config.token, "t");
+        assert_eq!(
+            config.known_app_keys,
+            Some(["a".to_string(), "b".to_string()].into())
+        );
+        assert_eq!(
+            parse(&["--known-app-keys", "a", "--any-app-key"])
+                .unwrap()
+                .known_app_keys,
+            None
+        );
+    }
+
+    #[test]
+    fn fault_flags_become_rules() {
+        let config = parse(&[
+            "--fail-status",
+            "500",
+            "--fail-times",
+            "2",
+            "--delay-ms",
+            "100",
+            "--retry-after",
+            "3",
+            "--drop-times",
+            "1",
+        ])
+        .unwrap();
+        assert_eq!(
+            config.faults,
+            vec![
+                FaultRule {
+                    drop: Some(true),
+                    times: Some(1),
+                    ..FaultRule::default()
+                },
+                FaultRule {
+                    status: Some(500),
+                    times: Some(2),
+                    retry_after_seconds: Some(3),
+                    ..FaultRule::default()
+                },
+                FaultRule {
+                    delay_ms: Some(100),
+                    ..FaultRule::default()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn errors() {
+        assert_eq!(parse(&["--help"]), Err(ArgsError::Help));
+        assert!(matches!(parse(&["--port"]), Err(ArgsError::Invalid(_))));
+        assert!(matches!(
+            parse(&["--port", "x"]),
+            Err(ArgsError::Invalid(_))
+        ));
+        assert!(matches!(parse(&["--bogus"]), Err(ArgsError::Invalid(_))));
+        assert!(matches!(
+            parse(&["--fail-times", "2"]),
+            Err(ArgsError::Invalid(_))
+        ));
+        assert!(matches!(
+            parse(&["--fail-status", "200"]),
+            Err(ArgsError::Invalid(_))
+        ));
+    }
+}

@@ -1,0 +1,92 @@
+//! The state shared by all handlers.
+
+use std::collections::BTreeSet;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::auth::Credentials;
+use crate::config::Config;
+use crate::faults::Faults;
+use crate::store::Store;
+
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    credentials: Credentials,
+    known_app_keys: Option<BTreeSet<String>>,
+    data_file: Option<PathBuf>,
+    static_dir: Option<PathBuf>,
+    store: Mutex<Store>,
+    faults: Mutex<Faults>,
+}
+
+impl AppState {
+    /// Loads the data file, if one is configured and exists.
+    pub fn new(config: &Config) -> io::Result<Self> {
+        let store = match &config.data_file {
+            Some(path) => Store::load(path)?,
+            None => Store::default(),
+        };
+        Ok(AppState {
+            inner: Arc::new(Inner {
+                credentials: Credentials::new(&config.email, &config.token),
+                known_app_keys: config.known_app_keys.clone(),
+                data_file: config.data_file.clone(),
+                static_dir: config.static_dir.clone(),
+                store: Mutex::new(store),
+                faults: Mutex::new(Faults::new(config.faults.clone())),
+            }),
+        })
+    }
+
+    pub fn credentials(&self) -> &Credentials {
+        &self.inner.credentials
+    }
+
+    pub fn knows_app(&self, key: &str) -> bool {
+        self.inner
+            .known_app_keys
+            .as_ref()
+            .is_none_or(|keys| keys.contains(key))
+    }
+
+    pub fn static_dir(&self) -> Option<&Path> {
+        self.inner.static_dir.as_deref()
+    }
+
+    pub fn read<R>(&self, f: impl FnOnce(&Store) -> R) -> R {
+        f(&lock(&self.inner.store))
+    }
+
+    /// Changes the store and saves it. A failed save is logged, not returned: the in-memory
+    /// state is still right, and failing the request would hide the change from the client.
+    pub fn update<R>(&self, f: impl FnOnce(&mut Store) -> R) -> R {
+        let mut store = lock(&self.inner.store);
+        let result = f(&mut store);
+        if let Some(path) = &self.inner.data_file {
+            if let Err(e) = store.save(path) {
+                eprintln!(
+                    "marketplace-stand-in: could not save {}: {e}",
+                    path.display()
+                );
+            }
+        }
+        result
+    }
+
+    pub fn faults(&self) -> MutexGuard<'_, Faults> {
+        lock(&self.inner.faults)
+    }
+}
+
+/// A panic while holding a lock cannot leave these plain maps half-updated in a way that
+/// matters to a test double, so poisoning is ignored.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}

@@ -1,0 +1,95 @@
+//! The v2 API: privacy & security information by app key.
+
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+
+use crate::auth::Caller;
+use crate::state::AppState;
+use crate::validate::{self, TRUST_INFO};
+use crate::version::{self, Version};
+use crate::{cors, respond};
+
+pub const PATH: &str = "/rest/2/addons/{addon_key}/privacy-and-security";
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route(PATH, get(read).put(write).options(cors::preflight))
+}
+
+pub fn location(key: &str) -> String {
+    format!("/rest/2/addons/{key}/privacy-and-security?state=draft")
+}
+
+async fn read(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let requested = match version::requested(query.as_deref()) {
+        Ok(requested) => requested,
+        Err(bad) => return bad.into_response(),
+    };
+    let caller = state.credentials().caller(&headers);
+    match (caller, requested) {
+        (Caller::Rejected, _) => return respond::unauthorized("Invalid credentials"),
+        (Caller::Anonymous, Some(Version::Draft)) => {
+            return respond::unauthorized("Authentication required to read the draft")
+        }
+        _ => {}
+    }
+    if !state.knows_app(&key) {
+        return app_not_found(&key);
+    }
+    let Some(record) = state.read(|store| store.apps.get(&key).cloned()) else {
+        return respond::error(
+            StatusCode::NOT_FOUND,
+            format!("No privacy and security information for app {key}"),
+        );
+    };
+    // The partner's default is the draft when there is one; everyone else only sees live.
+    let version = requested.unwrap_or(if caller == Caller::Partner && record.draft.is_some() {
+        Version::Draft
+    } else {
+        Version::Live
+    });
+    match record.get(version) {
+        Some(info) => respond::json(StatusCode::OK, info),
+        None => version::missing("app", &key, version),
+    }
+}
+
+async fn write(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Some(response) = state.credentials().refusal(&headers) {
+        return response;
+    }
+    if !state.knows_app(&key) {
+        return app_not_found(&key);
+    }
+    let info = match validate::wrapped(&body, "appTrustInformation", &[TRUST_INFO]) {
+        Ok(info) => info,
+        Err((message, errors)) => return respond::field_errors(message, &errors),
+    };
+    state.update(|store| {
+        let record = store.apps.entry(key.clone()).or_default();
+        record.draft = Some(info);
+        record.put_count += 1;
+    });
+    let mut response = respond::no_content();
+    if let Ok(location) = HeaderValue::from_str(&location(&key)) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
+}
+
+fn app_not_found(key: &str) -> Response {
+    respond::error(StatusCode::NOT_FOUND, format!("App not found: {key}"))
+}

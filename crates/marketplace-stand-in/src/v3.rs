@@ -1,0 +1,122 @@
+//! The v3 API: privacy & security information by product id, wrapped in `commonCloud`.
+
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde_json::json;
+
+use crate::auth::Caller;
+use crate::respond;
+use crate::state::AppState;
+use crate::validate::{self, COMMON_CLOUD_EXTRA, TRUST_INFO};
+use crate::version::{self, Version};
+
+pub const PATH: &str = "/rest/3/privacy-and-security/products/{product_id}";
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(PATH, get(read).put(write).delete(discard))
+        .route(&format!("{PATH}/publish"), post(publish))
+}
+
+async fn read(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let version = match version::requested(query.as_deref()) {
+        Ok(requested) => requested.unwrap_or(Version::Live),
+        Err(bad) => return bad.into_response(),
+    };
+    match state.credentials().caller(&headers) {
+        Caller::Rejected => return respond::unauthorized("Invalid credentials"),
+        Caller::Anonymous if version == Version::Draft => {
+            return respond::unauthorized("Authentication required to read the draft")
+        }
+        _ => {}
+    }
+    let info = state.read(|store| {
+        store
+            .products
+            .get(&id)
+            .and_then(|record| record.get(version).cloned())
+    });
+    match info {
+        Some(info) => respond::json(StatusCode::OK, &json!({ "commonCloud": info })),
+        None => version::missing("product", &id, version),
+    }
+}
+
+async fn write(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Some(response) = state.credentials().refusal(&headers) {
+        return response;
+    }
+    let info = match validate::wrapped(&body, "commonCloud", &[TRUST_INFO, COMMON_CLOUD_EXTRA]) {
+        Ok(info) => info,
+        Err((message, errors)) => return respond::field_errors(message, &errors),
+    };
+    state.update(|store| {
+        let record = store.products.entry(id.clone()).or_default();
+        record.draft = Some(info);
+        record.put_count += 1;
+    });
+    let mut response = respond::no_content();
+    if let Ok(location) = HeaderValue::from_str(&format!(
+        "/rest/3/privacy-and-security/products/{id}?state=draft"
+    )) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
+}
+
+async fn discard(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(response) = state.credentials().refusal(&headers) {
+        return response;
+    }
+    let removed = state.update(|store| {
+        store
+            .products
+            .get_mut(&id)
+            .and_then(|record| record.draft.take())
+    });
+    match removed {
+        Some(_) => respond::no_content(),
+        None => version::missing("product", &id, Version::Draft),
+    }
+}
+
+async fn publish(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(response) = state.credentials().refusal(&headers) {
+        return response;
+    }
+    state.update(|store| match store.products.get_mut(&id) {
+        None => respond::error(StatusCode::NOT_FOUND, format!("Product not found: {id}")),
+        Some(record) => match record.draft.take() {
+            None => respond::error(
+                StatusCode::CONFLICT,
+                format!("No draft to publish for product {id}"),
+            ),
+            Some(draft) => {
+                record.live = Some(draft);
+                respond::no_content()
+            }
+        },
+    })
+}
