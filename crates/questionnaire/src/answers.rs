@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::QuestionId;
 
 /// One third party that End-User Data is shared with. Every field is raw text as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,49 +66,69 @@ impl Answers {
         Self::default()
     }
 
-    pub fn get(&self, id: QuestionId) -> Option<&Answer> {
+    pub fn get(&self, id: &str) -> Option<&Answer> {
         self.0.get(id)
     }
 
-    pub fn set(&mut self, id: QuestionId, answer: Answer) {
+    pub fn set(&mut self, id: &str, answer: Answer) {
         self.0.insert(id.to_owned(), answer);
     }
 
-    pub fn clear(&mut self, id: QuestionId) {
+    pub fn clear(&mut self, id: &str) {
         self.0.remove(id);
     }
 
     /// The picked choice id, if the question is answered with a choice.
-    pub fn choice(&self, id: QuestionId) -> Option<&str> {
+    pub fn choice(&self, id: &str) -> Option<&str> {
         match self.get(id) {
             Some(Answer::Choice(choice)) => Some(choice),
             _ => None,
         }
     }
 
-    pub fn flag(&self, id: QuestionId) -> bool {
+    pub fn flag(&self, id: &str) -> bool {
         matches!(self.get(id), Some(Answer::Flag(true)))
     }
 
-    pub fn text(&self, id: QuestionId) -> &str {
+    pub fn text(&self, id: &str) -> &str {
         match self.get(id) {
             Some(Answer::Text(text)) => text,
             _ => "",
         }
     }
 
-    pub fn list(&self, id: QuestionId) -> &[String] {
+    pub fn list(&self, id: &str) -> &[String] {
         match self.get(id) {
             Some(Answer::List(items)) => items,
             _ => &[],
         }
     }
 
-    pub fn third_parties(&self, id: QuestionId) -> &[ThirdParty] {
+    pub fn third_parties(&self, id: &str) -> &[ThirdParty] {
         match self.get(id) {
             Some(Answer::ThirdParties(rows)) => rows,
             _ => &[],
         }
+    }
+
+    /// The typed minimum and maximum, if the question is answered with a days range.
+    pub fn days_range(&self, id: &str) -> Option<(&str, &str)> {
+        match self.get(id) {
+            Some(Answer::DaysRange { min, max }) => Some((min, max)),
+            _ => None,
+        }
+    }
+
+    /// The picked certifications and the "Other" text.
+    pub fn certifications(&self, id: &str) -> (&[String], &str) {
+        match self.get(id) {
+            Some(Answer::Certifications { picked, other }) => (picked, other),
+            _ => (&[], ""),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 
     /// Every stored entry, including ones whose id the catalogue does not know (kept from

@@ -1,11 +1,24 @@
 //! The questionnaire as data: the single source of every question, response, rule input and
 //! wire name. Rendering, validation, preview and the API mapping all read it.
 
+pub mod ids;
+pub mod limits;
 mod model;
+pub mod rich_text;
 mod sections;
+#[cfg(test)]
+mod spec_tests;
 
+pub use ids::choice::{NO, NOT_APPLICABLE, YES};
 pub use model::*;
-pub use sections::SECTIONS;
+pub use sections::{CERTIFICATION_OPTIONS, OTHER_CERTIFICATION, SAME_AS_STORED, SECTIONS, THIRD_PARTY_FIELDS};
+
+/// The spec's response for what Atlassian fills in itself (bug bounty, integration permissions).
+pub const PROVIDED_BY_ATLASSIAN: &str = "Information already available with Atlassian";
+
+/// Questions the API has a field for but the spec does not word: their text is ours, and the
+/// spec-wording test skips them.
+pub const OWN_WORDING: &[QuestionId] = &[ids::IN_SCOPE_DATA_TYPES, ids::RETENTION_INDEFINITE];
 
 /// Every question in the spec's order.
 pub fn questions() -> impl Iterator<Item = &'static Question> {
@@ -26,4 +39,29 @@ pub fn section_of(id: &str) -> Option<&'static Section> {
     SECTIONS
         .iter()
         .find(|section| section.questions.iter().any(|question| question.id == id))
+}
+
+/// The columns of a third-party row, by column.
+pub fn third_party_field(column: ThirdPartyColumn) -> &'static ThirdPartyField {
+    THIRD_PARTY_FIELDS
+        .iter()
+        .find(|field| field.column == column)
+        .expect("every column has a field")
+}
+
+/// The questions whose `shown_when` depends on this one's choice: its follow-ups.
+pub fn follow_ups(id: &str) -> impl Iterator<Item = &'static Question> + '_ {
+    questions().filter(move |question| question.shown_when.is_some_and(|c| c.parents().contains(&id)))
+}
+
+impl Condition {
+    /// The questions whose picked choice this condition tests with `Is`/`IsAnyOf`: the
+    /// parents of a follow-up.
+    pub fn parents(&self) -> Vec<QuestionId> {
+        match *self {
+            Condition::Is(id, _) | Condition::IsAnyOf(id, _) => vec![id],
+            Condition::IsNot(..) | Condition::Unticked(_) => vec![],
+            Condition::AnyOf(all) | Condition::AllOf(all) => all.iter().flat_map(Condition::parents).collect(),
+        }
+    }
 }

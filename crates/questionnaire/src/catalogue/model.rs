@@ -12,7 +12,7 @@ pub struct Section {
     pub questions: &'static [Question],
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Question {
     pub id: QuestionId,
     /// The question exactly as the spec words it.
@@ -34,6 +34,13 @@ pub struct Question {
 pub enum View {
     Default,
     Expanded,
+}
+
+impl View {
+    /// The expanded view shows every question; the default view only its own.
+    pub fn shows(self, question: &Question) -> bool {
+        self == View::Expanded || question.view == View::Default
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +89,8 @@ pub enum Condition {
     Is(QuestionId, &'static str),
     /// The question `0` is answered with any of the choices `1`.
     IsAnyOf(QuestionId, &'static [&'static str]),
+    /// The question `0` is not answered with the choice `1` (unanswered counts as "not").
+    IsNot(QuestionId, &'static str),
     /// The checkbox `0` is not ticked.
     Unticked(QuestionId),
     AnyOf(&'static [Condition]),
@@ -129,4 +138,66 @@ pub enum Encoding {
     DaysRange,
     /// `[{ name, link, purpose, thirdPartyCountries }]`.
     ThirdParties,
+}
+
+/// While `checkbox` is ticked, `copy_to` is hidden and takes the value of `copy_from`
+/// (the spec's "same data processed and stored" confirmation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mirror {
+    pub checkbox: QuestionId,
+    pub copy_from: QuestionId,
+    pub copy_to: QuestionId,
+}
+
+/// One column of a third-party row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ThirdPartyColumn {
+    Name,
+    Domain,
+    Countries,
+    Purpose,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThirdPartyField {
+    pub column: ThirdPartyColumn,
+    /// Worded as in the spec, without its "[free text]"-style note.
+    pub label: &'static str,
+    /// The key inside each `thirdPartyDetails` item.
+    pub wire_key: &'static str,
+    pub certainty: Certainty,
+}
+
+impl Kind {
+    /// Whether `answer` has the shape this kind of question takes. An answer of another shape
+    /// (from a hand-edited or damaged draft) is kept but neither shown nor sent.
+    pub fn fits(&self, answer: &crate::answers::Answer) -> bool {
+        use crate::answers::Answer;
+        matches!(
+            (self, answer),
+            (Kind::OneOf(_), Answer::Choice(_))
+                | (Kind::Text { .. } | Kind::Link | Kind::Email, Answer::Text(_))
+                | (Kind::List { .. }, Answer::List(_))
+                | (Kind::Checkbox, Answer::Flag(_))
+                | (Kind::DaysRange, Answer::DaysRange { .. })
+                | (Kind::ThirdParties, Answer::ThirdParties(_))
+                | (Kind::Certifications { .. }, Answer::Certifications { .. })
+        )
+    }
+}
+
+impl Question {
+    /// False for the few questions the API needs but the spec does not word (see
+    /// [`super::OWN_WORDING`]); their text is ours.
+    pub fn is_worded_by_spec(&self) -> bool {
+        !super::OWN_WORDING.contains(&self.id)
+    }
+
+    /// The choice with this id, if the question offers it.
+    pub fn choice(&self, id: &str) -> Option<&'static Choice> {
+        match self.kind {
+            Kind::OneOf(choices) => choices.iter().find(|choice| choice.id == id),
+            _ => None,
+        }
+    }
 }

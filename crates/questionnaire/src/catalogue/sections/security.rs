@@ -1,0 +1,137 @@
+use super::{group::*, ids, HANDLES_END_USER_DATA, YES_NO};
+use crate::catalogue::ids::choice::YES;
+use crate::catalogue::model::{Certainty::*, Condition, Encoding, Kind, Question, Section, Source, View, Wire};
+
+/// The certification pick-list; the last option comes with free text.
+pub const CERTIFICATION_OPTIONS: &[&str] = &["SOC2", "ISO27K", "FedRamp", OTHER_CERTIFICATION];
+pub const OTHER_CERTIFICATION: &str = "Other";
+
+pub(super) const SECTION: Section = Section {
+    id: "security",
+    title: "Security",
+    questions: &[
+        Question {
+            id: ids::BUG_BOUNTY,
+            text: "Marketplace Security Bug Bounty Program participant",
+            help: "Atlassian already knows whether your app takes part in the Marketplace Security Bug Bounty Program and shows it on your listing. There is nothing to fill in.",
+            kind: Kind::Provided,
+            view: View::Default,
+            source: Source::Atlassian,
+            shown_when: None,
+            wire: Wire::NotSent,
+            listing_label: "Marketplace Security Bug Bounty Program participant",
+        },
+        Question {
+            id: ids::SECURITY_CONTACT,
+            text: "Which email address can be used to contact for app security issues?",
+            help: "An address your security team reads, where customers and researchers can report a vulnerability, like security@example.com.",
+            kind: Kind::Email,
+            view: View::Expanded,
+            source: Source::Partner,
+            shown_when: None,
+            wire: Wire::Field { path: &[SECURITY, "securityContact"], encoding: Encoding::String, certainty: SeenLive },
+            listing_label: "Security contact",
+        },
+        Question {
+            id: ids::SECURITY_POLICY,
+            text: "Please provide your security policy",
+            help: "Paste the link to the public page that says how you keep your app secure and handle vulnerabilities, like https://example.com/security.",
+            kind: Kind::Link,
+            view: View::Expanded,
+            source: Source::Partner,
+            shown_when: None,
+            wire: Wire::Field {
+                path: &[SECURITY, "publicSecurityPoliciesLink"],
+                encoding: Encoding::String,
+                certainty: SeenLive,
+            },
+            // The spec's response, which is what the listing shows.
+            listing_label: "Security policy link provided by the partner",
+        },
+        Question {
+            id: ids::CAIQ_LITE,
+            text: "Have you completed a CAIQ Lite Questionnaire that covers this app?",
+            help: "The CAIQ Lite is a short, standard security questionnaire from the Cloud Security Alliance. Answer Yes only if your completed answers cover this app.",
+            kind: Kind::OneOf(YES_NO),
+            view: View::Expanded,
+            source: Source::Partner,
+            shown_when: None,
+            wire: Wire::Unknown,
+            listing_label: "Completed a CAIQ Lite Questionnaire",
+        },
+        // The spec offers "[link or PDF]"; a PDF has to be published somewhere first, so this
+        // asks for a link (a link to the PDF works).
+        Question {
+            id: ids::CAIQ_LITE_LINK,
+            text: "You'll be asked to link or upload your CAIQ Lite Questionnaire responses:",
+            help: "Paste a link to your completed CAIQ Lite, for example a PDF on your website like https://example.com/caiq-lite.pdf.",
+            kind: Kind::Link,
+            view: View::Expanded,
+            source: Source::Partner,
+            shown_when: Some(Condition::Is(ids::CAIQ_LITE, YES)),
+            wire: Wire::Unknown,
+            listing_label: "CAIQ Lite Questionnaire responses",
+        },
+        // Two lines in the spec: the question, then the requirement it refers to.
+        Question {
+            id: ids::DISK_ENCRYPTION,
+            text: "Does your app use full disk encryption at-rest for End-User Data stored outside of Atlassian or the users’s browser?\nAtlassian’s second requirement in Security requirements for cloud applications states, “Any Atlassian End User Data stored by an application outside of the Atlassian product or users' browser must ensure full disk encryption at-rest.” Does your app meet this requirement?",
+            help: "Answer Yes if every disk that holds End-User Data outside Atlassian is encrypted; most cloud providers, such as AWS, Azure and Google Cloud, encrypt disks by default or with one setting.",
+            kind: Kind::OneOf(YES_NO),
+            view: View::Expanded,
+            source: Source::Partner,
+            shown_when: Some(HANDLES_END_USER_DATA),
+            wire: Wire::Field {
+                path: &[SECURITY, "isDiskEncryptionSupported"],
+                encoding: Encoding::Bool,
+                certainty: SeenLive,
+            },
+            listing_label: "Full disk encryption at rest",
+        },
+        Question {
+            id: ids::INTEGRATION_PERMISSIONS,
+            text: "Integration permissions with Atlassian products",
+            help: "Atlassian shows the permissions (scopes) your app asks for, taken from its descriptor or manifest. There is nothing to fill in.",
+            kind: Kind::Provided,
+            view: View::Default,
+            source: Source::Atlassian,
+            shown_when: None,
+            wire: Wire::NotSent,
+            listing_label: "Integration permissions with Atlassian products",
+        },
+        Question {
+            id: ids::HAS_CERTIFICATIONS,
+            text: "Does your app have any compliance certifications?",
+            help: "Answer Yes if an independent auditor has certified your company or app, for example SOC 2 or ISO/IEC 27001.",
+            kind: Kind::OneOf(YES_NO),
+            view: View::Default,
+            source: Source::Partner,
+            shown_when: None,
+            wire: Wire::Unknown,
+            listing_label: "Compliance certifications",
+        },
+        Question {
+            id: ids::CERTIFICATIONS,
+            text: "partner picks from drop-down list or inserts free text in “other”",
+            help: "Pick each certification you hold. For any other, pick \"Other\" and type its name, for example \"ISO 27018\".",
+            kind: Kind::Certifications { options: CERTIFICATION_OPTIONS },
+            view: View::Default,
+            source: Source::Partner,
+            shown_when: Some(Condition::Is(ids::HAS_CERTIFICATIONS, YES)),
+            wire: Wire::Unknown,
+            listing_label: "Certifications",
+        },
+        Question {
+            id: ids::PRIVACY_POLICY,
+            text: "Please provide your privacy policy which governs how you collect, access or otherwise process End-User Data. This is a requirement for all partners, as set out in Atlassian’s Marketplace Partner Agreement.",
+            help: "Paste the link to your privacy policy, like https://example.com/privacy. Every partner needs one under the Marketplace Partner Agreement.",
+            kind: Kind::Link,
+            view: View::Default,
+            source: Source::Partner,
+            shown_when: None,
+            wire: Wire::Unknown,
+            // The spec's response, which is what the listing shows.
+            listing_label: "Link to partner privacy policy",
+        },
+    ],
+};

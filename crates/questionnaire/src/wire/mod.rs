@@ -1,0 +1,201 @@
+//! Answers ↔ the v2 `appTrustInformation` JSON, driven by each question's [`Wire`] entry: the
+//! catalogue is the one table of wire names, with how sure we are of each.
+
+mod codec;
+mod json;
+
+use serde_json::{Map, Value};
+
+use crate::answers::{Answer, Answers};
+use crate::catalogue::{self, Encoding, Question, Wire};
+use crate::visibility::effective;
+
+/// The top-level key of the v2 PUT body (and of what some GET responses wrap).
+pub const PUT_BODY_KEY: &str = "appTrustInformation";
+/// The v3 API's wrapper around the same groups (seen live).
+pub const V3_BODY_KEY: &str = "commonCloud";
+/// Groups the API returns but does not take back (`properties.formStatus`, seen live).
+pub const READ_ONLY_GROUPS: &[&str] = &["properties"];
+
+/// Why an answer the partner gave does not go into the PUT body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsentReason {
+    /// No public source names the wire field.
+    UnknownField,
+    /// The field is known but the picked response's wire value is not.
+    UnknownValue,
+    /// It follows up an answer that cannot be sent, and would make no sense on its own.
+    ParentNotSent,
+    /// Not valid yet (for example a day count that is not a number): see validation.
+    Invalid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unsent {
+    pub question: &'static Question,
+    pub reason: UnsentReason,
+}
+
+/// Every answer that will be submitted, with its wire value, in catalogue order: visible,
+/// given, of a known field and value, and following up answers that are sent too.
+pub fn sent(answers: &Answers) -> Vec<(&'static Question, Value)> {
+    let effective = effective(answers);
+    let mut sent: Vec<(&'static Question, Value)> = Vec::new();
+    for question in catalogue::questions() {
+        let (Wire::Field { encoding, .. }, Some(answer)) = (question.wire, effective.get(question.id)) else {
+            continue;
+        };
+        if !parents_sent(question, &sent) {
+            continue;
+        }
+        if let Some(value) = codec::encode(encoding, answer) {
+            sent.push((question, value));
+        }
+    }
+    sent
+}
+
+fn parents_sent(question: &Question, sent: &[(&Question, Value)]) -> bool {
+    question
+        .shown_when
+        .is_none_or(|condition| condition.parents().iter().all(|parent| sent.iter().any(|(q, _)| q.id == *parent)))
+}
+
+/// The `TrustInfo` object for the answers that will be submitted.
+pub fn to_trust_info(answers: &Answers) -> Value {
+    to_trust_info_over(&Value::Null, answers)
+}
+
+/// The answers written over a `TrustInfo` read from the API: fields this catalogue does not
+/// know (`requiresUsersToProvidePATs`, `permissionsJustification`, anything newer) are kept;
+/// every field it knows is replaced by the answers or, if not sent now, removed.
+pub fn to_trust_info_over(raw: &Value, answers: &Answers) -> Value {
+    let mut info = trust_info_of(raw).clone();
+    if !info.is_object() {
+        info = Value::Object(Map::new());
+    }
+    for group in READ_ONLY_GROUPS {
+        json::remove_at(&mut info, &[group]);
+    }
+    for path in known_paths() {
+        json::remove_at(&mut info, path);
+    }
+    for (question, value) in sent(answers) {
+        if let Wire::Field { path, .. } = question.wire {
+            json::insert_at(&mut info, path, value);
+        }
+    }
+    info
+}
+
+/// The whole PUT body: `{"appTrustInformation": TrustInfo}`.
+pub fn to_put_body(answers: &Answers) -> Value {
+    to_put_body_over(&Value::Null, answers)
+}
+
+pub fn to_put_body_over(raw: &Value, answers: &Answers) -> Value {
+    let mut body = Map::new();
+    body.insert(PUT_BODY_KEY.to_owned(), to_trust_info_over(raw, answers));
+    Value::Object(body)
+}
+
+/// Answers that are given and asked but will not be sent, and why. The UI lists them before
+/// a submit; they stay in the draft and the export.
+pub fn unsent(answers: &Answers) -> Vec<Unsent> {
+    let effective = effective(answers);
+    let sent = sent(answers);
+    catalogue::questions()
+        .filter(|question| effective.get(question.id).is_some() && !sent.iter().any(|(q, _)| q.id == question.id))
+        .map(|question| {
+            let answer = effective.get(question.id).expect("filtered on it");
+            let reason = match question.wire {
+                Wire::Field { .. } if !parents_sent(question, &sent) => UnsentReason::ParentNotSent,
+                Wire::Field { encoding: Encoding::Enum(table), .. } if has_no_wire_value(table, answer) => {
+                    UnsentReason::UnknownValue
+                }
+                Wire::Field { .. } => UnsentReason::Invalid,
+                Wire::Unknown | Wire::NotSent => UnsentReason::UnknownField,
+            };
+            Unsent { question, reason }
+        })
+        .collect()
+}
+
+fn has_no_wire_value(table: &[(&str, Option<&str>)], answer: &Answer) -> bool {
+    matches!(answer, Answer::Choice(picked) if table.iter().any(|(id, wire)| id == picked && wire.is_none()))
+}
+
+/// Answers that cannot be sent because the API's name for the field or value is not known,
+/// or because they follow up such an answer.
+pub fn unsendable(answers: &Answers) -> Vec<&'static Question> {
+    unsent(answers)
+        .into_iter()
+        .filter(|unsent| unsent.reason != UnsentReason::Invalid)
+        .map(|unsent| unsent.question)
+        .collect()
+}
+
+/// Reads a `TrustInfo`, a v2 body that wraps one, or a v3 body. Tolerant: missing groups leave
+/// answers unset, values of an unexpected type are skipped, strings it does not know are kept
+/// as unknown choices. Keep the JSON itself too (see [`to_trust_info_over`]): fields the
+/// catalogue does not know live only there.
+pub fn from_trust_info(json: &Value) -> Answers {
+    let info = trust_info_of(json);
+    let mut answers = Answers::new();
+    for question in catalogue::questions() {
+        let Wire::Field { path, encoding, .. } = question.wire else {
+            continue;
+        };
+        if let Some(answer) = json::lookup(info, path).and_then(|value| codec::decode(question.kind, encoding, value)) {
+            answers.set(question.id, answer);
+        }
+    }
+    answers
+}
+
+/// The `TrustInfo` inside a v2 body (`appTrustInformation`) or a v3 one (`commonCloud`), or
+/// the value itself.
+pub fn trust_info_of(json: &Value) -> &Value {
+    json.get(PUT_BODY_KEY).or_else(|| json.get(V3_BODY_KEY)).unwrap_or(json)
+}
+
+/// Whether the JSON looks like a `TrustInfo` or a body wrapping one: it has at least one of
+/// the groups the catalogue knows.
+pub fn is_trust_info(json: &Value) -> bool {
+    let info = trust_info_of(json);
+    info.is_object() && known_paths().any(|path| info.get(path[0]).is_some())
+}
+
+/// Dotted paths of the fields in a `TrustInfo` that this catalogue does not know. They are
+/// kept and sent back untouched by [`to_trust_info_over`].
+pub fn unknown_fields(json: &Value) -> Vec<String> {
+    let mut found = Vec::new();
+    collect_unknown(trust_info_of(json), &mut Vec::new(), &mut found);
+    found
+}
+
+fn collect_unknown<'v>(node: &'v Value, at: &mut Vec<&'v str>, found: &mut Vec<String>) {
+    let Some(object) = node.as_object() else { return };
+    for (key, value) in object {
+        at.push(key);
+        let is_field = known_paths().any(|path| path == at.as_slice());
+        let is_group = known_paths().any(|path| path.len() > at.len() && path.starts_with(at));
+        let is_read_only = at.len() == 1 && READ_ONLY_GROUPS.contains(&key.as_str());
+        if is_group && value.is_object() {
+            collect_unknown(value, at, found);
+        } else if !is_field && !is_read_only {
+            found.push(at.join("."));
+        }
+        at.pop();
+    }
+}
+
+fn known_paths() -> impl Iterator<Item = &'static [&'static str]> {
+    catalogue::questions().filter_map(|question| match question.wire {
+        Wire::Field { path, .. } => Some(path),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests;

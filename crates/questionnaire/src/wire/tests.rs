@@ -1,0 +1,219 @@
+use serde_json::json;
+
+use super::*;
+use crate::answers::ThirdParty;
+use crate::catalogue::ids::{self, choice};
+
+fn pick(answers: &mut Answers, id: &str, picked: &str) {
+    answers.set(id, Answer::Choice(picked.into()));
+}
+
+fn list(items: &[&str]) -> Answer {
+    Answer::List(items.iter().map(|s| s.to_string()).collect())
+}
+
+fn sample() -> Answers {
+    let mut a = Answers::new();
+    pick(&mut a, ids::STORES_EUD, choice::YES);
+    a.set(ids::STORED_DATA_TYPES, list(&["Email address", " ", "IP address "]));
+    pick(&mut a, ids::PROCESSES_EUD, choice::YES);
+    a.set(ids::SAME_DATA_PROCESSED_AND_STORED, Answer::Flag(true));
+    pick(&mut a, ids::SHARES_EUD, choice::YES);
+    a.set(
+        ids::THIRD_PARTIES,
+        Answer::ThirdParties(vec![
+            ThirdParty {
+                name: "AWS".into(),
+                domain: "aws.amazon.com".into(),
+                countries: vec!["US".into()],
+                purpose: "Cloud hosting".into(),
+            },
+            ThirdParty::default(),
+        ]),
+    );
+    pick(&mut a, ids::DATA_RESIDENCY, choice::RESIDENCY_WITHIN_ATLASSIAN);
+    pick(&mut a, ids::RESIDENCY_MIGRATION, choice::NO);
+    pick(&mut a, ids::RETAINS_AFTER_UNINSTALL, choice::YES);
+    a.set(ids::RETENTION_DAYS, Answer::DaysRange { min: "0".into(), max: " 30".into() });
+    pick(&mut a, ids::GDPR_CONTROLLER, choice::NOT_APPLICABLE);
+    pick(&mut a, ids::GDPR_PROCESSOR, choice::YES);
+    a.set(ids::GDPR_PROCESSOR_DATA, list(&["Issue content"]));
+    pick(&mut a, ids::HAS_DPA, choice::YES);
+    a.set(ids::DPA_LINK, Answer::Text("https://example.com/dpa".into()));
+    a.set(ids::SECURITY_CONTACT, Answer::Text(" security@example.com ".into()));
+    pick(&mut a, ids::DISK_ENCRYPTION, choice::YES);
+    a.set(ids::PRIVACY_POLICY, Answer::Text("https://example.com/privacy".into()));
+    a
+}
+
+#[test]
+fn writes_the_documented_field_names() {
+    assert_eq!(
+        to_put_body(&sample()),
+        json!({ "appTrustInformation": {
+            "dataAccessAndStorage": {
+                "appStoresEUDOutsideAtlassian": true,
+                "typesOfDataStored": ["Email address", "IP address"],
+                "appProcessEUDOutsideAtlassian": true,
+                "typesOfDataAccessed": ["Email address", "IP address"],
+                "isSameDataProcessedAndStored": true,
+            },
+            "thirdPartyInformation": {
+                "isEndUserDataShared": true,
+                "thirdPartyDetails": [
+                    { "name": "AWS", "link": "aws.amazon.com", "thirdPartyCountries": ["US"], "purpose": "Cloud hosting" }
+                ],
+            },
+            "dataResidency": {
+                "isDataResidencySupported": "STORED_IN_ATLASSIAN_N_DR_SUPPORTED",
+                "realmMigrationSupported": false,
+            },
+            "dataRetention": {
+                "isDataRetentionSupported": true,
+                "retentionDurationInDays": { "min": 0, "max": 30 },
+                "isRetentionDurationIndefinite": false,
+            },
+            "privacy": {
+                "gdpr": {
+                    "dataController": { "isAppDataController": "NOT_APPLICABLE" },
+                    "dataProcessor": { "isAppDataProcessor": "TRUE", "endUserDataTypes": ["Issue content"] },
+                },
+                "dataProcessingAgreement": { "isDPASupported": true },
+            },
+            "security": { "securityContact": "security@example.com", "isDiskEncryptionSupported": true },
+        }})
+    );
+}
+
+#[test]
+fn answers_with_unknown_wire_names_are_kept_but_not_sent_and_the_model_says_which() {
+    let mut answers = sample();
+    pick(&mut answers, ids::DATA_RESIDENCY, choice::RESIDENCY_INDEPENDENT);
+    answers.set(ids::RESIDENCY_LOCATIONS, list(&["EU"]));
+    let reasons: Vec<_> = unsent(&answers).iter().map(|u| (u.question.id, u.reason)).collect();
+    assert_eq!(
+        reasons,
+        [
+            (ids::DATA_RESIDENCY, UnsentReason::UnknownValue),
+            (ids::RESIDENCY_LOCATIONS, UnsentReason::ParentNotSent),
+            (ids::RESIDENCY_MIGRATION, UnsentReason::ParentNotSent),
+            (ids::DPA_LINK, UnsentReason::UnknownField),
+            (ids::PRIVACY_POLICY, UnsentReason::UnknownField),
+        ]
+    );
+    assert_eq!(unsendable(&answers).len(), 5);
+    let body = to_trust_info(&answers);
+    assert!(body.get("dataResidency").is_none());
+    assert_eq!(answers.text(ids::PRIVACY_POLICY), "https://example.com/privacy");
+}
+
+#[test]
+fn an_invalid_day_count_is_unsent_but_not_unsendable() {
+    let mut answers = sample();
+    answers.set(ids::RETENTION_DAYS, Answer::DaysRange { min: "a week".into(), max: "30".into() });
+    assert!(unsent(&answers).iter().any(|u| u.question.id == ids::RETENTION_DAYS && u.reason == UnsentReason::Invalid));
+    assert!(!unsendable(&answers).iter().any(|q| q.id == ids::RETENTION_DAYS));
+}
+
+#[test]
+fn hidden_answers_are_never_sent() {
+    let mut answers = sample();
+    pick(&mut answers, ids::STORES_EUD, choice::NO);
+    pick(&mut answers, ids::PROCESSES_EUD, choice::NO);
+    let info = to_trust_info(&answers);
+    assert_eq!(
+        info["dataAccessAndStorage"],
+        json!({ "appStoresEUDOutsideAtlassian": false, "appProcessEUDOutsideAtlassian": false })
+    );
+    assert!(info.get("thirdPartyInformation").is_none());
+    assert!(info.get("dataRetention").is_none());
+    assert!(info["security"].get("isDiskEncryptionSupported").is_none());
+}
+
+#[test]
+fn reads_booleans_and_their_string_forms_and_not_applicable() {
+    let answers = from_trust_info(&json!({
+        "dataAccessAndStorage": { "appStoresEUDOutsideAtlassian": "TRUE", "appProcessEUDOutsideAtlassian": "false" },
+        "privacy": { "gdpr": {
+            "dataController": { "isAppDataController": "not_applicable" },
+            "dataProcessor": { "isAppDataProcessor": true },
+        }, "ccpa": { "business": { "isAppBusiness": "NOT_APPLICABLE" } } },
+    }));
+    assert_eq!(answers.choice(ids::STORES_EUD), Some(choice::YES));
+    assert_eq!(answers.choice(ids::PROCESSES_EUD), Some(choice::NO));
+    assert_eq!(answers.choice(ids::GDPR_CONTROLLER), Some(choice::NOT_APPLICABLE));
+    assert_eq!(answers.choice(ids::GDPR_PROCESSOR), Some(choice::YES));
+    assert_eq!(answers.choice(ids::CCPA_BUSINESS), Some(choice::NOT_APPLICABLE));
+}
+
+#[test]
+fn reading_tolerates_missing_groups_odd_types_and_unknown_values() {
+    let body = json!({ "appTrustInformation": {
+        "dataResidency": { "isDataResidencySupported": "APP_STORES_DATA_IN_EU", "countriesWhereEndUserDataStored": "EU" },
+        "dataRetention": { "retentionDurationInDays": { "min": "7", "max": 90 }, "isDataRetentionSupported": 1 },
+        "logDetails": "not an object",
+        "security": { "requiresUsersToProvidePATs": false, "securityContact": 42 },
+        "somethingNew": { "x": 1 },
+    }});
+    let answers = from_trust_info(&body);
+    assert_eq!(answers.choice(ids::DATA_RESIDENCY), Some("wire:APP_STORES_DATA_IN_EU"));
+    assert_eq!(answers.list(ids::RESIDENCY_LOCATIONS), ["EU"]);
+    assert_eq!(answers.days_range(ids::RETENTION_DAYS), Some(("7", "90")));
+    assert!(answers.get(ids::RETAINS_AFTER_UNINSTALL).is_none());
+    assert!(answers.get(ids::LOGS_EUD).is_none());
+    assert_eq!(answers.text(ids::SECURITY_CONTACT), "42");
+    // The unknown value goes back exactly as it came.
+    assert_eq!(to_trust_info(&answers)["dataResidency"]["isDataResidencySupported"], "APP_STORES_DATA_IN_EU");
+}
+
+#[test]
+fn reads_the_v3_wrapper_too() {
+    let answers = from_trust_info(&json!({ "commonCloud": { "security": { "isDiskEncryptionSupported": "TRUE" } } }));
+    assert_eq!(answers.choice(ids::DISK_ENCRYPTION), Some(choice::YES));
+}
+
+#[test]
+fn writing_over_the_api_document_keeps_unknown_fields_and_drops_stale_known_ones() {
+    let raw = json!({
+        "dataAccessAndStorage": { "appStoresEUDOutsideAtlassian": true, "typesOfDataStored": ["Email address"] },
+        "security": {
+            "requiresUsersToProvidePATs": true,
+            "permissionsJustification": "<p>Reads issues</p>",
+            "securityContact": "old@example.com",
+        },
+        "hasRestAPIExtension": false,
+        "properties": { "formStatus": "APPROVED" },
+    });
+    let mut unknown = unknown_fields(&raw);
+    unknown.sort();
+    assert_eq!(unknown, ["hasRestAPIExtension", "security.permissionsJustification", "security.requiresUsersToProvidePATs"]);
+    let mut answers = from_trust_info(&raw);
+    pick(&mut answers, ids::STORES_EUD, choice::NO);
+    answers.clear(ids::SECURITY_CONTACT);
+    assert_eq!(
+        to_trust_info_over(&raw, &answers),
+        json!({
+            "dataAccessAndStorage": { "appStoresEUDOutsideAtlassian": false },
+            "security": { "requiresUsersToProvidePATs": true, "permissionsJustification": "<p>Reads issues</p>" },
+            "hasRestAPIExtension": false,
+        })
+    );
+    assert_eq!(to_put_body_over(&json!({ "appTrustInformation": raw.clone() }), &answers)[PUT_BODY_KEY], to_trust_info_over(&raw, &answers));
+}
+
+#[test]
+fn writing_over_odd_json_replaces_what_is_in_the_way() {
+    let mut answers = Answers::new();
+    pick(&mut answers, ids::GDPR_CONTROLLER, choice::YES);
+    let info = to_trust_info_over(&json!({ "privacy": "odd", "x": [1] }), &answers);
+    assert_eq!(info, json!({ "privacy": { "gdpr": { "dataController": { "isAppDataController": "TRUE" } } }, "x": [1] }));
+    assert_eq!(to_trust_info_over(&json!([1, 2]), &answers), to_trust_info(&answers));
+}
+
+#[test]
+fn recognises_a_trust_info() {
+    assert!(is_trust_info(&json!({ "security": {} })));
+    assert!(is_trust_info(&json!({ "appTrustInformation": { "privacy": {} } })));
+    assert!(!is_trust_info(&json!({ "format": "something" })));
+    assert!(!is_trust_info(&json!("security")));
+}
