@@ -1,5 +1,6 @@
 use gloo_net::http::Request;
 use serde_json::Value;
+use web_sys::RequestCredentials;
 
 /// Why a call did not succeed, in words a partner can act on.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +39,9 @@ pub fn trust_info_url(api_base: &str, app_key: &str) -> String {
 /// `PUT` the whole body; the Marketplace answers 204 and keeps it as a draft version.
 pub async fn put_trust_info(api_base: &str, app_key: &str, email: &str, token: &str, body: &Value) -> Result<(), ApiError> {
     let response = Request::put(&trust_info_url(api_base, app_key))
+        // Omit: a 401 carrying `WWW-Authenticate: Basic` would otherwise make the browser pop
+        // its own login dialog over the app (and hang a headless one). Our header still goes.
+        .credentials(RequestCredentials::Omit)
         .header("Authorization", &basic_auth(email, token))
         .json(body)
         .map_err(|error| ApiError::Network(error.to_string()))?
