@@ -27,7 +27,7 @@ pub fn write(key: &str, value: &str) -> bool {
 /// Keeps text that could not be read as a draft, so nothing is thrown away. Returns the key
 /// it was kept under.
 pub fn back_up(app_key: &str, text: &str, now_ms: f64) -> Option<String> {
-    let key = format!("{BACKUP_PREFIX}{app_key}:{now_ms}");
+    let key = format!("{BACKUP_PREFIX}{app_key}:{}", now_ms as u64);
     write(&key, text).then_some(key)
 }
 
