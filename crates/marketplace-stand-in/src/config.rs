@@ -21,6 +21,10 @@ Usage: marketplace-stand-in [options]
   --delay-ms MS            delay every API request by MS milliseconds
   --drop-times N           close the connection of the next N API requests without answering
   --static-dir DIR         also serve the files in DIR (the built app) at /, same origin as the API
+  --static-prefix PATH     serve DIR at PATH instead of / (e.g. /some/path/)
+  --static-headers FILE    add response headers to DIR's files from FILE, in the format of
+                           Netlify's _headers (scripts/build writes dist/_headers); paths in
+                           it are relative to PATH. Prefers FILE.br / FILE.gz when accepted.
   --help                   show this help
 
 On start it prints one line: marketplace-stand-in listening on http://HOST:PORT";
@@ -38,6 +42,10 @@ pub struct Config {
     /// Served at `/` so the app can call the API on its own origin, as it does in production
     /// behind a proxy.
     pub static_dir: Option<PathBuf>,
+    /// Where `static_dir` appears in URLs: starts and ends with `/`.
+    pub static_prefix: String,
+    /// A `_headers` file (Netlify's format) whose headers the static files are served with.
+    pub static_headers: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -51,6 +59,8 @@ impl Default for Config {
             data_file: None,
             faults: Vec::new(),
             static_dir: None,
+            static_prefix: "/".into(),
+            static_headers: None,
         }
     }
 }
@@ -105,6 +115,8 @@ pub fn parse_args(
             "--any-app-key" => config.known_app_keys = None,
             "--data-file" => config.data_file = Some(PathBuf::from(value()?)),
             "--static-dir" => config.static_dir = Some(PathBuf::from(value()?)),
+            "--static-prefix" => config.static_prefix = url_prefix(&value()?)?,
+            "--static-headers" => config.static_headers = Some(PathBuf::from(value()?)),
             "--fail-status" => fail.status = Some(number(&flag, &value()?)?),
             "--fail-times" => fail.times = Some(number(&flag, &value()?)?),
             "--retry-after" => fail.retry_after = Some(number(&flag, &value()?)?),
@@ -115,6 +127,23 @@ pub fn parse_args(
     }
     config.faults = fail.into_rules()?;
     Ok(config)
+}
+
+/// `some/path` → `/some/path/`: the prefix always has both slashes.
+fn url_prefix(text: &str) -> Result<String, ArgsError> {
+    let trimmed = text.trim_matches('/');
+    if trimmed.is_empty() {
+        return Ok("/".into());
+    }
+    if trimmed
+        .split('/')
+        .any(|segment| segment.is_empty() || segment == "." || segment == "..")
+    {
+        return Err(ArgsError::Invalid(format!(
+            "--static-prefix: not a URL path: {text}"
+        )));
+    }
+    Ok(format!("/{trimmed}/"))
 }
 
 fn number<T: std::str::FromStr>(flag: &str, text: &str) -> Result<T, ArgsError> {
@@ -219,6 +248,23 @@ mod tests {
     }
 
     #[test]
+    fn static_prefix_gets_both_slashes() {
+        assert_eq!(
+            parse(&["--static-prefix", "some/path"])
+                .unwrap()
+                .static_prefix,
+            "/some/path/"
+        );
+        assert_eq!(
+            parse(&["--static-prefix", "/some/path/"])
+                .unwrap()
+                .static_prefix,
+            "/some/path/"
+        );
+        assert_eq!(parse(&["--static-prefix", "/"]).unwrap().static_prefix, "/");
+    }
+
+    #[test]
     fn fault_flags_become_rules() {
         let config = parse(&[
             "--fail-status",
@@ -264,6 +310,10 @@ mod tests {
             Err(ArgsError::Invalid(_))
         ));
         assert!(matches!(parse(&["--bogus"]), Err(ArgsError::Invalid(_))));
+        assert!(matches!(
+            parse(&["--static-prefix", "/a/../b"]),
+            Err(ArgsError::Invalid(_))
+        ));
         assert!(matches!(
             parse(&["--fail-times", "2"]),
             Err(ArgsError::Invalid(_))

@@ -2,12 +2,13 @@
 
 use std::collections::BTreeSet;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::auth::Credentials;
 use crate::config::Config;
 use crate::faults::Faults;
+use crate::static_files::StaticSite;
 use crate::store::Store;
 
 #[derive(Clone)]
@@ -19,7 +20,7 @@ struct Inner {
     credentials: Credentials,
     known_app_keys: Option<BTreeSet<String>>,
     data_file: Option<PathBuf>,
-    static_dir: Option<PathBuf>,
+    static_site: Option<StaticSite>,
     store: Mutex<Store>,
     faults: Mutex<Faults>,
 }
@@ -36,7 +37,7 @@ impl AppState {
                 credentials: Credentials::new(&config.email, &config.token),
                 known_app_keys: config.known_app_keys.clone(),
                 data_file: config.data_file.clone(),
-                static_dir: config.static_dir.clone(),
+                static_site: StaticSite::from_config(config)?,
                 store: Mutex::new(store),
                 faults: Mutex::new(Faults::new(config.faults.clone())),
             }),
@@ -54,8 +55,8 @@ impl AppState {
             .is_none_or(|keys| keys.contains(key))
     }
 
-    pub fn static_dir(&self) -> Option<&Path> {
-        self.inner.static_dir.as_deref()
+    pub fn static_site(&self) -> Option<&StaticSite> {
+        self.inner.static_site.as_ref()
     }
 
     pub fn read<R>(&self, f: impl FnOnce(&Store) -> R) -> R {

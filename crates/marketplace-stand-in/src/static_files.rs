@@ -1,38 +1,194 @@
 //! Serving the built app next to the API (`--static-dir`), so the app in end-to-end tests
 //! reaches the API on its own origin, as it does behind the production proxy.
+//!
+//! Like a static host, it can serve the app under a path (`--static-prefix /some/path/`), with
+//! the response headers the build wrote for hosts (`--static-headers dist/_headers`, Netlify's
+//! format), and the `.br`/`.gz` files the build wrote beside each asset when the browser
+//! accepts them.
 
+use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use crate::config::Config;
 use crate::respond;
 use crate::state::AppState;
+
+/// The built app and how to serve it.
+#[derive(Debug)]
+pub struct StaticSite {
+    dir: PathBuf,
+    /// Starts and ends with `/`.
+    prefix: String,
+    rules: Vec<HeaderRule>,
+}
+
+/// One block of a `_headers` file: a path pattern (`*` matches anything) and its headers.
+#[derive(Debug, PartialEq)]
+pub struct HeaderRule {
+    pub pattern: String,
+    pub headers: Vec<(HeaderName, HeaderValue)>,
+}
+
+impl StaticSite {
+    /// `None` without `--static-dir`; an error when the headers file cannot be read or parsed.
+    pub fn from_config(config: &Config) -> io::Result<Option<StaticSite>> {
+        let Some(dir) = &config.static_dir else {
+            return Ok(None);
+        };
+        let rules = match &config.static_headers {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
+                })?;
+                parse_headers_file(&text).map_err(|message| {
+                    io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!("{}: {message}", path.display()),
+                    )
+                })?
+            }
+            None => Vec::new(),
+        };
+        Ok(Some(StaticSite {
+            dir: dir.clone(),
+            prefix: config.static_prefix.clone(),
+            rules,
+        }))
+    }
+
+    /// The headers for a request path (relative to the prefix, starting with `/`); when no
+    /// rule names the request path, the served file's own path decides (so a client-side
+    /// route gets the headers of `index.html`).
+    fn headers_for(&self, request_path: &str, file_path: &str) -> Vec<&(HeaderName, HeaderValue)> {
+        let matching = |path: &str| -> Vec<&(HeaderName, HeaderValue)> {
+            self.rules
+                .iter()
+                .filter(|rule| matches_pattern(&rule.pattern, path))
+                .flat_map(|rule| rule.headers.iter())
+                .collect()
+        };
+        let by_request = matching(request_path);
+        if by_request.is_empty() {
+            matching(file_path)
+        } else {
+            by_request
+        }
+    }
+}
+
+/// Reads Netlify's `_headers` format: a line with a path starts a rule, indented
+/// `Name: value` lines below it belong to it, `#` starts a comment.
+pub fn parse_headers_file(text: &str) -> Result<Vec<HeaderRule>, String> {
+    let mut rules: Vec<HeaderRule> = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let indented = line.starts_with(' ') || line.starts_with('\t');
+        if !indented {
+            if !trimmed.starts_with('/') {
+                return Err(format!(
+                    "line {}: a rule starts with a path: {trimmed}",
+                    number + 1
+                ));
+            }
+            rules.push(HeaderRule {
+                pattern: trimmed.to_owned(),
+                headers: Vec::new(),
+            });
+            continue;
+        }
+        let rule = rules
+            .last_mut()
+            .ok_or_else(|| format!("line {}: a header before any path", number + 1))?;
+        let (name, value) = trimmed
+            .split_once(':')
+            .ok_or_else(|| format!("line {}: not `Name: value`: {trimmed}", number + 1))?;
+        let name =
+            HeaderName::try_from(name.trim()).map_err(|e| format!("line {}: {e}", number + 1))?;
+        let value =
+            HeaderValue::try_from(value.trim()).map_err(|e| format!("line {}: {e}", number + 1))?;
+        rule.headers.push((name, value));
+    }
+    Ok(rules)
+}
+
+/// `*` matches any run of characters (Netlify's splat); everything else literally.
+fn matches_pattern(pattern: &str, path: &str) -> bool {
+    let mut parts = pattern.split('*');
+    let first = parts.next().unwrap_or("");
+    let Some(mut rest) = path.strip_prefix(first) else {
+        return false;
+    };
+    let parts: Vec<&str> = parts.collect();
+    let Some((last, middle)) = parts.split_last() else {
+        return rest.is_empty();
+    };
+    for part in middle {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    rest.ends_with(last)
+}
 
 pub async fn serve_or_not_found(State(state): State<AppState>, request: Request) -> Response {
     let path = request.uri().path();
     let servable = matches!(*request.method(), Method::GET | Method::HEAD)
         && !path.starts_with("/rest/")
         && !path.starts_with("/_stand-in/");
-    let found = match state.static_dir() {
-        Some(dir) if servable => resolve(dir, path),
-        _ => None,
+    let not_found = || respond::error(StatusCode::NOT_FOUND, format!("Not found: {path}"));
+    let Some(site) = state.static_site().filter(|_| servable) else {
+        return not_found();
     };
-    let Some(file) = found else {
-        return respond::error(StatusCode::NOT_FOUND, format!("Not found: {path}"));
+    // Relative asset URLs need the trailing slash, as on any static host.
+    if site.prefix != "/" && path == site.prefix.trim_end_matches('/') {
+        return redirect(&site.prefix, request.uri().query());
+    }
+    let Some(relative) = path.strip_prefix(&site.prefix) else {
+        return not_found();
     };
-    match tokio::fs::read(&file).await {
+    let Some(file) = resolve(&site.dir, relative) else {
+        return not_found();
+    };
+    let encoding = accepted_variant(&file, request.headers());
+    let body_file = match encoding {
+        Some(extension) => with_extension_appended(&file, extension),
+        None => file.clone(),
+    };
+    match tokio::fs::read(&body_file).await {
         Ok(bytes) => {
             let mut response = bytes.into_response();
-            response.headers_mut().insert(
+            let headers = response.headers_mut();
+            headers.insert(
                 header::CONTENT_TYPE,
                 HeaderValue::from_static(content_type(&file)),
             );
-            // Tests rebuild the bundle between runs; a cached old one would test the wrong app.
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            if let Some(extension) = encoding {
+                let coding = if extension == "br" { "br" } else { "gzip" };
+                headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+            }
+            if has_variants(&file) {
+                headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+            }
+            // Tests rebuild the bundle between runs; a cached old one would test the wrong
+            // app. A headers file (content-hashed names) may say otherwise.
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            let file_path = format!(
+                "/{}",
+                file.strip_prefix(&site.dir)
+                    .unwrap_or(&file)
+                    .to_string_lossy()
+            );
+            for (name, value) in site.headers_for(&format!("/{relative}"), &file_path) {
+                headers.insert(name.clone(), value.clone());
+            }
             response
         }
         Err(e) => respond::error(
@@ -42,8 +198,56 @@ pub async fn serve_or_not_found(State(state): State<AppState>, request: Request)
     }
 }
 
-/// The file for a URL path, refusing anything that could leave `dir`. Extension-less paths
-/// that are not files are client-side routes and get `index.html`.
+fn redirect(location: &str, query: Option<&str>) -> Response {
+    let target = match query {
+        Some(query) => format!("{location}?{query}"),
+        None => location.to_owned(),
+    };
+    let mut response = StatusCode::PERMANENT_REDIRECT.into_response();
+    if let Ok(value) = HeaderValue::try_from(target) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response
+}
+
+/// `br` or `gz` when that file exists beside `file` and the request accepts its coding.
+fn accepted_variant(file: &Path, request_headers: &HeaderMap) -> Option<&'static str> {
+    let accepted = request_headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .filter_map(|coding| {
+            let mut parts = coding.split(';');
+            let name = parts.next()?.trim().to_ascii_lowercase();
+            let refused = parts.any(|param| param.trim().replace(' ', "") == "q=0");
+            (!refused).then_some(name)
+        })
+        .collect::<Vec<_>>();
+    [("br", "br"), ("gzip", "gz")]
+        .into_iter()
+        .find(|(coding, extension)| {
+            accepted.iter().any(|a| a == coding)
+                && with_extension_appended(file, extension).is_file()
+        })
+        .map(|(_, extension)| extension)
+}
+
+fn has_variants(file: &Path) -> bool {
+    ["br", "gz"]
+        .iter()
+        .any(|extension| with_extension_appended(file, extension).is_file())
+}
+
+fn with_extension_appended(file: &Path, extension: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".");
+    name.push(extension);
+    PathBuf::from(name)
+}
+
+/// The file for a URL path (relative to the prefix), refusing anything that could leave
+/// `dir`. Extension-less paths that are not files are client-side routes and get `index.html`.
 fn resolve(dir: &Path, url_path: &str) -> Option<PathBuf> {
     let relative = Path::new(url_path.trim_start_matches('/'));
     if !relative
@@ -96,5 +300,39 @@ mod tests {
         assert_eq!(resolve(&dir, "/../etc/passwd"), None);
         assert_eq!(content_type(Path::new("a.wasm")), "application/wasm");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn reads_netlify_headers_files() {
+        let rules = parse_headers_file(
+            "# comment\n/\n  Cache-Control: no-cache\n  Content-Security-Policy: default-src 'none'; script-src 'self'\n\n/*.wasm\n  Cache-Control: immutable\n",
+        )
+        .unwrap();
+        assert_eq!(rules.len(), 2);
+        assert_eq!(rules[0].pattern, "/");
+        assert_eq!(
+            rules[0].headers[1].1,
+            "default-src 'none'; script-src 'self'"
+        );
+        assert_eq!(
+            rules[1].headers,
+            vec![(header::CACHE_CONTROL, HeaderValue::from_static("immutable"))]
+        );
+        assert!(
+            parse_headers_file("  Cache-Control: x\n").is_err(),
+            "a header needs a path above it"
+        );
+        assert!(parse_headers_file("/\n  no colon\n").is_err());
+    }
+
+    #[test]
+    fn splats_match_any_run_of_characters() {
+        assert!(matches_pattern("/", "/"));
+        assert!(!matches_pattern("/", "/index.html"));
+        assert!(matches_pattern("/*", "/index.html"));
+        assert!(matches_pattern("/*.wasm", "/app-1_bg.wasm"));
+        assert!(!matches_pattern("/*.wasm", "/app.js"));
+        assert!(matches_pattern("/a/*/c", "/a/b/c"));
+        assert!(!matches_pattern("/a/*/c", "/a/b/d"));
     }
 }

@@ -108,6 +108,28 @@ impl Harness {
         self.send(Method::POST, uri, Auth::None, Some(body)).await
     }
 
+    /// A GET with extra request headers, answered as raw bytes (for compressed bodies).
+    pub async fn get_bytes(
+        &self,
+        uri: &str,
+        headers: &[(&str, &str)],
+    ) -> (u16, HeaderMap, Vec<u8>) {
+        let mut request = Request::builder().method(Method::GET).uri(uri);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(request.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        (status, headers, bytes.to_vec())
+    }
+
     /// Control-API view of an app: `{"live", "draft", "putCount"}`.
     pub async fn holdings(&self, key: &str) -> Value {
         self.get(&format!("/_stand-in/apps/{key}"), Auth::None)

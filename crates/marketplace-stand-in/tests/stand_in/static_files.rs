@@ -41,3 +41,99 @@ async fn serves_the_app_beside_the_api() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[tokio::test]
+async fn serves_a_host_s_view_under_a_prefix_with_headers_and_precompressed_files() {
+    let dir = scratch("dist-hosted");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<html>app</html>").unwrap();
+    std::fs::write(dir.join("app-0123456789abcdef.js"), "plain js").unwrap();
+    std::fs::write(dir.join("app-0123456789abcdef.js.br"), "brotli bytes").unwrap();
+    std::fs::write(dir.join("app-0123456789abcdef.js.gz"), "gzip bytes").unwrap();
+    let headers_file = dir.join("_headers");
+    std::fs::write(
+        &headers_file,
+        "/\n  Cache-Control: no-cache\n  Content-Security-Policy: default-src 'none'\n/index.html\n  Cache-Control: no-cache\n/app-*.js\n  Cache-Control: immutable\n",
+    )
+    .unwrap();
+    let h = Harness::with(Config {
+        static_dir: Some(dir.clone()),
+        static_prefix: "/some/path/".into(),
+        static_headers: Some(headers_file),
+        ..Config::default()
+    });
+
+    let (status, headers, body) = h.get_bytes("/some/path/", &[]).await;
+    assert_eq!(
+        (status, body.as_slice()),
+        (200, b"<html>app</html>".as_slice())
+    );
+    assert_eq!(headers["cache-control"], "no-cache");
+    assert_eq!(headers["content-security-policy"], "default-src 'none'");
+
+    let (status, headers, _) = h.get_bytes("/some/path", &[]).await;
+    assert_eq!(
+        (status, headers.get("location").map(|v| v.to_str().unwrap())),
+        (308, Some("/some/path/")),
+        "the page needs its trailing slash"
+    );
+    assert_eq!(
+        h.get_bytes("/index.html", &[]).await.0,
+        404,
+        "nothing outside the prefix"
+    );
+
+    let asset = "/some/path/app-0123456789abcdef.js";
+    let (_, headers, body) = h
+        .get_bytes(asset, &[("accept-encoding", "gzip, deflate, br")])
+        .await;
+    assert_eq!(
+        (
+            headers["content-encoding"].to_str().unwrap(),
+            body.as_slice()
+        ),
+        ("br", b"brotli bytes".as_slice())
+    );
+    assert_eq!(
+        headers["content-type"], "text/javascript; charset=utf-8",
+        "the type of what it decodes to"
+    );
+    assert_eq!(headers["vary"], "Accept-Encoding");
+    assert_eq!(headers["cache-control"], "immutable");
+    let (_, headers, body) = h
+        .get_bytes(asset, &[("accept-encoding", "gzip, br;q=0")])
+        .await;
+    assert_eq!(
+        (
+            headers["content-encoding"].to_str().unwrap(),
+            body.as_slice()
+        ),
+        ("gzip", b"gzip bytes".as_slice())
+    );
+    let (_, headers, body) = h.get_bytes(asset, &[]).await;
+    assert_eq!(
+        (headers.get("content-encoding"), body.as_slice()),
+        (None, b"plain js".as_slice())
+    );
+
+    let (_, headers, _) = h.get_bytes("/some/path/a/client/route", &[]).await;
+    assert_eq!(
+        headers["cache-control"], "no-cache",
+        "a client-side route gets index.html's headers"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn a_broken_headers_file_stops_the_start() {
+    let dir = scratch("dist-bad-headers");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("_headers"), "  Cache-Control: no-cache\n").unwrap();
+    let config = Config {
+        static_dir: Some(dir.clone()),
+        static_headers: Some(dir.join("_headers")),
+        ..Config::default()
+    };
+    assert!(marketplace_stand_in::AppState::new(&config).is_err());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
