@@ -1,5 +1,5 @@
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 use serde_json::Value;
@@ -13,23 +13,37 @@ pub const TOKEN: &str = "stand-in-token";
 pub struct StandIn {
     child: Child,
     pub origin: String,
+    prefix: String,
 }
 
 impl StandIn {
+    /// The stand-in serving the built app from `dist/` at `/`.
     pub fn start() -> StandIn {
-        let root = workspace_root();
-        let dist = root.join("dist");
+        let dist = workspace_root().join("dist");
         assert!(
             dist.join("index.html").exists(),
             "no built app in {}: run scripts/test (it builds the release bundle first)",
             dist.display()
         );
+        StandIn::serving(&dist, "/")
+    }
+
+    /// The stand-in serving `dir` at `prefix` (like `/some/path/`), the way a static host
+    /// would: with the response headers of `dir/_headers` (the CSP and cache headers that
+    /// scripts/build writes) when there is one, and its `.br`/`.gz` files.
+    pub fn serving(dir: &Path, prefix: &str) -> StandIn {
+        let root = workspace_root();
         let binary = std::env::var_os("STAND_IN_BIN")
             .map(PathBuf::from)
             .unwrap_or_else(|| root.join("target/debug/marketplace-stand-in"));
-        let mut child = Command::new(&binary)
-            .args(["--port", "0", "--email", EMAIL, "--token", TOKEN, "--static-dir"])
-            .arg(&dist)
+        let mut command = Command::new(&binary);
+        command
+            .args(["--port", "0", "--email", EMAIL, "--token", TOKEN, "--static-prefix", prefix, "--static-dir"])
+            .arg(dir);
+        if dir.join("_headers").exists() {
+            command.arg("--static-headers").arg(dir.join("_headers"));
+        }
+        let mut child = command
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -43,11 +57,12 @@ impl StandIn {
             .filter(|url| url.starts_with("http://"))
             .unwrap_or_else(|| panic!("unexpected first line from the stand-in: {line:?}"))
             .to_owned();
-        StandIn { child, origin }
+        StandIn { child, origin, prefix: prefix.to_owned() }
     }
 
+    /// The app's page: the origin and the path it is served at.
     pub fn app_url(&self) -> String {
-        format!("{}/", self.origin)
+        format!("{}{}", self.origin, self.prefix)
     }
 
     /// What the stand-in holds for an app: `{"live": …, "draft": …, "putCount": n}`.

@@ -1,0 +1,298 @@
+// Turns Trunk's release output into a bundle any static host can serve (run by scripts/build):
+//
+//   node scripts/lib/finish-bundle.mjs --stage DIR --dist DIR --hosting DIR [--base-path /x/] PAGE.html...
+//
+// STAGE/<page name>/ holds one `trunk build` per HTML page (Trunk builds one page per run).
+// For each page it
+//   - replaces Trunk's inline loader script with an external, content-hashed module that
+//     fetches the wasm with Subresource Integrity and resolves every URL against its own
+//     location, so no inline script is left and the page works from any path of any origin;
+//   - computes the page's Content-Security-Policy (hashes of any inline script or style that
+//     is still there get added to it);
+// then merges all pages into DIST, writes .gz and .br beside every compressible file, and
+// writes the host configuration: DIST/_headers (Netlify, Cloudflare Pages; the stand-in reads
+// it too), HOSTING/nginx.conf, HOSTING/csp.txt and HOSTING/bundle.json (what a browser
+// downloads for each page; the benchmark reads it).
+//
+// Node's own zlib (gzip and brotli) and crypto do the work: node is already installed for
+// wasm-opt, so nothing else has to be.
+
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, extname, join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const IMMUTABLE = "public, max-age=31536000, immutable";
+const REVALIDATE = "no-cache";
+// Trunk names built assets `<name>-<16 hex digits>[_bg].<ext>`; the loaders follow suit.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".txt", ".map", ".ico"]);
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json", ".svg": "image/svg+xml", ".txt": "text/plain", ".ico": "image/x-icon" };
+
+function fail(message) {
+    console.error(`finish-bundle: ${message}`);
+    process.exit(1);
+}
+
+function parseArgs(argv) {
+    const options = { pages: [], basePath: "/" };
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const value = () => argv[++i] ?? fail(`${arg} needs a value`);
+        if (arg === "--stage") options.stage = value();
+        else if (arg === "--dist") options.dist = value();
+        else if (arg === "--hosting") options.hosting = value();
+        else if (arg === "--base-path") options.basePath = value();
+        else if (arg.startsWith("--")) fail(`unknown option ${arg}`);
+        else options.pages.push(arg);
+    }
+    if (!options.stage || !options.dist || !options.hosting || options.pages.length === 0) {
+        fail("usage: finish-bundle.mjs --stage DIR --dist DIR --hosting DIR [--base-path /x/] PAGE.html...");
+    }
+    if (!options.basePath.startsWith("/") || !options.basePath.endsWith("/")) {
+        fail(`--base-path must start and end with "/": ${options.basePath}`);
+    }
+    return options;
+}
+
+const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+const cspHash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+const shortHash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+
+/** The name a page goes by in the bundle report: the app is `index.html`. */
+export function pageName(page) {
+    const stem = basename(page, ".html");
+    return stem === "index" ? "app" : stem;
+}
+
+/**
+ * Trunk 0.21's loader, as it injects it for `<link data-trunk rel="rust">`:
+ *   <script type="module">import init, * as bindings from './x.js';
+ *   const wasm = await init({ module_or_path: './x_bg.wasm' }); ... </script>
+ */
+const TRUNK_LOADER = /<script type="module"(?: nonce="[^"]*")?>\s*import init(?:, \* as bindings)? from '([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '([^']+\.wasm)' \}\);[\s\S]*?<\/script>/;
+
+/** The module that replaces Trunk's inline loader: same behaviour, plus SRI on the wasm. */
+function loaderSource(page, js, wasm, wasmIntegrity) {
+    return `// Starts ${page}. URLs resolve against this file, so the bundle works from any path.
+// The wasm is fetched with its integrity; the JS is checked by the page's modulepreload.
+import init, * as bindings from './${js}';
+const wasm = await init({ module_or_path: fetch(new URL('./${wasm}', import.meta.url), { integrity: '${wasmIntegrity}' }) });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+`;
+}
+
+function relativeAsset(url, page) {
+    if (!url.startsWith("./")) {
+        fail(`${page} refers to ${url}: assets must be relative ("./…"); is public_url = "./" gone from Trunk.toml?`);
+    }
+    return url.slice(2);
+}
+
+/** Rewrites one staged page; returns its final HTML, CSP and the files a browser loads. */
+function finishPage(stageDir, page) {
+    const htmlPath = join(stageDir, page);
+    if (!existsSync(htmlPath)) fail(`Trunk produced no ${htmlPath}`);
+    let html = readFileSync(htmlPath, "utf8");
+    const files = [page];
+    const extraFiles = new Map(); // name -> contents written by this script
+
+    const loader = html.match(TRUNK_LOADER);
+    if (loader) {
+        const js = relativeAsset(loader[1], page);
+        const wasm = relativeAsset(loader[2], page);
+        const wasmBytes = readFileSync(join(stageDir, wasm));
+        const source = loaderSource(page, js, wasm, sri(wasmBytes));
+        const loaderName = `${basename(page, ".html")}-loader-${shortHash(source)}.js`;
+        extraFiles.set(loaderName, source);
+        const tag = `<script type="module" src="./${loaderName}" integrity="${sri(Buffer.from(source))}" crossorigin="anonymous"></script>`;
+        // The tag goes after Trunk's preload links: the JS module is then already being
+        // fetched, with its integrity, when the loader imports it.
+        html = html.replace(loader[0], "");
+        if (!html.includes("</head>")) fail(`${page} has no </head>`);
+        html = html.replace("</head>", `${tag}\n</head>`);
+    } else if (/data-trunk/.test(readFileSync(htmlPath, "utf8"))) {
+        fail(`${page}: Trunk's loader script not found; its format changed (update TRUNK_LOADER)`);
+    }
+
+    // Whatever inline script or style is left gets its hash into the policy.
+    const scriptHashes = [];
+    const styleHashes = [];
+    for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+        if (/\bsrc=/.test(attrs)) continue;
+        if (/type="application\/(ld\+)?json"/.test(attrs)) continue; // data, never run
+        scriptHashes.push(cspHash(body));
+    }
+    for (const [, body] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)) styleHashes.push(cspHash(body));
+    if (/<[a-z][^>]*\sstyle="/i.test(html)) fail(`${page} has a style="" attribute, which a strict CSP blocks: use a class`);
+    if (/<[a-z][^>]*\son[a-z]+="/i.test(html)) fail(`${page} has an inline event handler attribute, which a strict CSP blocks`);
+
+    // Every file the page itself asks for, in document order (the loader's imports follow).
+    for (const [, url] of html.matchAll(/<(?:link|script)\b[^>]*?\s(?:href|src)="([^"]*)"/g)) {
+        if (url.startsWith("data:")) continue; // inline, nothing to download
+        const name = relativeAsset(url, page);
+        if (!files.includes(name)) files.push(name);
+    }
+    for (const name of files) {
+        if (!extraFiles.has(name) && !existsSync(join(stageDir, name))) fail(`${page} refers to ${name}, which Trunk did not produce`);
+    }
+
+    const csp = [
+        "default-src 'none'",
+        ["script-src 'self' 'wasm-unsafe-eval'", ...scriptHashes].join(" "),
+        ["style-src 'self'", ...styleHashes].join(" "),
+        "img-src 'self' data:",
+        "font-src 'self'",
+        // The app calls the Marketplace API on its own origin (/rest/2, behind a proxy).
+        "connect-src 'self'",
+        "manifest-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+    ].join("; ");
+    return { html, csp, files, extraFiles };
+}
+
+function compress(path) {
+    const bytes = readFileSync(path);
+    const text = extname(path) !== ".wasm";
+    const gz = gzipSync(bytes, { level: 9 });
+    const br = brotliCompressSync(bytes, {
+        params: {
+            [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+            [constants.BROTLI_PARAM_LGWIN]: constants.BROTLI_MAX_WINDOW_BITS,
+            [constants.BROTLI_PARAM_MODE]: text ? constants.BROTLI_MODE_TEXT : constants.BROTLI_MODE_GENERIC,
+            [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+        },
+    });
+    const sizes = { raw: bytes.length, gzip: bytes.length, brotli: bytes.length };
+    // A host serves the compressed file only if it exists; it exists only when it is smaller.
+    if (gz.length < bytes.length) { writeFileSync(`${path}.gz`, gz); sizes.gzip = gz.length; }
+    if (br.length < bytes.length) { writeFileSync(`${path}.br`, br); sizes.brotli = br.length; }
+    return sizes;
+}
+
+function headerRules(pages, allFiles) {
+    const rules = [];
+    for (const file of allFiles) {
+        const headers = [["X-Content-Type-Options", "nosniff"]];
+        const page = pages.find((p) => p.page === file);
+        headers.push(["Cache-Control", HASHED.test(file) ? IMMUTABLE : REVALIDATE]);
+        if (page) {
+            headers.push(["Content-Security-Policy", page.csp], ["Referrer-Policy", "no-referrer"]);
+            if (file === "index.html") rules.push({ path: "/", headers });
+        }
+        rules.push({ path: `/${file}`, headers });
+    }
+    return rules;
+}
+
+function netlifyHeaders(rules) {
+    const lines = [
+        "# Generated by scripts/build. Response headers in the format of Netlify and Cloudflare Pages",
+        "# (publish dist/ as is); the local stand-in reads this file too (--static-headers).",
+        "# Hashed assets never change, so they are cached for a year; pages are always revalidated.",
+        "# Paths are relative to where dist/ is published.",
+    ];
+    for (const rule of rules) {
+        lines.push(rule.path, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`));
+    }
+    return lines.join("\n") + "\n";
+}
+
+function nginxConf(pages, basePath) {
+    const quote = (value) => `"${value.replace(/"/g, '\\"')}"`;
+    const security = ['add_header X-Content-Type-Options "nosniff" always;'];
+    const out = [
+        "# Generated by scripts/build: serves dist/ at " + basePath + " with the headers of dist/_headers.",
+        "# Put it inside a server {} block, with the contents of dist/ deployed to <root>" + basePath + ".",
+        "# Assets resolve relative to the page, so only this block knows the path.",
+        `location ${basePath} {`,
+        "    root /srv/privacy-tab;  # <root>: change to where you deploy",
+        "    index index.html;",
+        "    # Serve the .gz/.br files written at build time instead of compressing per request.",
+        "    gzip_static on;",
+        "    # brotli_static on;  # needs the ngx_brotli module",
+        "    types {",
+        ...Object.entries(TYPES).filter(([ext]) => ext !== ".mjs").map(([ext, type]) => `        ${type} ${ext.slice(1)}${ext === ".js" ? " mjs" : ""};`),
+        "    }",
+        `    add_header Cache-Control ${quote(REVALIDATE)} always;`,
+        ...security.map((line) => `    ${line}`),
+        "",
+        "    # Content-hashed assets never change: cache them for a year.",
+        `    location ~ "-[0-9a-f]{16}(_bg)?\\.[a-z0-9]+$" {`,
+        `        add_header Cache-Control ${quote(IMMUTABLE)} always;`,
+        ...security.map((line) => `        ${line}`),
+        "    }",
+    ];
+    for (const { page, csp } of pages) {
+        const paths = page === "index.html" ? [basePath, `${basePath}index.html`] : [`${basePath}${page}`];
+        for (const path of paths) {
+            out.push(
+                "",
+                `    location = ${path} {`,
+                `        add_header Cache-Control ${quote(REVALIDATE)} always;`,
+                `        add_header Content-Security-Policy ${quote(csp)} always;`,
+                '        add_header Referrer-Policy "no-referrer" always;',
+                ...security.map((line) => `        ${line}`),
+                "    }",
+            );
+        }
+    }
+    out.push("}");
+    return out.join("\n") + "\n";
+}
+
+function main() {
+    const options = parseArgs(process.argv.slice(2));
+    const pages = [];
+    for (const page of options.pages) {
+        const stageDir = join(options.stage, basename(page, ".html"));
+        pages.push({ page, stageDir, ...finishPage(stageDir, page) });
+    }
+
+    rmSync(options.dist, { recursive: true, force: true });
+    mkdirSync(options.dist, { recursive: true });
+    const origin = new Map(); // file -> page that brought it, to catch clashing names
+    for (const { page, stageDir, html, extraFiles } of pages) {
+        for (const name of readdirSync(stageDir)) {
+            if (name === page || statSync(join(stageDir, name)).isDirectory()) continue;
+            const target = join(options.dist, name);
+            if (origin.has(name) && !readFileSync(target).equals(readFileSync(join(stageDir, name)))) {
+                fail(`${page} and ${origin.get(name)} both produce a different ${name}`);
+            }
+            origin.set(name, page);
+            copyFileSync(join(stageDir, name), target);
+        }
+        for (const [name, contents] of extraFiles) writeFileSync(join(options.dist, name), contents);
+        writeFileSync(join(options.dist, page), html);
+    }
+
+    const allFiles = readdirSync(options.dist).sort();
+    const sizes = {};
+    for (const file of allFiles) {
+        const path = join(options.dist, file);
+        const raw = statSync(path).size;
+        sizes[file] = COMPRESSIBLE.has(extname(file)) ? compress(path) : { raw, gzip: raw, brotli: raw };
+    }
+
+    writeFileSync(join(options.dist, "_headers"), netlifyHeaders(headerRules(pages, allFiles)));
+    rmSync(options.hosting, { recursive: true, force: true });
+    mkdirSync(options.hosting, { recursive: true });
+    writeFileSync(join(options.hosting, "nginx.conf"), nginxConf(pages, options.basePath));
+    writeFileSync(join(options.hosting, "csp.txt"), pages.map(({ page, csp }) => `${page}\n${csp}\n`).join("\n"));
+    const bundle = {
+        generatedBy: "scripts/build",
+        pages: pages.map(({ page, csp, files }) => ({ name: pageName(page), html: page, csp, files: files.map((file) => ({ file, ...sizes[file] })) })),
+    };
+    writeFileSync(join(options.hosting, "bundle.json"), JSON.stringify(bundle, null, 2) + "\n");
+
+    for (const { name, files } of bundle.pages) {
+        const total = (key) => files.reduce((sum, file) => sum + file[key], 0);
+        console.log(`finish-bundle: ${name}: ${files.length} files, ${total("raw")} B raw, ${total("gzip")} B gzip, ${total("brotli")} B brotli`);
+    }
+}
+
+main();

@@ -1,0 +1,216 @@
+//! The release bundle as a static host serves it (scripts/build's `dist/`, with the headers
+//! of its `dist/_headers`): from a sub-path, under the strict Content-Security-Policy, with
+//! long caching only for content-hashed files, precompressed, and refusing tampered files.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use e2e::{workspace_root, Browser, StandIn};
+use serde_json::Value;
+
+const SUB_PATH: &str = "/some/path/";
+
+/// Installed before any script of the page: collects what the browser reports about CSP
+/// violations and failed start-ups.
+const WATCH: &str = r#"
+window.__violations = [];
+window.__loadErrors = [];
+addEventListener('securitypolicyviolation', (e) => __violations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+addEventListener('unhandledrejection', (e) => __loadErrors.push(String(e.reason)));
+addEventListener('error', (e) => __loadErrors.push(String(e.message || e.target?.src || e.type)), true);
+"#;
+
+fn built_dist() -> PathBuf {
+    let dist = workspace_root().join("dist");
+    assert!(
+        dist.join("_headers").exists(),
+        "no dist/_headers: build the bundle with scripts/build (scripts/test does)"
+    );
+    dist
+}
+
+async fn open(stand_in: &StandIn) -> Browser {
+    let browser = Browser::start().await;
+    browser.run_before_page_scripts(WATCH).await;
+    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser
+}
+
+async fn strings(browser: &Browser, expression: &str) -> Vec<String> {
+    serde_json::from_value(browser.eval(&format!("return {expression};")).await).unwrap()
+}
+
+#[tokio::test]
+async fn the_bundle_works_from_a_sub_path_under_the_strict_policy() {
+    let stand_in = StandIn::serving(&built_dist(), SUB_PATH);
+    let browser = open(&stand_in).await;
+
+    // The app runs: a choice reveals its follow-up question.
+    browser.find("#q-stores_eud-yes").await.click().await.unwrap();
+    browser.find("#q-stored_data_types").await;
+
+    let resources: Vec<Value> = serde_json::from_value(
+        browser
+            .eval("return performance.getEntriesByType('resource').map(r => ({ name: r.name, encoded: r.encodedBodySize, decoded: r.decodedBodySize }));")
+            .await,
+    )
+    .unwrap();
+    let under_sub_path = format!("{}{SUB_PATH}", stand_in.origin);
+    for resource in &resources {
+        let name = resource["name"].as_str().unwrap();
+        if !name.contains("/rest/") {
+            assert!(name.starts_with(&under_sub_path), "{name} was not loaded from {under_sub_path}");
+        }
+    }
+    let wasm: Vec<&Value> = resources.iter().filter(|r| r["name"].as_str().unwrap().ends_with(".wasm")).collect();
+    assert_eq!(wasm.len(), 1, "the wasm is downloaded exactly once (the preload is used): {resources:?}");
+    assert!(
+        wasm[0]["encoded"].as_u64() < wasm[0]["decoded"].as_u64(),
+        "the wasm travels compressed: {:?}",
+        wasm[0]
+    );
+
+    assert_eq!(strings(&browser, "__violations").await, Vec::<String>::new(), "no CSP violation");
+    assert_eq!(strings(&browser, "__loadErrors").await, Vec::<String>::new(), "no error while loading");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn pages_are_revalidated_and_hashed_files_cached_for_a_year() {
+    let dist = built_dist();
+    let stand_in = StandIn::serving(&dist, SUB_PATH);
+    let page = ureq::get(&stand_in.app_url()).call().unwrap();
+    assert_eq!(page.header("cache-control"), Some("no-cache"));
+    let policy = page.header("content-security-policy").expect("the page carries a CSP").to_owned();
+    for directive in ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "frame-ancestors 'none'"] {
+        assert!(policy.split("; ").any(|d| d.starts_with(directive)), "{directive:?} missing from {policy}");
+    }
+    assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"), "{policy}");
+    let html = page.into_string().unwrap();
+
+    let mut assets = 0;
+    for url in html.split(['"', '\'']).filter(|part| part.starts_with("./")) {
+        assets += 1;
+        let name = &url[2..];
+        let is_hashed = name.rsplit_once('-').is_some_and(|(_, tail)| tail.len() > 16 && tail[..16].bytes().all(|b| b.is_ascii_hexdigit()));
+        assert!(is_hashed, "{name}: every asset the page loads has a content hash in its name");
+        let response = ureq::get(&format!("{}{name}", stand_in.app_url())).call().unwrap();
+        assert_eq!(response.header("cache-control"), Some("public, max-age=31536000, immutable"), "{name}");
+    }
+    assert!(assets >= 4, "the page loads its CSS, loader, JS and wasm by relative URLs: {html}");
+    assert!(!html.contains("<script>") && !html.contains("<script type=\"module\">"), "no inline script: {html}");
+}
+
+/// A copy of `dist/` in a scratch folder, changed by `change`, removed on drop.
+struct ChangedCopy(PathBuf);
+
+impl ChangedCopy {
+    fn of_dist(name: &str, change: impl FnOnce(&Path)) -> ChangedCopy {
+        let copy = std::env::temp_dir().join(format!("privacy-tab-e2e-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&copy);
+        std::fs::create_dir_all(&copy).unwrap();
+        for entry in std::fs::read_dir(built_dist()).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
+        }
+        change(&copy);
+        ChangedCopy(copy)
+    }
+
+    /// The one file in the copy whose name ends with `suffix`, without its compressed twins
+    /// (so the changed bytes are what is served).
+    fn only_file(&self, suffix: &str) -> PathBuf {
+        only_file(&self.0, suffix)
+    }
+}
+
+impl Drop for ChangedCopy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn only_file(dir: &Path, suffix: &str) -> PathBuf {
+    let matching: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(suffix))
+        .collect();
+    assert_eq!(matching.len(), 1, "one {suffix} in {}: {matching:?}", dir.display());
+    let file = matching.into_iter().next().unwrap();
+    for twin in ["br", "gz"] {
+        let _ = std::fs::remove_file(format!("{}.{twin}", file.display()));
+    }
+    file
+}
+
+async fn wait_for_load_error(browser: &Browser) -> Vec<String> {
+    for _ in 0..100 {
+        let errors = strings(browser, "__loadErrors").await;
+        if !errors.is_empty() {
+            return errors;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the page started although a file was tampered with");
+}
+
+#[tokio::test]
+async fn an_inline_script_slipped_into_the_page_is_blocked_and_reported() {
+    let copy = ChangedCopy::of_dist("inline-script", |dir| {
+        let page = only_file(dir, "index.html");
+        let html = std::fs::read_to_string(&page).unwrap();
+        std::fs::write(&page, html.replace("</head>", "<script>window.__injected = true;</script></head>")).unwrap();
+    });
+    let stand_in = StandIn::serving(&copy.0, SUB_PATH);
+    let browser = open(&stand_in).await;
+    browser.find("#q-stores_eud-yes").await;
+
+    assert_eq!(browser.eval("return window.__injected === true;").await, Value::Bool(false), "the inline script did not run");
+    let violations = strings(&browser, "__violations").await;
+    assert!(
+        violations.iter().any(|v| v.starts_with("script-src-elem blocked inline")),
+        "the violation is reported: {violations:?}"
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_tampered_wasm_is_refused() {
+    let copy = ChangedCopy::of_dist("tampered-wasm", |_| {});
+    let wasm = copy.only_file("_bg.wasm");
+    let mut bytes = std::fs::read(&wasm).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    std::fs::write(&wasm, bytes).unwrap();
+    let stand_in = StandIn::serving(&copy.0, SUB_PATH);
+    let browser = open(&stand_in).await;
+
+    let errors = wait_for_load_error(&browser).await;
+    assert!(!browser.exists("#q-stores_eud-yes").await, "the app did not start: {errors:?}");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_tampered_javascript_file_is_refused() {
+    let copy = ChangedCopy::of_dist("tampered-js", |_| {});
+    let js = only_file(&copy.0, &format!("{}.js", wasm_stem(&copy.0)));
+    let source = std::fs::read_to_string(&js).unwrap();
+    std::fs::write(&js, format!("{source}\n// changed\n")).unwrap();
+    let stand_in = StandIn::serving(&copy.0, SUB_PATH);
+    let browser = open(&stand_in).await;
+
+    let errors = wait_for_load_error(&browser).await;
+    assert!(!browser.exists("#q-stores_eud-yes").await, "the app did not start: {errors:?}");
+    browser.close().await;
+}
+
+/// `privacy-tab-<hash>`: the name the wasm-bindgen JS shares with the wasm.
+fn wasm_stem(dir: &Path) -> String {
+    let wasm = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .find(|name| name.ends_with("_bg.wasm"))
+        .expect("a wasm file");
+    wasm.trim_end_matches("_bg.wasm").to_owned()
+}
