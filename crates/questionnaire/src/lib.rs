@@ -4,7 +4,9 @@
 
 pub mod answers;
 pub mod catalogue;
+pub mod countries;
 pub mod draft;
+pub mod validation;
 pub mod visibility;
 pub mod wire;
 
