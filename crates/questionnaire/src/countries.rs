@@ -1,4 +1,4 @@
-//! Country names for the third-party countries picker, and which of them are in the EEA.
+//! Country names for the third-party countries picker (EEA membership is `crate::eea`).
 //! Names are ISO 3166-1's English short names (common names where ISO's are formal), generated
 //! from the `pycountry` package; the picker still accepts free entries such as "EU" or "Global".
 
@@ -254,68 +254,14 @@ pub const COUNTRIES: &[&str] = &[
     "Åland Islands",
 ];
 
-/// The European Economic Area: the EU member states plus Iceland, Liechtenstein and Norway.
-pub const EEA_COUNTRIES: &[&str] = &[
-    "Austria",
-    "Belgium",
-    "Bulgaria",
-    "Croatia",
-    "Cyprus",
-    "Czechia",
-    "Denmark",
-    "Estonia",
-    "Finland",
-    "France",
-    "Germany",
-    "Greece",
-    "Hungary",
-    "Iceland",
-    "Ireland",
-    "Italy",
-    "Latvia",
-    "Liechtenstein",
-    "Lithuania",
-    "Luxembourg",
-    "Malta",
-    "Netherlands",
-    "Norway",
-    "Poland",
-    "Portugal",
-    "Romania",
-    "Slovakia",
-    "Slovenia",
-    "Spain",
-    "Sweden",
-];
-
-/// Words a partner may type for a place inside the EEA that is not one country.
-const EEA_REGIONS: &[&str] = &["EU", "EEA", "European Union", "European Economic Area"];
-
-/// Whether a typed country or region lies inside the EEA (case and spacing ignored).
-/// Unknown names are not in the EEA: the consistency check then asks, it does not block.
-pub fn is_in_eea(name: &str) -> bool {
-    let name = name.trim();
-    EEA_COUNTRIES.iter().chain(EEA_REGIONS).any(|eea| eea.eq_ignore_ascii_case(name))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::COUNTRIES;
+    use crate::eea::is_in_eea;
 
     #[test]
-    fn every_eea_country_is_in_the_picker_list() {
-        for country in EEA_COUNTRIES {
-            assert!(COUNTRIES.contains(country), "{country} missing from COUNTRIES");
-        }
-    }
-
-    #[test]
-    fn eea_membership_ignores_case_and_spaces_and_knows_regions() {
-        assert!(is_in_eea(" germany "));
-        assert!(is_in_eea("Norway"));
-        assert!(is_in_eea("EU"));
-        assert!(!is_in_eea("United States"));
-        assert!(!is_in_eea("Switzerland"));
-        assert!(!is_in_eea(""));
+    fn the_picker_names_all_thirty_eea_members_the_way_the_eea_check_knows_them() {
+        let members: Vec<_> = COUNTRIES.iter().filter(|country| is_in_eea(country)).collect();
+        assert_eq!(members.len(), 30, "{members:?}");
     }
 }

@@ -4,8 +4,10 @@
 
 pub mod answers;
 pub mod catalogue;
+pub mod consistency;
 pub mod countries;
 pub mod draft;
+mod eea;
 pub mod validation;
 pub mod visibility;
 pub mod wire;
