@@ -4,10 +4,13 @@
 
 pub mod answers;
 pub mod catalogue;
+pub mod completeness;
 pub mod consistency;
 pub mod countries;
+pub mod diff;
 pub mod draft;
 mod eea;
+pub mod listing;
 pub mod validation;
 pub mod visibility;
 pub mod wire;
