@@ -11,6 +11,8 @@ pub mod diff;
 pub mod draft;
 mod eea;
 pub mod listing;
+#[cfg(test)]
+mod property_tests;
 pub mod validation;
 pub mod visibility;
 pub mod wire;

@@ -181,7 +181,8 @@ fn collect_unknown<'v>(node: &'v Value, at: &mut Vec<&'v str>, found: &mut Vec<S
         let is_field = known_paths().any(|path| path == at.as_slice());
         let is_group = known_paths().any(|path| path.len() > at.len() && path.starts_with(at));
         let is_read_only = at.len() == 1 && READ_ONLY_GROUPS.contains(&key.as_str());
-        if is_group && value.is_object() {
+        if is_group {
+            // A group of another type is in the way, not unknown: writing replaces it.
             collect_unknown(value, at, found);
         } else if !is_field && !is_read_only {
             found.push(at.join("."));
