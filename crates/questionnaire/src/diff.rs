@@ -68,7 +68,9 @@ mod tests {
         let ids: Vec<_> = found.iter().map(|c| c.question.id).collect();
         // The privacy policy cannot be sent, so it changes nothing on the tab.
         assert_eq!(ids, [ids::DATA_RESIDENCY, ids::HAS_DPA]);
-        assert!(found[0].summary().starts_with("Data residency: No. App does not support data residency options. → Yes. App stores"));
+        assert!(found[0]
+            .summary()
+            .starts_with("Data residency: No. App does not support data residency options. → Yes. App stores"));
         assert_eq!(found[1].summary(), "Data Processing Agreement (DPA): Response not provided by the partner → Yes");
     }
 

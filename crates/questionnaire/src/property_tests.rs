@@ -28,7 +28,8 @@ fn day_count() -> impl Strategy<Value = String> {
 /// A raw API value no encoding would read as a known one.
 fn unknown_wire_value() -> impl Strategy<Value = String> {
     "[A-Z_]{1,10}".prop_filter("not a known value", |raw| {
-        !["TRUE", "FALSE", "NOT_APPLICABLE", "STORED_IN_ATLASSIAN_N_DR_SUPPORTED", "APP_DOES_NOT_SUPPORT_DR"].contains(&raw.as_str())
+        !["TRUE", "FALSE", "NOT_APPLICABLE", "STORED_IN_ATLASSIAN_N_DR_SUPPORTED", "APP_DOES_NOT_SUPPORT_DR"]
+            .contains(&raw.as_str())
     })
 }
 
@@ -52,7 +53,10 @@ fn answer_for(question: &'static Question) -> BoxedStrategy<Answer> {
         .prop_map(Answer::ThirdParties)
         .boxed(),
         Kind::Certifications { options } => (proptest::sample::subsequence(options, 0..=options.len()), text())
-            .prop_map(|(picked, other)| Answer::Certifications { picked: picked.iter().map(|s| s.to_string()).collect(), other })
+            .prop_map(|(picked, other)| Answer::Certifications {
+                picked: picked.iter().map(|s| s.to_string()).collect(),
+                other,
+            })
             .boxed(),
         Kind::Provided => text().prop_map(Answer::Text).boxed(),
     };
@@ -61,8 +65,9 @@ fn answer_for(question: &'static Question) -> BoxedStrategy<Answer> {
 }
 
 fn answers() -> impl Strategy<Value = Answers> {
-    let per_question: Vec<_> =
-        catalogue::questions().map(|question| proptest::option::weighted(0.6, answer_for(question)).prop_map(move |a| (question.id, a))).collect();
+    let per_question: Vec<_> = catalogue::questions()
+        .map(|question| proptest::option::weighted(0.6, answer_for(question)).prop_map(move |a| (question.id, a)))
+        .collect();
     per_question.prop_map(|entries| {
         let mut answers = Answers::new();
         for (id, answer) in entries {
@@ -80,7 +85,8 @@ fn json_leaf() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
         any::<f64>().prop_map(Value::from),
-        prop_oneof![Just("TRUE"), Just("false"), Just("NOT_APPLICABLE"), Just("APP_DOES_NOT_SUPPORT_DR")].prop_map(Value::from),
+        prop_oneof![Just("TRUE"), Just("false"), Just("NOT_APPLICABLE"), Just("APP_DOES_NOT_SUPPORT_DR")]
+            .prop_map(Value::from),
         text().prop_map(Value::from),
     ]
 }
@@ -89,7 +95,8 @@ fn any_json() -> impl Strategy<Value = Value> {
     json_leaf().prop_recursive(4, 32, 6, |inner| {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            proptest::collection::vec((any_key(), inner), 0..5).prop_map(|pairs| Value::Object(pairs.into_iter().collect::<Map<_, _>>())),
+            proptest::collection::vec((any_key(), inner), 0..5)
+                .prop_map(|pairs| Value::Object(pairs.into_iter().collect::<Map<_, _>>())),
         ]
     })
 }
@@ -102,7 +109,20 @@ fn any_key() -> impl Strategy<Value = String> {
             _ => None,
         })
         .flatten()
-        .chain(["appTrustInformation", "commonCloud", "min", "max", "name", "link", "purpose", "thirdPartyCountries", "format", "version", "appKey", "answers"])
+        .chain([
+            "appTrustInformation",
+            "commonCloud",
+            "min",
+            "max",
+            "name",
+            "link",
+            "purpose",
+            "thirdPartyCountries",
+            "format",
+            "version",
+            "appKey",
+            "answers",
+        ])
         .collect();
     prop_oneof![3 => proptest::sample::select(known).prop_map(str::to_owned), 1 => "[a-z]{1,6}"]
 }
@@ -115,23 +135,25 @@ fn trust_info_like() -> impl Strategy<Value = Value> {
             _ => None,
         })
         .collect();
-    (proptest::collection::vec((proptest::sample::select(paths), any_json()), 0..12), any_json()).prop_map(|(fields, noise)| {
-        let mut root = match noise {
-            Value::Object(_) => noise,
-            _ => Value::Object(Map::new()),
-        };
-        for (path, value) in fields {
-            let mut node = &mut root;
-            for key in &path[..path.len() - 1] {
-                if !node.get(*key).is_some_and(Value::is_object) {
-                    node.as_object_mut().unwrap().insert((*key).to_owned(), Value::Object(Map::new()));
+    (proptest::collection::vec((proptest::sample::select(paths), any_json()), 0..12), any_json()).prop_map(
+        |(fields, noise)| {
+            let mut root = match noise {
+                Value::Object(_) => noise,
+                _ => Value::Object(Map::new()),
+            };
+            for (path, value) in fields {
+                let mut node = &mut root;
+                for key in &path[..path.len() - 1] {
+                    if !node.get(*key).is_some_and(Value::is_object) {
+                        node.as_object_mut().unwrap().insert((*key).to_owned(), Value::Object(Map::new()));
+                    }
+                    node = node.get_mut(*key).unwrap();
                 }
-                node = node.get_mut(*key).unwrap();
+                node.as_object_mut().unwrap().insert(path[path.len() - 1].to_owned(), value);
             }
-            node.as_object_mut().unwrap().insert(path[path.len() - 1].to_owned(), value);
-        }
-        root
-    })
+            root
+        },
+    )
 }
 
 proptest! {

@@ -145,7 +145,9 @@ fn every_response_of_the_spec_is_in_the_catalogue() {
 fn the_committed_spec_is_the_shared_reference() {
     let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/reference/questionnaire.txt");
     match std::fs::read_to_string(shared) {
-        Ok(reference) => assert_eq!(SPEC, reference, "tests/spec/questionnaire.txt differs from {shared}: copy it again"),
+        Ok(reference) => {
+            assert_eq!(SPEC, reference, "tests/spec/questionnaire.txt differs from {shared}: copy it again")
+        }
         Err(_) => eprintln!("{shared} not found: testing against the committed copy only"),
     }
 }
@@ -226,7 +228,9 @@ fn wire_paths_are_unique_and_enum_tables_cover_the_choices() {
 #[test]
 fn help_is_one_or_two_plain_sentences_and_labels_are_unique() {
     for question in questions() {
-        let sentences = question.help.split_terminator(&['.', '?', '!'][..]).filter(|s| s.starts_with(' ') || s.is_empty()).count() + 1;
+        let sentences =
+            question.help.split_terminator(&['.', '?', '!'][..]).filter(|s| s.starts_with(' ') || s.is_empty()).count()
+                + 1;
         assert!(!question.help.is_empty() && question.help.ends_with('.'), "{}", question.id);
         assert!(sentences <= 2, "{}: help has {sentences} sentences", question.id);
         assert!(!question.listing_label.is_empty());

@@ -65,10 +65,9 @@ pub fn findings(answers: &Answers) -> Vec<Finding> {
         add("processor_without_dpa", Warning, &[ids::GDPR_PROCESSOR, ids::HAS_DPA],
             "The GDPR requires a contract between a data processor and its customers (Article 28), usually a Data Processing Agreement. Offer one and answer Yes, or check whether your company is a data processor.".into());
     }
-    for (first, second, law) in [
-        (ids::GDPR_CONTROLLER, ids::GDPR_PROCESSOR, "GDPR"),
-        (ids::CCPA_BUSINESS, ids::CCPA_SERVICE_PROVIDER, "CCPA"),
-    ] {
+    for (first, second, law) in
+        [(ids::GDPR_CONTROLLER, ids::GDPR_PROCESSOR, "GDPR"), (ids::CCPA_BUSINESS, ids::CCPA_SERVICE_PROVIDER, "CCPA")]
+    {
         if (is(first, choice::NOT_APPLICABLE) && yes(second)) || (yes(first) && is(second, choice::NOT_APPLICABLE)) {
             add("not_subject_yet_a_role", Error, &[first, second],
                 format!("One answer says your company is not subject to the {law}, the other gives it a role under the {law}. Make the two answers agree."));
@@ -83,7 +82,9 @@ pub fn findings(answers: &Answers) -> Vec<Finding> {
         add("residency_says_no_storage", Error, &[ids::STORES_EUD, ids::DATA_RESIDENCY],
             "Your data residency response says the app does not store End-User Data, but you answered that it stores End-User Data outside Atlassian. Pick another data residency response, or change your storage answer.".into());
     }
-    if yes(ids::STORES_EUD) && (residency(choice::RESIDENCY_WITHIN_ATLASSIAN) || residency(choice::RESIDENCY_ATLASSIAN_ROADMAP)) {
+    if yes(ids::STORES_EUD)
+        && (residency(choice::RESIDENCY_WITHIN_ATLASSIAN) || residency(choice::RESIDENCY_ATLASSIAN_ROADMAP))
+    {
         add("residency_says_only_atlassian", Error, &[ids::STORES_EUD, ids::DATA_RESIDENCY],
             "Your data residency response says the app stores End-User Data only within Atlassian, but you answered that it stores End-User Data outside Atlassian. Pick the response that matches, or change your storage answer.".into());
     }

@@ -44,13 +44,21 @@ fn storing_without_disk_encryption_is_an_error() {
 
 #[test]
 fn sharing_logs_with_end_user_data_is_sharing_end_user_data() {
-    assert_eq!(checks(&answers(&[(ids::SHARES_EUD, N), (ids::SHARES_LOGS, Y)])), [("logs_shared_but_data_not", Severity::Error)]);
+    assert_eq!(
+        checks(&answers(&[(ids::SHARES_EUD, N), (ids::SHARES_LOGS, Y)])),
+        [("logs_shared_but_data_not", Severity::Error)]
+    );
 }
 
 #[test]
 fn logging_answers_agree() {
     assert_eq!(
-        checks(&answers(&[(ids::LOGS_EUD, N), (ids::LOGS_OUTSIDE_ATLASSIAN, Y), (ids::SHARES_EUD, Y), (ids::SHARES_LOGS, Y)])),
+        checks(&answers(&[
+            (ids::LOGS_EUD, N),
+            (ids::LOGS_OUTSIDE_ATLASSIAN, Y),
+            (ids::SHARES_EUD, Y),
+            (ids::SHARES_LOGS, Y)
+        ])),
         [("logs_outside_but_no_logging", Severity::Error), ("shares_logs_but_no_logging", Severity::Error)]
     );
     assert_eq!(
@@ -60,13 +68,24 @@ fn logging_answers_agree() {
 }
 
 fn party(name: &str, countries: &[&str]) -> ThirdParty {
-    ThirdParty { name: name.into(), countries: countries.iter().map(|c| c.to_string()).collect(), ..ThirdParty::default() }
+    ThirdParty {
+        name: name.into(),
+        countries: countries.iter().map(|c| c.to_string()).collect(),
+        ..ThirdParty::default()
+    }
 }
 
 #[test]
 fn third_parties_outside_the_eea_contradict_no_transfers() {
     let mut a = answers(&[(ids::SHARES_EUD, Y), (ids::TRANSFERS_EEA_DATA, N)]);
-    a.set(ids::THIRD_PARTIES, Answer::ThirdParties(vec![party("Hetzner", &["Germany"]), party("AWS", &["Ireland", "United States"]), party("Mailgun", &["US"])]));
+    a.set(
+        ids::THIRD_PARTIES,
+        Answer::ThirdParties(vec![
+            party("Hetzner", &["Germany"]),
+            party("AWS", &["Ireland", "United States"]),
+            party("Mailgun", &["US"]),
+        ]),
+    );
     let found = findings(&a);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].check, "third_parties_outside_eea");
@@ -81,7 +100,10 @@ fn third_parties_outside_the_eea_contradict_no_transfers() {
 
 #[test]
 fn gdpr_processor_without_a_dpa_is_warned() {
-    assert_eq!(checks(&answers(&[(ids::GDPR_PROCESSOR, Y), (ids::HAS_DPA, N)])), [("processor_without_dpa", Severity::Warning)]);
+    assert_eq!(
+        checks(&answers(&[(ids::GDPR_PROCESSOR, Y), (ids::HAS_DPA, N)])),
+        [("processor_without_dpa", Severity::Warning)]
+    );
 }
 
 #[test]
@@ -111,7 +133,9 @@ fn keeping_data_after_uninstall_without_storing_any() {
 
 #[test]
 fn data_residency_agrees_with_storage() {
-    let with = |stores: &str, residency: &str| checks(&answers(&[(ids::STORES_EUD, stores), (ids::DATA_RESIDENCY, residency)]));
+    let with = |stores: &str, residency: &str| {
+        checks(&answers(&[(ids::STORES_EUD, stores), (ids::DATA_RESIDENCY, residency)]))
+    };
     assert_eq!(with(Y, choice::RESIDENCY_NOT_APPLICABLE), [("residency_says_no_storage", Severity::Error)]);
     assert_eq!(with(Y, choice::RESIDENCY_WITHIN_ATLASSIAN), [("residency_says_only_atlassian", Severity::Error)]);
     assert_eq!(with(Y, choice::RESIDENCY_ATLASSIAN_ROADMAP), [("residency_says_only_atlassian", Severity::Error)]);
@@ -132,6 +156,10 @@ fn values_the_form_does_not_know_are_pointed_out() {
 fn hidden_answers_never_count_and_errors_come_first() {
     let hidden = answers(&[(ids::STORES_EUD, N), (ids::PROCESSES_EUD, N), (ids::SHARES_EUD, N), (ids::SHARES_LOGS, Y)]);
     assert!(findings(&hidden).is_empty());
-    let mixed = answers(&[(ids::GDPR_PROCESSOR, Y), (ids::HAS_DPA, N), (ids::STORES_EUD, Y), (ids::DISK_ENCRYPTION, N)]);
-    assert_eq!(checks(&mixed), [("encryption_required", Severity::Error), ("processor_without_dpa", Severity::Warning)]);
+    let mixed =
+        answers(&[(ids::GDPR_PROCESSOR, Y), (ids::HAS_DPA, N), (ids::STORES_EUD, Y), (ids::DISK_ENCRYPTION, N)]);
+    assert_eq!(
+        checks(&mixed),
+        [("encryption_required", Severity::Error), ("processor_without_dpa", Severity::Warning)]
+    );
 }

@@ -70,7 +70,10 @@ fn refuses_what_it_cannot_read_with_a_clear_error() {
     assert_eq!(Draft::parse(r#"{"format": "privacy-tab-draft"}"#), Err(DraftError::NoVersion));
     assert_eq!(Draft::parse(r#"{"format": "privacy-tab-draft", "version": "1"}"#), Err(DraftError::NoVersion));
     assert_eq!(Draft::parse(r#"{"format": "privacy-tab-draft", "version": 7}"#), Err(DraftError::NewerVersion(7)));
-    assert!(matches!(Draft::parse(r#"{"format": "privacy-tab-draft", "version": 1, "answers": {}}"#), Err(DraftError::Malformed(_))));
+    assert!(matches!(
+        Draft::parse(r#"{"format": "privacy-tab-draft", "version": 1, "answers": {}}"#),
+        Err(DraftError::Malformed(_))
+    ));
     assert!(matches!(
         Draft::parse(r#"{"format": "privacy-tab-draft", "version": 1, "appKey": "k", "answers": []}"#),
         Err(DraftError::Malformed(_))
@@ -130,5 +133,8 @@ fn exports_carry_the_payload_and_import_says_what_it_read() {
 
     assert_eq!(import(r#"{"hello": "world"}"#, "k", 0.0), Err(DraftError::NotADraft));
     assert!(matches!(import("{", "k", 0.0), Err(DraftError::NotJson(_))));
-    assert_eq!(import(r#"{"format": "privacy-tab-draft", "version": 99}"#, "k", 0.0), Err(DraftError::NewerVersion(99)));
+    assert_eq!(
+        import(r#"{"format": "privacy-tab-draft", "version": 99}"#, "k", 0.0),
+        Err(DraftError::NewerVersion(99))
+    );
 }

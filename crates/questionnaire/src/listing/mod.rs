@@ -2,7 +2,9 @@
 //! the embeddable widget and change summaries all read these rows. Hidden answers never appear.
 
 use crate::answers::{Answer, Answers};
-use crate::catalogue::{self, rich_text, Kind, Question, Section, Source, View, OTHER_CERTIFICATION, PROVIDED_BY_ATLASSIAN};
+use crate::catalogue::{
+    self, rich_text, Kind, Question, Section, Source, View, OTHER_CERTIFICATION, PROVIDED_BY_ATLASSIAN,
+};
 use crate::validation::link::{domain_href, is_web_link};
 use crate::visibility::{effective, is_mirrored, is_visible};
 
@@ -16,7 +18,10 @@ pub enum ListingValue {
     Text(String),
     List(Vec<String>),
     /// Only ever an `https://` or `http://` link; anything else is shown as [`ListingValue::Text`].
-    Link { href: String, text: String },
+    Link {
+        href: String,
+        text: String,
+    },
     Email(String),
     ThirdParties(Vec<ListedThirdParty>),
 }
@@ -56,7 +61,8 @@ pub fn rows_by_section(answers: &Answers, view: View) -> Vec<(&'static Section, 
     catalogue::SECTIONS
         .iter()
         .map(|section| {
-            let rows = all.iter().filter(|row| section.questions.iter().any(|q| q.id == row.question.id)).cloned().collect();
+            let rows =
+                all.iter().filter(|row| section.questions.iter().any(|q| q.id == row.question.id)).cloned().collect();
             (section, rows)
         })
         .filter(|(_, rows): &(_, Vec<_>)| !rows.is_empty())
@@ -91,7 +97,12 @@ fn value_in(question: &Question, shown: &Answers) -> ListingValue {
                     countries: non_blank(&row.countries),
                     purpose: row.purpose.trim().to_owned(),
                 })
-                .filter(|row| !(row.name.is_empty() && row.domain.is_empty() && row.purpose.is_empty() && row.countries.is_empty()))
+                .filter(|row| {
+                    !(row.name.is_empty()
+                        && row.domain.is_empty()
+                        && row.purpose.is_empty()
+                        && row.countries.is_empty())
+                })
                 .collect(),
         ),
         (_, Answer::Certifications { picked, other }) => ListingValue::List(
@@ -130,8 +141,10 @@ impl ListingValue {
             ListingValue::ThirdParties(rows) => rows
                 .iter()
                 .map(|row| {
-                    let details: Vec<String> =
-                        [row.domain.clone(), row.countries.join(", "), row.purpose.clone()].into_iter().filter(|d| !d.is_empty()).collect();
+                    let details: Vec<String> = [row.domain.clone(), row.countries.join(", "), row.purpose.clone()]
+                        .into_iter()
+                        .filter(|d| !d.is_empty())
+                        .collect();
                     format!("{} ({})", row.name, details.join("; "))
                 })
                 .collect::<Vec<_>>()

@@ -44,7 +44,10 @@ fn answers_read_as_customers_see_them() {
     a.set(ids::RETAINS_AFTER_UNINSTALL, Answer::Choice(choice::YES.into()));
     a.set(ids::RETENTION_DAYS, Answer::DaysRange { min: "0".into(), max: "30".into() });
     a.set(ids::HAS_CERTIFICATIONS, Answer::Choice(choice::YES.into()));
-    a.set(ids::CERTIFICATIONS, Answer::Certifications { picked: vec!["SOC2".into(), "Other".into()], other: "ISO 27018".into() });
+    a.set(
+        ids::CERTIFICATIONS,
+        Answer::Certifications { picked: vec!["SOC2".into(), "Other".into()], other: "ISO 27018".into() },
+    );
     let rows = rows(&a, View::Expanded);
     assert_eq!(row(&rows, ids::STORED_DATA_TYPES), Some(&ListingValue::List(vec!["Email address".into()])));
     assert_eq!(row(&rows, ids::PROCESSED_DATA_TYPES), Some(&ListingValue::List(vec!["Email address".into()])));
@@ -53,7 +56,10 @@ fn answers_read_as_customers_see_them() {
     assert!(residency.ends_with("exclusively within Atlassian Forge platform."), "{residency}");
     assert_eq!(
         row(&rows, ids::PRIVACY_POLICY),
-        Some(&ListingValue::Link { href: "https://example.com/privacy".into(), text: "https://example.com/privacy".into() })
+        Some(&ListingValue::Link {
+            href: "https://example.com/privacy".into(),
+            text: "https://example.com/privacy".into()
+        })
     );
     assert_eq!(row(&rows, ids::SECURITY_POLICY), Some(&ListingValue::Text("javascript:alert(1)".into())));
     assert_eq!(row(&rows, ids::SECURITY_CONTACT), Some(&ListingValue::Email("security@example.com".into())));
@@ -83,7 +89,12 @@ fn third_parties_are_listed_with_safe_links() {
     a.set(
         ids::THIRD_PARTIES,
         Answer::ThirdParties(vec![
-            ThirdParty { name: "AWS".into(), domain: "aws.amazon.com".into(), countries: vec!["US".into()], purpose: "Hosting".into() },
+            ThirdParty {
+                name: "AWS".into(),
+                domain: "aws.amazon.com".into(),
+                countries: vec!["US".into()],
+                purpose: "Hosting".into(),
+            },
             ThirdParty::default(),
             ThirdParty { name: "Evil".into(), domain: "javascript:alert(1)".into(), ..ThirdParty::default() },
         ]),
@@ -92,7 +103,10 @@ fn third_parties_are_listed_with_safe_links() {
     assert_eq!(parties.len(), 2);
     assert_eq!(parties[0].domain_href.as_deref(), Some("https://aws.amazon.com"));
     assert_eq!(parties[1].domain_href, None);
-    assert_eq!(value_of(ids::THIRD_PARTIES, &a).to_plain(), "AWS (aws.amazon.com; US; Hosting), Evil (javascript:alert(1))");
+    assert_eq!(
+        value_of(ids::THIRD_PARTIES, &a).to_plain(),
+        "AWS (aws.amazon.com; US; Hosting), Evil (javascript:alert(1))"
+    );
 }
 
 #[test]

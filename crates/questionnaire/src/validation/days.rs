@@ -17,7 +17,14 @@ pub(super) fn check(id: QuestionId, min: &str, max: &str, errors: &mut Vec<Field
     }
 }
 
-fn parse(id: QuestionId, part: FieldPart, which: &str, example: u32, typed: &str, errors: &mut Vec<FieldError>) -> Option<u32> {
+fn parse(
+    id: QuestionId,
+    part: FieldPart,
+    which: &str,
+    example: u32,
+    typed: &str,
+    errors: &mut Vec<FieldError>,
+) -> Option<u32> {
     let typed = typed.trim();
     let problem = if typed.is_empty() {
         format!("Enter the {which} number of days, like {example}.")

@@ -49,7 +49,13 @@ mod tests {
 
     #[test]
     fn accepts_ordinary_addresses() {
-        for email in ["security@example.com", "first.last+tag@sub.example.co.uk", " psirt@acme.io ", "o'brien@example.ie", "sécurité@exemple.fr"] {
+        for email in [
+            "security@example.com",
+            "first.last+tag@sub.example.co.uk",
+            " psirt@acme.io ",
+            "o'brien@example.ie",
+            "sécurité@exemple.fr",
+        ] {
             assert_eq!(check_email(email), Ok(()), "{email}");
         }
     }

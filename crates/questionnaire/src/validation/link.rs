@@ -64,7 +64,11 @@ pub fn check_link(text: &str) -> Result<(), LinkProblem> {
     }
     let (host, port) = split_port(authority).ok_or(LinkProblem::Port)?;
     if let Some(port) = port {
-        if port.is_empty() || port.len() > 5 || !port.bytes().all(|b| b.is_ascii_digit()) || port.parse::<u32>().map_or(true, |number| number > 65535) {
+        if port.is_empty()
+            || port.len() > 5
+            || !port.bytes().all(|b| b.is_ascii_digit())
+            || port.parse::<u32>().map_or(true, |number| number > 65535)
+        {
             return Err(LinkProblem::Port);
         }
     }
@@ -87,7 +91,10 @@ pub fn check_domain(text: &str) -> Result<(), LinkProblem> {
         return check_link(text);
     }
     let host = text.split(['/', '?', '#']).next().unwrap_or_default();
-    if text.chars().count() <= MAX_LINK_CHARS && is_host(host) && !text.chars().any(|c| c.is_control() || "<>\"\\^`{|}@".contains(c)) {
+    if text.chars().count() <= MAX_LINK_CHARS
+        && is_host(host)
+        && !text.chars().any(|c| c.is_control() || "<>\"\\^`{|}@".contains(c))
+    {
         Ok(())
     } else {
         Err(LinkProblem::Host)
@@ -114,7 +121,8 @@ fn strip_web_scheme(text: &str) -> Option<&str> {
 /// `example.com/privacy` or `localhost:8080`: a link missing only its `https://`.
 fn looks_like_host(text: &str) -> bool {
     let authority = text.split(['/', '?', '#']).next().unwrap_or_default();
-    split_port(authority).is_some_and(|(host, port)| is_host(host) && port.is_none_or(|p| p.bytes().all(|b| b.is_ascii_digit())))
+    split_port(authority)
+        .is_some_and(|(host, port)| is_host(host) && port.is_none_or(|p| p.bytes().all(|b| b.is_ascii_digit())))
 }
 
 /// Host and optional port; IPv6 hosts come in brackets.
@@ -223,7 +231,10 @@ mod tests {
 
     #[test]
     fn advice_says_how_to_fix_it() {
-        assert_eq!(LinkProblem::NoScheme.advice(" example.com/privacy "), "Start the link with https://, like https://example.com/privacy.");
+        assert_eq!(
+            LinkProblem::NoScheme.advice(" example.com/privacy "),
+            "Start the link with https://, like https://example.com/privacy."
+        );
         assert!(LinkProblem::NotWeb.advice("javascript:x").contains("https://"));
     }
 

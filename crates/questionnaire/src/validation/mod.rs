@@ -8,7 +8,9 @@ pub mod link;
 mod rows;
 
 use crate::answers::{Answer, Answers};
-use crate::catalogue::{self, ids, limits::MAX_ITEM_CHARS, Kind, Question, QuestionId, ThirdPartyColumn, OTHER_CERTIFICATION};
+use crate::catalogue::{
+    self, ids, limits::MAX_ITEM_CHARS, Kind, Question, QuestionId, ThirdPartyColumn, OTHER_CERTIFICATION,
+};
 use crate::visibility::is_asked;
 
 pub use email::check_email;
@@ -22,7 +24,10 @@ pub enum FieldPart {
     /// An entry of a list, by index.
     Item(usize),
     /// A third-party row, and the column if the error is about one.
-    ThirdParty { row: usize, column: Option<ThirdPartyColumn> },
+    ThirdParty {
+        row: usize,
+        column: Option<ThirdPartyColumn>,
+    },
     /// The free text of the "Other" certification.
     Other,
 }
@@ -85,7 +90,9 @@ fn check(question: &'static Question, answers: &Answers, errors: &mut Vec<FieldE
                 errors.push(FieldError::new(id, "Pick one of the responses."));
             }
         }
-        (Kind::Text { max_chars }, Answer::Text(text)) => errors.extend(too_long(text.trim(), max_chars).map(|m| FieldError::new(id, m))),
+        (Kind::Text { max_chars }, Answer::Text(text)) => {
+            errors.extend(too_long(text.trim(), max_chars).map(|m| FieldError::new(id, m)))
+        }
         (Kind::Link, Answer::Text(text)) => {
             if let Err(problem) = check_link(text) {
                 errors.push(FieldError::new(id, problem.advice(text)));
@@ -97,11 +104,16 @@ fn check(question: &'static Question, answers: &Answers, errors: &mut Vec<FieldE
         (Kind::ThirdParties, Answer::ThirdParties(rows)) => rows::check(id, rows, errors),
         (Kind::Certifications { options }, Answer::Certifications { picked, other }) => {
             if picked.iter().any(|pick| !options.contains(&pick.as_str())) {
-                errors.push(FieldError::new(id, "Pick certifications from the list, or pick “Other” and type the name."));
+                errors
+                    .push(FieldError::new(id, "Pick certifications from the list, or pick “Other” and type the name."));
             }
             if picked.iter().any(|pick| pick == OTHER_CERTIFICATION) {
                 if other.trim().is_empty() {
-                    errors.push(FieldError::at(id, FieldPart::Other, "Type the name of your other certification, like ISO 27018."));
+                    errors.push(FieldError::at(
+                        id,
+                        FieldPart::Other,
+                        "Type the name of your other certification, like ISO 27018.",
+                    ));
                 }
                 errors.extend(too_long(other.trim(), MAX_ITEM_CHARS).map(|m| FieldError::at(id, FieldPart::Other, m)));
             }
@@ -119,7 +131,9 @@ fn missing(question: &Question, answers: &Answers) -> Option<String> {
     Some(match question.kind {
         Kind::OneOf(_) | Kind::Checkbox | Kind::Provided => return None,
         Kind::ThirdParties if answers.get(ids::SUB_PROCESSOR_LIST).is_some_and(Answer::is_given) => return None,
-        Kind::ThirdParties => "Add at least one third party, or give the link to your public sub-processor list above.".into(),
+        Kind::ThirdParties => {
+            "Add at least one third party, or give the link to your public sub-processor list above.".into()
+        }
         Kind::List { suggestions: [example, ..] } => format!("Add at least one, like “{example}”, {or_no}."),
         Kind::List { .. } => format!("Add at least one entry, {or_no}."),
         Kind::Link => format!("Enter the link, like https://example.com/document, {or_no}."),

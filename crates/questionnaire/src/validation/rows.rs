@@ -13,14 +13,18 @@ pub(super) fn check(id: QuestionId, rows: &[ThirdParty], errors: &mut Vec<FieldE
         };
         let countries: Vec<&str> = party.countries.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
         let name = party.name.trim();
-        if name.is_empty() && party.domain.trim().is_empty() && party.purpose.trim().is_empty() && countries.is_empty() {
+        if name.is_empty() && party.domain.trim().is_empty() && party.purpose.trim().is_empty() && countries.is_empty()
+        {
             error(None, "This row is empty: fill it in or remove it.".into());
             continue;
         }
         if name.is_empty() {
             error(Some(ThirdPartyColumn::Name), "Enter the third party's name, like Amazon Web Services.".into());
         } else if names_seen.contains(&name.to_lowercase()) {
-            error(Some(ThirdPartyColumn::Name), format!("{name} is listed twice: remove one of the rows or merge them."));
+            error(
+                Some(ThirdPartyColumn::Name),
+                format!("{name} is listed twice: remove one of the rows or merge them."),
+            );
         } else {
             names_seen.push(name.to_lowercase());
         }
@@ -33,24 +37,30 @@ pub(super) fn check(id: QuestionId, rows: &[ThirdParty], errors: &mut Vec<FieldE
             );
         }
         if countries.is_empty() {
-            error(Some(ThirdPartyColumn::Countries), "Add at least one country where this third party stores the data, like United States.".into());
+            error(
+                Some(ThirdPartyColumn::Countries),
+                "Add at least one country where this third party stores the data, like United States.".into(),
+            );
         }
         let mut countries_seen: Vec<String> = Vec::new();
         for country in &countries {
             if countries_seen.contains(&country.to_lowercase()) {
-                error(Some(ThirdPartyColumn::Countries), format!("{country} is listed twice for this third party: remove one."));
+                error(
+                    Some(ThirdPartyColumn::Countries),
+                    format!("{country} is listed twice for this third party: remove one."),
+                );
             }
             countries_seen.push(country.to_lowercase());
         }
         if party.purpose.trim().is_empty() {
-            error(Some(ThirdPartyColumn::Purpose), "Say why you share data with this third party, like Cloud hosting.".into());
+            error(
+                Some(ThirdPartyColumn::Purpose),
+                "Say why you share data with this third party, like Cloud hosting.".into(),
+            );
         }
-        for (column, text) in [
-            (ThirdPartyColumn::Name, name),
-            (ThirdPartyColumn::Purpose, party.purpose.trim()),
-        ]
-        .into_iter()
-        .chain(countries.iter().map(|c| (ThirdPartyColumn::Countries, *c)))
+        for (column, text) in [(ThirdPartyColumn::Name, name), (ThirdPartyColumn::Purpose, party.purpose.trim())]
+            .into_iter()
+            .chain(countries.iter().map(|c| (ThirdPartyColumn::Countries, *c)))
         {
             if let Some(message) = too_long(text, MAX_ITEM_CHARS) {
                 error(Some(column), message);

@@ -122,7 +122,10 @@ fn links_must_be_absolute_web_links() {
         assert_eq!(messages(&answers, ids::PRIVACY_POLICY).is_empty(), ok, "{typed}");
     }
     answers.set(ids::PRIVACY_POLICY, Answer::Text("example.com/privacy".into()));
-    assert_eq!(messages(&answers, ids::PRIVACY_POLICY)[0].1, "Start the link with https://, like https://example.com/privacy.");
+    assert_eq!(
+        messages(&answers, ids::PRIVACY_POLICY)[0].1,
+        "Start the link with https://, like https://example.com/privacy."
+    );
 }
 
 #[test]
@@ -146,21 +149,36 @@ fn day_counts_are_whole_numbers_from_0_to_36500_minimum_first() {
     assert!(days("0", "36500").is_empty());
     assert!(days(" 30 ", "30").is_empty());
     assert_eq!(days("", "30"), [(Some(FieldPart::Min), "Enter the minimum number of days, like 0.".to_owned())]);
-    assert_eq!(days("7.5", "30"), [(Some(FieldPart::Min), "Enter the minimum number of days as a whole number, like 0.".to_owned())]);
-    assert_eq!(days("0", "a month"), [(Some(FieldPart::Max), "Enter the maximum number of days as a whole number, like 30.".to_owned())]);
-    assert_eq!(days("-1", "30"), [(Some(FieldPart::Min), "The minimum can't be negative: enter 0 or more days.".to_owned())]);
+    assert_eq!(
+        days("7.5", "30"),
+        [(Some(FieldPart::Min), "Enter the minimum number of days as a whole number, like 0.".to_owned())]
+    );
+    assert_eq!(
+        days("0", "a month"),
+        [(Some(FieldPart::Max), "Enter the maximum number of days as a whole number, like 30.".to_owned())]
+    );
+    assert_eq!(
+        days("-1", "30"),
+        [(Some(FieldPart::Min), "The minimum can't be negative: enter 0 or more days.".to_owned())]
+    );
     assert_eq!(days("0", "36501")[0].0, Some(FieldPart::Max));
     assert!(days("0", "99999999999999999999")[0].1.contains("at most 36500 days"));
     assert_eq!(
         days("90", "30"),
-        [(Some(FieldPart::Max), "The maximum (30 days) is less than the minimum (90 days): make the maximum at least as large.".to_owned())]
+        [(
+            Some(FieldPart::Max),
+            "The maximum (30 days) is less than the minimum (90 days): make the maximum at least as large.".to_owned()
+        )]
     );
 }
 
 #[test]
 fn free_text_and_list_entries_have_length_limits_and_no_duplicates() {
     let mut answers = base();
-    answers.set(ids::STORED_DATA_TYPES, Answer::List(vec!["Email address".into(), "x".repeat(MAX_ITEM_CHARS + 1), " email ADDRESS ".into()]));
+    answers.set(
+        ids::STORED_DATA_TYPES,
+        Answer::List(vec!["Email address".into(), "x".repeat(MAX_ITEM_CHARS + 1), " email ADDRESS ".into()]),
+    );
     let parts: Vec<_> = messages(&answers, ids::STORED_DATA_TYPES).into_iter().map(|(part, _)| part).collect();
     assert_eq!(parts, [Some(FieldPart::Item(1)), Some(FieldPart::Item(2))]);
 
@@ -168,14 +186,19 @@ fn free_text_and_list_entries_have_length_limits_and_no_duplicates() {
     answers.set(ids::TRANSFERS_EEA_DATA, Answer::Choice(choice::YES.into()));
     answers.set(ids::TRANSFER_MECHANISM, Answer::Choice(choice::YES.into()));
     answers.set(ids::TRANSFER_MECHANISM_DETAILS, Answer::Text("SCCs ".repeat(100)));
-    assert!(messages(&answers, ids::TRANSFER_MECHANISM_DETAILS)[0].1.starts_with("Shorten this to at most 300 characters"));
+    assert!(messages(&answers, ids::TRANSFER_MECHANISM_DETAILS)[0]
+        .1
+        .starts_with("Shorten this to at most 300 characters"));
 }
 
 #[test]
 fn certifications_other_needs_its_name() {
     let mut answers = base();
     answers.set(ids::HAS_CERTIFICATIONS, Answer::Choice(choice::YES.into()));
-    answers.set(ids::CERTIFICATIONS, Answer::Certifications { picked: vec!["SOC2".into(), "Other".into()], other: " ".into() });
+    answers.set(
+        ids::CERTIFICATIONS,
+        Answer::Certifications { picked: vec!["SOC2".into(), "Other".into()], other: " ".into() },
+    );
     assert_eq!(
         messages(&answers, ids::CERTIFICATIONS),
         [(Some(FieldPart::Other), "Type the name of your other certification, like ISO 27018.".to_owned())]
@@ -190,7 +213,10 @@ fn misshapen_and_unknown_answers_are_reported_but_raw_api_values_are_not() {
     answers.set(ids::HAS_DPA, Answer::Text("yes".into()));
     answers.set(ids::GDPR_CONTROLLER, Answer::Choice("maybe".into()));
     answers.set(ids::DATA_RESIDENCY, Answer::Choice("wire:SOMETHING_NEW".into()));
-    assert_eq!(messages(&answers, ids::HAS_DPA)[0].1, "This answer could not be read: please answer the question again.");
+    assert_eq!(
+        messages(&answers, ids::HAS_DPA)[0].1,
+        "This answer could not be read: please answer the question again."
+    );
     assert_eq!(messages(&answers, ids::GDPR_CONTROLLER)[0].1, "Pick one of the responses.");
     assert!(messages(&answers, ids::DATA_RESIDENCY).is_empty());
 }

@@ -186,7 +186,10 @@ fn writing_over_the_api_document_keeps_unknown_fields_and_drops_stale_known_ones
     });
     let mut unknown = unknown_fields(&raw);
     unknown.sort();
-    assert_eq!(unknown, ["hasRestAPIExtension", "security.permissionsJustification", "security.requiresUsersToProvidePATs"]);
+    assert_eq!(
+        unknown,
+        ["hasRestAPIExtension", "security.permissionsJustification", "security.requiresUsersToProvidePATs"]
+    );
     let mut answers = from_trust_info(&raw);
     pick(&mut answers, ids::STORES_EUD, choice::NO);
     answers.clear(ids::SECURITY_CONTACT);
@@ -198,7 +201,10 @@ fn writing_over_the_api_document_keeps_unknown_fields_and_drops_stale_known_ones
             "hasRestAPIExtension": false,
         })
     );
-    assert_eq!(to_put_body_over(&json!({ "appTrustInformation": raw.clone() }), &answers)[PUT_BODY_KEY], to_trust_info_over(&raw, &answers));
+    assert_eq!(
+        to_put_body_over(&json!({ "appTrustInformation": raw.clone() }), &answers)[PUT_BODY_KEY],
+        to_trust_info_over(&raw, &answers)
+    );
 }
 
 #[test]
@@ -206,7 +212,10 @@ fn writing_over_odd_json_replaces_what_is_in_the_way() {
     let mut answers = Answers::new();
     pick(&mut answers, ids::GDPR_CONTROLLER, choice::YES);
     let info = to_trust_info_over(&json!({ "privacy": "odd", "x": [1] }), &answers);
-    assert_eq!(info, json!({ "privacy": { "gdpr": { "dataController": { "isAppDataController": "TRUE" } } }, "x": [1] }));
+    assert_eq!(
+        info,
+        json!({ "privacy": { "gdpr": { "dataController": { "isAppDataController": "TRUE" } } }, "x": [1] })
+    );
     assert_eq!(to_trust_info_over(&json!([1, 2]), &answers), to_trust_info(&answers));
 }
 
