@@ -21,6 +21,7 @@ pub mod diff;
 pub mod draft;
 pub mod eea;
 pub mod listing;
+pub mod sample;
 #[cfg(test)]
 mod property_tests;
 pub mod validation;
