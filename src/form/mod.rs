@@ -51,7 +51,7 @@ pub fn days_input_id(question_id: &str, part: FieldPart) -> String {
 }
 
 pub fn other_certification_id(question_id: &str) -> String {
-    format!("{}-other", control_id(question_id))
+    format!("{}-other-name", control_id(question_id))
 }
 
 pub fn third_party_input_id(question_id: &str, row: usize, column: ThirdPartyColumn) -> String {

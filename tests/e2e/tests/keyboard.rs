@@ -27,7 +27,7 @@ fn answer_for(id: &str) -> Option<String> {
     if let Some(question) = rest.strip_suffix("-max") {
         return (question == ids::RETENTION_DAYS).then(|| "90".into());
     }
-    if rest == format!("{}-other", ids::CERTIFICATIONS) {
+    if rest == format!("{}-other-name", ids::CERTIFICATIONS) {
         return Some("PCI DSS".into());
     }
     Some(match catalogue::find(rest)?.kind {
