@@ -116,6 +116,14 @@ function finishPage(stageDir, page) {
         fail(`${page}: Trunk's loader script not found; its format changed (update TRUNK_LOADER)`);
     }
 
+    // A page that fetches from elsewhere names the origins in the page itself, e.g. the widget:
+    // <meta name="privacy-tab:connect-src" content="https://marketplace.atlassian.com">
+    const connectSources = [];
+    html = html.replace(/\s*<meta name="privacy-tab:connect-src" content="([^"]*)"\s*\/?>/g, (_, origins) => {
+        connectSources.push(...origins.split(/\s+/).filter(Boolean));
+        return "";
+    });
+
     // Whatever inline script or style is left gets its hash into the policy.
     const scriptHashes = [];
     const styleHashes = [];
@@ -145,7 +153,7 @@ function finishPage(stageDir, page) {
         "img-src 'self' data:",
         "font-src 'self'",
         // The app calls the Marketplace API on its own origin (/rest/2, behind a proxy).
-        "connect-src 'self'",
+        ["connect-src 'self'", ...connectSources].join(" "),
         "manifest-src 'self'",
         "base-uri 'none'",
         "form-action 'none'",
