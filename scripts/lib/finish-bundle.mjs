@@ -250,6 +250,10 @@ function nginxConf(pages, basePath) {
         }
     }
     out.push("}");
+    if (basePath !== "/") {
+        // Relative asset URLs need the page's trailing slash.
+        out.push(`location = ${basePath.slice(0, -1)} {`, `    return 301 ${basePath};`, "}");
+    }
     return out.join("\n") + "\n";
 }
 
