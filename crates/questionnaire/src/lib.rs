@@ -13,6 +13,7 @@ mod eea;
 pub mod listing;
 #[cfg(test)]
 mod property_tests;
+pub mod samples;
 pub mod validation;
 pub mod visibility;
 pub mod wire;

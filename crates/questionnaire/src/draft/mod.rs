@@ -1,8 +1,11 @@
 //! The draft as stored in local storage and exported to a file: versioned JSON with the app
 //! key and a timestamp. Older versions are migrated on read; newer ones are refused clearly.
 
+mod changes;
 mod export;
 mod migrate;
+mod restore;
+pub mod sync;
 #[cfg(test)]
 mod tests;
 
@@ -14,7 +17,9 @@ use serde_json::Value;
 use crate::answers::Answers;
 use crate::wire;
 
+pub use changes::{answer_text, changes, AnswerChange};
 pub use export::{export_json, import, ImportKind, Imported};
+pub use restore::{restore, Restored};
 
 /// Names the format inside the file, so a stray JSON file is told apart from a draft.
 pub const FORMAT: &str = "privacy-tab-draft";
