@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use questionnaire::Answers;
 
 use crate::connect::{ConnectPanel, Connection};
-use crate::draft::{AutosaveStatus, DraftStore};
+use crate::draft::{DraftPanel, DraftStore};
 use crate::form::QuestionnaireForm;
 use crate::state::Questionnaire;
 
@@ -20,7 +20,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main class="page">
             <ConnectPanel />
-            <AutosaveStatus drafts />
+            <DraftPanel drafts />
             <QuestionnaireForm />
         </main>
     }

@@ -4,7 +4,7 @@
 mod api;
 mod app;
 mod connect;
-mod draft;
+pub mod draft;
 pub mod form;
 pub mod state;
 
