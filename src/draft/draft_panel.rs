@@ -4,6 +4,7 @@ use super::conflict_notice::ConflictNotice;
 use super::discard_button::DiscardButton;
 use super::export_button::ExportButton;
 use super::import_button::ImportButton;
+use super::kept_copies::KeptCopies;
 use super::status::AutosaveStatus;
 use super::storage_notice::StorageNotice;
 use super::store::DraftStore;
@@ -23,6 +24,7 @@ pub fn DraftPanel(drafts: DraftStore) -> impl IntoView {
                 <ImportButton drafts />
                 <DiscardButton drafts />
             </div>
+            <KeptCopies drafts />
         </section>
     }
 }

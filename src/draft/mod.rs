@@ -9,6 +9,7 @@ mod export_button;
 mod files;
 mod import_button;
 mod import_preview;
+mod kept_copies;
 mod lifecycle;
 mod position;
 mod status;

@@ -503,6 +503,7 @@ async fn corrupt_truncated_and_future_drafts_are_kept_aside_told_and_downloadabl
             "newer version of privacy-tab (format 7",
         ),
     ];
+    let cases_texts: Vec<String> = cases.iter().map(|(_, text, _)| text.clone()).collect();
     for (case, text, reason) in cases {
         plant(&browser, DRAFT_KEY, &text).await;
         browser.client.refresh().await.unwrap();
@@ -569,6 +570,19 @@ async fn corrupt_truncated_and_future_drafts_are_kept_aside_told_and_downloadabl
         .filter(|key| key.starts_with(BACKUP_PREFIX))
         .count();
     assert_eq!(backups, 3, "each text kept once");
+
+    // Days later, with the draft saved over, the copies are still within reach.
+    browser.client.refresh().await.unwrap();
+    browser.wait_for_text(".autosave-status", "Restored your draft").await;
+    assert!(!browser.exists(".kept-original").await, "the draft itself reads fine now");
+    browser.find(".kept-copies summary").await.click().await.unwrap();
+    browser.wait_for_text(".kept-copies", "could not be kept as they were (3)").await;
+    capture_downloads(&browser).await;
+    browser.find(".kept-copy .download-copy").await.click().await.unwrap();
+    let (_, first_copy) = download(&browser, 0).await;
+    assert_eq!(first_copy, cases_texts[0], "the oldest copy, exactly");
+    browser.find(".kept-copy .delete-copy").await.click().await.unwrap();
+    browser.wait_for_text(".kept-copies", "could not be kept as they were (2)").await;
     browser.close().await;
 }
 
