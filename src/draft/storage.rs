@@ -3,9 +3,9 @@
 
 use web_sys::Storage;
 
-const BACKUP_PREFIX: &str = "privacy-tab:draft-backup:";
 const LAST_APP_KEY: &str = "privacy-tab:last-app-key";
 
+use questionnaire::draft::{backup_key_prefix, legacy_storage_key};
 pub use questionnaire::draft::storage_key as draft_key;
 
 fn local_storage() -> Option<Storage> {
@@ -31,14 +31,14 @@ pub fn back_up(app_key: &str, text: &str, now_ms: f64) -> Option<String> {
     if let Some((key, _)) = backups(app_key).into_iter().find(|(_, kept)| kept == text) {
         return Some(key);
     }
-    let key = format!("{BACKUP_PREFIX}{app_key}:{now_ms}");
+    let key = format!("{}{now_ms}", backup_key_prefix(app_key));
     write(&key, text).then_some(key)
 }
 
 /// Every kept copy for this app key: (storage key, text), oldest first.
 pub fn backups(app_key: &str) -> Vec<(String, String)> {
     let Some(storage) = local_storage() else { return Vec::new() };
-    let prefix = format!("{BACKUP_PREFIX}{app_key}:");
+    let prefix = backup_key_prefix(app_key);
     let count = storage.length().unwrap_or(0);
     let mut found: Vec<(String, String)> = (0..count)
         .filter_map(|index| storage.key(index).ok().flatten())
@@ -47,6 +47,25 @@ pub fn backups(app_key: &str) -> Vec<(String, String)> {
         .collect();
     found.sort();
     found
+}
+
+/// Moves a draft the first builds kept under their own key to today's, so it is found. The
+/// old entry goes only once the new one is written.
+pub fn adopt_legacy_draft(app_key: &str) {
+    let legacy = legacy_storage_key(app_key);
+    if read(&draft_key(app_key)).is_none() {
+        if let Some(text) = read(&legacy) {
+            if write(&draft_key(app_key), &text) {
+                remove(&legacy);
+            }
+        }
+    }
+}
+
+/// The stored draft text of `app_key`, from where the first builds kept it if it could not
+/// be moved (storage full): it is the only copy then.
+pub fn read_draft(app_key: &str) -> Option<String> {
+    read(&draft_key(app_key)).or_else(|| read(&legacy_storage_key(app_key)))
 }
 
 pub fn last_app_key() -> Option<String> {

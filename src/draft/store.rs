@@ -210,8 +210,9 @@ impl DraftStore {
     fn load(&self, key: &str) {
         let now = js_sys::Date::now();
         let usable = storage::remember_app_key(key);
+        storage::adopt_legacy_draft(key);
         let mut kept = None;
-        let draft = storage::read(&storage::draft_key(key)).and_then(|text| match restore(&text) {
+        let draft = storage::read_draft(key).and_then(|text| match restore(&text) {
             Ok(Restored { draft, keep_original }) => {
                 if keep_original {
                     let backup_key = storage::back_up(key, &text, now);

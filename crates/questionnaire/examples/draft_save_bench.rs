@@ -9,13 +9,13 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use questionnaire::draft::{export_json, Draft};
-use questionnaire::samples::fully_filled;
+use questionnaire::sample::complete;
 
 fn main() {
     let mut args = std::env::args().skip(1).map(|arg| arg.parse::<usize>().expect("numbers"));
     let third_parties = args.next().unwrap_or(100);
     let rounds = args.next().unwrap_or(2_000);
-    let answers = fully_filled(third_parties);
+    let answers = complete(third_parties);
     let draft = Draft::new("com.example.app", answers.clone(), 1_700_000_000_000.0);
     let json = draft.to_json();
     println!("fully filled questionnaire, {third_parties} third parties: draft JSON {} bytes", json.len());

@@ -24,7 +24,6 @@ pub mod listing;
 pub mod sample;
 #[cfg(test)]
 mod property_tests;
-pub mod samples;
 pub mod validation;
 pub mod visibility;
 pub mod wire;

@@ -7,7 +7,7 @@
 
 use e2e::{Browser, StandIn};
 use questionnaire::draft::Draft;
-use questionnaire::samples::fully_filled;
+use questionnaire::sample::complete;
 use serde_json::json;
 
 const DRAFT_KEY: &str = "privacy-tab:draft:com.example.privacy-tab-demo";
@@ -17,7 +17,7 @@ async fn main() {
     let mut args = std::env::args().skip(1).map(|arg| arg.parse::<usize>().expect("numbers"));
     let third_parties = args.next().unwrap_or(100);
     let rounds = args.next().unwrap_or(30);
-    let draft = Draft::new("com.example.privacy-tab-demo", fully_filled(third_parties), 1_700_000_000_000.0);
+    let draft = Draft::new("com.example.privacy-tab-demo", complete(third_parties), 1_700_000_000_000.0);
     let json = draft.to_json();
 
     let stand_in = StandIn::start();

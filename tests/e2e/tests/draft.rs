@@ -6,11 +6,13 @@ use e2e::stand_in::{EMAIL, TOKEN};
 use e2e::{Browser, StandIn};
 use fantoccini::key::Key;
 use questionnaire::catalogue::ids;
+use questionnaire::draft::{backup_key_prefix, legacy_storage_key, storage_key};
 use serde_json::{json, Value};
 
 const APP_KEY: &str = "com.example.privacy-tab-demo";
-const DRAFT_KEY: &str = "privacy-tab:draft:com.example.privacy-tab-demo";
-const BACKUP_PREFIX: &str = "privacy-tab:draft-backup:com.example.privacy-tab-demo:";
+fn draft_key() -> String {
+    storage_key(APP_KEY)
+}
 
 fn control(id: &str) -> String {
     format!("#q-{id}")
@@ -40,7 +42,7 @@ async fn local_storage(browser: &Browser) -> serde_json::Map<String, Value> {
 async fn stored_draft(browser: &Browser) -> Value {
     let text = local_storage(browser)
         .await
-        .get(DRAFT_KEY)
+        .get(&draft_key())
         .and_then(Value::as_str)
         .map(str::to_owned);
     serde_json::from_str(&text.expect("a draft is stored")).unwrap()
@@ -52,7 +54,7 @@ async fn wait_for_stored(browser: &Browser, what: &str, test: impl Fn(&Value) ->
     for _ in 0..100 {
         if let Some(text) = local_storage(browser)
             .await
-            .get(DRAFT_KEY)
+            .get(&draft_key())
             .and_then(Value::as_str)
         {
             last = serde_json::from_str(text).unwrap_or(Value::Null);
@@ -334,7 +336,7 @@ async fn a_change_not_yet_saved_is_written_when_the_page_is_left() {
         .client
         .execute(
             script,
-            vec![json!(DRAFT_KEY), json!(contact.trim_start_matches('#'))],
+            vec![json!(draft_key()), json!(contact.trim_start_matches('#'))],
         )
         .await
         .unwrap();
@@ -442,7 +444,7 @@ async fn two_windows_on_one_draft_stay_in_sync_and_the_same_answer_changed_in_bo
     let saved_mine = client
         .execute(
             change_here_while_another_tab_saves,
-            vec![json!(mine.trim_start_matches('#')), json!(DRAFT_KEY)],
+            vec![json!(mine.trim_start_matches('#')), json!(draft_key())],
         )
         .await
         .unwrap();
@@ -505,7 +507,7 @@ async fn corrupt_truncated_and_future_drafts_are_kept_aside_told_and_downloadabl
     ];
     let cases_texts: Vec<String> = cases.iter().map(|(_, text, _)| text.clone()).collect();
     for (case, text, reason) in cases {
-        plant(&browser, DRAFT_KEY, &text).await;
+        plant(&browser, &draft_key(), &text).await;
         browser.client.refresh().await.unwrap();
         let notice = browser
             .wait_for_text(".storage-notice", "could not be opened")
@@ -519,7 +521,7 @@ async fn corrupt_truncated_and_future_drafts_are_kept_aside_told_and_downloadabl
         let storage = local_storage(&browser).await;
         let backups: Vec<_> = storage
             .iter()
-            .filter(|(key, _)| key.starts_with(BACKUP_PREFIX))
+            .filter(|(key, _)| key.starts_with(&backup_key_prefix(APP_KEY)))
             .collect();
         assert!(
             backups
@@ -567,7 +569,7 @@ async fn corrupt_truncated_and_future_drafts_are_kept_aside_told_and_downloadabl
     let backups = local_storage(&browser)
         .await
         .keys()
-        .filter(|key| key.starts_with(BACKUP_PREFIX))
+        .filter(|key| key.starts_with(&backup_key_prefix(APP_KEY)))
         .count();
     assert_eq!(backups, 3, "each text kept once");
 
@@ -587,12 +589,12 @@ async fn corrupt_truncated_and_future_drafts_are_kept_aside_told_and_downloadabl
 }
 
 #[tokio::test]
-async fn a_draft_from_an_earlier_version_is_converted_and_its_original_kept() {
+async fn a_draft_from_an_earlier_version_under_the_first_builds_key_is_found_converted_and_its_original_kept() {
     let stand_in = StandIn::start();
     let browser = open(&stand_in).await;
     let v0 = json!({ "appKey": APP_KEY, "savedAt": 1_600_000_000_000u64, "answers": { "stores_eud": "yes", "stored_data_types": ["IP address"] } })
         .to_string();
-    plant(&browser, DRAFT_KEY, &v0).await;
+    plant(&browser, &legacy_storage_key(APP_KEY), &v0).await;
     browser.client.refresh().await.unwrap();
     browser
         .wait_for_text(
@@ -614,6 +616,9 @@ async fn a_draft_from_an_earlier_version_is_converted_and_its_original_kept() {
             .any(|kept| kept.as_str() == Some(v0.as_str())),
         "the original is kept"
     );
+    let storage = local_storage(&browser).await;
+    assert!(!storage.contains_key(&legacy_storage_key(APP_KEY)), "moved from the old key");
+    assert_eq!(storage[&draft_key()].as_str(), Some(v0.as_str()), "to today's key");
     browser.close().await;
 }
 
@@ -654,7 +659,7 @@ async fn when_storage_refuses_to_save_the_partner_is_told_at_once_and_works_on_w
         "security@example.com"
     );
     assert!(
-        !local_storage(&browser).await.contains_key(DRAFT_KEY),
+        !local_storage(&browser).await.contains_key(&draft_key()),
         "nothing was stored"
     );
 
@@ -834,7 +839,7 @@ async fn discard_asks_first_removes_the_local_draft_and_can_be_undone() {
     browser.find(".cancel-discard").await.click().await.unwrap();
     assert!(!browser.exists(".discard-confirm").await);
     assert!(
-        local_storage(&browser).await.contains_key(DRAFT_KEY),
+        local_storage(&browser).await.contains_key(&draft_key()),
         "cancel keeps the draft"
     );
 
@@ -853,7 +858,7 @@ async fn discard_asks_first_removes_the_local_draft_and_can_be_undone() {
         ""
     );
     assert!(
-        !local_storage(&browser).await.contains_key(DRAFT_KEY),
+        !local_storage(&browser).await.contains_key(&draft_key()),
         "the local draft is removed"
     );
     let focused = browser

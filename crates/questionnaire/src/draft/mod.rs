@@ -31,6 +31,17 @@ pub fn storage_key(app_key: &str) -> String {
     format!("{FORMAT}:{app_key}")
 }
 
+/// Where copies of stored text that could not be kept as it was go: this prefix, then the
+/// time the copy was made (milliseconds since the epoch).
+pub fn backup_key_prefix(app_key: &str) -> String {
+    format!("{FORMAT}-backup:{app_key}:")
+}
+
+/// Where the first builds kept the draft; read once and moved to [`storage_key`].
+pub fn legacy_storage_key(app_key: &str) -> String {
+    format!("privacy-tab:draft:{app_key}")
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Draft {

@@ -233,7 +233,7 @@ mod merging_two_tabs {
 
 mod what_an_import_changes {
     use super::*;
-    use crate::samples::fully_filled;
+    use crate::sample::complete;
 
     #[test]
     fn lists_every_differing_answer_with_before_and_after_including_hidden_and_unknown_ones() {
@@ -264,9 +264,9 @@ mod what_an_import_changes {
 
     #[test]
     fn a_full_questionnaire_is_described_briefly() {
-        let found = changes(&Answers::new(), &fully_filled(100));
+        let found = changes(&Answers::new(), &complete(100));
         let third_parties = found.iter().find(|c| c.id == ids::THIRD_PARTIES).unwrap();
-        assert!(third_parties.after.starts_with("Sub-processor number 1 ("), "{}", third_parties.after);
+        assert!(third_parties.after.starts_with("Sub-processor 1 ("), "{}", third_parties.after);
         assert!(third_parties.after.chars().count() <= 301, "cut short for a list of changes");
     }
 
@@ -277,7 +277,7 @@ mod what_an_import_changes {
 
 #[test]
 fn a_fully_filled_draft_with_100_third_parties_round_trips() {
-    let draft = Draft::new("com.example.app", crate::samples::fully_filled(100), 1_700_000_000_000.0);
+    let draft = Draft::new("com.example.app", crate::sample::complete(100), 1_700_000_000_000.0);
     assert_eq!(draft.answers.third_parties(ids::THIRD_PARTIES).len(), 100);
     assert_eq!(Draft::parse(&draft.to_json()), Ok(draft.clone()));
     assert_eq!(import(&export_json(&draft), "k", 0.0).unwrap().draft, draft);
