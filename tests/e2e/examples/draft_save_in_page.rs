@@ -6,25 +6,25 @@
 //!     cargo run -p e2e --example draft_save_in_page [third_parties] [rounds]
 
 use e2e::{Browser, StandIn};
-use questionnaire::draft::Draft;
+use questionnaire::draft::{storage_key, Draft};
 use questionnaire::sample::complete;
 use serde_json::json;
 
-const DRAFT_KEY: &str = "privacy-tab:draft:com.example.privacy-tab-demo";
+const APP_KEY: &str = "com.example.privacy-tab-demo";
 
 #[tokio::main]
 async fn main() {
     let mut args = std::env::args().skip(1).map(|arg| arg.parse::<usize>().expect("numbers"));
     let third_parties = args.next().unwrap_or(100);
     let rounds = args.next().unwrap_or(30);
-    let draft = Draft::new("com.example.privacy-tab-demo", complete(third_parties), 1_700_000_000_000.0);
+    let draft = Draft::new(APP_KEY, complete(third_parties), 1_700_000_000_000.0);
     let json = draft.to_json();
 
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
     browser.client.goto(&stand_in.app_url()).await.unwrap();
     browser.find("#q-security_contact").await;
-    browser.client.execute("localStorage.setItem(arguments[0], arguments[1]);", vec![json!(DRAFT_KEY), json!(json)]).await.unwrap();
+    browser.client.execute("localStorage.setItem(arguments[0], arguments[1]);", vec![json!(storage_key(APP_KEY)), json!(json)]).await.unwrap();
     browser.client.refresh().await.unwrap();
     browser.wait_for_text(".autosave-status", "Restored your draft").await;
 
@@ -48,13 +48,13 @@ async fn main() {
     "#;
     let (mut app, mut bare, mut size) = (Vec::new(), Vec::new(), 0);
     for index in 0..rounds {
-        let got = browser.client.execute(round, vec![json!(index), json!(DRAFT_KEY)]).await.unwrap();
+        let got = browser.client.execute(round, vec![json!(index), json!(storage_key(APP_KEY))]).await.unwrap();
         bare.push(got[0].as_f64().unwrap());
         size = got[1].as_u64().unwrap();
         let ms = browser.client.execute_async(reported, vec![]).await.unwrap();
         app.push(ms.as_f64().expect("the app reports its save time"));
     }
-    println!("fully filled questionnaire, {third_parties} third parties, {size} characters stored, {rounds} saves in headless Chromium:");
+    println!("complete questionnaire (questionnaire::sample::complete), {third_parties} third parties, {size} characters stored, {rounds} saves in headless Chromium:");
     println!("app save (draft + wasm serialise + setItem): {}", summary(&mut app));
     println!("bare localStorage.setItem of the same text: {}", summary(&mut bare));
     browser.close().await;
