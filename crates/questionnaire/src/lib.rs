@@ -5,6 +5,8 @@
 pub mod answers;
 pub mod catalogue;
 pub mod draft;
+pub mod replacement;
+pub mod response_errors;
 pub mod visibility;
 pub mod wire;
 
