@@ -3,6 +3,8 @@
 //! driven through chromedriver. Each test gets its own stand-in, browser profile and driver.
 
 mod browser;
+mod chromium;
+pub mod fixtures;
 pub mod stand_in;
 
 pub use browser::Browser;
