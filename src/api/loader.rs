@@ -4,7 +4,8 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use questionnaire::replacement::{replacement, Change};
+use questionnaire::diff::Change;
+use questionnaire::replacement::replacement;
 use questionnaire::wire::from_trust_info;
 use serde_json::Value;
 

@@ -13,12 +13,11 @@ pub fn ReplaceOffer(offer: Offer) -> impl IntoView {
         .changes
         .iter()
         .map(|change| {
-            let none = "No answer";
             view! {
                 <tr data-question-id=change.question.id>
                     <th scope="row">{change.question.listing_label}</th>
-                    <td>{change.before.clone().unwrap_or_else(|| none.to_owned())}</td>
-                    <td>{change.after.clone().unwrap_or_else(|| none.to_owned())}</td>
+                    <td>{change.before.clone()}</td>
+                    <td>{change.after.clone()}</td>
                 </tr>
             }
         })

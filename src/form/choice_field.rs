@@ -2,7 +2,8 @@ use leptos::prelude::*;
 use questionnaire::catalogue::{Choice, Question};
 use questionnaire::Answer;
 
-use super::{control_id, help_id};
+use super::rich_label::RichLabel;
+use super::{control_id, described_by};
 use crate::state::Questionnaire;
 
 /// A radio group: a fieldset whose legend is the question.
@@ -24,12 +25,12 @@ pub fn ChoiceField(question: &'static Question, choices: &'static [Choice]) -> i
                     prop:checked=move || picked.with(|picked| picked.as_deref() == Some(choice.id))
                     on:change=move |_| questionnaire.set(question.id, Answer::Choice(choice.id.to_owned()))
                 />
-                <label for=id>{choice.label}</label>
+                <label for=id><RichLabel text=choice.label /></label>
             </div>
         }
     });
     view! {
-        <fieldset class="choices" id=control_id(question.id) aria-describedby=help_id(question.id)>
+        <fieldset class="choices" id=control_id(question.id) aria-describedby=described_by(question.id)>
             <legend>{question.text}</legend>
             {options.collect_view()}
         </fieldset>

@@ -1,20 +1,85 @@
 //! The partner-facing questionnaire, rendered from the catalogue.
 
+mod certifications_field;
+pub mod checks;
+mod checkbox_field;
+mod chips_input;
 mod choice_field;
+mod completeness_meter;
+mod days_range_field;
+mod error_summary;
+mod field_errors;
+mod findings_note;
+mod help;
 mod list_field;
+mod rich_label;
 mod question_field;
 mod questionnaire_form;
 mod text_field;
+mod third_parties_field;
 
 pub use question_field::QuestionField;
 pub use questionnaire_form::QuestionnaireForm;
 
-/// The DOM id of a question's main control; labels, help and tests find fields by it.
+use questionnaire::catalogue::ThirdPartyColumn;
+use questionnaire::validation::{FieldError, FieldPart};
+
+// The DOM ids below tie labels, help, errors and the error summary's links to their inputs;
+// the end-to-end tests find fields by them too.
+
+/// A question's main control (or the group that holds its controls).
 pub fn control_id(question_id: &str) -> String {
     format!("q-{question_id}")
 }
 
-/// The DOM id of a question's help text, for `aria-describedby`.
 pub fn help_id(question_id: &str) -> String {
     format!("q-{question_id}-help")
+}
+
+pub fn error_id(question_id: &str) -> String {
+    format!("q-{question_id}-error")
+}
+
+/// `aria-describedby` for a question's inputs: its help, then its errors.
+pub fn described_by(question_id: &str) -> String {
+    format!("{} {}", help_id(question_id), error_id(question_id))
+}
+
+pub fn days_input_id(question_id: &str, part: FieldPart) -> String {
+    let end = if part == FieldPart::Max { "max" } else { "min" };
+    format!("{}-{end}", control_id(question_id))
+}
+
+pub fn other_certification_id(question_id: &str) -> String {
+    format!("{}-other-name", control_id(question_id))
+}
+
+pub fn third_party_input_id(question_id: &str, row: usize, column: ThirdPartyColumn) -> String {
+    let column = match column {
+        ThirdPartyColumn::Name => "name",
+        ThirdPartyColumn::Domain => "domain",
+        ThirdPartyColumn::Countries => "countries",
+        ThirdPartyColumn::Purpose => "purpose",
+    };
+    format!("{}-{row}-{column}", control_id(question_id))
+}
+
+/// The input an error is about, for the error summary's link.
+pub fn error_target_id(error: &FieldError) -> String {
+    match error.part {
+        Some(part @ (FieldPart::Min | FieldPart::Max)) => days_input_id(error.question, part),
+        Some(FieldPart::Other) => other_certification_id(error.question),
+        Some(FieldPart::ThirdParty { row, column }) => {
+            third_party_input_id(error.question, row, column.unwrap_or(ThirdPartyColumn::Name))
+        }
+        Some(FieldPart::Item(_)) | None => control_id(error.question),
+    }
+}
+
+/// Names the row of a third-party error, which its message alone does not.
+pub fn error_prefix(error: &FieldError) -> String {
+    match error.part {
+        Some(FieldPart::ThirdParty { row, .. }) => format!("Third party {}: ", row + 1),
+        _ => String::new(),
+    }
 }

@@ -1,11 +1,32 @@
 use leptos::prelude::*;
 use questionnaire::catalogue::{Source, SECTIONS};
+use questionnaire::visibility::hidden_answers;
 
+use super::checks::Checks;
+use super::completeness_meter::CompletenessMeter;
+use super::error_summary::ErrorSummary;
 use super::QuestionField;
+use crate::state::Questionnaire;
 
 /// Every section and question of the catalogue; each question shows or hides itself.
+/// `on_preview` runs when "Save and preview" finds nothing to fix.
 #[component]
-pub fn QuestionnaireForm() -> impl IntoView {
+pub fn QuestionnaireForm(#[prop(optional, into)] on_preview: Option<Callback<()>>) -> impl IntoView {
+    let checks = Checks::provide();
+    let answers = Questionnaire::expect().answers;
+    let hidden = Memo::new(move |_| answers.with(|answers| hidden_answers(answers).len()));
+
+    let save_and_preview = move |_| {
+        checks.show_all.set(true);
+        if checks.errors.with_untracked(Vec::is_empty) {
+            if let Some(on_preview) = on_preview {
+                on_preview.run(());
+            }
+        } else {
+            request_animation_frame(|| super::error_summary::focus_field("error-summary"));
+        }
+    };
+
     let sections = SECTIONS.iter().map(|section| {
         let questions = section
             .questions
@@ -14,15 +35,30 @@ pub fn QuestionnaireForm() -> impl IntoView {
             .map(|question| view! { <QuestionField question /> })
             .collect_view();
         view! {
-            <section class="form-section" id=format!("section-{}", section.id)>
-                <h2>{section.title}</h2>
+            <section class="form-section" id=format!("section-{}", section.id) aria-labelledby=format!("section-{}-title", section.id)>
+                <h2 id=format!("section-{}-title", section.id)>{section.title}</h2>
                 {questions}
             </section>
         }
     });
     view! {
+        <CompletenessMeter />
+        <ErrorSummary />
+        <p class="visually-hidden" aria-live="polite" id="error-announcer">{move || checks.announcement()}</p>
         <form class="questionnaire" novalidate on:submit=|ev| ev.prevent_default()>
             {sections.collect_view()}
+            <p class="hidden-answers" role="status">
+                {move || match hidden.get() {
+                    0 => String::new(),
+                    1 => "1 answer belongs to a question that your other answers now hide: it is kept here, but it will not be submitted or shown.".to_owned(),
+                    n => format!("{n} answers belong to questions that your other answers now hide: they are kept here, but they will not be submitted or shown."),
+                }}
+            </p>
+            <div class="form-actions">
+                <button type="button" id="save-and-preview" class="primary" on:click=save_and_preview>
+                    "Save and preview"
+                </button>
+            </div>
         </form>
     }
 }

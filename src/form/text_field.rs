@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use questionnaire::catalogue::{Kind, Question};
 use questionnaire::Answer;
 
-use super::{control_id, help_id};
+use super::{control_id, described_by};
 use crate::state::Questionnaire;
 
 /// A single-line answer: free text, a link or an e-mail address. The text is kept exactly as
@@ -21,7 +21,7 @@ pub fn TextField(question: &'static Question) -> impl IntoView {
             class="text-input"
             type=input_type
             id=control_id(question.id)
-            aria-describedby=help_id(question.id)
+            aria-describedby=described_by(question.id)
             prop:value=move || questionnaire.answers.with(|answers| answers.text(question.id).to_owned())
             on:input=move |ev| questionnaire.set(question.id, Answer::Text(event_target_value(&ev)))
         />

@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-
 /// One third party that End-User Data is shared with. Every field is raw text as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThirdParty {
@@ -30,9 +29,15 @@ pub enum Answer {
     Text(String),
     List(Vec<String>),
     Flag(bool),
-    DaysRange { min: String, max: String },
+    DaysRange {
+        min: String,
+        max: String,
+    },
     ThirdParties(Vec<ThirdParty>),
-    Certifications { picked: Vec<String>, other: String },
+    Certifications {
+        picked: Vec<String>,
+        other: String,
+    },
 }
 
 impl Answer {
@@ -48,9 +53,7 @@ impl Answer {
             Answer::Flag(ticked) => *ticked,
             Answer::DaysRange { min, max } => !min.trim().is_empty() || !max.trim().is_empty(),
             Answer::ThirdParties(rows) => !rows.is_empty(),
-            Answer::Certifications { picked, other } => {
-                !picked.is_empty() || !other.trim().is_empty()
-            }
+            Answer::Certifications { picked, other } => !picked.is_empty() || !other.trim().is_empty(),
         }
     }
 }

@@ -46,7 +46,8 @@ pub fn read_error_body(body: &str) -> ErrorReport {
         let raw = body.trim();
         return ErrorReport { message: (!raw.is_empty()).then(|| raw.to_owned()), problems: Vec::new() };
     };
-    let message = json.get("message").and_then(Value::as_str).map(str::trim).filter(|m| !m.is_empty()).map(str::to_owned);
+    let message =
+        json.get("message").and_then(Value::as_str).map(str::trim).filter(|m| !m.is_empty()).map(str::to_owned);
     let problems: Vec<FieldProblem> = json
         .get("errors")
         .and_then(Value::as_array)
@@ -113,9 +114,18 @@ mod tests {
 
     #[test]
     fn array_elements_belong_to_the_list_question() {
-        assert_eq!(id_at("appTrustInformation.thirdPartyInformation.thirdPartyDetails[2].name"), Some(ids::THIRD_PARTIES));
-        assert_eq!(id_at("appTrustInformation.thirdPartyInformation.thirdPartyDetails.0.link"), Some(ids::THIRD_PARTIES));
-        assert_eq!(id_at("appTrustInformation.dataAccessAndStorage.typesOfDataStored[1]"), Some(ids::STORED_DATA_TYPES));
+        assert_eq!(
+            id_at("appTrustInformation.thirdPartyInformation.thirdPartyDetails[2].name"),
+            Some(ids::THIRD_PARTIES)
+        );
+        assert_eq!(
+            id_at("appTrustInformation.thirdPartyInformation.thirdPartyDetails.0.link"),
+            Some(ids::THIRD_PARTIES)
+        );
+        assert_eq!(
+            id_at("appTrustInformation.dataAccessAndStorage.typesOfDataStored[1]"),
+            Some(ids::STORED_DATA_TYPES)
+        );
     }
 
     #[test]

@@ -29,10 +29,7 @@ fn is_ticked(answers: &Answers, id: &str) -> bool {
 
 /// Whether the question is asked now. A follow-up of a hidden question is hidden too.
 pub fn is_visible(question: &Question, answers: &Answers) -> bool {
-    question
-        .shown_when
-        .as_ref()
-        .is_none_or(|condition| condition.holds(answers))
+    question.shown_when.as_ref().is_none_or(|condition| condition.holds(answers))
 }
 
 /// Whether the partner answers this question in the form now.
@@ -117,7 +114,8 @@ mod tests {
             ids::TRANSFERS_EEA_DATA,
             ids::DISK_ENCRYPTION,
         ];
-        let always = [ids::DATA_RESIDENCY, ids::GDPR_CONTROLLER, ids::HAS_DPA, ids::SECURITY_CONTACT, ids::PRIVACY_POLICY];
+        let always =
+            [ids::DATA_RESIDENCY, ids::GDPR_CONTROLLER, ids::HAS_DPA, ids::SECURITY_CONTACT, ids::PRIVACY_POLICY];
         let none = yes_no(choice::NO, choice::NO);
         for id in data_related {
             assert!(!visible(id, &none), "{id} should be hidden");

@@ -70,17 +70,22 @@ impl Browser {
 
     /// Waits until the element's text contains `expected`, and returns the text.
     pub async fn wait_for_text(&self, css: &str, expected: &str) -> String {
+        self.wait_until_text(css, &format!("contain {expected:?}"), |text| text.contains(expected)).await
+    }
+
+    /// Waits until the element's text passes `test` (described by `what`), and returns it.
+    pub async fn wait_until_text(&self, css: &str, what: &str, test: impl Fn(&str) -> bool) -> String {
         let mut text = String::new();
         for _ in 0..100 {
             if let Ok(element) = self.client.find(Locator::Css(css)).await {
                 text = element.text().await.unwrap_or_default();
-                if text.contains(expected) {
+                if test(&text) {
                     return text;
                 }
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("{css:?} never said {expected:?}; last text: {text:?}");
+        panic!("{css:?} did not {what}; last text: {text:?}");
     }
 
     pub async fn close(self) {

@@ -58,9 +58,7 @@ pub fn draft_json(app_key: &str, answers: &Answers) -> String {
 }
 
 /// The local-storage key of an app's draft.
-pub fn draft_key(app_key: &str) -> String {
-    format!("privacy-tab:draft:{app_key}")
-}
+pub use questionnaire::draft::storage_key as draft_key;
 
 /// The local-storage key of an app's "submitted at" record.
 pub fn submitted_key(app_key: &str) -> String {

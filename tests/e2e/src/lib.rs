@@ -4,10 +4,12 @@
 
 mod browser;
 mod chromium;
+mod drafts;
 pub mod fixtures;
 pub mod stand_in;
 
 pub use browser::Browser;
+pub use drafts::DEMO_APP_KEY;
 pub use stand_in::StandIn;
 
 use std::path::PathBuf;

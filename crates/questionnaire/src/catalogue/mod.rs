@@ -36,17 +36,12 @@ pub fn find(id: &str) -> Option<&'static Question> {
 }
 
 pub fn section_of(id: &str) -> Option<&'static Section> {
-    SECTIONS
-        .iter()
-        .find(|section| section.questions.iter().any(|question| question.id == id))
+    SECTIONS.iter().find(|section| section.questions.iter().any(|question| question.id == id))
 }
 
 /// The columns of a third-party row, by column.
 pub fn third_party_field(column: ThirdPartyColumn) -> &'static ThirdPartyField {
-    THIRD_PARTY_FIELDS
-        .iter()
-        .find(|field| field.column == column)
-        .expect("every column has a field")
+    THIRD_PARTY_FIELDS.iter().find(|field| field.column == column).expect("every column has a field")
 }
 
 /// The questions whose `shown_when` depends on this one's choice: its follow-ups.

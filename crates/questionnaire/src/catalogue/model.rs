@@ -64,12 +64,16 @@ pub enum Kind {
     /// Pick exactly one of the listed responses (yes/no, yes/no/not applicable, or more).
     OneOf(&'static [Choice]),
     /// A line of free text, at most `max_chars` characters.
-    Text { max_chars: usize },
+    Text {
+        max_chars: usize,
+    },
     /// An absolute `https://` or `http://` URL.
     Link,
     Email,
     /// Several short strings, with suggestions taken from the spec's examples.
-    List { suggestions: &'static [&'static str] },
+    List {
+        suggestions: &'static [&'static str],
+    },
     /// A confirmation checkbox.
     Checkbox,
     /// Minimum and maximum number of days.
@@ -77,7 +81,9 @@ pub enum Kind {
     /// Repeatable rows: name, domain, countries, purpose.
     ThirdParties,
     /// A pick-list (SOC2, ISO27K, FedRamp) plus free text for "Other".
-    Certifications { options: &'static [&'static str] },
+    Certifications {
+        options: &'static [&'static str],
+    },
     /// Nothing to answer: Atlassian supplies it.
     Provided,
 }

@@ -72,7 +72,10 @@ mod tests {
 
     #[test]
     fn text_without_links_or_with_stray_brackets_is_left_alone() {
-        assert_eq!(plain("No. App does not support data residency options."), "No. App does not support data residency options.");
+        assert_eq!(
+            plain("No. App does not support data residency options."),
+            "No. App does not support data residency options."
+        );
         assert_eq!(plain("a [b] c (d)"), "a [b] c (d)");
         assert_eq!(plain("a ]( [b"), "a ]( [b");
     }

@@ -145,7 +145,9 @@ fn every_response_of_the_spec_is_in_the_catalogue() {
 fn the_committed_spec_is_the_shared_reference() {
     let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/reference/questionnaire.txt");
     match std::fs::read_to_string(shared) {
-        Ok(reference) => assert_eq!(SPEC, reference, "tests/spec/questionnaire.txt differs from {shared}: copy it again"),
+        Ok(reference) => {
+            assert_eq!(SPEC, reference, "tests/spec/questionnaire.txt differs from {shared}: copy it again")
+        }
         Err(_) => eprintln!("{shared} not found: testing against the committed copy only"),
     }
 }
@@ -226,7 +228,9 @@ fn wire_paths_are_unique_and_enum_tables_cover_the_choices() {
 #[test]
 fn help_is_one_or_two_plain_sentences_and_labels_are_unique() {
     for question in questions() {
-        let sentences = question.help.split_terminator(&['.', '?', '!'][..]).filter(|s| s.starts_with(' ') || s.is_empty()).count() + 1;
+        let sentences =
+            question.help.split_terminator(&['.', '?', '!'][..]).filter(|s| s.starts_with(' ') || s.is_empty()).count()
+                + 1;
         assert!(!question.help.is_empty() && question.help.ends_with('.'), "{}", question.id);
         assert!(sentences <= 2, "{}: help has {sentences} sentences", question.id);
         assert!(!question.listing_label.is_empty());
@@ -244,4 +248,13 @@ fn own_wording_is_limited_to_fields_the_api_has_but_the_spec_does_not_word() {
         assert!(!table().contains(question.text), "{id} is in the spec: quote it instead");
         assert!(matches!(question.wire, Wire::Field { .. }), "{id}");
     }
+}
+
+#[test]
+fn follow_ups_are_found_from_their_parent() {
+    let ids: Vec<_> = follow_ups(ids::STORES_EUD).map(|q| q.id).collect();
+    assert_eq!(ids, [ids::STORED_DATA_TYPES, ids::SAME_DATA_PROCESSED_AND_STORED]);
+    let ids: Vec<_> = follow_ups(ids::DATA_RESIDENCY).map(|q| q.id).collect();
+    assert_eq!(ids, [ids::RESIDENCY_LOCATIONS, ids::IN_SCOPE_DATA_TYPES, ids::RESIDENCY_MIGRATION]);
+    assert_eq!(follow_ups(ids::PRIVACY_POLICY).count(), 0);
 }

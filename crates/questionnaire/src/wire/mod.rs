@@ -99,6 +99,14 @@ pub fn to_put_body_over(raw: &Value, answers: &Answers) -> Value {
     Value::Object(body)
 }
 
+/// The v3 PUT body, `{"commonCloud": TrustInfo}`: v3 wraps v2's groups (the wrapper is seen
+/// live in GET responses; that PUT takes the same is inferred).
+pub fn to_v3_put_body_over(raw: &Value, answers: &Answers) -> Value {
+    let mut body = Map::new();
+    body.insert(V3_BODY_KEY.to_owned(), to_trust_info_over(raw, answers));
+    Value::Object(body)
+}
+
 /// Answers that are given and asked but will not be sent, and why. The UI lists them before
 /// a submit; they stay in the draft and the export.
 pub fn unsent(answers: &Answers) -> Vec<Unsent> {
@@ -181,7 +189,8 @@ fn collect_unknown<'v>(node: &'v Value, at: &mut Vec<&'v str>, found: &mut Vec<S
         let is_field = known_paths().any(|path| path == at.as_slice());
         let is_group = known_paths().any(|path| path.len() > at.len() && path.starts_with(at));
         let is_read_only = at.len() == 1 && READ_ONLY_GROUPS.contains(&key.as_str());
-        if is_group && value.is_object() {
+        if is_group {
+            // A group of another type is in the way, not unknown: writing replaces it.
             collect_unknown(value, at, found);
         } else if !is_field && !is_read_only {
             found.push(at.join("."));

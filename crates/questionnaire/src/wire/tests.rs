@@ -167,6 +167,18 @@ fn reading_tolerates_missing_groups_odd_types_and_unknown_values() {
 }
 
 #[test]
+fn writes_v3_bodies_keeping_v3_only_fields() {
+    let got =
+        json!({ "commonCloud": { "hasRestAPIExtension": true, "security": { "isDiskEncryptionSupported": false } } });
+    let mut answers = from_trust_info(&got);
+    pick(&mut answers, ids::DISK_ENCRYPTION, choice::YES);
+    assert_eq!(
+        to_v3_put_body_over(&got, &answers),
+        json!({ "commonCloud": { "hasRestAPIExtension": true, "security": { "isDiskEncryptionSupported": true } } })
+    );
+}
+
+#[test]
 fn reads_the_v3_wrapper_too() {
     let answers = from_trust_info(&json!({ "commonCloud": { "security": { "isDiskEncryptionSupported": "TRUE" } } }));
     assert_eq!(answers.choice(ids::DISK_ENCRYPTION), Some(choice::YES));
@@ -186,7 +198,10 @@ fn writing_over_the_api_document_keeps_unknown_fields_and_drops_stale_known_ones
     });
     let mut unknown = unknown_fields(&raw);
     unknown.sort();
-    assert_eq!(unknown, ["hasRestAPIExtension", "security.permissionsJustification", "security.requiresUsersToProvidePATs"]);
+    assert_eq!(
+        unknown,
+        ["hasRestAPIExtension", "security.permissionsJustification", "security.requiresUsersToProvidePATs"]
+    );
     let mut answers = from_trust_info(&raw);
     pick(&mut answers, ids::STORES_EUD, choice::NO);
     answers.clear(ids::SECURITY_CONTACT);
@@ -198,7 +213,10 @@ fn writing_over_the_api_document_keeps_unknown_fields_and_drops_stale_known_ones
             "hasRestAPIExtension": false,
         })
     );
-    assert_eq!(to_put_body_over(&json!({ "appTrustInformation": raw.clone() }), &answers)[PUT_BODY_KEY], to_trust_info_over(&raw, &answers));
+    assert_eq!(
+        to_put_body_over(&json!({ "appTrustInformation": raw.clone() }), &answers)[PUT_BODY_KEY],
+        to_trust_info_over(&raw, &answers)
+    );
 }
 
 #[test]
@@ -206,7 +224,10 @@ fn writing_over_odd_json_replaces_what_is_in_the_way() {
     let mut answers = Answers::new();
     pick(&mut answers, ids::GDPR_CONTROLLER, choice::YES);
     let info = to_trust_info_over(&json!({ "privacy": "odd", "x": [1] }), &answers);
-    assert_eq!(info, json!({ "privacy": { "gdpr": { "dataController": { "isAppDataController": "TRUE" } } }, "x": [1] }));
+    assert_eq!(
+        info,
+        json!({ "privacy": { "gdpr": { "dataController": { "isAppDataController": "TRUE" } } }, "x": [1] })
+    );
     assert_eq!(to_trust_info_over(&json!([1, 2]), &answers), to_trust_info(&answers));
 }
 

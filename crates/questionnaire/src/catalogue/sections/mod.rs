@@ -46,12 +46,8 @@ const HANDLES_END_USER_DATA: Condition = Condition::AnyOf(&[
 ]);
 
 /// The spec's examples of End-User Data types, offered as suggestions.
-const DATA_TYPE_EXAMPLES: &[&str] = &[
-    "Email address",
-    "Device ID",
-    "IP address",
-    "Content posted, received or shared in the app by end-users",
-];
+const DATA_TYPE_EXAMPLES: &[&str] =
+    &["Email address", "Device ID", "IP address", "Content posted, received or shared in the app by end-users"];
 
 /// Top-level groups of the v2 `TrustInfo`, so each wire name is written once.
 mod group {

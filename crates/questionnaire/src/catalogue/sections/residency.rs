@@ -33,7 +33,8 @@ const WIRE_VALUES: &[(&str, Option<&str>)] = &[
     (RESIDENCY_NOT_APPLICABLE, None),
 ];
 
-const SUPPORTED: Condition = Condition::IsAnyOf(ids::DATA_RESIDENCY, &[RESIDENCY_INDEPENDENT, RESIDENCY_WITHIN_ATLASSIAN]);
+const SUPPORTED: Condition =
+    Condition::IsAnyOf(ids::DATA_RESIDENCY, &[RESIDENCY_INDEPENDENT, RESIDENCY_WITHIN_ATLASSIAN]);
 
 pub(super) const SECTION: Section = Section {
     id: "residency",

@@ -7,7 +7,12 @@ use crate::catalogue::model::{
 /// The columns of a third-party row: the spec's wording, the wire key inside each
 /// `thirdPartyDetails` item.
 pub const THIRD_PARTY_FIELDS: &[ThirdPartyField] = &[
-    ThirdPartyField { column: ThirdPartyColumn::Name, label: "Name of third party", wire_key: "name", certainty: Documented },
+    ThirdPartyField {
+        column: ThirdPartyColumn::Name,
+        label: "Name of third party",
+        wire_key: "name",
+        certainty: Documented,
+    },
     // The spec says "Domain"; the wire calls it `link`.
     ThirdPartyField { column: ThirdPartyColumn::Domain, label: "Domain", wire_key: "link", certainty: Documented },
     ThirdPartyField {

@@ -1,0 +1,140 @@
+use serde_json::json;
+
+use super::*;
+use crate::answers::Answer;
+use crate::catalogue::ids::{self, choice};
+
+fn sample() -> Draft {
+    let mut answers = Answers::new();
+    answers.set(ids::STORES_EUD, Answer::Choice(choice::YES.into()));
+    answers.set(ids::STORED_DATA_TYPES, Answer::List(vec!["Email address".into()]));
+    answers.set(ids::PRIVACY_POLICY, Answer::Text("https://example.com/privacy".into()));
+    answers.set("a_question_from_a_newer_build", Answer::Text("kept".into()));
+    let mut draft = Draft::new("com.example.app", answers, 1_700_000_000_000.0);
+    draft.position = Some(ids::STORED_DATA_TYPES.into());
+    draft
+}
+
+#[test]
+fn round_trips_through_its_json() {
+    let draft = sample();
+    assert_eq!(Draft::parse(&draft.to_json()), Ok(draft));
+    let plain = Draft::new("k", Answers::new(), 0.0);
+    assert!(!plain.to_json().contains("position"));
+    assert_eq!(Draft::parse(&plain.to_json()), Ok(plain));
+}
+
+#[test]
+fn migrates_version_0_drafts() {
+    let v0 = json!({
+        "appKey": "com.example.app",
+        "savedAt": 1_600_000_000_000u64,
+        "answers": {
+            "stores_eud": "yes",
+            "stored_data_types": ["Email address", 7],
+            "same_data_processed_and_stored": true,
+            "retention_days": { "min": 0, "max": "30" },
+            "third_parties": [{ "name": "AWS", "domain": "aws.amazon.com", "countries": ["US"], "purpose": "Hosting" }],
+            "certifications": ["SOC2"],
+            "security_contact": { "kind": "text", "value": "security@example.com" },
+            "disk_encryption": 42,
+            "unknown_plain": "dropped",
+        },
+    });
+    let draft = Draft::parse(&v0.to_string()).unwrap();
+    assert_eq!((draft.format.as_str(), draft.version), (FORMAT, VERSION));
+    assert_eq!((draft.app_key.as_str(), draft.saved_at), ("com.example.app", 1.6e12));
+    let a = &draft.answers;
+    assert_eq!(a.choice(ids::STORES_EUD), Some(choice::YES));
+    assert_eq!(a.list(ids::STORED_DATA_TYPES), ["Email address"]);
+    assert!(a.flag(ids::SAME_DATA_PROCESSED_AND_STORED));
+    assert_eq!(a.days_range(ids::RETENTION_DAYS), Some(("0", "30")));
+    assert_eq!(a.third_parties(ids::THIRD_PARTIES)[0].name, "AWS");
+    assert_eq!(a.certifications(ids::CERTIFICATIONS).0, ["SOC2"]);
+    assert_eq!(a.text(ids::SECURITY_CONTACT), "security@example.com");
+    assert!(a.get(ids::DISK_ENCRYPTION).is_none());
+    assert!(a.get("unknown_plain").is_none());
+    // An explicit version 0 reads the same way.
+    let explicit = json!({ "format": FORMAT, "version": 0, "appKey": "k", "answers": { "stores_eud": "no" } });
+    assert_eq!(Draft::parse(&explicit.to_string()).unwrap().answers.choice(ids::STORES_EUD), Some(choice::NO));
+}
+
+#[test]
+fn refuses_what_it_cannot_read_with_a_clear_error() {
+    let json = sample().to_json();
+    assert!(matches!(Draft::parse(&json[..json.len() / 2]), Err(DraftError::NotJson(_))));
+    assert!(matches!(Draft::parse("garbage"), Err(DraftError::NotJson(_))));
+    assert!(matches!(Draft::parse(""), Err(DraftError::NotJson(_))));
+    assert_eq!(Draft::parse("[1, 2]"), Err(DraftError::NotADraft));
+    assert_eq!(Draft::parse(r#"{"format": "something-else", "version": 1}"#), Err(DraftError::NotADraft));
+    assert_eq!(Draft::parse(r#"{"format": "privacy-tab-draft"}"#), Err(DraftError::NoVersion));
+    assert_eq!(Draft::parse(r#"{"format": "privacy-tab-draft", "version": "1"}"#), Err(DraftError::NoVersion));
+    assert_eq!(Draft::parse(r#"{"format": "privacy-tab-draft", "version": 7}"#), Err(DraftError::NewerVersion(7)));
+    assert!(matches!(
+        Draft::parse(r#"{"format": "privacy-tab-draft", "version": 1, "answers": {}}"#),
+        Err(DraftError::Malformed(_))
+    ));
+    assert!(matches!(
+        Draft::parse(r#"{"format": "privacy-tab-draft", "version": 1, "appKey": "k", "answers": []}"#),
+        Err(DraftError::Malformed(_))
+    ));
+    assert_eq!(
+        DraftError::NewerVersion(7).to_string(),
+        "This draft was written by a newer version of privacy-tab (format 7; this one reads up to 1). Update the app to open it."
+    );
+}
+
+#[test]
+fn a_damaged_answer_is_dropped_not_the_whole_draft() {
+    let text = r#"{"format": "privacy-tab-draft", "version": 1, "appKey": "k", "savedAt": 5,
+        "answers": {"stores_eud": {"kind": "choice", "value": "yes"}, "processes_eud": {"kind": "nonsense"}}}"#;
+    let draft = Draft::parse(text).unwrap();
+    assert_eq!(draft.answers.choice(ids::STORES_EUD), Some(choice::YES));
+    assert!(draft.answers.get(ids::PROCESSES_EUD).is_none());
+}
+
+#[test]
+fn keeps_the_api_document_so_unknown_fields_survive_a_submit() {
+    let got = json!({ "appTrustInformation": {
+        "security": { "requiresUsersToProvidePATs": true, "securityContact": "old@example.com" },
+        "properties": { "formStatus": "APPROVED" },
+    }});
+    let mut draft = Draft::from_api("k", &got, 1.0);
+    assert_eq!(draft.answers.text(ids::SECURITY_CONTACT), "old@example.com");
+    draft.answers.set(ids::SECURITY_CONTACT, Answer::Text("new@example.com".into()));
+    assert_eq!(
+        draft.put_body(),
+        json!({ "appTrustInformation": { "security": { "requiresUsersToProvidePATs": true, "securityContact": "new@example.com" } } })
+    );
+    assert_eq!(Draft::parse(&draft.to_json()), Ok(draft));
+}
+
+#[test]
+fn exports_carry_the_payload_and_import_says_what_it_read() {
+    let draft = sample();
+    let exported = export_json(&draft);
+    let value: serde_json::Value = serde_json::from_str(&exported).unwrap();
+    assert_eq!(value["appTrustInformation"]["dataAccessAndStorage"]["typesOfDataStored"], json!(["Email address"]));
+    assert_eq!(value["appKey"], "com.example.app");
+
+    let imported = import(&exported, "other.app", 9.0).unwrap();
+    assert_eq!(imported, Imported { draft: draft.clone(), kind: ImportKind::Export });
+    assert_eq!(import(&draft.to_json(), "other.app", 9.0).unwrap().kind, ImportKind::Draft);
+
+    let body = json!({ "appTrustInformation": { "dataAccessAndStorage": { "appStoresEUDOutsideAtlassian": "TRUE" } } });
+    let imported = import(&body.to_string(), "com.example.app", 9.0).unwrap();
+    assert_eq!(imported.kind, ImportKind::ApiBody);
+    assert_eq!((imported.draft.app_key.as_str(), imported.draft.saved_at), ("com.example.app", 9.0));
+    assert_eq!(imported.draft.answers.choice(ids::STORES_EUD), Some(choice::YES));
+    let v3 = json!({ "commonCloud": { "security": { "securityContact": "a@b.co" } } });
+    assert_eq!(import(&v3.to_string(), "k", 0.0).unwrap().kind, ImportKind::ApiBody);
+    let bare = json!({ "security": { "securityContact": "a@b.co" } });
+    assert_eq!(import(&bare.to_string(), "k", 0.0).unwrap().kind, ImportKind::TrustInfo);
+
+    assert_eq!(import(r#"{"hello": "world"}"#, "k", 0.0), Err(DraftError::NotADraft));
+    assert!(matches!(import("{", "k", 0.0), Err(DraftError::NotJson(_))));
+    assert_eq!(
+        import(r#"{"format": "privacy-tab-draft", "version": 99}"#, "k", 0.0),
+        Err(DraftError::NewerVersion(99))
+    );
+}

@@ -1,0 +1,181 @@
+//! What customers see on the listing's Privacy & Security tab for these answers: the preview,
+//! the embeddable widget and change summaries all read these rows. Hidden answers never appear.
+
+use crate::answers::{Answer, Answers};
+use crate::catalogue::{
+    self, rich_text, Kind, Question, Section, Source, View, OTHER_CERTIFICATION, PROVIDED_BY_ATLASSIAN,
+};
+use crate::validation::link::{domain_href, is_web_link};
+use crate::visibility::{effective, is_mirrored, is_visible};
+
+/// What the tab shows for a question without an answer (the spec's FAQ).
+pub const NOT_PROVIDED: &str = "Response not provided by the partner";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListingValue {
+    NotProvided,
+    ProvidedByAtlassian,
+    Text(String),
+    List(Vec<String>),
+    /// Only ever an `https://` or `http://` link; anything else is shown as [`ListingValue::Text`].
+    Link {
+        href: String,
+        text: String,
+    },
+    Email(String),
+    ThirdParties(Vec<ListedThirdParty>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedThirdParty {
+    pub name: String,
+    pub domain: String,
+    /// A web link for the domain, when it is one or a plain domain name.
+    pub domain_href: Option<String>,
+    pub countries: Vec<String>,
+    pub purpose: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListingRow {
+    pub question: &'static Question,
+    /// The customer-facing label.
+    pub label: &'static str,
+    pub value: ListingValue,
+}
+
+/// The rows the given view of the tab shows, in catalogue order. The default view shows the
+/// "In default view" questions; the expanded view shows all.
+pub fn rows(answers: &Answers, view: View) -> Vec<ListingRow> {
+    let shown = effective(answers);
+    catalogue::questions()
+        .filter(|question| view.shows(question))
+        .filter(|question| is_visible(question, answers) || is_mirrored(question.id, answers))
+        .map(|question| ListingRow { question, label: question.listing_label, value: value_in(question, &shown) })
+        .collect()
+}
+
+/// The same rows grouped by section, leaving out sections with nothing to show.
+pub fn rows_by_section(answers: &Answers, view: View) -> Vec<(&'static Section, Vec<ListingRow>)> {
+    let all = rows(answers, view);
+    catalogue::SECTIONS
+        .iter()
+        .map(|section| {
+            let rows =
+                all.iter().filter(|row| section.questions.iter().any(|q| q.id == row.question.id)).cloned().collect();
+            (section, rows)
+        })
+        .filter(|(_, rows): &(_, Vec<_>)| !rows.is_empty())
+        .collect()
+}
+
+/// How one question's answer reads on the tab, from answers already made effective.
+fn value_in(question: &Question, shown: &Answers) -> ListingValue {
+    nothing_left_is_not_provided(as_given(question, shown))
+}
+
+fn as_given(question: &Question, shown: &Answers) -> ListingValue {
+    if question.source == Source::Atlassian {
+        return ListingValue::ProvidedByAtlassian;
+    }
+    let Some(answer) = shown.get(question.id) else { return ListingValue::NotProvided };
+    match (question.kind, answer) {
+        (_, Answer::Choice(picked)) => ListingValue::Text(match picked.strip_prefix(Answer::UNKNOWN_PREFIX) {
+            Some(raw) => raw.to_owned(),
+            None => question.choice(picked).map_or_else(|| picked.clone(), |choice| rich_text::plain(choice.label)),
+        }),
+        (Kind::Link, Answer::Text(text)) if is_web_link(text) => {
+            ListingValue::Link { href: text.trim().to_owned(), text: text.trim().to_owned() }
+        }
+        (Kind::Email, Answer::Text(text)) => ListingValue::Email(text.trim().to_owned()),
+        (_, Answer::Text(text)) => ListingValue::Text(text.trim().to_owned()),
+        (_, Answer::List(items)) => ListingValue::List(non_blank(items)),
+        (_, Answer::Flag(ticked)) => ListingValue::Text(if *ticked { "Yes" } else { "No" }.to_owned()),
+        (_, Answer::DaysRange { min, max }) => ListingValue::Text(days(min.trim(), max.trim())),
+        (_, Answer::ThirdParties(rows)) => ListingValue::ThirdParties(
+            rows.iter()
+                .map(|row| ListedThirdParty {
+                    name: row.name.trim().to_owned(),
+                    domain: row.domain.trim().to_owned(),
+                    domain_href: domain_href(&row.domain),
+                    countries: non_blank(&row.countries),
+                    purpose: row.purpose.trim().to_owned(),
+                })
+                .filter(|row| {
+                    !(row.name.is_empty()
+                        && row.domain.is_empty()
+                        && row.purpose.is_empty()
+                        && row.countries.is_empty())
+                })
+                .collect(),
+        ),
+        (_, Answer::Certifications { picked, other }) => ListingValue::List(
+            picked
+                .iter()
+                .filter(|pick| *pick != OTHER_CERTIFICATION)
+                .cloned()
+                .chain(picked.iter().any(|pick| pick == OTHER_CERTIFICATION).then(|| other.trim().to_owned()))
+                .filter(|name| !name.is_empty())
+                .collect(),
+        ),
+    }
+}
+
+/// A list left with nothing once blanks are dropped reads as no answer.
+fn nothing_left_is_not_provided(value: ListingValue) -> ListingValue {
+    match &value {
+        ListingValue::List(items) if items.is_empty() => ListingValue::NotProvided,
+        ListingValue::ThirdParties(rows) if rows.is_empty() => ListingValue::NotProvided,
+        _ => value,
+    }
+}
+
+fn days(min: &str, max: &str) -> String {
+    if min == max {
+        format!("{min} days")
+    } else {
+        format!("{min} to {max} days")
+    }
+}
+
+fn non_blank(items: &[String]) -> Vec<String> {
+    items.iter().map(|item| item.trim()).filter(|item| !item.is_empty()).map(str::to_owned).collect()
+}
+
+impl ListingValue {
+    /// The value as one line of plain text, for summaries and screen-reader labels.
+    pub fn to_plain(&self) -> String {
+        match self {
+            ListingValue::NotProvided => NOT_PROVIDED.to_owned(),
+            ListingValue::ProvidedByAtlassian => PROVIDED_BY_ATLASSIAN.to_owned(),
+            ListingValue::Text(text) | ListingValue::Email(text) => text.clone(),
+            ListingValue::List(items) => items.join(", "),
+            ListingValue::Link { href, .. } => href.clone(),
+            ListingValue::ThirdParties(rows) => rows
+                .iter()
+                .map(|row| {
+                    let details: Vec<String> = [row.domain.clone(), row.countries.join(", "), row.purpose.clone()]
+                        .into_iter()
+                        .filter(|d| !d.is_empty())
+                        .collect();
+                    format!("{} ({})", row.name, details.join("; "))
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+}
+
+/// The value one question shows now: what [`rows`] would show for it, or `NotProvided`
+/// for a hidden question.
+pub fn value_of(id: &str, answers: &Answers) -> ListingValue {
+    let question = catalogue::question(id);
+    if is_visible(question, answers) || is_mirrored(id, answers) {
+        value_in(question, &effective(answers))
+    } else {
+        ListingValue::NotProvided
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,248 @@
+//! Properties over any answers, any JSON and any draft text.
+
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+
+use crate::answers::{Answer, Answers, ThirdParty};
+use crate::catalogue::{self, Kind, Question, Wire};
+use crate::draft::{self, Draft};
+use crate::visibility::{hidden_answers, is_mirrored};
+use crate::{completeness, consistency, diff, listing, validation, wire};
+
+/// Short text, often with the spaces and blanks partners type.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z0-9 .@:/-]{0,12}",
+        Just(String::new()),
+        Just("  ".to_owned()),
+        Just(" https://example.com/x ".to_owned()),
+        Just("security@example.com".to_owned()),
+        any::<String>(),
+    ]
+}
+
+fn day_count() -> impl Strategy<Value = String> {
+    prop_oneof![(0u32..40_000).prop_map(|n| n.to_string()), Just(" 007 ".to_owned()), text()]
+}
+
+/// A raw API value no encoding would read as a known one.
+fn unknown_wire_value() -> impl Strategy<Value = String> {
+    "[A-Z_]{1,10}".prop_filter("not a known value", |raw| {
+        !["TRUE", "FALSE", "NOT_APPLICABLE", "STORED_IN_ATLASSIAN_N_DR_SUPPORTED", "APP_DOES_NOT_SUPPORT_DR"]
+            .contains(&raw.as_str())
+    })
+}
+
+fn answer_for(question: &'static Question) -> BoxedStrategy<Answer> {
+    let fitting: BoxedStrategy<Answer> = match question.kind {
+        Kind::OneOf(choices) => prop_oneof![
+            4 => proptest::sample::select(choices).prop_map(|choice| Answer::Choice(choice.id.to_owned())),
+            1 => unknown_wire_value().prop_map(|raw| Answer::Choice(format!("{}{raw}", Answer::UNKNOWN_PREFIX))),
+            1 => text().prop_map(Answer::Choice),
+        ]
+        .boxed(),
+        Kind::Text { .. } | Kind::Link | Kind::Email => text().prop_map(Answer::Text).boxed(),
+        Kind::List { .. } => proptest::collection::vec(text(), 0..4).prop_map(Answer::List).boxed(),
+        Kind::Checkbox => any::<bool>().prop_map(Answer::Flag).boxed(),
+        Kind::DaysRange => (day_count(), day_count()).prop_map(|(min, max)| Answer::DaysRange { min, max }).boxed(),
+        Kind::ThirdParties => proptest::collection::vec(
+            (text(), text(), proptest::collection::vec(text(), 0..3), text())
+                .prop_map(|(name, domain, countries, purpose)| ThirdParty { name, domain, countries, purpose }),
+            0..3,
+        )
+        .prop_map(Answer::ThirdParties)
+        .boxed(),
+        Kind::Certifications { options } => (proptest::sample::subsequence(options, 0..=options.len()), text())
+            .prop_map(|(picked, other)| Answer::Certifications {
+                picked: picked.iter().map(|s| s.to_string()).collect(),
+                other,
+            })
+            .boxed(),
+        Kind::Provided => text().prop_map(Answer::Text).boxed(),
+    };
+    // Now and then an answer of the wrong shape, as a damaged draft would hold.
+    prop_oneof![9 => fitting, 1 => text().prop_map(Answer::Text)].boxed()
+}
+
+fn answers() -> impl Strategy<Value = Answers> {
+    let per_question: Vec<_> = catalogue::questions()
+        .map(|question| proptest::option::weighted(0.6, answer_for(question)).prop_map(move |a| (question.id, a)))
+        .collect();
+    per_question.prop_map(|entries| {
+        let mut answers = Answers::new();
+        for (id, answer) in entries {
+            if let Some(answer) = answer {
+                answers.set(id, answer);
+            }
+        }
+        answers
+    })
+}
+
+fn json_leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        prop_oneof![Just("TRUE"), Just("false"), Just("NOT_APPLICABLE"), Just("APP_DOES_NOT_SUPPORT_DR")]
+            .prop_map(Value::from),
+        text().prop_map(Value::from),
+    ]
+}
+
+fn any_json() -> impl Strategy<Value = Value> {
+    json_leaf().prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            proptest::collection::vec((any_key(), inner), 0..5)
+                .prop_map(|pairs| Value::Object(pairs.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+/// Keys the catalogue knows, so random documents hit real fields, and others.
+fn any_key() -> impl Strategy<Value = String> {
+    let known: Vec<&'static str> = catalogue::questions()
+        .filter_map(|q| match q.wire {
+            Wire::Field { path, .. } => Some(path.iter().copied()),
+            _ => None,
+        })
+        .flatten()
+        .chain([
+            "appTrustInformation",
+            "commonCloud",
+            "min",
+            "max",
+            "name",
+            "link",
+            "purpose",
+            "thirdPartyCountries",
+            "format",
+            "version",
+            "appKey",
+            "answers",
+        ])
+        .collect();
+    prop_oneof![3 => proptest::sample::select(known).prop_map(str::to_owned), 1 => "[a-z]{1,6}"]
+}
+
+/// A document with arbitrary values at the catalogue's own paths, plus noise.
+fn trust_info_like() -> impl Strategy<Value = Value> {
+    let paths: Vec<&'static [&'static str]> = catalogue::questions()
+        .filter_map(|q| match q.wire {
+            Wire::Field { path, .. } => Some(path),
+            _ => None,
+        })
+        .collect();
+    (proptest::collection::vec((proptest::sample::select(paths), any_json()), 0..12), any_json()).prop_map(
+        |(fields, noise)| {
+            let mut root = match noise {
+                Value::Object(_) => noise,
+                _ => Value::Object(Map::new()),
+            };
+            for (path, value) in fields {
+                let mut node = &mut root;
+                for key in &path[..path.len() - 1] {
+                    if !node.get(*key).is_some_and(Value::is_object) {
+                        node.as_object_mut().unwrap().insert((*key).to_owned(), Value::Object(Map::new()));
+                    }
+                    node = node.get_mut(*key).unwrap();
+                }
+                node.as_object_mut().unwrap().insert(path[path.len() - 1].to_owned(), value);
+            }
+            root
+        },
+    )
+}
+
+proptest! {
+    #[test]
+    fn any_answers_to_payload_and_back_keep_every_sent_field(answers in answers()) {
+        let payload = wire::to_trust_info(&answers);
+        let back = wire::from_trust_info(&payload);
+        prop_assert_eq!(wire::to_trust_info(&back), payload);
+        for (question, value) in wire::sent(&answers) {
+            prop_assert_eq!(wire::sent(&back).into_iter().find(|(q, _)| q.id == question.id).map(|(_, v)| v), Some(value));
+        }
+    }
+
+    #[test]
+    fn hidden_answers_are_never_sent_nor_listed(answers in answers()) {
+        let payload = wire::to_trust_info(&answers);
+        let rows = listing::rows(&answers, catalogue::View::Expanded);
+        for question in hidden_answers(&answers).into_iter().filter(|q| !is_mirrored(q.id, &answers)) {
+            if let Wire::Field { path, .. } = question.wire {
+                let mut node = Some(&payload);
+                for key in path {
+                    node = node.and_then(|n| n.get(*key));
+                }
+                prop_assert!(node.is_none(), "{} was sent while hidden", question.id);
+            }
+            prop_assert!(!rows.iter().any(|row| row.question.id == question.id));
+        }
+    }
+
+    #[test]
+    fn the_rules_never_panic_on_any_answers(answers in answers(), other in answers()) {
+        validation::field_errors(&answers);
+        consistency::findings(&answers);
+        let summary = completeness::summary(&answers);
+        prop_assert_eq!(summary.default.answered + summary.default.missing.len(), summary.default.total);
+        completeness::next_unanswered(&answers, Some(catalogue::ids::CAIQ_LITE));
+        diff::changes(&other, &answers);
+        prop_assert!(diff::changes(&answers, &answers).is_empty());
+        wire::unsent(&answers);
+    }
+
+    #[test]
+    fn drafts_and_exports_round_trip(answers in answers(), saved_at_ms in 0u64..4_000_000_000_000, position in proptest::option::of("[a-z_]{1,20}")) {
+        // Whole milliseconds, as `Date.now()` gives them.
+        let mut draft = Draft::new("com.example.app", answers, saved_at_ms as f64);
+        draft.position = position;
+        prop_assert_eq!(Draft::parse(&draft.to_json()), Ok(draft.clone()));
+        let imported = draft::import(&draft::export_json(&draft), "other", 0.0).unwrap();
+        prop_assert_eq!(imported.kind, draft::ImportKind::Export);
+        prop_assert_eq!(imported.draft, draft);
+    }
+
+    #[test]
+    fn any_json_fed_to_the_reader_never_panics(json in prop_oneof![any_json(), trust_info_like()], answers in answers()) {
+        let read = wire::from_trust_info(&json);
+        wire::unknown_fields(&json);
+        wire::is_trust_info(&json);
+        let over = wire::to_trust_info_over(&json, &answers);
+        prop_assert!(over.is_object());
+        wire::to_trust_info_over(&json, &read);
+        let _ = draft::import(&json.to_string(), "k", 0.0);
+        let _ = Draft::parse(&json.to_string());
+        // What was read is what would be sent back, whatever it was read from.
+        prop_assert_eq!(wire::to_trust_info(&wire::from_trust_info(&wire::to_trust_info(&read))), wire::to_trust_info(&read));
+    }
+
+    #[test]
+    fn unknown_fields_survive_writing_over_a_document(json in trust_info_like(), answers in answers()) {
+        let over = wire::to_trust_info_over(&json, &answers);
+        let mut left = wire::unknown_fields(&json);
+        // Wrapped, as it is sent: a bare value would be unwrapped once more when read.
+        let mut right = wire::unknown_fields(&serde_json::json!({ (wire::PUT_BODY_KEY): over }));
+        left.sort();
+        right.sort();
+        prop_assert_eq!(left, right);
+    }
+
+    #[test]
+    fn any_draft_text_gives_a_draft_or_a_clear_error(text in any::<String>(), cut in any::<proptest::sample::Index>(), version in any_json()) {
+        let _ = Draft::parse(&text);
+        let _ = draft::import(&text, "k", 0.0);
+        let full = Draft::new("k", Answers::new(), 1.0).to_json();
+        let boundaries: Vec<usize> = (0..full.len()).filter(|i| full.is_char_boundary(*i)).collect();
+        let truncated = &full[..*cut.get(&boundaries)];
+        prop_assert!(Draft::parse(truncated).is_err());
+        let mut value: Value = serde_json::from_str(&full).unwrap();
+        value["version"] = version;
+        if let Err(error) = Draft::parse(&value.to_string()) {
+            prop_assert!(!error.to_string().is_empty());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+use leptos::prelude::*;
+use questionnaire::catalogue::Question;
+use questionnaire::Answer;
+
+use super::{control_id, described_by};
+use crate::state::Questionnaire;
+
+/// A confirmation the partner ticks, such as "the processed data is the same as the stored".
+#[component]
+pub fn CheckboxField(question: &'static Question) -> impl IntoView {
+    let questionnaire = Questionnaire::expect();
+    view! {
+        <div class="choice checkbox">
+            <input
+                type="checkbox"
+                id=control_id(question.id)
+                aria-describedby=described_by(question.id)
+                prop:checked=move || questionnaire.answers.with(|answers| answers.flag(question.id))
+                on:change=move |ev| questionnaire.set(question.id, Answer::Flag(event_target_checked(&ev)))
+            />
+            <label for=control_id(question.id)>{question.text}</label>
+        </div>
+    }
+}

@@ -1,0 +1,94 @@
+use leptos::prelude::*;
+
+/// Several short strings as removable chips, and a box to add one: Enter or "Add" adds what is
+/// typed, Backspace in the empty box removes the last chip. Suggestions come from a datalist,
+/// which also filters as the partner types.
+#[component]
+pub fn ChipsInput(
+    /// The id of the text box, for its label.
+    id: String,
+    /// What the chips' list is called, for screen readers ("Data types added").
+    list_label: String,
+    #[prop(into)] items: Signal<Vec<String>>,
+    on_change: Callback<Vec<String>>,
+    suggestions: &'static [&'static str],
+    #[prop(optional, into)] described_by: Option<String>,
+    #[prop(optional, into)] on_blur: Option<Callback<()>>,
+) -> impl IntoView {
+    let (typed, set_typed) = signal(String::new());
+    let datalist_id = format!("{id}-suggestions");
+
+    let add = move || {
+        let entry = typed.get_untracked().trim().to_owned();
+        if entry.is_empty() {
+            return;
+        }
+        let mut list = items.get_untracked();
+        if !list.iter().any(|item| item.eq_ignore_ascii_case(&entry)) {
+            list.push(entry);
+            on_change.run(list);
+        }
+        set_typed.set(String::new());
+    };
+    let remove = move |index: usize| {
+        let mut list = items.get_untracked();
+        if index < list.len() {
+            list.remove(index);
+            on_change.run(list);
+        }
+    };
+
+    view! {
+        <ul class="chips" aria-label=list_label>
+            <For
+                each=move || items.get().into_iter().enumerate()
+                key=|(index, item)| (*index, item.clone())
+                children=move |(index, item)| {
+                    let label = format!("Remove {item}");
+                    view! {
+                        <li class="chip">
+                            <span>{item}</span>
+                            <button type="button" class="chip-remove" aria-label=label on:click=move |_| remove(index)>
+                                "×"
+                            </button>
+                        </li>
+                    }
+                }
+            />
+        </ul>
+        <div class="list-entry">
+            <input
+                class="text-input"
+                type="text"
+                id=id
+                list=datalist_id.clone()
+                aria-describedby=described_by
+                prop:value=typed
+                on:input=move |ev| set_typed.set(event_target_value(&ev))
+                on:blur=move |_| {
+                    add();
+                    if let Some(on_blur) = on_blur {
+                        on_blur.run(());
+                    }
+                }
+                on:keydown=move |ev| match ev.key().as_str() {
+                    "Enter" => {
+                        ev.prevent_default();
+                        add();
+                    }
+                    "Backspace" if typed.with_untracked(String::is_empty) => {
+                        let count = items.with_untracked(Vec::len);
+                        if count > 0 {
+                            remove(count - 1);
+                        }
+                    }
+                    _ => {}
+                }
+            />
+            <button type="button" class="secondary" on:click=move |_| add()>"Add"</button>
+        </div>
+        <datalist id=datalist_id>
+            {suggestions.iter().map(|suggestion| view! { <option value=*suggestion></option> }).collect_view()}
+        </datalist>
+    }
+}
