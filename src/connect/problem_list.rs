@@ -9,7 +9,8 @@ pub fn ProblemList(report: ErrorReport) -> impl IntoView {
     let message = report.message.clone().map(|message| view! { <p class="api-message">{message}</p> });
     let mapped = report.mapped().cloned().collect::<Vec<_>>().into_iter().map(|problem| {
         let question = problem.question.expect("mapped problems name a question");
-        let text = if problem.message.is_empty() { question.text.to_owned() } else { format!("{}: {}", question.text, problem.message) };
+        let label = question.listing_label;
+        let text = if problem.message.is_empty() { label.to_owned() } else { format!("{label}: {}", problem.message) };
         view! {
             <li data-problem-question=question.id>
                 <a href=format!("#{}", crate::form::control_id(question.id)) on:click=move |ev| {

@@ -71,7 +71,9 @@ fn ids(questions: Vec<&'static Question>) -> Vec<&'static str> {
     questions.into_iter().map(|question| question.id).collect()
 }
 
-/// One titled list of question texts; nothing at all when it is empty.
+/// One titled list of questions, by the short name the listing gives them (a follow-up's own
+/// wording, "You'll be asked to link it here", means nothing out of place); nothing at all
+/// when it is empty.
 #[component]
 fn NotSentList(id: &'static str, title: &'static str, note: &'static str, questions: Signal<Vec<&'static str>>) -> impl IntoView {
     move || {
@@ -79,7 +81,7 @@ fn NotSentList(id: &'static str, title: &'static str, note: &'static str, questi
         (!questions.is_empty()).then(|| {
             let items = questions
                 .into_iter()
-                .map(|qid| view! { <li data-question-id=qid>{questionnaire::catalogue::question(qid).text}</li> })
+                .map(|qid| view! { <li data-question-id=qid>{questionnaire::catalogue::question(qid).listing_label}</li> })
                 .collect_view();
             view! {
                 <div class="not-sent" id=id>

@@ -1,54 +1,17 @@
-//! Answers for the tests, built from the catalogue so they follow it as it grows.
+//! Answers and storage entries for the tests, built with the model itself.
 
-use questionnaire::catalogue::{self, Encoding, Kind, Source, Wire};
+use questionnaire::catalogue::ids;
 use questionnaire::draft::Draft;
-use questionnaire::{Answer, Answers, ThirdParty};
+use questionnaire::{Answer, Answers};
 
-/// Every question the partner answers, answered: the first response of each choice (one the
-/// API has a wire value for, where the catalogue knows any), text, links, lists, a retention
-/// period, two third parties and certifications. Checkboxes stay unticked, so every
-/// follow-up they would hide is asked. Questions that these answers hide are answered too,
-/// so the payload shows that hidden answers are left out.
+/// Every question the partner answers, answered validly (the crate's sample, with two third
+/// parties). Questions that these answers hide are answered too, and some answers have no
+/// known wire field, so a submit of it shows both being left out.
 pub fn full_answers() -> Answers {
-    let mut answers = Answers::new();
-    for question in catalogue::questions().filter(|q| q.source == Source::Partner) {
-        let answer = match question.kind {
-            Kind::OneOf(choices) => {
-                let sendable = |id: &str| match question.wire {
-                    Wire::Field { encoding: Encoding::Enum(table), .. } => table.iter().any(|(c, wire)| *c == id && wire.is_some()),
-                    _ => true,
-                };
-                let choice = choices.iter().find(|c| sendable(c.id)).unwrap_or(&choices[0]);
-                Answer::Choice(choice.id.to_owned())
-            }
-            Kind::Text { .. } => Answer::Text(format!("Our answer to {}", question.id)),
-            Kind::Link => Answer::Text(format!("https://example.com/{}", question.id)),
-            Kind::Email => Answer::Text("security@example.com".to_owned()),
-            Kind::List { .. } => Answer::List(vec!["Email address".to_owned(), format!("Data of {}", question.id)]),
-            Kind::Checkbox => Answer::Flag(false),
-            Kind::DaysRange => Answer::DaysRange { min: "0".to_owned(), max: "30".to_owned() },
-            Kind::ThirdParties => Answer::ThirdParties(vec![
-                ThirdParty {
-                    name: "Amazon Web Services".to_owned(),
-                    domain: "aws.amazon.com".to_owned(),
-                    countries: vec!["United States".to_owned(), "Germany".to_owned()],
-                    purpose: "Hosting".to_owned(),
-                },
-                ThirdParty {
-                    name: "Sentry".to_owned(),
-                    domain: "sentry.io".to_owned(),
-                    countries: vec!["United States".to_owned()],
-                    purpose: "Error reports".to_owned(),
-                },
-            ]),
-            Kind::Certifications { options } => Answer::Certifications {
-                picked: options.iter().map(|o| o.to_string()).collect(),
-                other: "CSA STAR".to_owned(),
-            },
-            Kind::Provided => continue,
-        };
-        answers.set(question.id, answer);
-    }
+    let mut answers = questionnaire::sample::complete(2);
+    // "Same data processed as stored": the processed types typed earlier are hidden, kept in
+    // the draft, and must not be sent (the stored ones are sent in their place).
+    answers.set(ids::SAME_DATA_PROCESSED_AND_STORED, Answer::Flag(true));
     answers
 }
 

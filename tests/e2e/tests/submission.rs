@@ -48,6 +48,14 @@ async fn assert_draft_kept(browser: &Browser, answers: &Answers) {
     assert_eq!(&kept.answers, answers, "the draft is unchanged");
 }
 
+/// A picture of one part of the page, for a person to look at (test-output is git-ignored).
+async fn save_screenshot(browser: &Browser, css: &str, name: &str) {
+    let png = browser.find(css).await.screenshot().await.unwrap();
+    let dir = e2e::workspace_root().join("test-output/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), png).unwrap();
+}
+
 fn some_answers() -> Answers {
     let mut answers = Answers::new();
     answers.set("stores_eud", Answer::Choice("yes".into()));
@@ -105,7 +113,7 @@ async fn field_errors_are_mapped_to_their_questions_and_a_resubmit_succeeds() {
     browser.wait_for_text("#submit-status", "The Marketplace did not accept these answers").await;
     let mapped = browser.find("#submit-status [data-problem-question='retention_days'] a").await;
     let text = mapped.text().await.unwrap();
-    assert!(text.contains("minimum and maximum data storage period") && text.contains("must not be negative"), "{text}");
+    assert_eq!(text, "Storage period after uninstall: must not be negative");
     browser.wait_for_text("#submit-status .unplaced", "appTrustInformation.somethingNew: is required").await;
     assert_draft_kept(&browser, &answers).await;
 
@@ -451,5 +459,43 @@ async fn with_config_json_for_v3_it_submits_and_publishes_by_product_id() {
     let product = stand_in.product(PRODUCT);
     assert_eq!(product["live"], to_trust_info(&answers), "published through v3: {product}");
     let _ = std::fs::remove_dir_all(&site);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_review_the_replace_offer_and_the_failures_have_no_accessibility_violations() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    let answers = full_answers();
+    let mut live = answers.clone();
+    live.set("security_contact", Answer::Text("trust@example.com".into()));
+    stand_in.seed_live(APP_KEY, &to_trust_info(&live));
+    open_with_draft(&browser, &stand_in, &answers).await;
+    sign_in(&browser, TOKEN).await;
+
+    browser.find("#load-live").await.click().await.unwrap();
+    browser.find(".replace-offer").await;
+    browser.click_when_enabled("#submit").await;
+    browser.find("#not-sent-hidden").await;
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "review and replace offer");
+    save_screenshot(&browser, "section.connect", "marketplace-replace-offer.png").await;
+    save_screenshot(&browser, "section.submit", "marketplace-review.png").await;
+
+    stand_in.set_faults(json!({"methods": ["PUT"], "times": 1, "fieldErrors": [
+        {"path": "appTrustInformation.security.securityContact", "message": "must be an e-mail address"},
+        {"path": "appTrustInformation.somethingNew", "message": "is required"}
+    ]}));
+    browser.find("#confirm-submit").await.click().await.unwrap();
+    browser.wait_for_text("#submit-status", "did not accept these answers").await;
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "field errors");
+    save_screenshot(&browser, "section.submit", "marketplace-field-errors.png").await;
+
+    stand_in.set_faults(json!({"status": 429, "retryAfterSeconds": 30, "methods": ["PUT"], "times": 1}));
+    browser.find("#submit-retry").await.click().await.unwrap();
+    browser.find("#confirm-submit").await.click().await.unwrap();
+    browser.wait_for_text("#submit-status", "Trying again in").await;
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "countdown");
+    save_screenshot(&browser, "section.submit", "marketplace-countdown.png").await;
+    browser.find("#submit-cancel").await.click().await.unwrap();
     browser.close().await;
 }
