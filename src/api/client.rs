@@ -93,7 +93,7 @@ pub async fn read(target: &Target, version: Version, credentials: Option<&Creden
     let url = format!("{}?state={}", target.resource_url(), version.query());
     let response = send(prepared(Request::get(&url), credentials).build()).await?;
     let response = successful(response).await?;
-    let text = response.text().await.map_err(|_| ApiError::Network)?;
+    let text = response.text().await.map_err(|_| no_answer())?;
     match serde_json::from_str::<Value>(&text) {
         Ok(json) if json.is_object() => Ok(json),
         _ => Err(ApiError::NotTheApi),
@@ -118,7 +118,12 @@ pub async fn submit(target: &Target, credentials: &Credentials, trust_info: Valu
 
 async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, ApiError> {
     // A rejected fetch means no answer at all: offline, refused or a dropped connection.
-    request.map_err(|_| ApiError::Network)?.send().await.map_err(|_| ApiError::Network)
+    request.map_err(|_| ApiError::Network)?.send().await.map_err(|_| no_answer())
+}
+
+fn no_answer() -> ApiError {
+    let online = web_sys::window().is_none_or(|window| window.navigator().on_line());
+    if online { ApiError::Network } else { ApiError::Offline }
 }
 
 async fn successful(response: Response) -> Result<Response, ApiError> {

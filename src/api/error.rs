@@ -4,7 +4,9 @@ use questionnaire::response_errors::{read_error_body, ErrorReport};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApiError {
-    /// No answer at all: offline, refused, or the connection dropped.
+    /// No answer, and the browser says it is offline.
+    Offline,
+    /// No answer while online: refused, or the connection dropped.
     Network,
     /// An answer that is not the Marketplace's JSON (say, the app's own page from a
     /// misconfigured proxy).
@@ -15,6 +17,7 @@ pub enum ApiError {
 /// What the partner is asked to do, one case per kind of failure.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Failure {
+    Offline,
     Network,
     NotTheApi,
     /// 400: the answers were refused; the report names the fields when the API did.
@@ -29,6 +32,7 @@ pub enum Failure {
 impl ApiError {
     pub fn failure(&self) -> Failure {
         match self {
+            ApiError::Offline => Failure::Offline,
             ApiError::Network => Failure::Network,
             ApiError::NotTheApi => Failure::NotTheApi,
             ApiError::Status { code, body, .. } => match *code {
@@ -57,6 +61,7 @@ pub fn is_retryable(code: u16) -> bool {
 /// The first sentence of what went wrong; components add the details and the next step.
 pub fn headline(failure: &Failure, key_label: &str, key: &str) -> String {
     match failure {
+        Failure::Offline => "This browser was offline, so the Marketplace could not be reached.".to_owned(),
         Failure::Network => "The Marketplace could not be reached: the connection failed or dropped before it answered.".to_owned(),
         Failure::NotTheApi => "The API address did not answer like the Marketplace. Check the API address under \u{201c}Advanced\u{201d} (or the deployment's config.json).".to_owned(),
         Failure::Rejected(_) => "The Marketplace did not accept these answers.".to_owned(),

@@ -71,10 +71,11 @@ pub fn CallStatus<T: Clone + Send + Sync + 'static>(
                 }
                 _ => None,
             };
-            let network = matches!(failure, Failure::Network);
-            let can_retry = move || !network || online.is_online.get();
+            let needs_network = matches!(failure, Failure::Network | Failure::Offline);
+            let was_offline = matches!(failure, Failure::Offline);
+            let can_retry = move || !needs_network || online.is_online.get();
             let network_note = move || {
-                network.then(|| match (online.is_online.get(), online.came_back.get()) {
+                needs_network.then(|| match (online.is_online.get(), was_offline) {
                     (false, _) => "You are offline. Your answers are kept in this browser; you can try again once your connection is back.",
                     (true, true) => "You are back online: your answers are kept, try again now.",
                     (true, false) => "Your answers are kept. Check your connection, then try again: sending the same answers again is safe.",
@@ -95,7 +96,7 @@ pub fn CallStatus<T: Clone + Send + Sync + 'static>(
 
 fn next_step(failure: &Failure) -> Option<String> {
     let text = match failure {
-        Failure::Network => return None,
+        Failure::Network | Failure::Offline => return None,
         Failure::Rejected(_) => "Your answers are kept. Correct them, then submit again.".to_owned(),
         Failure::Credentials { .. } => "Your answers are kept. Correct the e-mail or API token above, then try again.".to_owned(),
         Failure::UnknownApp | Failure::NotTheApi => "Your answers are kept.".to_owned(),
