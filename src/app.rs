@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use questionnaire::Answers;
 
-use crate::connect::{ConnectPanel, Connection};
+use crate::api::{Marketplace, RuntimeConfig};
+use crate::connect::{ConnectPanel, Connection, SubmitPanel};
 use crate::draft::{DraftPanel, DraftStore};
 use crate::form::QuestionnaireForm;
 use crate::state::Questionnaire;
@@ -9,9 +10,11 @@ use crate::state::Questionnaire;
 /// The whole partner-facing page: who we are talking to, the questionnaire, and its draft.
 #[component]
 pub fn App() -> impl IntoView {
-    let connection = Connection::provide();
+    let config = use_context::<RuntimeConfig>().unwrap_or_default();
+    let connection = Connection::provide(&config);
     let questionnaire = Questionnaire::provide(Answers::new());
     let drafts = DraftStore::start(connection.app_key, questionnaire.answers);
+    Marketplace::provide(connection, questionnaire);
 
     view! {
         <header class="page-header">
@@ -22,6 +25,7 @@ pub fn App() -> impl IntoView {
             <ConnectPanel />
             <DraftPanel drafts />
             <QuestionnaireForm />
+            <SubmitPanel />
         </main>
     }
 }

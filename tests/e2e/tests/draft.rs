@@ -908,6 +908,7 @@ async fn the_api_token_is_in_no_storage_export_or_url_after_a_submit() {
         .await
         .unwrap();
     browser.find("#submit").await.click().await.unwrap();
+    browser.find("#confirm-submit").await.click().await.unwrap();
     browser.wait_for_text(".submit-status", "Submitted").await;
     // Past the save delay, with the page hidden too (which saves at once).
     browser
