@@ -1,17 +1,20 @@
 use leptos::prelude::*;
 use questionnaire::Answers;
 
-use crate::connect::{ConnectPanel, Connection};
-use crate::draft::{AutosaveStatus, DraftStore};
+use crate::api::{Marketplace, RuntimeConfig};
+use crate::connect::{ConnectPanel, Connection, SubmitPanel};
+use crate::draft::{DraftPanel, DraftStore};
 use crate::form::QuestionnaireForm;
 use crate::state::Questionnaire;
 
 /// The whole partner-facing page: who we are talking to, the questionnaire, and its draft.
 #[component]
 pub fn App() -> impl IntoView {
-    let connection = Connection::provide();
+    let config = use_context::<RuntimeConfig>().unwrap_or_default();
+    let connection = Connection::provide(&config);
     let questionnaire = Questionnaire::provide(Answers::new());
     let drafts = DraftStore::start(connection.app_key, questionnaire.answers);
+    Marketplace::provide(connection, questionnaire);
 
     view! {
         <header class="page-header">
@@ -20,8 +23,9 @@ pub fn App() -> impl IntoView {
         </header>
         <main class="page">
             <ConnectPanel />
-            <AutosaveStatus drafts />
+            <DraftPanel drafts />
             <QuestionnaireForm />
+            <SubmitPanel />
         </main>
     }
 }

@@ -1,11 +1,12 @@
 //! The privacy-tab browser app. Components stay thin: every question, rule and wire name comes
 //! from the `questionnaire` crate.
 
-mod api;
+pub mod api;
 mod app;
-mod connect;
-mod draft;
+pub mod connect;
+pub mod draft;
 pub mod form;
 pub mod state;
 
+pub use api::RuntimeConfig;
 pub use app::App;

@@ -21,9 +21,11 @@ pub mod diff;
 pub mod draft;
 pub mod eea;
 pub mod listing;
-pub mod sample;
 #[cfg(test)]
 mod property_tests;
+pub mod replacement;
+pub mod response_errors;
+pub mod sample;
 pub mod validation;
 pub mod visibility;
 pub mod wire;

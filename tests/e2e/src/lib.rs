@@ -2,8 +2,11 @@
 //! and the API share one origin, as behind the production proxy), and headless Chromium
 //! driven through chromedriver. Each test gets its own stand-in, browser profile and driver.
 
+mod axe;
 mod browser;
+mod chromium;
 mod drafts;
+pub mod fixtures;
 pub mod stand_in;
 
 pub use browser::Browser;

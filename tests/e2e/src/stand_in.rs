@@ -19,27 +19,38 @@ pub struct StandIn {
 impl StandIn {
     /// The stand-in serving the built app from `dist/` at `/`.
     pub fn start() -> StandIn {
-        let dist = workspace_root().join("dist");
+        StandIn::start_with(&[], None)
+    }
+
+    /// With extra command-line flags (`--known-app-keys`, …) and, optionally, another folder
+    /// of static files than `dist/` (a copy with its own `config.json`, say).
+    pub fn start_with(extra_args: &[&str], static_dir: Option<&Path>) -> StandIn {
+        let dist = static_dir.map(Path::to_path_buf).unwrap_or_else(|| workspace_root().join("dist"));
         assert!(
             dist.join("index.html").exists(),
             "no built app in {}: run scripts/test (it builds the release bundle first)",
             dist.display()
         );
-        StandIn::serving(&dist, "/")
+        StandIn::launch(&dist, "/", extra_args)
     }
 
     /// The stand-in serving `dir` at `prefix` (like `/some/path/`), the way a static host
-    /// would: with the response headers of `dir/_headers` (the CSP and cache headers that
-    /// scripts/build writes) when there is one, and its `.br`/`.gz` files.
+    /// would.
     pub fn serving(dir: &Path, prefix: &str) -> StandIn {
-        let root = workspace_root();
+        StandIn::launch(dir, prefix, &[])
+    }
+
+    /// Every static folder is served with the response headers of its `_headers` (the CSP
+    /// and cache headers that scripts/build writes) when it has one, and its `.br`/`.gz` files.
+    fn launch(dir: &Path, prefix: &str, extra_args: &[&str]) -> StandIn {
         let binary = std::env::var_os("STAND_IN_BIN")
             .map(PathBuf::from)
-            .unwrap_or_else(|| root.join("target/debug/marketplace-stand-in"));
+            .unwrap_or_else(|| workspace_root().join("target/debug/marketplace-stand-in"));
         let mut command = Command::new(&binary);
         command
             .args(["--port", "0", "--email", EMAIL, "--token", TOKEN, "--static-prefix", prefix, "--static-dir"])
-            .arg(dir);
+            .arg(dir)
+            .args(extra_args);
         if dir.join("_headers").exists() {
             command.arg("--static-headers").arg(dir.join("_headers"));
         }
@@ -68,6 +79,33 @@ impl StandIn {
     /// What the stand-in holds for an app: `{"live": …, "draft": …, "putCount": n}`.
     pub fn holdings(&self, app_key: &str) -> Value {
         ureq::get(&format!("{}/_stand-in/apps/{app_key}", self.origin))
+            .call()
+            .expect("the stand-in answers its control API")
+            .into_json()
+            .expect("control API answers JSON")
+    }
+}
+
+impl StandIn {
+    /// Replaces the fault rules (`POST /_stand-in/faults`, one rule or an array).
+    pub fn set_faults(&self, rules: Value) {
+        ureq::post(&format!("{}/_stand-in/faults", self.origin)).send_json(rules).expect("the stand-in takes the fault rules");
+    }
+
+    pub fn clear_faults(&self) {
+        ureq::delete(&format!("{}/_stand-in/faults", self.origin)).call().expect("the stand-in clears its faults");
+    }
+
+    /// Seeds the live version of an app (not type-checked).
+    pub fn seed_live(&self, app_key: &str, trust_info: &Value) {
+        ureq::put(&format!("{}/_stand-in/apps/{app_key}/live", self.origin))
+            .send_json(trust_info.clone())
+            .expect("the stand-in seeds the live version");
+    }
+
+    /// What the stand-in holds for a v3 product: `{"live": …, "draft": …}`.
+    pub fn product(&self, product_id: &str) -> Value {
+        ureq::get(&format!("{}/_stand-in/products/{product_id}", self.origin))
             .call()
             .expect("the stand-in answers its control API")
             .into_json()
