@@ -2,9 +2,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use fantoccini::elements::Element;
-use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::free_port;
 
@@ -89,51 +88,11 @@ impl Browser {
         panic!("{css:?} did not {what}; last text: {text:?}");
     }
 
-    /// Sends a Chrome DevTools Protocol command to the tab (through chromedriver).
-    pub async fn cdp(&self, command: &str, params: Value) -> Value {
-        self.client
-            .issue_cmd(CdpCommand { command: command.to_owned(), params })
-            .await
-            .unwrap_or_else(|e| panic!("CDP {command} failed: {e}"))
-    }
-
-    /// Runs `script` in every page this tab opens from now on, before the page's own
-    /// scripts (and regardless of its Content-Security-Policy).
-    pub async fn run_before_page_scripts(&self, script: &str) {
-        self.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": script })).await;
-    }
-
-    /// Runs `script` (a function body; `return` gives the value) in the current page.
-    pub async fn eval(&self, script: &str) -> Value {
-        self.client
-            .execute(script, Vec::new())
-            .await
-            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
-    }
-
     pub async fn close(self) {
         let Browser { client, mut driver, profile } = self;
         let _ = client.close().await;
         let _ = driver.kill();
         let _ = driver.wait();
         let _ = std::fs::remove_dir_all(profile);
-    }
-}
-
-/// chromedriver's own endpoint for DevTools commands.
-#[derive(Debug)]
-struct CdpCommand {
-    command: String,
-    params: Value,
-}
-
-impl WebDriverCompatibleCommand for CdpCommand {
-    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.command, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
     }
 }

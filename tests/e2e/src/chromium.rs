@@ -1,5 +1,5 @@
 //! What the tests ask of Chromium beyond plain WebDriver: its console log, network
-//! conditions, and the page's storage.
+//! conditions, the page's storage, and DevTools commands.
 
 use std::time::Duration;
 
@@ -76,6 +76,20 @@ impl Browser {
             self.execute("localStorage.setItem(arguments[0], arguments[1]);", vec![json!(key), json!(value)]).await;
         }
         self.client.refresh().await.unwrap();
+    }
+
+    /// Sends a Chrome DevTools Protocol command to the tab (chromedriver's `goog/cdp/execute`).
+    pub async fn cdp(&self, command: &str, params: Value) -> Value {
+        self.client
+            .issue_cmd(ChromiumCommand { path: "goog/cdp/execute", body: json!({ "cmd": command, "params": params }) })
+            .await
+            .unwrap_or_else(|e| panic!("DevTools {command} failed: {e}"))
+    }
+
+    /// Runs `script` in every page this tab opens from now on, before the page's own
+    /// scripts (and whatever the page's Content-Security-Policy says).
+    pub async fn run_before_page_scripts(&self, script: &str) {
+        self.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": script })).await;
     }
 
     /// Clicks a button once it is enabled (a busy button ignores clicks, as it should).

@@ -37,7 +37,7 @@ async fn open(stand_in: &StandIn) -> Browser {
 }
 
 async fn strings(browser: &Browser, expression: &str) -> Vec<String> {
-    serde_json::from_value(browser.eval(&format!("return {expression};")).await).unwrap()
+    serde_json::from_value(browser.execute(&format!("return {expression};"), Vec::new()).await).unwrap()
 }
 
 #[tokio::test]
@@ -51,7 +51,7 @@ async fn the_bundle_works_from_a_sub_path_under_the_strict_policy() {
 
     let resources: Vec<Value> = serde_json::from_value(
         browser
-            .eval("return performance.getEntriesByType('resource').map(r => ({ name: r.name, encoded: r.encodedBodySize, decoded: r.decodedBodySize }));")
+            .execute("return performance.getEntriesByType('resource').map(r => ({ name: r.name, encoded: r.encodedBodySize, decoded: r.decodedBodySize }));", Vec::new())
             .await,
     )
     .unwrap();
@@ -166,7 +166,7 @@ async fn an_inline_script_slipped_into_the_page_is_blocked_and_reported() {
     let browser = open(&stand_in).await;
     browser.find("#q-stores_eud-yes").await;
 
-    assert_eq!(browser.eval("return window.__injected === true;").await, Value::Bool(false), "the inline script did not run");
+    assert_eq!(browser.execute("return window.__injected === true;", Vec::new()).await, Value::Bool(false), "the inline script did not run");
     let violations = strings(&browser, "__violations").await;
     assert!(
         violations.iter().any(|v| v.starts_with("script-src-elem blocked inline")),

@@ -103,12 +103,12 @@ impl Bench {
 
     /// `__bench` as it is now.
     pub async fn state(&self) -> Value {
-        self.browser.eval("return window.__bench || null;").await
+        self.browser.execute("return window.__bench || null;", Vec::new()).await
     }
 
     /// Runs `script` in the page; its value.
     pub async fn eval(&self, script: &str) -> Value {
-        self.browser.eval(script).await
+        self.browser.execute(script, Vec::new()).await
     }
 
     /// Types `text` into the element `css` one character at a time, `pace` apart (a quick
