@@ -1,6 +1,7 @@
 // Turns Trunk's release output into a bundle any static host can serve (run by scripts/build):
 //
-//   node scripts/lib/finish-bundle.mjs --stage DIR --dist DIR --hosting DIR [--base-path /x/] PAGE.html...
+//   node scripts/lib/finish-bundle.mjs --stage DIR --dist DIR --hosting DIR [--base-path /x/]
+//        [--connect-src "https://api.example.com ..."] PAGE.html...
 //
 // STAGE/<page name>/ holds one `trunk build` per HTML page (Trunk builds one page per run).
 // For each page it
@@ -35,7 +36,7 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-    const options = { pages: [], basePath: "/" };
+    const options = { pages: [], basePath: "/", connectSrc: [] };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const value = () => argv[++i] ?? fail(`${arg} needs a value`);
@@ -43,11 +44,13 @@ function parseArgs(argv) {
         else if (arg === "--dist") options.dist = value();
         else if (arg === "--hosting") options.hosting = value();
         else if (arg === "--base-path") options.basePath = value();
+        // Origins every page may call besides its own (an API base on another origin).
+        else if (arg === "--connect-src") options.connectSrc.push(...value().split(/\s+/).filter(Boolean));
         else if (arg.startsWith("--")) fail(`unknown option ${arg}`);
         else options.pages.push(arg);
     }
     if (!options.stage || !options.dist || !options.hosting || options.pages.length === 0) {
-        fail("usage: finish-bundle.mjs --stage DIR --dist DIR --hosting DIR [--base-path /x/] PAGE.html...");
+        fail("usage: finish-bundle.mjs --stage DIR --dist DIR --hosting DIR [--base-path /x/] [--connect-src ORIGINS] PAGE.html...");
     }
     if (!options.basePath.startsWith("/") || !options.basePath.endsWith("/")) {
         fail(`--base-path must start and end with "/": ${options.basePath}`);
@@ -91,7 +94,7 @@ function relativeAsset(url, page) {
 }
 
 /** Rewrites one staged page; returns its final HTML, CSP and the files a browser loads. */
-function finishPage(stageDir, page) {
+function finishPage(stageDir, page, extraConnectSrc) {
     const htmlPath = join(stageDir, page);
     if (!existsSync(htmlPath)) fail(`Trunk produced no ${htmlPath}`);
     let html = readFileSync(htmlPath, "utf8");
@@ -118,7 +121,7 @@ function finishPage(stageDir, page) {
 
     // A page that fetches from elsewhere names the origins in the page itself, e.g. the widget:
     // <meta name="privacy-tab:connect-src" content="https://marketplace.atlassian.com">
-    const connectSources = [];
+    const connectSources = [...extraConnectSrc];
     html = html.replace(/\s*<meta name="privacy-tab:connect-src" content="([^"]*)"\s*\/?>/g, (_, origins) => {
         connectSources.push(...origins.split(/\s+/).filter(Boolean));
         return "";
@@ -262,7 +265,7 @@ function main() {
     const pages = [];
     for (const page of options.pages) {
         const stageDir = join(options.stage, basename(page, ".html"));
-        pages.push({ page, stageDir, ...finishPage(stageDir, page) });
+        pages.push({ page, stageDir, ...finishPage(stageDir, page, options.connectSrc) });
     }
 
     rmSync(options.dist, { recursive: true, force: true });
