@@ -104,13 +104,23 @@ async fn third_parties_are_added_removed_and_a_removal_can_be_undone() {
     let (_stand_in, browser) = open_form().await;
     browser.find(&choice(ids::STORES_EUD, "yes")).await.click().await.unwrap();
     browser.find(&choice(ids::SHARES_EUD, "yes")).await.click().await.unwrap();
-    for name in ["Amazon Web Services", "Sentry"] {
-        browser.find(".add-third-party").await.click().await.unwrap();
-        // Focus goes to the new row's name.
-        let focused = browser.client.active_element().await.unwrap();
-        focused.send_keys(name).await.unwrap();
-    }
     let row = |index: usize, column: &str| format!("#q-{}-{index}-{column}", ids::THIRD_PARTIES);
+    for (index, name) in ["Amazon Web Services", "Sentry"].into_iter().enumerate() {
+        browser.find(".add-third-party").await.click().await.unwrap();
+        // Focus goes to the new row's name (in the next frame: wait for it, or the keys go
+        // wherever focus still is on a busy machine).
+        let wanted = row(index, "name");
+        let mut focused = String::new();
+        for _ in 0..100 {
+            focused = browser.client.active_element().await.unwrap().attr("id").await.unwrap().unwrap_or_default();
+            if wanted == format!("#{focused}") {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        assert_eq!(format!("#{focused}"), wanted, "the new row's name has the focus");
+        browser.client.active_element().await.unwrap().send_keys(name).await.unwrap();
+    }
     browser.find(&row(0, "countries")).await.send_keys(&format!("Germany{}", char::from(Key::Enter))).await.unwrap();
     browser.wait_for_text(".third-party-row[data-row='0'] .chips", "Germany").await;
 
