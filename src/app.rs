@@ -14,7 +14,7 @@ pub fn App() -> impl IntoView {
     let connection = Connection::provide(&config);
     let questionnaire = Questionnaire::provide(Answers::new());
     let drafts = DraftStore::start(connection.app_key, questionnaire.answers);
-    Marketplace::provide(connection, questionnaire);
+    Marketplace::provide(connection, questionnaire, drafts);
 
     view! {
         <header class="page-header">
