@@ -31,8 +31,7 @@ pub fn back_up(app_key: &str, text: &str, now_ms: f64) -> Option<String> {
     if let Some((key, _)) = backups(app_key).into_iter().find(|(_, kept)| kept == text) {
         return Some(key);
     }
-    // An integer: formatting an f64 would pull 17 KB of float printing into the wasm.
-    let key = format!("{}{}", backup_key_prefix(app_key), now_ms as u64);
+    let key = format!("{}{now_ms}", backup_key_prefix(app_key));
     write(&key, text).then_some(key)
 }
 
