@@ -25,8 +25,9 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const REVALIDATE = "no-cache";
-// Trunk names built assets `<name>-<16 hex digits>[_bg].<ext>`; the loaders follow suit.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+// Trunk names built assets `<name>-<hash>[_bg].<ext>`, the hash a u64 in hex without leading
+// zeros (so 16 digits, sometimes fewer); the loaders follow suit.
+const HASHED = /-[0-9a-f]{10,16}(_bg)?\.[a-z0-9]+$/;
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".txt", ".map", ".ico"]);
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json", ".svg": "image/svg+xml", ".txt": "text/plain", ".ico": "image/x-icon" };
 
@@ -233,7 +234,7 @@ function nginxConf(pages, basePath) {
         ...security.map((line) => `    ${line}`),
         "",
         "    # Content-hashed assets never change: cache them for a year.",
-        `    location ~ "-[0-9a-f]{16}(_bg)?\\.[a-z0-9]+$" {`,
+        `    location ~ "-[0-9a-f]{10,16}(_bg)?\\.[a-z0-9]+$" {`,
         `        add_header Cache-Control ${quote(IMMUTABLE)} always;`,
         ...security.map((line) => `        ${line}`),
         "    }",
