@@ -10,9 +10,11 @@ pub mod countries;
 pub mod diff;
 pub mod draft;
 mod eea;
+pub mod embed;
 pub mod listing;
 #[cfg(test)]
 mod property_tests;
+pub mod statements;
 pub mod validation;
 pub mod visibility;
 pub mod wire;
