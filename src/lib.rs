@@ -6,6 +6,8 @@ mod app;
 mod connect;
 mod draft;
 pub mod form;
+pub mod preview;
 pub mod state;
+pub mod widget;
 
 pub use app::App;

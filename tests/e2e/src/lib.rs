@@ -3,6 +3,8 @@
 //! driven through chromedriver. Each test gets its own stand-in, browser profile and driver.
 
 mod browser;
+pub mod fixtures;
+mod screenshots;
 pub mod stand_in;
 
 pub use browser::Browser;

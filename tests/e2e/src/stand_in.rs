@@ -1,5 +1,5 @@
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 use serde_json::Value;
@@ -17,19 +17,24 @@ pub struct StandIn {
 
 impl StandIn {
     pub fn start() -> StandIn {
-        let root = workspace_root();
-        let dist = root.join("dist");
+        let dist = workspace_root().join("dist");
         assert!(
             dist.join("index.html").exists(),
             "no built app in {}: run scripts/test (it builds the release bundle first)",
             dist.display()
         );
+        StandIn::serving(&dist)
+    }
+
+    /// A stand-in that serves the files in `dist` (any directory) at `/`.
+    pub fn serving(dist: &Path) -> StandIn {
+        let root = workspace_root();
         let binary = std::env::var_os("STAND_IN_BIN")
             .map(PathBuf::from)
             .unwrap_or_else(|| root.join("target/debug/marketplace-stand-in"));
         let mut child = Command::new(&binary)
             .args(["--port", "0", "--email", EMAIL, "--token", TOKEN, "--static-dir"])
-            .arg(&dist)
+            .arg(dist)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -48,6 +53,13 @@ impl StandIn {
 
     pub fn app_url(&self) -> String {
         format!("{}/", self.origin)
+    }
+
+    /// Makes `trust_info` the live version customers see for the app.
+    pub fn seed_live(&self, app_key: &str, trust_info: &Value) {
+        ureq::put(&format!("{}/_stand-in/apps/{app_key}/live", self.origin))
+            .send_json(trust_info.clone())
+            .expect("the stand-in takes a live version");
     }
 
     /// What the stand-in holds for an app: `{"live": …, "draft": …, "putCount": n}`.
