@@ -83,7 +83,10 @@ async fn unanswered_questions_read_not_provided_and_atlassians_rows_say_who_prov
     }
     for id in [ids::BUG_BOUNTY, ids::INTEGRATION_PERMISSIONS] {
         let shown = text(&tab, id);
-        assert!(shown.contains("Information already available with Atlassian") && shown.contains("From Atlassian"), "{shown}");
+        assert!(
+            shown.contains("Information already available with Atlassian") && shown.contains("From Atlassian"),
+            "{shown}"
+        );
     }
     assert!(value(&tab, ids::STORED_DATA_TYPES).is_none(), "a follow-up that is not asked has no row");
 }
@@ -129,7 +132,10 @@ async fn lists_texts_days_checkboxes_and_certifications() {
             yes(ids::TRANSFER_MECHANISM),
             (ids::TRANSFER_MECHANISM_DETAILS, Answer::Text(" Standard Contractual Clauses ".into())),
             yes(ids::HAS_CERTIFICATIONS),
-            (ids::CERTIFICATIONS, Answer::Certifications { picked: vec!["SOC2".into(), "Other".into()], other: "ISO 27018".into() }),
+            (
+                ids::CERTIFICATIONS,
+                Answer::Certifications { picked: vec!["SOC2".into(), "Other".into()], other: "ISO 27018".into() },
+            ),
         ]),
         None,
     );
@@ -139,7 +145,11 @@ async fn lists_texts_days_checkboxes_and_certifications() {
         (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap()).collect()
     };
     assert_eq!(items(ids::STORED_DATA_TYPES), ["Email address", "IP address"]);
-    assert_eq!(items(ids::PROCESSED_DATA_TYPES), ["Email address", "IP address"], "the ticked box copies the stored types");
+    assert_eq!(
+        items(ids::PROCESSED_DATA_TYPES),
+        ["Email address", "IP address"],
+        "the ticked box copies the stored types"
+    );
     assert!(text(&tab, ids::SAME_DATA_PROCESSED_AND_STORED).contains("are the ones it stores"));
     assert_eq!(text(&tab, ids::RETENTION_DAYS), "30 days");
     assert!(text(&tab, ids::RETENTION_INDEFINITE).starts_with("No"), "a shown, unticked box reads No");
@@ -162,7 +172,13 @@ async fn empty_follow_ups_and_an_empty_other_read_not_provided() {
         None,
     );
     settle().await;
-    for id in [ids::STORED_DATA_TYPES, ids::CERTIFICATIONS, ids::THIRD_PARTIES, ids::SECURITY_CONTACT, ids::SUB_PROCESSOR_LIST] {
+    for id in [
+        ids::STORED_DATA_TYPES,
+        ids::CERTIFICATIONS,
+        ids::THIRD_PARTIES,
+        ids::SECURITY_CONTACT,
+        ids::SUB_PROCESSOR_LIST,
+    ] {
         assert_eq!(text(&tab, id), NOT_PROVIDED, "{id}");
     }
 }
@@ -216,7 +232,10 @@ async fn partner_text_is_never_markup_and_long_words_wrap() {
     let markup = r#"<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"><b>bold</b>"#;
     let long_word = "W".repeat(500);
     let (tab, _) = mount_tab(
-        answered(&[yes(ids::STORES_EUD), (ids::STORED_DATA_TYPES, Answer::List(vec![markup.into(), long_word.clone()]))]),
+        answered(&[
+            yes(ids::STORES_EUD),
+            (ids::STORED_DATA_TYPES, Answer::List(vec![markup.into(), long_word.clone()])),
+        ]),
         None,
     );
     tab.set_attribute("style", "width: 360px").unwrap();
@@ -225,7 +244,12 @@ async fn partner_text_is_never_markup_and_long_words_wrap() {
     assert_eq!(shown.query_selector_all("script, img, b").unwrap().length(), 0);
     assert!(shown.text_content().unwrap().contains(markup));
     let article = tab.query_selector(".listing-tab").unwrap().unwrap();
-    assert!(article.scroll_width() <= article.client_width(), "{} > {}", article.scroll_width(), article.client_width());
+    assert!(
+        article.scroll_width() <= article.client_width(),
+        "{} > {}",
+        article.scroll_width(),
+        article.client_width()
+    );
 }
 
 #[wasm_bindgen_test]

@@ -14,15 +14,21 @@ enum Outlook {
 /// What submitting would change for customers, one line per answer ("Data residency: No → Yes…").
 /// Only answers that will be submitted count.
 #[component]
-pub fn ChangeSummary(#[prop(into)] answers: Signal<Answers>, #[prop(into)] live: Signal<Option<Answers>>) -> impl IntoView {
+pub fn ChangeSummary(
+    #[prop(into)] answers: Signal<Answers>,
+    #[prop(into)] live: Signal<Option<Answers>>,
+) -> impl IntoView {
     let outlook = Memo::new(move |_| {
         live.with(|live| match live {
             None => Outlook::Unknown,
             Some(live) if live.is_empty() => Outlook::FirstPublish,
-            Some(live) => Outlook::Changes(answers.with(|answers| changes(live, answers).iter().map(Change::summary).collect())),
+            Some(live) => {
+                Outlook::Changes(answers.with(|answers| changes(live, answers).iter().map(Change::summary).collect()))
+            }
         })
     });
-    let body = move || match outlook.get() {
+    let body = move || {
+        match outlook.get() {
         Outlook::Unknown => view! {
             <p class="change-note">"What customers see today is not known (the live version could not be read), so changes cannot be listed."</p>
         }
@@ -45,6 +51,7 @@ pub fn ChangeSummary(#[prop(into)] answers: Signal<Answers>, #[prop(into)] live:
             }
             .into_any()
         }
+    }
     };
     view! {
         <section class="change-summary" aria-label="What submitting changes">

@@ -35,7 +35,8 @@ pub fn EmbedSnippet(
         leptos::task::spawn_local(async move {
             copied.set(match JsFuture::from(promise).await {
                 Ok(_) => "Copied. Paste it into your page where the tab should appear.".to_owned(),
-                Err(_) => "Your browser did not allow copying: the snippet is selected, press Ctrl+C (⌘C on a Mac).".to_owned(),
+                Err(_) => "Your browser did not allow copying: the snippet is selected, press Ctrl+C (⌘C on a Mac)."
+                    .to_owned(),
             });
         });
     };

@@ -7,7 +7,10 @@ use super::{ChangeSummary, ListingTab};
 /// The tab beside the form, updating as the partner types, with how much of each view is
 /// answered and what submitting would change.
 #[component]
-pub fn PreviewPane(#[prop(into)] answers: Signal<Answers>, #[prop(into)] live: Signal<Option<Answers>>) -> impl IntoView {
+pub fn PreviewPane(
+    #[prop(into)] answers: Signal<Answers>,
+    #[prop(into)] live: Signal<Option<Answers>>,
+) -> impl IntoView {
     let progress = Memo::new(move |_| answers.with(summary));
     let line = move || {
         let progress = progress.get();

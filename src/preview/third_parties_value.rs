@@ -17,8 +17,8 @@ pub fn ThirdPartiesValue(parties: Vec<ListedThirdParty>) -> impl IntoView {
         });
         let countries = (!party.countries.is_empty())
             .then(|| view! { <div><dt>"Stores data in"</dt><dd>{party.countries.join(", ")}</dd></div> });
-        let purpose = (!party.purpose.is_empty())
-            .then(|| view! { <div><dt>"Purpose"</dt><dd>{party.purpose}</dd></div> });
+        let purpose =
+            (!party.purpose.is_empty()).then(|| view! { <div><dt>"Purpose"</dt><dd>{party.purpose}</dd></div> });
         view! {
             <li class="third-party">
                 <span class="third-party-name">{party.name}</span>

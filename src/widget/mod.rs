@@ -16,7 +16,9 @@ const MOUNTED_ATTRIBUTE: &str = "data-privacy-tab-mounted";
 
 /// Mounts a widget on every marked element not mounted yet.
 pub fn mount_all() {
-    let Ok(hosts) = leptos::prelude::document().query_selector_all(&format!("[{HOST_ATTRIBUTE}]:not([{MOUNTED_ATTRIBUTE}])")) else {
+    let Ok(hosts) =
+        leptos::prelude::document().query_selector_all(&format!("[{HOST_ATTRIBUTE}]:not([{MOUNTED_ATTRIBUTE}])"))
+    else {
         return;
     };
     for index in 0..hosts.length() {

@@ -1,4 +1,6 @@
-use questionnaire::embed::{data_source, DataSource, NoDataSource, APP_KEY_ATTRIBUTE, INLINE_SELECTOR, SOURCE_ATTRIBUTE, VIEW_ATTRIBUTE};
+use questionnaire::embed::{
+    data_source, DataSource, NoDataSource, APP_KEY_ATTRIBUTE, INLINE_SELECTOR, SOURCE_ATTRIBUTE, VIEW_ATTRIBUTE,
+};
 
 /// What one host element asks for, read once when it is mounted.
 #[derive(Clone, Debug, PartialEq)]

@@ -13,7 +13,8 @@ pub fn Widget(source: WidgetSource) -> impl IntoView {
     let loaded: Signal<Option<Result<Answers, String>>> = match data {
         Err(problem) => Signal::derive(move || Some(Err(problem.to_string()))),
         Ok(DataSource::Inline(text)) => {
-            let read = read_document(&text).map_err(|error| format!("The JSON written into this page could not be read. {error}"));
+            let read = read_document(&text)
+                .map_err(|error| format!("The JSON written into this page could not be read. {error}"));
             Signal::derive(move || Some(read.clone()))
         }
         Ok(DataSource::Url(url)) => {
@@ -29,7 +30,9 @@ pub fn Widget(source: WidgetSource) -> impl IntoView {
             <p class="widget-loading" role="status">"Loading the Privacy & Security information…"</p>
         }
         .into_any(),
-        Some(Ok(answers)) => view! { <ListingTab answers=Signal::derive(move || answers.clone()) expanded /> }.into_any(),
+        Some(Ok(answers)) => {
+            view! { <ListingTab answers=Signal::derive(move || answers.clone()) expanded /> }.into_any()
+        }
         Some(Err(message)) => view! {
             <div class="widget-error" role="alert">
                 <p class="widget-error-title">"The Privacy & Security tab could not be shown."</p>

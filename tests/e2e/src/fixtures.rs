@@ -23,7 +23,11 @@ fn text(answers: &mut Answers, id: &str, text: &str) {
 pub fn full_answers() -> Answers {
     let mut a = Answers::new();
     pick(&mut a, ids::STORES_EUD, choice::YES);
-    list(&mut a, ids::STORED_DATA_TYPES, &["Email address", "IP address", "Content posted, received or shared in the app by end-users"]);
+    list(
+        &mut a,
+        ids::STORED_DATA_TYPES,
+        &["Email address", "IP address", "Content posted, received or shared in the app by end-users"],
+    );
     pick(&mut a, ids::PROCESSES_EUD, choice::YES);
     a.set(ids::SAME_DATA_PROCESSED_AND_STORED, Answer::Flag(true));
     pick(&mut a, ids::LOGS_EUD, choice::YES);
@@ -79,7 +83,10 @@ pub fn full_answers() -> Answers {
     pick(&mut a, ids::HAS_CERTIFICATIONS, choice::YES);
     a.set(
         ids::CERTIFICATIONS,
-        Answer::Certifications { picked: vec!["SOC2".into(), "ISO27K".into(), "Other".into()], other: "ISO 27018".into() },
+        Answer::Certifications {
+            picked: vec!["SOC2".into(), "ISO27K".into(), "Other".into()],
+            other: "ISO 27018".into(),
+        },
     );
     text(&mut a, ids::PRIVACY_POLICY, "https://example.com/legal/privacy");
     a

@@ -50,7 +50,8 @@ async fn the_preview_beside_the_form_follows_what_the_partner_types() {
     let (_stand_in, browser) = open_app().await;
     assert!(displayed(&browser, "#preview-pane").await, "wide screens show the preview beside the form");
     browser.wait_for_text(&pane_value(ids::STORES_EUD), "Response not provided by the partner").await;
-    let bounty = browser.wait_for_text(&pane_value(ids::BUG_BOUNTY), "Information already available with Atlassian").await;
+    let bounty =
+        browser.wait_for_text(&pane_value(ids::BUG_BOUNTY), "Information already available with Atlassian").await;
     assert!(bounty.to_lowercase().contains("from atlassian"), "{bounty}");
 
     browser.find(&pick(ids::STORES_EUD, choice::YES)).await.click().await.unwrap();
@@ -63,7 +64,10 @@ async fn the_preview_beside_the_form_follows_what_the_partner_types() {
     // The security contact is in the expanded view only.
     browser.find(&control(ids::SECURITY_CONTACT)).await.send_keys("security@example.com").await.unwrap();
     assert!(!displayed(&browser, &pane_value(ids::SECURITY_CONTACT)).await, "hidden in the default view");
-    assert!(!displayed(&browser, "#preview-pane [data-section=logging]").await, "a section with no default rows is hidden");
+    assert!(
+        !displayed(&browser, "#preview-pane [data-section=logging]").await,
+        "a section with no default rows is hidden"
+    );
     browser.find("#preview-pane .show-expanded").await.click().await.unwrap();
     assert!(displayed(&browser, &pane_value(ids::SECURITY_CONTACT)).await, "shown in the expanded view");
     assert!(displayed(&browser, "#preview-pane [data-section=logging]").await);
@@ -92,7 +96,11 @@ async fn hostile_input_is_shown_as_text_and_never_breaks_the_layout() {
 
     let shown = browser.wait_for_text(&pane_value(ids::STORED_DATA_TYPES), "<script>").await;
     assert!(shown.contains(markup), "the markup is shown as typed: {shown}");
-    let injected = script(&browser, "return document.querySelectorAll('#preview-pane .listing-tab script, #preview-pane .listing-tab img').length").await;
+    let injected = script(
+        &browser,
+        "return document.querySelectorAll('#preview-pane .listing-tab script, #preview-pane .listing-tab img').length",
+    )
+    .await;
     assert_eq!(injected, json!(0), "no element was made from the partner's text");
     assert_eq!(script(&browser, "return window.pwned === undefined").await, json!(true));
 
@@ -162,10 +170,16 @@ async fn save_and_preview_shows_the_tab_full_page_then_edit_draft_or_submit_and_
     let snippet = browser.find("#embed-code").await.prop("value").await.unwrap().unwrap_or_default();
     assert!(snippet.contains(&format!(r#"data-app-key="{APP_KEY}""#)), "{snippet}");
     assert!(snippet.contains(&format!(r#"data-source="{}/rest/2""#, stand_in.origin)), "{snippet}");
-    assert!(snippet.contains(&format!(r#"src="{}/widget/privacy-tab-widget_loader.js""#, stand_in.origin)), "{snippet}");
+    assert!(
+        snippet.contains(&format!(r#"src="{}/widget/privacy-tab-widget_loader.js""#, stand_in.origin)),
+        "{snippet}"
+    );
     browser.find("#embed-inline").await.click().await.unwrap();
     let inline = browser.find("#embed-code").await.prop("value").await.unwrap().unwrap_or_default();
-    assert!(inline.contains(r#"<script type="application/json">"#) && inline.contains("security@example.com"), "{inline}");
+    assert!(
+        inline.contains(r#"<script type="application/json">"#) && inline.contains("security@example.com"),
+        "{inline}"
+    );
 
     browser.find("#submit-and-publish").await.click().await.unwrap();
     browser.wait_for_text("#preview-page .submit-status", "Submitted").await;
@@ -197,7 +211,10 @@ async fn changes_against_the_live_version_are_marked_and_summed_up() {
         summary.contains("Data residency: No. App does not support data residency options. → Yes. App stores End-User Data exclusively within Atlassian"),
         "{summary}"
     );
-    assert!(summary.contains("Data Processing Agreement (DPA): Response not provided by the partner → Yes"), "{summary}");
+    assert!(
+        summary.contains("Data Processing Agreement (DPA): Response not provided by the partner → Yes"),
+        "{summary}"
+    );
     let row = browser.find(&format!("#preview-pane [data-question={}]", ids::DATA_RESIDENCY)).await;
     assert!(row.attr("class").await.unwrap().unwrap_or_default().contains("changed"));
     let was = browser.wait_for_text(&pane_value(ids::DATA_RESIDENCY), "Customers see now").await;
@@ -248,6 +265,9 @@ async fn unanswered_follow_ups_read_not_provided_and_hidden_ones_vanish() {
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    assert!(!browser.exists(&pane_value(ids::GDPR_PROCESSOR_DATA)).await, "a follow-up that is not asked is not listed");
+    assert!(
+        !browser.exists(&pane_value(ids::GDPR_PROCESSOR_DATA)).await,
+        "a follow-up that is not asked is not listed"
+    );
     browser.close().await;
 }

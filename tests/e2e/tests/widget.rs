@@ -32,8 +32,11 @@ fn site(pages: &[(&str, String)]) -> PathBuf {
         "no widget bundle in {}: build it with `trunk build widget.html --release --offline --dist dist/widget`",
         bundle.display()
     );
-    let dir = std::env::temp_dir()
-        .join(format!("privacy-tab-widget-site-{}-{}", std::process::id(), COUNT.fetch_add(1, Ordering::SeqCst)));
+    let dir = std::env::temp_dir().join(format!(
+        "privacy-tab-widget-site-{}-{}",
+        std::process::id(),
+        COUNT.fetch_add(1, Ordering::SeqCst)
+    ));
     std::fs::create_dir_all(dir.join("widget")).unwrap();
     for file in std::fs::read_dir(&bundle).unwrap() {
         let file = file.unwrap();
@@ -72,7 +75,9 @@ fn page(data_origin: &str, head: &str, body: &str) -> String {
 }
 
 fn inline_widget(id: &str, answers_json: &str, attributes: &str) -> String {
-    format!(r#"<div id="{id}" data-privacy-tab {attributes}><script type="application/json">{answers_json}</script></div>"#)
+    format!(
+        r#"<div id="{id}" data-privacy-tab {attributes}><script type="application/json">{answers_json}</script></div>"#
+    )
 }
 
 struct Sites {
