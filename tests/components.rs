@@ -84,3 +84,105 @@ async fn restored_answers_are_shown_checked() {
     let yes: HtmlInputElement = find(&form, "#q-stores_eud-yes").unwrap().unchecked_into();
     assert!(no.checked() && !yes.checked());
 }
+
+fn type_into(input: &HtmlInputElement, text: &str) {
+    input.set_value(text);
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+fn press(element: &web_sys::Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+}
+
+fn input(form: &web_sys::Element, selector: &str) -> HtmlInputElement {
+    find(form, selector).unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn backspace_in_an_empty_list_box_removes_the_last_entry() {
+    let mut answers = Answers::new();
+    answers.set("stores_eud", Answer::Choice("yes".into()));
+    answers.set("stored_data_types", Answer::List(vec!["Email address".into(), "IP address".into()]));
+    let (form, questionnaire) = mount_form(answers);
+    settle().await;
+    press(&input(&form, "#q-stored_data_types"), "Backspace");
+    settle().await;
+    let stored = questionnaire.answers.with_untracked(|a| a.list("stored_data_types").to_vec());
+    assert_eq!(stored, vec!["Email address".to_owned()]);
+}
+
+#[wasm_bindgen_test]
+async fn day_counts_are_kept_exactly_as_typed_and_explained_when_wrong() {
+    let mut answers = Answers::new();
+    answers.set("retains_after_uninstall", Answer::Choice("yes".into()));
+    let (form, questionnaire) = mount_form(answers);
+    settle().await;
+    let min = input(&form, "#q-retention_days-min");
+    type_into(&min, " 30 days");
+    settle().await;
+    assert_eq!(
+        questionnaire.answers.with_untracked(|a| a.get("retention_days").cloned()),
+        Some(Answer::DaysRange { min: " 30 days".into(), max: String::new() }),
+        "the text is not rewritten while typing"
+    );
+    assert_eq!(min.value(), " 30 days");
+    // Leaving the question shows what is wrong.
+    min.dispatch_event(&web_sys::FocusEvent::new_with_focus_event_init_dict("focusout", &{
+        let init = web_sys::FocusEventInit::new();
+        init.set_bubbles(true);
+        init
+    }).unwrap()).unwrap();
+    settle().await;
+    let errors = find(&form, "#q-retention_days-error").unwrap().text_content().unwrap_or_default();
+    assert!(errors.contains("whole number"), "{errors}");
+}
+
+#[wasm_bindgen_test]
+async fn other_certification_reveals_a_box_to_name_it() {
+    let mut answers = Answers::new();
+    answers.set("has_certifications", Answer::Choice("yes".into()));
+    let (form, questionnaire) = mount_form(answers);
+    settle().await;
+    assert!(find(&form, "#q-certifications-other-name").is_none());
+    input(&form, "#q-certifications-other").click();
+    settle().await;
+    let other = input(&form, "#q-certifications-other-name");
+    type_into(&other, "PCI DSS");
+    settle().await;
+    assert_eq!(
+        questionnaire.answers.with_untracked(|a| a.get("certifications").cloned()),
+        Some(Answer::Certifications { picked: vec!["Other".into()], other: "PCI DSS".into() })
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_third_party_row_edits_only_its_own_answer() {
+    let mut answers = Answers::new();
+    answers.set("stores_eud", Answer::Choice("yes".into()));
+    answers.set("shares_eud", Answer::Choice("yes".into()));
+    answers.set("third_parties", Answer::ThirdParties(vec![Default::default(), Default::default()]));
+    let (form, questionnaire) = mount_form(answers);
+    settle().await;
+    type_into(&input(&form, "#q-third_parties-1-domain"), "sentry.io");
+    settle().await;
+    let rows = questionnaire.answers.with_untracked(|a| a.third_parties("third_parties").to_vec());
+    assert_eq!(rows[0].domain, "");
+    assert_eq!(rows[1].domain, "sentry.io");
+}
+
+#[wasm_bindgen_test]
+async fn escape_closes_an_open_help_text() {
+    let (form, _) = mount_form(Answers::new());
+    settle().await;
+    let details: web_sys::HtmlDetailsElement = find(&form, "[data-question=stores_eud] details.help").unwrap().unchecked_into();
+    details.set_open(true);
+    details.dispatch_event(&web_sys::Event::new("toggle").unwrap()).unwrap();
+    settle().await;
+    press(&details, "Escape");
+    settle().await;
+    assert!(!details.open(), "Escape closes the help");
+}

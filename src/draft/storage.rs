@@ -3,13 +3,10 @@
 
 use web_sys::Storage;
 
-const DRAFT_PREFIX: &str = "privacy-tab:draft:";
 const BACKUP_PREFIX: &str = "privacy-tab:draft-backup:";
 const LAST_APP_KEY: &str = "privacy-tab:last-app-key";
 
-pub fn draft_key(app_key: &str) -> String {
-    format!("{DRAFT_PREFIX}{app_key}")
-}
+pub use questionnaire::draft::storage_key as draft_key;
 
 fn local_storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use leptos::prelude::*;
+use questionnaire::consistency::{findings, Finding};
 use questionnaire::validation::{field_errors, FieldError};
 
 use crate::state::Questionnaire;
@@ -11,7 +12,11 @@ use crate::state::Questionnaire;
 #[derive(Clone, Copy)]
 pub struct Checks {
     pub errors: Memo<Vec<FieldError>>,
+    /// Contradictions and likely slips across answers: shown, never blocking.
+    pub findings: Memo<Vec<Finding>>,
     touched: RwSignal<HashSet<&'static str>>,
+    /// The question the partner last left: its errors are the ones announced.
+    last_left: RwSignal<Option<&'static str>>,
     /// Set by "Save and preview": from then on every error shows.
     pub show_all: RwSignal<bool>,
 }
@@ -21,7 +26,9 @@ impl Checks {
         let answers = Questionnaire::expect().answers;
         let checks = Checks {
             errors: Memo::new(move |_| answers.with(field_errors)),
+            findings: Memo::new(move |_| answers.with(findings)),
             touched: RwSignal::new(HashSet::new()),
+            last_left: RwSignal::new(None),
             show_all: RwSignal::new(false),
         };
         provide_context(checks);
@@ -32,12 +39,29 @@ impl Checks {
         expect_context()
     }
 
+    /// What a screen reader hears: the errors of the question just left, once (the live
+    /// region speaks only when this text changes), not every error on the page.
+    pub fn announcement(&self) -> String {
+        let Some(question_id) = self.last_left.get() else { return String::new() };
+        self.shown_for(question_id).into_iter().map(|error| error.message).collect::<Vec<_>>().join(" ")
+    }
+
     pub fn touch(&self, question_id: &'static str) {
+        if self.last_left.get_untracked() != Some(question_id) {
+            self.last_left.set(Some(question_id));
+        }
         if !self.touched.with_untracked(|touched| touched.contains(question_id)) {
             self.touched.update(|touched| {
                 touched.insert(question_id);
             });
         }
+    }
+
+    /// The cross-answer findings that involve one question.
+    pub fn findings_for(&self, question_id: &'static str) -> Vec<Finding> {
+        self.findings.with(|findings| {
+            findings.iter().filter(|finding| finding.questions.contains(&question_id)).cloned().collect()
+        })
     }
 
     /// The errors of one question that the partner should see now.

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use questionnaire::catalogue::Question;
+use questionnaire::validation::FieldPart;
 use questionnaire::Answer;
 
 use super::{control_id, days_input_id, described_by};
-use questionnaire::validation::FieldPart;
 use crate::state::Questionnaire;
 
 /// Minimum and maximum days. Kept as typed (text): the validator says what is wrong with
@@ -17,36 +17,44 @@ pub fn DaysRangeField(question: &'static Question) -> impl IntoView {
             _ => (String::new(), String::new()),
         })
     });
-    let set = move |min: String, max: String| questionnaire.set(question.id, Answer::DaysRange { min, max });
-    let min_id = days_input_id(question.id, FieldPart::Min);
-    let max_id = days_input_id(question.id, FieldPart::Max);
+    let set = Callback::new(move |(min, max)| questionnaire.set(question.id, Answer::DaysRange { min, max }));
     view! {
         <fieldset class="days-range" id=control_id(question.id) aria-describedby=described_by(question.id)>
             <legend>{question.text}</legend>
             <div class="days-range-inputs">
-                <div class="days-input">
-                    <label for=min_id.clone()>"Minimum (days)"</label>
-                    <input
-                        class="text-input days"
-                        type="text"
-                        inputmode="numeric"
-                        id=min_id
-                        prop:value=move || range.with(|(min, _)| min.clone())
-                        on:input=move |ev| set(event_target_value(&ev), range.get_untracked().1)
-                    />
-                </div>
-                <div class="days-input">
-                    <label for=max_id.clone()>"Maximum (days)"</label>
-                    <input
-                        class="text-input days"
-                        type="text"
-                        inputmode="numeric"
-                        id=max_id
-                        prop:value=move || range.with(|(_, max)| max.clone())
-                        on:input=move |ev| set(range.get_untracked().0, event_target_value(&ev))
-                    />
-                </div>
+                <DaysInput question part=FieldPart::Min label="Minimum (days)" range set />
+                <DaysInput question part=FieldPart::Max label="Maximum (days)" range set />
             </div>
         </fieldset>
+    }
+}
+
+/// The minimum or the maximum: editing one keeps the other as it is.
+#[component]
+fn DaysInput(
+    question: &'static Question,
+    part: FieldPart,
+    label: &'static str,
+    range: Memo<(String, String)>,
+    set: Callback<(String, String)>,
+) -> impl IntoView {
+    let id = days_input_id(question.id, part);
+    let is_min = part == FieldPart::Min;
+    view! {
+        <div class="days-input">
+            <label for=id.clone()>{label}</label>
+            <input
+                class="text-input days"
+                type="text"
+                inputmode="numeric"
+                id=id
+                prop:value=move || range.with(|(min, max)| if is_min { min.clone() } else { max.clone() })
+                on:input=move |ev| {
+                    let typed = event_target_value(&ev);
+                    let (min, max) = range.get_untracked();
+                    set.run(if is_min { (typed, max) } else { (min, typed) });
+                }
+            />
+        </div>
     }
 }

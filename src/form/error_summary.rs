@@ -2,19 +2,23 @@ use leptos::prelude::*;
 use questionnaire::catalogue;
 
 use super::checks::Checks;
-use super::{error_prefix, error_target_id};
+use super::{control_id, error_prefix, error_target_id};
 
 /// "There is a problem": shown after "Save and preview" finds errors, with one link per error
 /// that moves focus to the field, as the GOV.UK Design System's error summary does.
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
     let checks = Checks::expect();
-    let visible = move || checks.show_all.get() && checks.errors.with(|errors| !errors.is_empty());
+    let visible = move || {
+        checks.show_all.get()
+            && (checks.errors.with(|errors| !errors.is_empty()) || checks.findings.with(|findings| !findings.is_empty()))
+    };
     view! {
         <Show when=visible>
             <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
                 <h2 id="error-summary-title">
                     {move || match checks.errors.with(Vec::len) {
+                        0 => "Nothing blocks your preview, but some answers are worth checking".to_owned(),
                         1 => "There is a problem with 1 answer".to_owned(),
                         count => format!("There are problems with {count} answers"),
                     }}
@@ -48,6 +52,30 @@ pub fn ErrorSummary() -> impl IntoView {
                             .collect_view()
                     }}
                 </ul>
+                <Show when=move || checks.findings.with(|findings| !findings.is_empty())>
+                    <h3>"Answers that contradict each other (these do not block saving)"</h3>
+                    <ul class="summary-findings">
+                        {move || {
+                            checks
+                                .findings
+                                .get()
+                                .into_iter()
+                                .map(|finding| {
+                                    let target = finding.questions.first().map(|id| control_id(id)).unwrap_or_default();
+                                    let href = format!("#{target}");
+                                    view! {
+                                        <li>
+                                            <a href=href on:click=move |ev| {
+                                                ev.prevent_default();
+                                                focus_field(&target);
+                                            }>{finding.message}</a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </Show>
             </div>
         </Show>
     }

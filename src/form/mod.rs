@@ -5,9 +5,11 @@ pub mod checks;
 mod checkbox_field;
 mod chips_input;
 mod choice_field;
+mod completeness_meter;
 mod days_range_field;
 mod error_summary;
 mod field_errors;
+mod findings_note;
 mod help;
 mod list_field;
 mod rich_label;
@@ -49,7 +51,7 @@ pub fn days_input_id(question_id: &str, part: FieldPart) -> String {
 }
 
 pub fn other_certification_id(question_id: &str) -> String {
-    format!("{}-other", control_id(question_id))
+    format!("{}-other-name", control_id(question_id))
 }
 
 pub fn third_party_input_id(question_id: &str, row: usize, column: ThirdPartyColumn) -> String {

@@ -8,6 +8,7 @@ use super::checks::Checks;
 use super::choice_field::ChoiceField;
 use super::days_range_field::DaysRangeField;
 use super::field_errors::FieldErrors;
+use super::findings_note::FindingsNote;
 use super::help::Help;
 use super::list_field::ListField;
 use super::text_field::TextField;
@@ -49,6 +50,7 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
                 >
                     {control}
                     <FieldErrors question />
+                    <FindingsNote question />
                     <Help question />
                 </div>
             }

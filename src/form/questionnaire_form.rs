@@ -3,6 +3,7 @@ use questionnaire::catalogue::{Source, SECTIONS};
 use questionnaire::visibility::hidden_answers;
 
 use super::checks::Checks;
+use super::completeness_meter::CompletenessMeter;
 use super::error_summary::ErrorSummary;
 use super::QuestionField;
 use crate::state::Questionnaire;
@@ -41,7 +42,9 @@ pub fn QuestionnaireForm(#[prop(optional, into)] on_preview: Option<Callback<()>
         }
     });
     view! {
+        <CompletenessMeter />
         <ErrorSummary />
+        <p class="visually-hidden" aria-live="polite" id="error-announcer">{move || checks.announcement()}</p>
         <form class="questionnaire" novalidate on:submit=|ev| ev.prevent_default()>
             {sections.collect_view()}
             <p class="hidden-answers" role="status">

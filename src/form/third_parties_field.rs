@@ -109,23 +109,8 @@ fn ThirdPartyRow(
     view! {
         <fieldset class="third-party-row" data-row=index>
             <legend>{title}</legend>
-            <label for=id(ThirdPartyColumn::Name)>{label(ThirdPartyColumn::Name)}</label>
-            <input
-                class="text-input"
-                type="text"
-                id=id(ThirdPartyColumn::Name)
-                prop:value=move || row.with(|row| row.name.clone())
-                on:input=move |ev| edit.run((index, RowEdit::Name(event_target_value(&ev))))
-            />
-            <label for=id(ThirdPartyColumn::Domain)>{label(ThirdPartyColumn::Domain)}</label>
-            <input
-                class="text-input"
-                type="text"
-                id=id(ThirdPartyColumn::Domain)
-                inputmode="url"
-                prop:value=move || row.with(|row| row.domain.clone())
-                on:input=move |ev| edit.run((index, RowEdit::Domain(event_target_value(&ev))))
-            />
+            <RowText question index column=ThirdPartyColumn::Name row edit />
+            <RowText question index column=ThirdPartyColumn::Domain row edit />
             <label for=id(ThirdPartyColumn::Countries)>{label(ThirdPartyColumn::Countries)}</label>
             <ChipsInput
                 id=id(ThirdPartyColumn::Countries)
@@ -134,18 +119,50 @@ fn ThirdPartyRow(
                 on_change=Callback::new(move |countries| edit.run((index, RowEdit::Countries(countries))))
                 suggestions=COUNTRIES
             />
-            <label for=id(ThirdPartyColumn::Purpose)>{label(ThirdPartyColumn::Purpose)}</label>
-            <input
-                class="text-input"
-                type="text"
-                id=id(ThirdPartyColumn::Purpose)
-                prop:value=move || row.with(|row| row.purpose.clone())
-                on:input=move |ev| edit.run((index, RowEdit::Purpose(event_target_value(&ev))))
-            />
+            <RowText question index column=ThirdPartyColumn::Purpose row edit />
             <button type="button" class="secondary remove-third-party" on:click=move |_| remove.run(index)>
                 {move || format!("Remove {}", title())}
             </button>
         </fieldset>
+    }
+}
+
+/// One free-text cell of a row (name, domain or purpose), labelled from the catalogue.
+#[component]
+fn RowText(
+    question: &'static Question,
+    index: usize,
+    column: ThirdPartyColumn,
+    row: Memo<ThirdParty>,
+    edit: Callback<(usize, RowEdit)>,
+) -> impl IntoView {
+    let id = third_party_input_id(question.id, index, column);
+    let value = move || {
+        row.with(|row| match column {
+            ThirdPartyColumn::Name => row.name.clone(),
+            ThirdPartyColumn::Domain => row.domain.clone(),
+            _ => row.purpose.clone(),
+        })
+    };
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        let change = match column {
+            ThirdPartyColumn::Name => RowEdit::Name(text),
+            ThirdPartyColumn::Domain => RowEdit::Domain(text),
+            _ => RowEdit::Purpose(text),
+        };
+        edit.run((index, change));
+    };
+    view! {
+        <label for=id.clone()>{third_party_field(column).label}</label>
+        <input
+            class="text-input"
+            type="text"
+            id=id
+            inputmode=(column == ThirdPartyColumn::Domain).then_some("url")
+            prop:value=value
+            on:input=on_input
+        />
     }
 }
 

@@ -1,6 +1,16 @@
 //! The Privacy & Security questionnaire of an Atlassian Marketplace cloud app listing, as pure
 //! data and functions: no browser, no I/O. The form, the preview, the widget and the API client
 //! all read this crate instead of restating any question, rule or wire name.
+//!
+//! - [`catalogue`]: every question of the spec, worded as it words them, with help, view,
+//!   follow-up conditions and wire names (the one table of them, with how sure we are of each).
+//! - [`answers`]: what the partner typed, kept as typed, hidden answers included.
+//! - [`visibility`]: which questions are asked now, and the effective answers (hidden ones set
+//!   aside, "same data processed and stored" mirrored).
+//! - [`validation`], [`consistency`], [`completeness`]: field errors, findings across answers,
+//!   and what the tab would still show as "Response not provided by the partner".
+//! - [`listing`], [`diff`]: the tab as customers see it, and what a submit would change.
+//! - [`wire`]: answers ↔ the v2 `TrustInfo` JSON; [`draft`]: the saved and exported draft.
 
 pub mod answers;
 pub mod catalogue;
@@ -9,9 +19,10 @@ pub mod consistency;
 pub mod countries;
 pub mod diff;
 pub mod draft;
-mod eea;
+pub mod eea;
 pub mod embed;
 pub mod listing;
+pub mod sample;
 #[cfg(test)]
 mod property_tests;
 pub mod statements;

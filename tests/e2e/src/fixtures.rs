@@ -2,10 +2,6 @@
 
 use questionnaire::answers::{Answer, Answers, ThirdParty};
 use questionnaire::catalogue::ids::{self, choice};
-use questionnaire::draft::Draft;
-use serde_json::json;
-
-use crate::Browser;
 
 fn pick(answers: &mut Answers, id: &str, picked: &str) {
     answers.set(id, Answer::Choice(picked.into()));
@@ -106,23 +102,6 @@ pub fn half_answers() -> Answers {
     text(&mut a, ids::SECURITY_CONTACT, "security@example.com");
     pick(&mut a, ids::DISK_ENCRYPTION, choice::YES);
     a
-}
-
-impl Browser {
-    /// Puts `answers` in the app's local draft for `app_key` and reloads, as if the partner
-    /// had typed them earlier.
-    pub async fn load_draft(&self, app_key: &str, answers: &Answers) {
-        let draft = Draft::new(app_key, answers.clone(), 0.0).to_json();
-        self.client
-            .execute(
-                "localStorage.setItem('privacy-tab:last-app-key', arguments[0]);
-                 localStorage.setItem('privacy-tab:draft:' + arguments[0], arguments[1]);",
-                vec![json!(app_key), json!(draft)],
-            )
-            .await
-            .expect("local storage takes the draft");
-        self.client.refresh().await.unwrap();
-    }
 }
 
 #[cfg(test)]

@@ -3,11 +3,13 @@
 //! driven through chromedriver. Each test gets its own stand-in, browser profile and driver.
 
 mod browser;
+mod drafts;
 pub mod fixtures;
 mod screenshots;
 pub mod stand_in;
 
 pub use browser::Browser;
+pub use drafts::DEMO_APP_KEY;
 pub use stand_in::StandIn;
 
 use std::path::PathBuf;

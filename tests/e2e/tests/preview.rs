@@ -130,7 +130,7 @@ async fn save_and_preview_shows_the_tab_full_page_then_edit_draft_or_submit_and_
     let (stand_in, browser) = open_app().await;
     let mut shots = Vec::new();
 
-    browser.load_draft(APP_KEY, &half_answers()).await;
+    browser.plant_answers(APP_KEY, half_answers()).await;
     browser.find("#save-and-preview").await.click().await.unwrap();
     browser.find("#preview-page").await;
     assert!(!displayed(&browser, "#save-and-preview").await, "the form steps aside");
@@ -149,7 +149,7 @@ async fn save_and_preview_shows_the_tab_full_page_then_edit_draft_or_submit_and_
     let yes = browser.find(&pick(ids::STORES_EUD, choice::YES)).await;
     assert_eq!(yes.prop("checked").await.unwrap().as_deref(), Some("true"), "the answers are still there");
 
-    browser.load_draft(APP_KEY, &full_answers()).await;
+    browser.plant_answers(APP_KEY, full_answers()).await;
     browser.find("#account-email").await.send_keys(e2e::stand_in::EMAIL).await.unwrap();
     browser.find("#api-token").await.send_keys(e2e::stand_in::TOKEN).await.unwrap();
     browser.find("#save-and-preview").await.click().await.unwrap();
@@ -198,7 +198,7 @@ async fn changes_against_the_live_version_are_marked_and_summed_up() {
     stand_in.seed_live(APP_KEY, &to_trust_info(&half_answers()));
     let browser = Browser::start().await;
     browser.client.goto(&stand_in.app_url()).await.unwrap();
-    browser.load_draft(APP_KEY, &half_answers()).await;
+    browser.plant_answers(APP_KEY, half_answers()).await;
     browser.wait_for_text("#preview-pane .change-summary", "Nothing changes").await;
 
     browser.find(&pick(ids::DATA_RESIDENCY, choice::RESIDENCY_WITHIN_ATLASSIAN)).await.click().await.unwrap();
@@ -256,7 +256,7 @@ async fn unanswered_follow_ups_read_not_provided_and_hidden_ones_vanish() {
     let (_stand_in, browser) = open_app().await;
     let mut answers = half_answers();
     answers.set(ids::GDPR_PROCESSOR_DATA, Answer::List(vec![]));
-    browser.load_draft(APP_KEY, &answers).await;
+    browser.plant_answers(APP_KEY, answers).await;
     browser.wait_for_text(&pane_value(ids::GDPR_PROCESSOR_DATA), "Response not provided by the partner").await;
     browser.find(&pick(ids::GDPR_PROCESSOR, choice::NO)).await.click().await.unwrap();
     for _ in 0..50 {

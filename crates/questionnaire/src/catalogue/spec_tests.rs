@@ -249,3 +249,12 @@ fn own_wording_is_limited_to_fields_the_api_has_but_the_spec_does_not_word() {
         assert!(matches!(question.wire, Wire::Field { .. }), "{id}");
     }
 }
+
+#[test]
+fn follow_ups_are_found_from_their_parent() {
+    let ids: Vec<_> = follow_ups(ids::STORES_EUD).map(|q| q.id).collect();
+    assert_eq!(ids, [ids::STORED_DATA_TYPES, ids::SAME_DATA_PROCESSED_AND_STORED]);
+    let ids: Vec<_> = follow_ups(ids::DATA_RESIDENCY).map(|q| q.id).collect();
+    assert_eq!(ids, [ids::RESIDENCY_LOCATIONS, ids::IN_SCOPE_DATA_TYPES, ids::RESIDENCY_MIGRATION]);
+    assert_eq!(follow_ups(ids::PRIVACY_POLICY).count(), 0);
+}

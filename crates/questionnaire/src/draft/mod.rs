@@ -21,6 +21,11 @@ pub const FORMAT: &str = "privacy-tab-draft";
 /// The version this build writes. Version 0 (no `format`, no `version`) is migrated on read.
 pub const VERSION: u32 = 1;
 
+/// Where the browser keeps the draft of one app: one local-storage entry per app key.
+pub fn storage_key(app_key: &str) -> String {
+    format!("{FORMAT}:{app_key}")
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Draft {

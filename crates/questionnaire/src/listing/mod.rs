@@ -71,6 +71,10 @@ pub fn rows_by_section(answers: &Answers, view: View) -> Vec<(&'static Section, 
 
 /// How one question's answer reads on the tab, from answers already made effective.
 fn value_in(question: &Question, shown: &Answers) -> ListingValue {
+    nothing_left_is_not_provided(as_given(question, shown))
+}
+
+fn as_given(question: &Question, shown: &Answers) -> ListingValue {
     if question.source == Source::Atlassian {
         return ListingValue::ProvidedByAtlassian;
     }
@@ -114,6 +118,15 @@ fn value_in(question: &Question, shown: &Answers) -> ListingValue {
                 .filter(|name| !name.is_empty())
                 .collect(),
         ),
+    }
+}
+
+/// A list left with nothing once blanks are dropped reads as no answer.
+fn nothing_left_is_not_provided(value: ListingValue) -> ListingValue {
+    match &value {
+        ListingValue::List(items) if items.is_empty() => ListingValue::NotProvided,
+        ListingValue::ThirdParties(rows) if rows.is_empty() => ListingValue::NotProvided,
+        _ => value,
     }
 }
 

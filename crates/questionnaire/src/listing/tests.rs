@@ -118,3 +118,15 @@ fn unknown_api_values_show_raw_and_sections_group_rows() {
     let titles: Vec<_> = sections.iter().map(|(s, _)| s.title).collect();
     assert_eq!(titles, ["Data storage and processing", "Data residency", "Privacy and compliance", "Security"]);
 }
+
+#[test]
+fn lists_left_empty_by_blanks_read_as_not_provided() {
+    let mut a = Answers::new();
+    a.set(ids::SHARES_EUD, Answer::Choice(choice::YES.into()));
+    a.set(ids::THIRD_PARTIES, Answer::ThirdParties(vec![ThirdParty::default()]));
+    a.set(ids::HAS_CERTIFICATIONS, Answer::Choice(choice::YES.into()));
+    a.set(ids::CERTIFICATIONS, Answer::Certifications { picked: vec!["Other".into()], other: " ".into() });
+    assert_eq!(value_of(ids::THIRD_PARTIES, &a), ListingValue::NotProvided);
+    assert_eq!(value_of(ids::CERTIFICATIONS, &a), ListingValue::NotProvided);
+    assert!(crate::completeness::for_view(&a, View::Expanded).missing.contains(&ids::THIRD_PARTIES));
+}

@@ -99,6 +99,14 @@ pub fn to_put_body_over(raw: &Value, answers: &Answers) -> Value {
     Value::Object(body)
 }
 
+/// The v3 PUT body, `{"commonCloud": TrustInfo}`: v3 wraps v2's groups (the wrapper is seen
+/// live in GET responses; that PUT takes the same is inferred).
+pub fn to_v3_put_body_over(raw: &Value, answers: &Answers) -> Value {
+    let mut body = Map::new();
+    body.insert(V3_BODY_KEY.to_owned(), to_trust_info_over(raw, answers));
+    Value::Object(body)
+}
+
 /// Answers that are given and asked but will not be sent, and why. The UI lists them before
 /// a submit; they stay in the draft and the export.
 pub fn unsent(answers: &Answers) -> Vec<Unsent> {

@@ -167,6 +167,18 @@ fn reading_tolerates_missing_groups_odd_types_and_unknown_values() {
 }
 
 #[test]
+fn writes_v3_bodies_keeping_v3_only_fields() {
+    let got =
+        json!({ "commonCloud": { "hasRestAPIExtension": true, "security": { "isDiskEncryptionSupported": false } } });
+    let mut answers = from_trust_info(&got);
+    pick(&mut answers, ids::DISK_ENCRYPTION, choice::YES);
+    assert_eq!(
+        to_v3_put_body_over(&got, &answers),
+        json!({ "commonCloud": { "hasRestAPIExtension": true, "security": { "isDiskEncryptionSupported": true } } })
+    );
+}
+
+#[test]
 fn reads_the_v3_wrapper_too() {
     let answers = from_trust_info(&json!({ "commonCloud": { "security": { "isDiskEncryptionSupported": "TRUE" } } }));
     assert_eq!(answers.choice(ids::DISK_ENCRYPTION), Some(choice::YES));

@@ -1,0 +1,46 @@
+use leptos::prelude::*;
+use questionnaire::catalogue::{self, Question};
+use questionnaire::consistency::Severity;
+use questionnaire::visibility::is_visible;
+
+use super::checks::Checks;
+use crate::state::Questionnaire;
+
+/// Beside a question: what contradicts it elsewhere in the answers, and which other questions
+/// are involved. Saving is never blocked by these.
+#[component]
+pub fn FindingsNote(question: &'static Question) -> impl IntoView {
+    let checks = Checks::expect();
+    let answers = Questionnaire::expect().answers;
+    let findings = Memo::new(move |_| checks.findings_for(question.id));
+    move || {
+        findings
+            .get()
+            .into_iter()
+            .map(|finding| {
+                let others = finding
+                    .questions
+                    .iter()
+                    .filter(|id| **id != question.id)
+                    .filter_map(|id| catalogue::find(id))
+                    .filter(|other| answers.with_untracked(|answers| is_visible(other, answers)))
+                    .map(|other| other.listing_label)
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let class = match finding.severity {
+                    Severity::Error => "finding finding-error",
+                    Severity::Warning => "finding finding-warning",
+                };
+                view! {
+                    <div class=class data-check=finding.check>
+                        <p>
+                            <strong>{match finding.severity { Severity::Error => "Check this: ", Severity::Warning => "Worth a look: " }}</strong>
+                            {finding.message}
+                        </p>
+                        {(!others.is_empty()).then(|| view! { <p class="finding-involves">"Also involves: " {others}</p> })}
+                    </div>
+                }
+            })
+            .collect_view()
+    }
+}

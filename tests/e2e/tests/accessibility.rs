@@ -1,0 +1,95 @@
+//! axe-core finds nothing on the empty form, the filled form and the form with errors; and
+//! screenshots of the filled form at desktop and phone widths for a person to look at.
+
+use e2e::{Browser, StandIn, DEMO_APP_KEY};
+use questionnaire::catalogue::ids;
+use serde_json::Value;
+
+/// axe-core's browser build, installed by scripts/setup.
+fn axe_source() -> String {
+    let path = std::env::var("AXE_CORE_JS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| e2e::workspace_root().join(".tools/node_modules/axe-core/axe.min.js"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{} ({e}): run scripts/setup", path.display()))
+}
+
+/// Runs axe-core (WCAG 2.x A and AA rules) on the page and returns its violations, one line each.
+async fn violations(browser: &Browser) -> Vec<String> {
+    browser.client.execute(&axe_source(), vec![]).await.expect("axe-core loads");
+    let result = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
+                .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))))
+                .catch(e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await
+        .expect("axe-core runs");
+    match result {
+        Value::Array(items) => items.into_iter().map(|item| item.as_str().unwrap_or_default().to_owned()).collect(),
+        other => vec![format!("unexpected axe result {other}")],
+    }
+}
+
+async fn screenshot(browser: &Browser, name: &str, width: u32) {
+    browser.client.set_window_size(width, 900).await.unwrap();
+    let height: u64 = browser
+        .client
+        .execute("return document.documentElement.scrollHeight", vec![])
+        .await
+        .unwrap()
+        .as_u64()
+        .unwrap_or(900);
+    browser.client.set_window_size(width, height.min(16_000) as u32).await.unwrap();
+    let png = browser.client.screenshot().await.unwrap();
+    let dir = e2e::workspace_root().join("test-output/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), png).unwrap();
+}
+
+#[tokio::test]
+async fn the_empty_form_has_no_accessibility_violations() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.find("#save-and-preview").await;
+    assert_eq!(violations(&browser).await, Vec::<String>::new());
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_filled_form_has_no_accessibility_violations_and_fits_a_phone() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.plant_answers(DEMO_APP_KEY, questionnaire::sample::complete(3)).await;
+    browser.find(&format!("#q-{}-2-name", ids::THIRD_PARTIES)).await;
+    assert_eq!(violations(&browser).await, Vec::<String>::new());
+
+    screenshot(&browser, "form-filled-1280.png", 1280).await;
+    screenshot(&browser, "form-filled-375.png", 375).await;
+    let overflow: bool = browser
+        .client
+        .execute("return document.documentElement.scrollWidth > document.documentElement.clientWidth", vec![])
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap();
+    assert!(!overflow, "nothing scrolls sideways at 375 px");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_form_with_errors_has_no_accessibility_violations() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.find(&format!("#q-{}", ids::SECURITY_POLICY)).await.send_keys("javascript:alert(1)").await.unwrap();
+    browser.find(&format!("#q-{}-yes", ids::RETAINS_AFTER_UNINSTALL)).await.click().await.unwrap();
+    browser.find("#save-and-preview").await.click().await.unwrap();
+    browser.wait_for_text("#error-summary", "There are problems").await;
+    assert_eq!(violations(&browser).await, Vec::<String>::new());
+    browser.close().await;
+}
