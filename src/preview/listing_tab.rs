@@ -45,13 +45,14 @@ fn ListingSection(section: &'static str, title: &'static str, model: Memo<Vec<Se
     let expanded_only = move || this.with(|s| s.as_ref().is_some_and(|s| !s.in_default_view()));
     let rows = move || this.with(|s| s.as_ref().map(|s| s.rows.clone()).unwrap_or_default());
     view! {
-        <section class="listing-section" class:expanded-only=expanded_only data-section=section aria-label=title>
+        // Not a <section>: the form's sections already hold these names as landmarks.
+        <div class="listing-section" class:expanded-only=expanded_only data-section=section>
             <h3 class="listing-section-title">{title}</h3>
             <dl class="listing-rows">
                 <For each=rows key=|row| row.key() let:row>
                     <ListingRowView row />
                 </For>
             </dl>
-        </section>
+        </div>
     }
 }
