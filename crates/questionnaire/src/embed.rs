@@ -9,8 +9,7 @@
 use serde_json::Value;
 
 use crate::answers::Answers;
-use crate::draft;
-use crate::wire::to_trust_info;
+use crate::wire::{from_trust_info, is_trust_info, to_trust_info};
 
 /// The public v2 REST base of the Atlassian Marketplace.
 pub const MARKETPLACE_API: &str = "https://marketplace.atlassian.com/rest/2";
@@ -91,10 +90,16 @@ fn encode_component(text: &str) -> String {
 }
 
 /// The answers in a document the widget was given: what the Marketplace's live read returns
-/// (a `TrustInfo`, or a v2/v3 body wrapping one), or a privacy-tab draft or export. The error
-/// says what the document is instead.
+/// (a `TrustInfo`, or a v2/v3 body wrapping one), which includes privacy-tab's exports (they
+/// carry the PUT body). The error says what the document is instead.
 pub fn read_document(text: &str) -> Result<Answers, String> {
-    draft::import(text, "", 0.0).map(|imported| imported.draft.answers).map_err(|error| error.to_string())
+    let value: Value =
+        serde_json::from_str(text).map_err(|error| format!("This is not JSON, or it was cut short ({error})."))?;
+    if is_trust_info(&value) {
+        Ok(from_trust_info(&value))
+    } else {
+        Err("This JSON is not Marketplace Privacy & Security information: it has none of the tab's groups (dataAccessAndStorage, privacy, security…).".to_owned())
+    }
 }
 
 /// What the partner copies into their own page to show the tab.
@@ -173,13 +178,17 @@ mod tests {
     }
 
     #[test]
-    fn reads_live_documents_and_drafts_and_says_what_else_it_got() {
+    fn reads_live_documents_and_exports_and_says_what_else_it_got() {
         let live = r#"{"dataAccessAndStorage": {"appStoresEUDOutsideAtlassian": true}}"#;
         assert_eq!(read_document(live).unwrap().choice(ids::STORES_EUD), Some(choice::YES));
         let wrapped = r#"{"appTrustInformation": {"dataAccessAndStorage": {"appStoresEUDOutsideAtlassian": false}}}"#;
         assert_eq!(read_document(wrapped).unwrap().choice(ids::STORES_EUD), Some(choice::NO));
-        assert!(read_document("<html>").unwrap_err().contains("not a JSON file"));
-        assert!(read_document(r#"{"hello": 1}"#).unwrap_err().contains("neither"));
+        let mut answers = Answers::new();
+        answers.set(ids::STORES_EUD, Answer::Choice(choice::YES.into()));
+        let export = crate::draft::export_json(&crate::draft::Draft::new("k", answers, 0.0));
+        assert_eq!(read_document(&export).unwrap().choice(ids::STORES_EUD), Some(choice::YES));
+        assert!(read_document("<html>").unwrap_err().contains("not JSON"));
+        assert!(read_document(r#"{"hello": 1}"#).unwrap_err().contains("none of the tab's groups"));
     }
 
     #[test]

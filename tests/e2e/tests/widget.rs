@@ -230,7 +230,7 @@ async fn reads_inline_json_and_shows_hostile_text_as_text() {
     );
 
     let broken = shadow_text(&browser, "broken", ".widget-error").await;
-    assert!(broken.contains("could not be shown") && broken.contains("not a JSON file"), "{broken}");
+    assert!(broken.contains("could not be shown") && broken.contains("not JSON"), "{broken}");
     browser.screenshot("widget-inline-expanded").await;
     assert_eq!(violations(&browser).await, json!([]));
     browser.close().await;
