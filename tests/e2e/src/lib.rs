@@ -5,6 +5,7 @@
 mod browser;
 mod drafts;
 pub mod fixtures;
+mod print;
 mod screenshots;
 pub mod stand_in;
 

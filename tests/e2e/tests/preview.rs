@@ -271,3 +271,31 @@ async fn unanswered_follow_ups_read_not_provided_and_hidden_ones_vanish() {
     );
     browser.close().await;
 }
+
+#[tokio::test]
+async fn printing_gives_the_whole_tab_and_nothing_to_click() {
+    let (_stand_in, browser) = open_app().await;
+    browser.plant_answers(APP_KEY, full_answers()).await;
+    browser.find(&pane_value(ids::SECURITY_CONTACT)).await;
+
+    // From the form: only the preview prints, expanded.
+    browser.emulate_print(true).await;
+    assert!(!displayed(&browser, ".questionnaire").await, "the form does not print");
+    assert!(!displayed(&browser, ".page-header").await);
+    assert!(displayed(&browser, &pane_value(ids::SECURITY_CONTACT)).await, "expanded-only rows print");
+    assert!(!displayed(&browser, "#preview-pane .view-toggle").await, "no buttons on paper");
+    browser.emulate_print(false).await;
+
+    browser.find("#save-and-preview").await.click().await.unwrap();
+    browser.find("#preview-page").await;
+    assert!(!displayed(&browser, &page_value(ids::SECURITY_CONTACT)).await, "the default view on screen");
+    browser.emulate_print(true).await;
+    for hidden in ["#edit-draft", "#submit-and-publish", "#preview-page .view-toggle", ".embed-snippet", "#preview-page .change-summary"] {
+        assert!(!displayed(&browser, hidden).await, "{hidden} does not print");
+    }
+    assert!(displayed(&browser, &page_value(ids::SECURITY_CONTACT)).await, "the whole tab prints");
+    let title = browser.find("#preview-page .print-title").await.text().await.unwrap();
+    assert_eq!(title, format!("Privacy & Security information for {APP_KEY}"));
+    browser.screenshot("preview-print").await;
+    browser.close().await;
+}
