@@ -299,3 +299,44 @@ async fn printing_gives_the_whole_tab_and_nothing_to_click() {
     browser.screenshot("preview-print").await;
     browser.close().await;
 }
+
+/// Not a timed assert: prints what one keystroke costs (the form and the preview re-rendered,
+/// laid out) with the preview beside the form and with it hidden on a narrow screen.
+#[tokio::test]
+async fn benchmark_a_keystroke_with_the_preview_beside_the_form() {
+    let (_stand_in, browser) = open_app().await;
+    browser.plant_answers(APP_KEY, questionnaire::sample::complete(10)).await;
+    browser.find(&pane_value(ids::PRIVACY_POLICY)).await;
+    let measure = "const done = arguments[0];
+        const input = document.querySelector('#q-privacy_policy');
+        const nextTask = () => new Promise((resolve) => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve();
+            channel.port2.postMessage(0);
+        });
+        (async () => {
+            const times = [];
+            for (let i = 0; i < 60; i++) {
+                const start = performance.now();
+                input.value = 'https://example.com/privacy/' + i;
+                input.dispatchEvent(new Event('input', { bubbles: true }));
+                await nextTask();
+                document.body.offsetHeight;
+                times.push(performance.now() - start);
+            }
+            times.sort((a, b) => a - b);
+            const shown = document.querySelector('#preview-pane [data-question=privacy_policy] .listing-value').textContent;
+            done({ median: times[30], p95: times[57], shown });
+        })();";
+    for (layout, width) in [("preview beside the form", 1280), ("preview hidden (narrow screen)", 760)] {
+        browser.client.set_window_size(width, 900).await.unwrap();
+        let result = browser.client.execute_async(measure, vec![]).await.unwrap();
+        assert_eq!(result["shown"], "https://example.com/privacy/59", "the preview followed every keystroke");
+        println!(
+            "keystroke, {layout}: median {:.1} ms, 95th percentile {:.1} ms (sample questionnaire, 10 third parties)",
+            result["median"].as_f64().unwrap(),
+            result["p95"].as_f64().unwrap()
+        );
+    }
+    browser.close().await;
+}
