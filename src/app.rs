@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use questionnaire::Answers;
 
-use crate::api::{live_answers, Submission};
-use crate::connect::{ConnectPanel, Connection};
+use crate::api::{live_answers, Marketplace, RuntimeConfig};
+use crate::connect::{ConnectPanel, Connection, SubmitPanel};
 use crate::draft::{AutosaveStatus, DraftStore};
 use crate::form::QuestionnaireForm;
 use crate::preview::{PreviewPage, Workspace};
@@ -12,13 +12,20 @@ use crate::state::Questionnaire;
 /// and its draft; "Save and preview" swaps the form for the full-page preview.
 #[component]
 pub fn App() -> impl IntoView {
-    let connection = Connection::provide();
+    let config = use_context::<RuntimeConfig>().unwrap_or_default();
+    let connection = Connection::provide(&config);
     let questionnaire = Questionnaire::provide(Answers::new());
     let drafts = DraftStore::start(connection.app_key, questionnaire.answers);
+    let marketplace = Marketplace::provide(connection, questionnaire);
     let answers: Signal<Answers> = questionnaire.answers.into();
-    let live = live_answers(connection);
+    let live = live_answers(marketplace);
     let previewing = RwSignal::new(false);
-    let submission = Submission::new(connection);
+    // "Submit and publish" opens the submit review under the form, where the credentials are.
+    let submit_and_publish = Callback::new(move |_| {
+        previewing.set(false);
+        marketplace.submission.review();
+        crate::preview::reveal("submit-review-heading");
+    });
 
     view! {
         <header class="page-header">
@@ -32,6 +39,7 @@ pub fn App() -> impl IntoView {
                     <ConnectPanel />
                     <AutosaveStatus drafts />
                     <QuestionnaireForm on_preview=move |_| previewing.set(true) />
+                    <SubmitPanel />
                 </Workspace>
             </div>
             <Show when=move || previewing.get()>
@@ -40,10 +48,9 @@ pub fn App() -> impl IntoView {
                     live
                     app_key=connection.app_key
                     api_base=connection.api_base
+                    live_embeddable=connection.api_version == crate::api::ApiVersion::V2
                     on_edit=Callback::new(move |_| previewing.set(false))
-                    on_submit=Callback::new(move |_| submission.submit())
-                    submit_status=Signal::derive(move || submission.message())
-                    submitting=Signal::derive(move || submission.pending())
+                    on_submit=submit_and_publish
                 />
             </Show>
         </main>

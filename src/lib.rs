@@ -1,13 +1,14 @@
 //! The privacy-tab browser app. Components stay thin: every question, rule and wire name comes
 //! from the `questionnaire` crate.
 
-mod api;
+pub mod api;
 mod app;
-mod connect;
+pub mod connect;
 mod draft;
 pub mod form;
 pub mod preview;
 pub mod state;
 pub mod widget;
 
+pub use api::RuntimeConfig;
 pub use app::App;

@@ -1,57 +1,137 @@
-use gloo_net::http::Request;
-use serde_json::Value;
-use web_sys::RequestCredentials;
+//! The Marketplace Privacy & Security endpoints, v2 or v3, over gloo-net. Bodies come from the
+//! questionnaire crate; this file only knows URLs, headers and status codes.
 
-/// Why a call did not succeed, in words a partner can act on.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ApiError {
-    /// The request never got an answer (offline, dropped connection).
-    Network(String),
-    Status { code: u16, body: String },
+use gloo_net::http::{Request, RequestBuilder, Response};
+use questionnaire::wire::{PUT_BODY_KEY, V3_BODY_KEY};
+use serde_json::{Map, Value};
+use web_sys::{RequestCache, RequestCredentials};
+
+use super::config::ApiVersion;
+use super::error::ApiError;
+
+/// An account e-mail and API token. No `Debug`: it must never end up in a log.
+#[derive(Clone)]
+pub struct Credentials {
+    pub email: String,
+    pub token: String,
 }
 
-impl ApiError {
-    pub fn explain(&self) -> String {
+impl Credentials {
+    /// Both given, or `None`.
+    pub fn new(email: &str, token: &str) -> Option<Credentials> {
+        let (email, token) = (email.trim(), token.trim());
+        (!email.is_empty() && !token.is_empty()).then(|| Credentials { email: email.to_owned(), token: token.to_owned() })
+    }
+
+    /// `Authorization: Basic …` (UTF-8, as browsers send it).
+    fn header(&self) -> String {
+        let pair = format!("{}:{}", self.email, self.token);
+        // btoa takes one character per byte; mapping each UTF-8 byte to the char of that code
+        // point gives it exactly the bytes to encode.
+        let bytes: String = pair.bytes().map(char::from).collect();
+        let encoded = web_sys::window().and_then(|window| window.btoa(&bytes).ok()).unwrap_or_default();
+        format!("Basic {encoded}")
+    }
+}
+
+/// Which version of the tab to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Version {
+    Live,
+    Draft,
+}
+
+impl Version {
+    fn query(self) -> &'static str {
         match self {
-            ApiError::Network(_) => "The Marketplace could not be reached. Check your connection and try again: your answers are kept.".to_owned(),
-            ApiError::Status { code: 401 | 403, .. } => "The Marketplace did not accept your e-mail and API token. Check both and try again.".to_owned(),
-            ApiError::Status { code: 404, .. } => "The Marketplace does not know this app key. Check the app key.".to_owned(),
-            ApiError::Status { code, body } => format!("The Marketplace answered with an error ({code}): {body}"),
+            Version::Live => "live",
+            Version::Draft => "draft",
         }
     }
 }
 
-/// `Authorization: Basic …` for an account e-mail and API token (UTF-8, as browsers send it).
-fn basic_auth(email: &str, token: &str) -> String {
-    let credentials = format!("{email}:{token}");
-    // btoa takes one character per byte; mapping each UTF-8 byte to the char of that code
-    // point gives it exactly the bytes to encode.
-    let bytes: String = credentials.bytes().map(char::from).collect();
-    let encoded = web_sys::window().and_then(|window| window.btoa(&bytes).ok()).unwrap_or_default();
-    format!("Basic {encoded}")
+/// One app on one API.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    pub api_base: String,
+    pub version: ApiVersion,
+    /// The app key (v2) or product id (v3).
+    pub key: String,
 }
 
-pub fn trust_info_url(api_base: &str, app_key: &str) -> String {
-    let key: String = js_sys::encode_uri_component(app_key).into();
-    format!("{}/addons/{key}/privacy-and-security", api_base.trim_end_matches('/'))
+impl Target {
+    pub fn resource_url(&self) -> String {
+        let base = self.api_base.trim_end_matches('/');
+        let key: String = js_sys::encode_uri_component(&self.key).into();
+        match self.version {
+            ApiVersion::V2 => format!("{base}/addons/{key}/privacy-and-security"),
+            ApiVersion::V3 => format!("{base}/privacy-and-security/products/{key}"),
+        }
+    }
+
+    fn body_key(&self) -> &'static str {
+        match self.version {
+            ApiVersion::V2 => PUT_BODY_KEY,
+            ApiVersion::V3 => V3_BODY_KEY,
+        }
+    }
 }
 
-/// `PUT` the whole body; the Marketplace answers 204 and keeps it as a draft version.
-pub async fn put_trust_info(api_base: &str, app_key: &str, email: &str, token: &str, body: &Value) -> Result<(), ApiError> {
-    let response = Request::put(&trust_info_url(api_base, app_key))
-        // Omit: a 401 carrying `WWW-Authenticate: Basic` would otherwise make the browser pop
-        // its own login dialog over the app (and hang a headless one). Our header still goes.
-        .credentials(RequestCredentials::Omit)
-        .header("Authorization", &basic_auth(email, token))
-        .json(body)
-        .map_err(|error| ApiError::Network(error.to_string()))?
-        .send()
-        .await
-        .map_err(|error| ApiError::Network(error.to_string()))?;
+/// Every request: no cookies and no browser-managed auth (a 401 carrying
+/// `WWW-Authenticate: Basic` would otherwise pop the browser's own login dialog over the app,
+/// and hang a headless one), and no cached answers.
+fn prepared(builder: RequestBuilder, credentials: Option<&Credentials>) -> RequestBuilder {
+    let builder = builder.credentials(RequestCredentials::Omit).cache(RequestCache::NoStore);
+    match credentials {
+        Some(credentials) => builder.header("Authorization", &credentials.header()),
+        None => builder,
+    }
+}
+
+/// The version's JSON as the API returns it (v2 `TrustInfo`, v3 `{"commonCloud": …}`).
+pub async fn read(target: &Target, version: Version, credentials: Option<&Credentials>) -> Result<Value, ApiError> {
+    let url = format!("{}?state={}", target.resource_url(), version.query());
+    let response = send(prepared(Request::get(&url), credentials).build()).await?;
+    let response = successful(response).await?;
+    let text = response.text().await.map_err(|_| no_answer())?;
+    match serde_json::from_str::<Value>(&text) {
+        Ok(json) if json.is_object() => Ok(json),
+        _ => Err(ApiError::NotTheApi),
+    }
+}
+
+/// Sends the answers: v2 `PUT` (the Marketplace keeps it as a new version); v3 `PUT` of the
+/// draft, then `POST …/publish`.
+pub async fn submit(target: &Target, credentials: &Credentials, trust_info: Value) -> Result<(), ApiError> {
+    let mut body = Map::new();
+    body.insert(target.body_key().to_owned(), trust_info);
+    let put = prepared(Request::put(&target.resource_url()), Some(credentials))
+        .json(&Value::Object(body))
+        .map_err(|_| ApiError::Network)?;
+    successful(send(Ok(put)).await?).await?;
+    if target.version == ApiVersion::V3 {
+        let publish = prepared(Request::post(&format!("{}/publish", target.resource_url())), Some(credentials));
+        successful(send(publish.build()).await?).await?;
+    }
+    Ok(())
+}
+
+async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, ApiError> {
+    // A rejected fetch means no answer at all: offline, refused or a dropped connection.
+    request.map_err(|_| ApiError::Network)?.send().await.map_err(|_| no_answer())
+}
+
+fn no_answer() -> ApiError {
+    let online = web_sys::window().is_none_or(|window| window.navigator().on_line());
+    if online { ApiError::Network } else { ApiError::Offline }
+}
+
+async fn successful(response: Response) -> Result<Response, ApiError> {
     if response.ok() {
-        return Ok(());
+        return Ok(response);
     }
     let code = response.status();
+    let retry_after = response.headers().get("retry-after");
     let body = response.text().await.unwrap_or_default();
-    Err(ApiError::Status { code, body })
+    Err(ApiError::Status { code, body, retry_after })
 }

@@ -1,9 +1,51 @@
-//! The Marketplace REST API, at the edge: the payload comes from the questionnaire crate.
+//! The Marketplace REST API, at the edge: payloads, paths and error reading come from the
+//! questionnaire crate; this module sends them and tracks how each call is going.
 
+mod call;
 mod client;
+mod config;
+mod error;
+mod loader;
+mod online;
 mod public;
+mod retry;
 mod submission;
+mod submitted;
 
-pub use client::ApiError;
+pub use call::{CallState, RetryingCall};
+pub use client::{Credentials, Target, Version};
+pub use config::{ApiVersion, RuntimeConfig};
+pub use error::{headline, ApiError, Failure};
+pub use loader::{Loader, Offer, Outcome};
+pub use online::Online;
 pub use public::{get_public, live_answers};
-pub use submission::Submission;
+pub use retry::{retry_after_ms, retry_delay_ms, MAX_ATTEMPTS};
+pub use submission::{Missing, Submission};
+
+use leptos::prelude::*;
+
+use crate::connect::Connection;
+use crate::state::Questionnaire;
+
+/// Everything the connect, load and submit components share, provided as context.
+#[derive(Clone, Copy)]
+pub struct Marketplace {
+    pub connection: Connection,
+    pub online: Online,
+    pub loader: Loader,
+    pub submission: Submission,
+}
+
+impl Marketplace {
+    pub fn provide(connection: Connection, questionnaire: Questionnaire) -> Self {
+        let loader = Loader::new(connection, questionnaire);
+        let submission = Submission::new(connection, questionnaire, loader.copy);
+        let marketplace = Marketplace { connection, online: Online::watch(), loader, submission };
+        provide_context(marketplace);
+        marketplace
+    }
+
+    pub fn expect() -> Self {
+        expect_context()
+    }
+}

@@ -1,48 +1,111 @@
-use leptos::prelude::*;
-use questionnaire::wire::to_put_body;
+//! Submitting: a review of what will not be sent, then one PUT (v2) or PUT + publish (v3)
+//! that retries itself on 429/5xx and can never be sent twice at once.
 
-use super::client::{put_trust_info, ApiError};
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use questionnaire::wire::to_trust_info_over;
+
+use super::call::RetryingCall;
+use super::client::submit;
+use super::loader::MarketplaceCopy;
+use super::submitted::{mark_submitted, submitted_at};
 use crate::connect::Connection;
 use crate::state::Questionnaire;
 
-/// One submit at a time: the action refuses a second click while the first is in flight.
+/// Something to fix before anything can be sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    AppKey,
+    Credentials,
+}
+
 #[derive(Clone, Copy)]
 pub struct Submission {
-    action: Action<(), Result<(), ApiError>>,
+    /// The partner is looking at what will and will not be sent.
+    pub reviewing: RwSignal<bool>,
+    /// Done carries the time the Marketplace accepted the answers.
+    pub call: RetryingCall<f64>,
+    pub missing: RwSignal<Option<Missing>>,
+    /// When this app's answers were last accepted, from the browser's record.
+    pub last_submitted: Memo<Option<f64>>,
+    recorded: RwSignal<u32>,
+    connection: Connection,
+    questionnaire: Questionnaire,
+    copy: MarketplaceCopy,
 }
 
 impl Submission {
-    pub fn new(connection: Connection) -> Self {
-        let questionnaire = Questionnaire::expect();
-        let action = Action::new_local(move |_: &()| {
-            let body = questionnaire.answers.with_untracked(to_put_body);
-            let api_base = connection.api_base.get_untracked();
-            let app_key = connection.app_key.get_untracked();
-            let email = connection.email.get_untracked();
-            let token = connection.token.get_untracked();
-            async move { put_trust_info(&api_base, &app_key, &email, &token, &body).await }
+    pub fn new(connection: Connection, questionnaire: Questionnaire, copy: MarketplaceCopy) -> Self {
+        let recorded = RwSignal::new(0);
+        let last_submitted = Memo::new(move |_| {
+            recorded.track();
+            connection.app_key.with(|key| submitted_at(key))
         });
-        Submission { action }
-    }
-
-    pub fn submit(&self) {
-        if !self.pending() {
-            self.action.dispatch(());
+        Submission {
+            reviewing: RwSignal::new(false),
+            call: RetryingCall::new(),
+            missing: RwSignal::new(None),
+            last_submitted,
+            recorded,
+            connection,
+            questionnaire,
+            copy,
         }
     }
 
-    pub fn pending(&self) -> bool {
-        self.action.pending().get()
+    /// Opens the review; nothing is sent yet.
+    pub fn review(&self) {
+        if !self.call.is_busy() {
+            self.missing.set(None);
+            self.call.reset();
+            self.reviewing.set(true);
+        }
     }
 
-    pub fn message(&self) -> String {
-        if self.pending() {
-            return "Submitting…".to_owned();
+    pub fn back(&self) {
+        self.reviewing.set(false);
+        self.missing.set(None);
+    }
+
+    /// Sends the answers as they are now. Ignored while a submit is under way, so a double
+    /// click (or a click during a retry countdown) sends one request.
+    pub fn send(&self) {
+        if self.call.is_busy() {
+            return;
         }
-        match self.action.value().get() {
-            None => String::new(),
-            Some(Ok(())) => "Submitted: the Marketplace now holds these answers as your draft.".to_owned(),
-            Some(Err(error)) => error.explain(),
+        let target = self.connection.target();
+        if target.key.trim().is_empty() {
+            self.missing.set(Some(Missing::AppKey));
+            return;
         }
+        let Some(credentials) = self.connection.credentials() else {
+            self.missing.set(Some(Missing::Credentials));
+            return;
+        };
+        self.missing.set(None);
+        self.reviewing.set(false);
+        let base = self.copy.for_key(&target.key);
+        let trust_info = self.questionnaire.answers.with_untracked(|answers| to_trust_info_over(&base, answers));
+        let key = target.key.clone();
+        let operation = Rc::new(move || {
+            let (target, credentials, trust_info) = (target.clone(), credentials.clone(), trust_info.clone());
+            Box::pin(async move {
+                submit(&target, &credentials, trust_info).await?;
+                Ok(js_sys::Date::now())
+            }) as _
+        });
+        let recorded = self.recorded;
+        self.call.start(
+            operation,
+            Rc::new(move |at| {
+                mark_submitted(&key, at);
+                recorded.update(|n| *n += 1);
+            }),
+        );
+    }
+
+    pub fn cancel(&self) {
+        self.call.cancel();
     }
 }

@@ -1,13 +1,10 @@
 use leptos::prelude::*;
 
+use crate::api::{ApiVersion, Credentials, RuntimeConfig, Target};
 use crate::draft::last_app_key;
 
 /// The app key a newcomer starts with: the stand-in knows it, so the app works with no account.
 pub const DEMO_APP_KEY: &str = "com.example.privacy-tab-demo";
-
-/// The Marketplace v2 REST base. Same-origin: in development Trunk proxies it to the local
-/// stand-in; in production a reverse-proxy rule forwards it to the Marketplace.
-pub const DEFAULT_API_BASE: &str = "/rest/2";
 
 /// Who the app talks to and as whom. The token is a password: it lives in this struct's
 /// signal and nowhere else (no storage, no URL, no log).
@@ -16,16 +13,21 @@ pub struct Connection {
     pub app_key: RwSignal<String>,
     pub email: RwSignal<String>,
     pub token: RwSignal<String>,
+    /// Same-origin by default: in development Trunk proxies it to the local stand-in; in
+    /// production a reverse-proxy rule forwards it to the Marketplace (see the README).
     pub api_base: RwSignal<String>,
+    /// Fixed by the runtime configuration.
+    pub api_version: ApiVersion,
 }
 
 impl Connection {
-    pub fn provide() -> Self {
+    pub fn provide(config: &RuntimeConfig) -> Self {
         let connection = Connection {
             app_key: RwSignal::new(last_app_key().unwrap_or_else(|| DEMO_APP_KEY.to_owned())),
             email: RwSignal::new(String::new()),
             token: RwSignal::new(String::new()),
-            api_base: RwSignal::new(DEFAULT_API_BASE.to_owned()),
+            api_base: RwSignal::new(config.api_base.clone()),
+            api_version: config.api_version,
         };
         provide_context(connection);
         connection
@@ -33,5 +35,19 @@ impl Connection {
 
     pub fn expect() -> Self {
         expect_context()
+    }
+
+    /// The app as the API addresses it, right now.
+    pub fn target(&self) -> Target {
+        Target {
+            api_base: self.api_base.get_untracked(),
+            version: self.api_version,
+            key: self.app_key.get_untracked(),
+        }
+    }
+
+    /// The e-mail and token, when both are filled in.
+    pub fn credentials(&self) -> Option<Credentials> {
+        Credentials::new(&self.email.get_untracked(), &self.token.get_untracked())
     }
 }

@@ -1,20 +1,20 @@
 use leptos::prelude::*;
 
-use super::Connection;
-use crate::api::Submission;
+use super::load_panel::LoadPanel;
+use crate::api::Marketplace;
 
-/// App key and credentials, and the submit button. The app key switches drafts only when the
-/// partner leaves the field, never halfway through typing it.
+/// Which app, and the account to reach the Marketplace with. The app key switches drafts only
+/// when the partner leaves the field, never halfway through typing it.
 #[component]
 pub fn ConnectPanel() -> impl IntoView {
-    let connection = Connection::expect();
-    let submission = Submission::new(connection);
+    let connection = Marketplace::expect().connection;
+    let key_label = connection.api_version.key_label();
 
     view! {
         <section class="connect" aria-labelledby="connect-heading">
             <h2 id="connect-heading">"Your app"</h2>
             <div class="field">
-                <label for="app-key">"App key"</label>
+                <label for="app-key">{key_label}</label>
                 <input
                     id="app-key"
                     class="text-input"
@@ -37,7 +37,9 @@ pub fn ConnectPanel() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="api-token">"API token"</label>
-                <p class="hint" id="api-token-hint">"Kept in this tab's memory only: never saved, exported or put in a link."</p>
+                <p class="hint" id="api-token-hint">
+                    "Create one at id.atlassian.com (Security, API tokens). It is kept in this tab's memory only: never saved, exported or put in a link, and gone when you close the tab."
+                </p>
                 <input
                     id="api-token"
                     class="text-input"
@@ -47,16 +49,24 @@ pub fn ConnectPanel() -> impl IntoView {
                     bind:value=connection.token
                 />
             </div>
-            <button
-                type="button"
-                id="submit"
-                class="primary"
-                disabled=move || submission.pending()
-                on:click=move |_| submission.submit()
-            >
-                "Submit to the Marketplace"
-            </button>
-            <p class="submit-status" role="status" aria-live="polite">{move || submission.message()}</p>
+            <details class="advanced">
+                <summary>"Advanced: API address"</summary>
+                <div class="field">
+                    <label for="api-base">"Marketplace API address"</label>
+                    <p class="hint" id="api-base-hint">
+                        "Where this page reaches the Marketplace REST API. Leave it as it is unless whoever hosts this page tells you otherwise."
+                    </p>
+                    <input
+                        id="api-base"
+                        class="text-input"
+                        type="text"
+                        spellcheck="false"
+                        aria-describedby="api-base-hint"
+                        bind:value=connection.api_base
+                    />
+                </div>
+            </details>
+            <LoadPanel />
         </section>
     }
 }

@@ -8,14 +8,16 @@ use wasm_bindgen_futures::JsFuture;
 pub const WIDGET_SCRIPT: &str = "widget/privacy-tab-widget_loader.js";
 
 /// The HTML a partner pastes into their own page to show this tab there, for the current app
-/// key: reading the live version on each visit, or with these answers written in.
+/// key: reading the live version on each visit, or with these answers written in. Only the v2
+/// API reads a live version by app key, so with v3 the answers are always written in.
 #[component]
 pub fn EmbedSnippet(
     #[prop(into)] app_key: Signal<String>,
     #[prop(into)] api_base: Signal<String>,
     #[prop(into)] answers: Signal<Answers>,
+    live_embeddable: bool,
 ) -> impl IntoView {
-    let inline = RwSignal::new(false);
+    let inline = RwSignal::new(!live_embeddable);
     let copied = RwSignal::new(String::new());
     let text = Memo::new(move |_| {
         let script = absolute(WIDGET_SCRIPT);
@@ -43,7 +45,7 @@ pub fn EmbedSnippet(
     view! {
         <section class="embed-snippet" aria-labelledby="embed-snippet-title">
             <h3 id="embed-snippet-title">"Show this tab on your own site"</h3>
-            <fieldset class="embed-choice">
+            <fieldset class="embed-choice" hidden=!live_embeddable>
                 <legend class="visually-hidden">"What the widget shows"</legend>
                 <div class="choice">
                     <input type="radio" id="embed-live" name="embed-data" prop:checked=move || !inline.get() on:change=move |_| inline.set(false) />

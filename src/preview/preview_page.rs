@@ -4,17 +4,18 @@ use questionnaire::Answers;
 use super::{ChangeSummary, EmbedSnippet, ListingTab};
 
 /// "Save and preview": the tab as it will appear on the listing, full page, with what
-/// submitting changes, "Edit draft" to go back and "Submit and publish" (the spec's steps 6–9).
+/// submitting changes, "Edit draft" to go back and "Submit and publish" (the spec's steps 6–9),
+/// and the snippet that shows the tab on another site.
 #[component]
 pub fn PreviewPage(
     #[prop(into)] answers: Signal<Answers>,
     #[prop(into)] live: Signal<Option<Answers>>,
     #[prop(into)] app_key: Signal<String>,
     #[prop(into)] api_base: Signal<String>,
+    /// Whether the widget can read this app's live version by its key (v2 API).
+    live_embeddable: bool,
     on_edit: Callback<()>,
     on_submit: Callback<()>,
-    #[prop(into)] submit_status: Signal<String>,
-    #[prop(into)] submitting: Signal<bool>,
 ) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H2>::new();
     // Arriving here moves focus to the heading, so a screen reader announces the new page.
@@ -37,25 +38,18 @@ pub fn PreviewPage(
                     <button type="button" id="edit-draft" class="secondary" on:click=move |_| on_edit.run(())>
                         "Edit draft"
                     </button>
-                    <button
-                        type="button"
-                        id="submit-and-publish"
-                        class="primary"
-                        disabled=submitting
-                        on:click=move |_| on_submit.run(())
-                    >
+                    <button type="button" id="submit-and-publish" class="primary" on:click=move |_| on_submit.run(())>
                         "Submit and publish"
                     </button>
                     <button type="button" id="print-preview" class="secondary" on:click=move |_| { let _ = window().print(); }>
                         "Print"
                     </button>
                 </div>
-                <p class="submit-status" role="status" aria-live="polite">{submit_status}</p>
                 <p class="print-only print-title">"Privacy & Security information for " {app_key}</p>
             </div>
             <ChangeSummary answers live />
             <ListingTab answers live />
-            <EmbedSnippet app_key api_base answers />
+            <EmbedSnippet app_key api_base answers live_embeddable />
         </section>
     }
 }

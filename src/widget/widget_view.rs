@@ -45,10 +45,10 @@ pub fn Widget(source: WidgetSource) -> impl IntoView {
 
 async fn load(url: &str) -> Result<Answers, String> {
     let text = get_public(url).await.map_err(|error| match error {
-        ApiError::Network(_) => format!(
+        ApiError::Status { code, body, .. } => format!("{url} answered {code}{}.", server_message(&body)),
+        _ => format!(
             "Nothing could be read from {url}: the server cannot be reached, or it does not allow this site to read it (CORS)."
         ),
-        ApiError::Status { code, body } => format!("{url} answered {code}{}.", server_message(&body)),
     })?;
     read_document(&text).map_err(|error| format!("The data from {url} could not be read. {error}"))
 }

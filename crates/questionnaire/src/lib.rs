@@ -22,9 +22,11 @@ pub mod draft;
 pub mod eea;
 pub mod embed;
 pub mod listing;
-pub mod sample;
 #[cfg(test)]
 mod property_tests;
+pub mod replacement;
+pub mod response_errors;
+pub mod sample;
 pub mod statements;
 pub mod validation;
 pub mod visibility;

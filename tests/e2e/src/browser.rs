@@ -26,6 +26,8 @@ impl Browser {
             .expect("chromedriver runs (scripts/setup installs it)");
         let profile = std::env::temp_dir().join(format!("privacy-tab-e2e-{port}-{}", std::process::id()));
         let capabilities = json!({
+            // Lets tests read the console (see Browser::console_messages).
+            "goog:loggingPrefs": { "browser": "ALL" },
             "goog:chromeOptions": {
                 "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
                 "args": [

@@ -1,7 +1,33 @@
-//! Questionnaires the tests fill in at once: every question answered, and about half of them.
+//! Answers and storage entries for the tests, built with the model itself.
 
-use questionnaire::answers::{Answer, Answers, ThirdParty};
+use questionnaire::answers::ThirdParty;
 use questionnaire::catalogue::ids::{self, choice};
+use questionnaire::draft::Draft;
+use questionnaire::{Answer, Answers};
+
+/// Every question the partner answers, answered validly (the crate's sample, with two third
+/// parties). Questions that these answers hide are answered too, and some answers have no
+/// known wire field, so a submit of it shows both being left out.
+pub fn full_answers() -> Answers {
+    let mut answers = questionnaire::sample::complete(2);
+    // "Same data processed as stored": the processed types typed earlier are hidden, kept in
+    // the draft, and must not be sent (the stored ones are sent in their place).
+    answers.set(ids::SAME_DATA_PROCESSED_AND_STORED, Answer::Flag(true));
+    answers
+}
+
+/// The text the app keeps in local storage for this draft.
+pub fn draft_json(app_key: &str, answers: &Answers) -> String {
+    Draft::new(app_key, answers.clone(), 1_700_000_000_000.0).to_json()
+}
+
+/// The local-storage key of an app's draft.
+pub use questionnaire::draft::storage_key as draft_key;
+
+/// The local-storage key of an app's "submitted at" record.
+pub fn submitted_key(app_key: &str) -> String {
+    format!("privacy-tab:submitted:{app_key}")
+}
 
 fn pick(answers: &mut Answers, id: &str, picked: &str) {
     answers.set(id, Answer::Choice(picked.into()));
@@ -15,8 +41,9 @@ fn text(answers: &mut Answers, id: &str, text: &str) {
     answers.set(id, Answer::Text(text.into()));
 }
 
-/// Every question the rules ask, answered with valid values.
-pub fn full_answers() -> Answers {
+/// Every question the rules ask, answered the way a real app might (realistic names and
+/// links, for the preview's screenshots), none hidden.
+pub fn realistic_answers() -> Answers {
     let mut a = Answers::new();
     pick(&mut a, ids::STORES_EUD, choice::YES);
     list(
@@ -106,18 +133,28 @@ pub fn half_answers() -> Answers {
 
 #[cfg(test)]
 mod tests {
-    use questionnaire::validation::field_errors;
-    use questionnaire::visibility::hidden_answers;
-
     use super::*;
+    use questionnaire::visibility::hidden_answers;
+    use questionnaire::wire::{sent, unsendable};
 
     #[test]
-    fn the_fixtures_are_valid_and_hide_nothing() {
-        for answers in [full_answers(), half_answers()] {
+    fn the_full_answers_exercise_sent_hidden_and_unsendable_answers() {
+        let answers = full_answers();
+        let (sent, hidden, unsendable) = (sent(&answers).len(), hidden_answers(&answers).len(), unsendable(&answers).len());
+        println!("full answers: {sent} sent, {hidden} hidden, {unsendable} with no known wire field");
+        assert!(sent >= 25, "{sent}");
+        assert!(hidden > 0);
+        assert!(unsendable > 0);
+    }
+
+    #[test]
+    fn the_realistic_and_half_answers_are_valid_and_hide_nothing() {
+        use questionnaire::validation::field_errors;
+        for answers in [realistic_answers(), half_answers()] {
             assert_eq!(field_errors(&answers), vec![]);
             assert!(hidden_answers(&answers).is_empty());
         }
-        let full = questionnaire::completeness::summary(&full_answers());
+        let full = questionnaire::completeness::summary(&realistic_answers());
         assert!(full.expanded.is_complete(), "still missing: {:?}", full.expanded.missing);
     }
 }

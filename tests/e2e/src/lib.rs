@@ -2,10 +2,11 @@
 //! and the API share one origin, as behind the production proxy), and headless Chromium
 //! driven through chromedriver. Each test gets its own stand-in, browser profile and driver.
 
+mod axe;
 mod browser;
+mod chromium;
 mod drafts;
 pub mod fixtures;
-mod print;
 mod screenshots;
 pub mod stand_in;
 

@@ -1,5 +1,5 @@
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 
 use serde_json::Value;
@@ -17,24 +17,26 @@ pub struct StandIn {
 
 impl StandIn {
     pub fn start() -> StandIn {
-        let dist = workspace_root().join("dist");
+        StandIn::start_with(&[], None)
+    }
+
+    /// With extra command-line flags (`--known-app-keys`, …) and, optionally, another folder
+    /// of static files than `dist/` (a copy with its own `config.json`, say).
+    pub fn start_with(extra_args: &[&str], static_dir: Option<&std::path::Path>) -> StandIn {
+        let root = workspace_root();
+        let dist = static_dir.map(std::path::Path::to_path_buf).unwrap_or_else(|| root.join("dist"));
         assert!(
             dist.join("index.html").exists(),
             "no built app in {}: run scripts/test (it builds the release bundle first)",
             dist.display()
         );
-        StandIn::serving(&dist)
-    }
-
-    /// A stand-in that serves the files in `dist` (any directory) at `/`.
-    pub fn serving(dist: &Path) -> StandIn {
-        let root = workspace_root();
         let binary = std::env::var_os("STAND_IN_BIN")
             .map(PathBuf::from)
             .unwrap_or_else(|| root.join("target/debug/marketplace-stand-in"));
         let mut child = Command::new(&binary)
             .args(["--port", "0", "--email", EMAIL, "--token", TOKEN, "--static-dir"])
-            .arg(dist)
+            .arg(&dist)
+            .args(extra_args)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -55,16 +57,36 @@ impl StandIn {
         format!("{}/", self.origin)
     }
 
-    /// Makes `trust_info` the live version customers see for the app.
-    pub fn seed_live(&self, app_key: &str, trust_info: &Value) {
-        ureq::put(&format!("{}/_stand-in/apps/{app_key}/live", self.origin))
-            .send_json(trust_info.clone())
-            .expect("the stand-in takes a live version");
-    }
-
     /// What the stand-in holds for an app: `{"live": …, "draft": …, "putCount": n}`.
     pub fn holdings(&self, app_key: &str) -> Value {
         ureq::get(&format!("{}/_stand-in/apps/{app_key}", self.origin))
+            .call()
+            .expect("the stand-in answers its control API")
+            .into_json()
+            .expect("control API answers JSON")
+    }
+}
+
+impl StandIn {
+    /// Replaces the fault rules (`POST /_stand-in/faults`, one rule or an array).
+    pub fn set_faults(&self, rules: Value) {
+        ureq::post(&format!("{}/_stand-in/faults", self.origin)).send_json(rules).expect("the stand-in takes the fault rules");
+    }
+
+    pub fn clear_faults(&self) {
+        ureq::delete(&format!("{}/_stand-in/faults", self.origin)).call().expect("the stand-in clears its faults");
+    }
+
+    /// Seeds the live version of an app (not type-checked).
+    pub fn seed_live(&self, app_key: &str, trust_info: &Value) {
+        ureq::put(&format!("{}/_stand-in/apps/{app_key}/live", self.origin))
+            .send_json(trust_info.clone())
+            .expect("the stand-in seeds the live version");
+    }
+
+    /// What the stand-in holds for a v3 product: `{"live": …, "draft": …}`.
+    pub fn product(&self, product_id: &str) -> Value {
+        ureq::get(&format!("{}/_stand-in/products/{product_id}", self.origin))
             .call()
             .expect("the stand-in answers its control API")
             .into_json()

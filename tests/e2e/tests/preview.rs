@@ -2,7 +2,7 @@
 //! preview" with "Edit draft" and "Submit and publish", what changes against the live version,
 //! and hostile input shown harmlessly.
 
-use e2e::fixtures::{full_answers, half_answers};
+use e2e::fixtures::{realistic_answers, half_answers};
 use e2e::{Browser, StandIn};
 use fantoccini::key::Key;
 use questionnaire::answers::Answer;
@@ -149,7 +149,7 @@ async fn save_and_preview_shows_the_tab_full_page_then_edit_draft_or_submit_and_
     let yes = browser.find(&pick(ids::STORES_EUD, choice::YES)).await;
     assert_eq!(yes.prop("checked").await.unwrap().as_deref(), Some("true"), "the answers are still there");
 
-    browser.plant_answers(APP_KEY, full_answers()).await;
+    browser.plant_answers(APP_KEY, realistic_answers()).await;
     browser.find("#account-email").await.send_keys(e2e::stand_in::EMAIL).await.unwrap();
     browser.find("#api-token").await.send_keys(e2e::stand_in::TOKEN).await.unwrap();
     browser.find("#save-and-preview").await.click().await.unwrap();
@@ -181,8 +181,14 @@ async fn save_and_preview_shows_the_tab_full_page_then_edit_draft_or_submit_and_
         "{inline}"
     );
 
+    // "Submit and publish" opens the review of what is sent, under the form with the credentials.
     browser.find("#submit-and-publish").await.click().await.unwrap();
-    browser.wait_for_text("#preview-page .submit-status", "Submitted").await;
+    let confirm = browser.find("#confirm-submit").await;
+    assert!(!browser.exists("#preview-page").await, "back on the form page, at the review");
+    let active = browser.client.active_element().await.unwrap().attr("id").await.unwrap();
+    assert_eq!(active.as_deref(), Some("submit-review-heading"), "focus lands on the review");
+    confirm.click().await.unwrap();
+    browser.wait_for_text("#submit-status", "Submitted at").await;
     let held = stand_in.holdings(APP_KEY);
     assert_eq!(held["draft"]["security"]["securityContact"], "security@example.com", "stand-in holds: {held}");
     for shot in shots {
@@ -275,7 +281,7 @@ async fn unanswered_follow_ups_read_not_provided_and_hidden_ones_vanish() {
 #[tokio::test]
 async fn printing_gives_the_whole_tab_and_nothing_to_click() {
     let (_stand_in, browser) = open_app().await;
-    browser.plant_answers(APP_KEY, full_answers()).await;
+    browser.plant_answers(APP_KEY, realistic_answers()).await;
     browser.find(&pane_value(ids::SECURITY_CONTACT)).await;
 
     // From the form: only the preview prints, expanded.

@@ -26,6 +26,7 @@ async fn an_answer_survives_a_reload_and_reaches_the_marketplace() {
     browser.find("#account-email").await.send_keys(e2e::stand_in::EMAIL).await.unwrap();
     browser.find("#api-token").await.send_keys(e2e::stand_in::TOKEN).await.unwrap();
     browser.find("#submit").await.click().await.unwrap();
+    browser.find("#confirm-submit").await.click().await.unwrap();
     browser.wait_for_text(".submit-status", "Submitted").await;
 
     let held = stand_in.holdings(APP_KEY);
@@ -45,6 +46,7 @@ async fn a_wrong_token_is_explained_and_nothing_is_stored() {
     browser.find("#account-email").await.send_keys(e2e::stand_in::EMAIL).await.unwrap();
     browser.find("#api-token").await.send_keys("not-the-token").await.unwrap();
     browser.find("#submit").await.click().await.unwrap();
+    browser.find("#confirm-submit").await.click().await.unwrap();
     browser.wait_for_text(".submit-status", "did not accept your e-mail and API token").await;
 
     assert!(stand_in.holdings(APP_KEY)["draft"].is_null(), "a rejected PUT stores nothing");

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use e2e::fixtures::{full_answers, half_answers};
+use e2e::fixtures::{realistic_answers, half_answers};
 use e2e::{workspace_root, Browser, StandIn};
 use fantoccini::Locator;
 use questionnaire::catalogue::ids;
@@ -44,6 +44,7 @@ fn site(pages: &[(&str, String)]) -> PathBuf {
             std::fs::copy(file.path(), dir.join("widget").join(file.file_name())).unwrap();
         }
     }
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>A partner's site</title>").unwrap();
     std::fs::write(dir.join("csp-reporter.js"), CSP_REPORTER).unwrap();
     std::fs::write(dir.join("aggressive.css"), AGGRESSIVE_CSS).unwrap();
     for (name, html) in pages {
@@ -97,9 +98,9 @@ impl Drop for TempSite {
 /// The data stand-in (seeded with a live version) and the host stand-in serving `pages`.
 fn start(pages: impl FnOnce(&str) -> Vec<(&'static str, String)>) -> Sites {
     let data = StandIn::start();
-    data.seed_live(APP_KEY, &to_trust_info(&full_answers()));
+    data.seed_live(APP_KEY, &to_trust_info(&realistic_answers()));
     let dir = site(&pages(&data.origin));
-    let host = StandIn::serving(Path::new(&dir));
+    let host = StandIn::start_with(&[], Some(Path::new(&dir)));
     assert_ne!(host.origin, data.origin);
     Sites { host, data, _dir: TempSite(dir) }
 }
@@ -268,7 +269,7 @@ async fn loading_and_failures_are_said_plainly() {
 
 #[tokio::test]
 async fn the_host_pages_css_and_the_widgets_never_meet() {
-    let json = inline_json(&to_trust_info(&full_answers()));
+    let json = inline_json(&to_trust_info(&realistic_answers()));
     let sites = start(move |data| {
         let body = inline_widget("tab", &json, "");
         vec![

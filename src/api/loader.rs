@@ -1,0 +1,136 @@
+//! Starting from the Marketplace's live version or its draft, without ever overwriting the
+//! local answers unasked: when they differ, the partner sees what would change and chooses.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use questionnaire::diff::Change;
+use questionnaire::replacement::replacement;
+use questionnaire::wire::from_trust_info;
+use serde_json::Value;
+
+use super::call::RetryingCall;
+use super::client::{read, Version};
+use crate::connect::Connection;
+use crate::state::Questionnaire;
+
+/// A version read from the Marketplace that differs from the local answers, waiting for the
+/// partner's choice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Offer {
+    pub version: Version,
+    pub key: String,
+    pub raw: Value,
+    pub changes: Vec<Change>,
+}
+
+/// What happened to the last version read, in a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The local answers were empty: nothing to lose, so it was applied at once.
+    Applied(Version),
+    Replaced(Version),
+    Kept(Version),
+    AlreadySame(Version),
+    NeedsCredentials,
+}
+
+/// The JSON last read from the Marketplace for an app. Submitting writes the answers over it,
+/// so fields this app does not know (and so cannot show) are sent back untouched.
+#[derive(Clone, Copy)]
+pub struct MarketplaceCopy(RwSignal<Option<(String, Value)>>);
+
+impl MarketplaceCopy {
+    pub fn for_key(&self, key: &str) -> Value {
+        self.0.with_untracked(|copy| match copy {
+            Some((copy_key, raw)) if copy_key == key => raw.clone(),
+            _ => Value::Null,
+        })
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Loader {
+    pub call: RetryingCall<Value>,
+    /// The version being read (or last read), for messages.
+    pub version: RwSignal<Version>,
+    pub offer: RwSignal<Option<Offer>>,
+    pub outcome: RwSignal<Option<Outcome>>,
+    pub copy: MarketplaceCopy,
+    connection: Connection,
+    questionnaire: Questionnaire,
+}
+
+impl Loader {
+    pub fn new(connection: Connection, questionnaire: Questionnaire) -> Self {
+        Loader {
+            call: RetryingCall::new(),
+            version: RwSignal::new(Version::Live),
+            offer: RwSignal::new(None),
+            outcome: RwSignal::new(None),
+            copy: MarketplaceCopy(RwSignal::new(None)),
+            connection,
+            questionnaire,
+        }
+    }
+
+    pub fn load(&self, version: Version) {
+        if self.call.is_busy() {
+            return;
+        }
+        let credentials = self.connection.credentials();
+        if version == Version::Draft && credentials.is_none() {
+            self.call.reset();
+            self.outcome.set(Some(Outcome::NeedsCredentials));
+            return;
+        }
+        self.version.set(version);
+        self.offer.set(None);
+        self.outcome.set(None);
+        let target = self.connection.target();
+        let loader = *self;
+        let key = target.key.clone();
+        let operation = Rc::new(move || {
+            let (target, credentials) = (target.clone(), credentials.clone());
+            Box::pin(async move { read(&target, version, credentials.as_ref()).await }) as _
+        });
+        self.call.start(operation, Rc::new(move |raw| loader.received(version, key.clone(), raw)));
+    }
+
+    fn received(&self, version: Version, key: String, raw: Value) {
+        if key != self.connection.app_key.get_untracked() {
+            return; // The partner moved to another app meanwhile.
+        }
+        self.copy.0.set(Some((key.clone(), raw.clone())));
+        let local = self.questionnaire.answers.get_untracked();
+        let proposal = replacement(&local, &from_trust_info(&raw));
+        if proposal.changes.is_empty() {
+            self.outcome.set(Some(Outcome::AlreadySame(version)));
+        } else if !local.iter().any(|(_, answer)| answer.is_given()) {
+            self.questionnaire.answers.set(proposal.answers);
+            self.outcome.set(Some(Outcome::Applied(version)));
+        } else {
+            self.offer.set(Some(Offer { version, key, raw, changes: proposal.changes }));
+        }
+    }
+
+    /// Replaces the local answers with the offered version. Recomputed from the answers as
+    /// they are now, so nothing typed since the offer appeared is lost beyond what it listed.
+    pub fn accept(&self) {
+        let Some(offer) = self.offer.get_untracked() else { return };
+        self.offer.set(None);
+        if offer.key != self.connection.app_key.get_untracked() {
+            return;
+        }
+        let incoming = from_trust_info(&offer.raw);
+        self.questionnaire.answers.update(|answers| *answers = replacement(answers, &incoming).answers);
+        self.outcome.set(Some(Outcome::Replaced(offer.version)));
+    }
+
+    pub fn decline(&self) {
+        if let Some(offer) = self.offer.get_untracked() {
+            self.offer.set(None);
+            self.outcome.set(Some(Outcome::Kept(offer.version)));
+        }
+    }
+}

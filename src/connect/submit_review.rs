@@ -1,0 +1,95 @@
+use leptos::prelude::*;
+use questionnaire::catalogue::Question;
+use questionnaire::visibility::hidden_answers;
+use questionnaire::wire::{sent, unsent, UnsentReason};
+
+use crate::api::{Marketplace, Missing};
+use crate::state::Questionnaire;
+
+/// Before anything is sent: how many answers go, and which given answers do not, and why.
+#[component]
+pub fn SubmitReview() -> impl IntoView {
+    let marketplace = Marketplace::expect();
+    let submission = marketplace.submission;
+    let answers = Questionnaire::expect().answers;
+    let key_label = marketplace.connection.api_version.key_label();
+
+    let sent_count = Memo::new(move |_| answers.with(|answers| sent(answers).len()));
+    let hidden = Memo::new(move |_| answers.with(|answers| ids(hidden_answers(answers))));
+    let unsent = Memo::new(move |_| answers.with(unsent));
+    let unknown_field = move || {
+        unsent.with(|unsent| ids(unsent.iter().filter(|u| u.reason != UnsentReason::Invalid).map(|u| u.question).collect()))
+    };
+    let not_valid = move || {
+        unsent.with(|unsent| ids(unsent.iter().filter(|u| u.reason == UnsentReason::Invalid).map(|u| u.question).collect()))
+    };
+    let missing = move || {
+        submission.missing.get().map(|missing| match missing {
+            Missing::AppKey => format!("Enter the {} above first.", key_label.to_lowercase()),
+            Missing::Credentials => "Enter your Atlassian account e-mail and API token above, then send.".to_owned(),
+        })
+    };
+
+    view! {
+        <div class="submit-review" role="region" aria-labelledby="submit-review-heading">
+            <h3 id="submit-review-heading">"Before you submit"</h3>
+            <p class="sent-count">
+                {move || format!("{} answers will be sent to the Marketplace for {}.", sent_count.get(), marketplace.connection.app_key.get())}
+            </p>
+            <NotSentList
+                id="not-sent-hidden"
+                title="Not sent: answers to questions your other answers now hide"
+                note="They stay in your draft and come back if you change those answers."
+                questions=Signal::derive(move || hidden.get())
+            />
+            <NotSentList
+                id="not-sent-unknown"
+                title="Not sent: the Marketplace API has no known field for these answers"
+                note="They stay in your draft and export; enter them in the Marketplace's own form."
+                questions=Signal::derive(unknown_field)
+            />
+            <NotSentList
+                id="not-sent-invalid"
+                title="Not sent until corrected"
+                note="These answers are not valid yet."
+                questions=Signal::derive(not_valid)
+            />
+            {move || missing().map(|text| view! { <p class="error-message" role="alert">{text}</p> })}
+            <div class="button-row">
+                <button type="button" class="primary" id="confirm-submit" on:click=move |_| submission.send()>
+                    "Send to the Marketplace"
+                </button>
+                <button type="button" class="secondary" id="review-back" on:click=move |_| submission.back()>
+                    "Back to the form"
+                </button>
+            </div>
+        </div>
+    }
+}
+
+fn ids(questions: Vec<&'static Question>) -> Vec<&'static str> {
+    questions.into_iter().map(|question| question.id).collect()
+}
+
+/// One titled list of questions, by the short name the listing gives them (a follow-up's own
+/// wording, "You'll be asked to link it here", means nothing out of place); nothing at all
+/// when it is empty.
+#[component]
+fn NotSentList(id: &'static str, title: &'static str, note: &'static str, questions: Signal<Vec<&'static str>>) -> impl IntoView {
+    move || {
+        let questions = questions.get();
+        (!questions.is_empty()).then(|| {
+            let items = questions
+                .into_iter()
+                .map(|qid| view! { <li data-question-id=qid>{questionnaire::catalogue::question(qid).listing_label}</li> })
+                .collect_view();
+            view! {
+                <div class="not-sent" id=id>
+                    <h4>{title}</h4>
+                    <ul>{items}</ul>
+                    <p class="hint">{note}</p>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,102 @@
+//! What the tests ask of Chromium beyond plain WebDriver: its console log, network
+//! conditions, print media, and the page's storage.
+
+use std::time::Duration;
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use serde_json::{json, Value};
+
+use crate::Browser;
+
+/// A chromedriver command that is not in the W3C protocol: `POST /session/{id}/{path}`.
+#[derive(Debug)]
+struct ChromiumCommand {
+    path: &'static str,
+    body: Value,
+}
+
+impl WebDriverCompatibleCommand for ChromiumCommand {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/{}", session_id.unwrap_or_default(), self.path))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.to_string()))
+    }
+}
+
+impl Browser {
+    pub async fn execute(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client.execute(script, args).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Every console message since the last call (chromedriver hands each one out once).
+    pub async fn console_messages(&self) -> Vec<String> {
+        let log = self
+            .client
+            .issue_cmd(ChromiumCommand { path: "se/log", body: json!({ "type": "browser" }) })
+            .await
+            .expect("chromedriver gives the browser log");
+        log.as_array()
+            .map(|entries| entries.iter().filter_map(|e| e["message"].as_str().map(str::to_owned)).collect())
+            .unwrap_or_default()
+    }
+
+    /// Lays the page out as it would print (`true`), or as on screen again.
+    pub async fn emulate_print(&self, print: bool) {
+        let media = json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": if print { "print" } else { "" } } });
+        self.client
+            .issue_cmd(ChromiumCommand { path: "goog/cdp/execute", body: media })
+            .await
+            .expect("chromedriver emulates print media");
+    }
+
+    /// Cuts the page off the network (navigator.onLine turns false and `offline` fires), or
+    /// puts it back.
+    pub async fn set_offline(&self, offline: bool) {
+        let conditions = json!({ "network_conditions": {
+            "offline": offline, "latency": 0, "download_throughput": -1, "upload_throughput": -1
+        }});
+        self.client
+            .issue_cmd(ChromiumCommand { path: "chromium/network_conditions", body: conditions })
+            .await
+            .expect("chromedriver sets network conditions");
+    }
+
+    /// `{"local": {key: value}, "session": {…}, "cookies": "…"}` of the current page.
+    pub async fn storage_dump(&self) -> Value {
+        self.execute(
+            "const dump = (s) => Object.fromEntries(Object.keys(s).map((k) => [k, s.getItem(k)]));
+             return { local: dump(localStorage), session: dump(sessionStorage), cookies: document.cookie };",
+            vec![],
+        )
+        .await
+    }
+
+    pub async fn local_item(&self, key: &str) -> Option<String> {
+        self.execute("return localStorage.getItem(arguments[0]);", vec![json!(key)]).await.as_str().map(str::to_owned)
+    }
+
+    /// Opens `url`, writes the items into its local storage, and loads the page again so the
+    /// app starts from them.
+    pub async fn open_with_storage(&self, url: &str, items: &[(&str, String)]) {
+        self.client.goto(url).await.unwrap();
+        for (key, value) in items {
+            self.execute("localStorage.setItem(arguments[0], arguments[1]);", vec![json!(key), json!(value)]).await;
+        }
+        self.client.refresh().await.unwrap();
+    }
+
+    /// Clicks a button once it is enabled (a busy button ignores clicks, as it should).
+    pub async fn click_when_enabled(&self, css: &str) {
+        for _ in 0..100 {
+            let element = self.find(css).await;
+            if element.is_enabled().await.unwrap_or(false) {
+                element.click().await.unwrap();
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{css:?} never became enabled");
+    }
+}

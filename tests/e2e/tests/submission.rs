@@ -1,0 +1,501 @@
+//! Submitting to the Marketplace and loading from it, against the stand-in: what a partner sees
+//! when it works, and when each thing that can go wrong does.
+
+use std::time::Duration;
+
+use e2e::fixtures::{draft_json, draft_key, full_answers, submitted_key};
+use e2e::stand_in::{EMAIL, TOKEN};
+use e2e::{Browser, StandIn};
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use questionnaire::visibility::hidden_answers;
+use questionnaire::wire::{to_put_body, to_trust_info, unsendable};
+use questionnaire::{Answer, Answers};
+use serde_json::{json, Value};
+
+const APP_KEY: &str = "com.example.privacy-tab-demo";
+
+/// Opens the app on the demo app key with `answers` as its saved draft.
+async fn open_with_draft(browser: &Browser, stand_in: &StandIn, answers: &Answers) {
+    browser
+        .open_with_storage(&stand_in.app_url(), &[("privacy-tab:last-app-key", APP_KEY.to_owned()), (&draft_key(APP_KEY), draft_json(APP_KEY, answers))])
+        .await;
+    browser.wait_for_text(".autosave-status", "Restored your draft").await;
+}
+
+async fn sign_in(browser: &Browser, token: &str) {
+    browser.find("#account-email").await.send_keys(EMAIL).await.unwrap();
+    browser.find("#api-token").await.send_keys(token).await.unwrap();
+}
+
+/// Submit, then confirm on the review.
+async fn submit(browser: &Browser) {
+    browser.click_when_enabled("#submit").await;
+    browser.find("#confirm-submit").await.click().await.unwrap();
+}
+
+fn stored_draft(stand_in: &StandIn) -> Value {
+    stand_in.holdings(APP_KEY)["draft"].clone()
+}
+
+fn put_count(stand_in: &StandIn) -> u64 {
+    stand_in.holdings(APP_KEY)["putCount"].as_u64().unwrap_or(0)
+}
+
+/// The draft in local storage still holds these answers.
+async fn assert_draft_kept(browser: &Browser, answers: &Answers) {
+    let text = browser.local_item(&draft_key(APP_KEY)).await.expect("the draft is still in local storage");
+    let kept = questionnaire::draft::Draft::parse(&text).expect("and still readable");
+    assert_eq!(&kept.answers, answers, "the draft is unchanged");
+}
+
+/// A picture of one part of the page, for a person to look at (test-output is git-ignored).
+async fn save_screenshot(browser: &Browser, css: &str, name: &str) {
+    let png = browser.find(css).await.screenshot().await.unwrap();
+    let dir = e2e::workspace_root().join("test-output/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), png).unwrap();
+}
+
+fn some_answers() -> Answers {
+    let mut answers = Answers::new();
+    answers.set("stores_eud", Answer::Choice("yes".into()));
+    answers.set("stored_data_types", Answer::List(vec!["IP address".into()]));
+    answers.set("processes_eud", Answer::Choice("no".into()));
+    answers.set("security_contact", Answer::Text("security@example.com".into()));
+    answers
+}
+
+#[tokio::test]
+async fn a_full_questionnaire_is_submitted_and_read_back_equal() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    let answers = full_answers();
+    open_with_draft(&browser, &stand_in, &answers).await;
+    sign_in(&browser, TOKEN).await;
+
+    browser.click_when_enabled("#submit").await;
+    let hidden = browser.find("#not-sent-hidden").await.find_all(fantoccini::Locator::Css("li")).await.unwrap();
+    assert_eq!(hidden.len(), hidden_answers(&answers).len(), "the review lists every hidden answer");
+    assert!(!hidden.is_empty(), "the fixture has hidden answers, so leaving them out is tested");
+    let unknown = browser.find("#not-sent-unknown").await.find_all(fantoccini::Locator::Css("li")).await.unwrap();
+    assert_eq!(unknown.len(), unsendable(&answers).len(), "the review lists every answer with no known wire field");
+    browser.find("#confirm-submit").await.click().await.unwrap();
+    browser.wait_for_text("#submit-status", "Submitted at").await;
+
+    assert_eq!(stored_draft(&stand_in), to_trust_info(&answers), "the Marketplace holds exactly the model's payload");
+    assert_eq!(json!({"appTrustInformation": stored_draft(&stand_in)}), to_put_body(&answers));
+    let record: Value = serde_json::from_str(&browser.local_item(&submitted_key(APP_KEY)).await.expect("the draft is marked as submitted")).unwrap();
+    assert!(record["submittedAt"].as_f64().is_some_and(|at| at > 1.7e12), "with the time: {record}");
+    assert_draft_kept(&browser, &answers).await;
+
+    browser.find("#load-draft").await.click().await.unwrap();
+    browser.wait_for_text("#load-status", "Your answers already match the Marketplace's draft").await;
+    assert!(!browser.exists(".replace-offer").await, "reading back what was sent offers no replacement");
+
+    browser.client.refresh().await.unwrap();
+    browser.wait_for_text(".last-submitted", "Last submitted from this browser on").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn field_errors_are_mapped_to_their_questions_and_a_resubmit_succeeds() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    let answers = full_answers();
+    open_with_draft(&browser, &stand_in, &answers).await;
+    sign_in(&browser, TOKEN).await;
+    stand_in.set_faults(json!({"methods": ["PUT"], "times": 1, "fieldErrors": [
+        {"path": "appTrustInformation.dataRetention.retentionDurationInDays.min", "message": "must not be negative"},
+        {"path": "appTrustInformation.somethingNew", "message": "is required"}
+    ]}));
+
+    submit(&browser).await;
+    browser.wait_for_text("#submit-status", "The Marketplace did not accept these answers").await;
+    let mapped = browser.find("#submit-status [data-problem-question='retention_days'] a").await;
+    let text = mapped.text().await.unwrap();
+    assert_eq!(text, "Storage period after uninstall: must not be negative");
+    browser.wait_for_text("#submit-status .unplaced", "appTrustInformation.somethingNew: is required").await;
+    assert_draft_kept(&browser, &answers).await;
+
+    mapped.click().await.unwrap();
+    let focused = browser.execute("return document.activeElement.closest('[data-question]')?.dataset.question ?? null;", vec![]).await;
+    assert_eq!(focused, json!("retention_days"), "the link moves focus to the question");
+
+    browser.find("#submit-retry").await.click().await.unwrap();
+    browser.find("#confirm-submit").await.click().await.unwrap();
+    browser.wait_for_text("#submit-status", "Submitted at").await;
+    assert_eq!(stored_draft(&stand_in), to_trust_info(&answers));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn rejected_credentials_ask_to_check_them_and_a_retry_succeeds() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    let answers = some_answers();
+    open_with_draft(&browser, &stand_in, &answers).await;
+    sign_in(&browser, "not-the-token").await;
+
+    submit(&browser).await;
+    browser.wait_for_text("#submit-status", "did not accept your e-mail and API token").await;
+    assert!(stored_draft(&stand_in).is_null(), "a rejected PUT stores nothing");
+    assert_draft_kept(&browser, &answers).await;
+
+    stand_in.set_faults(json!({"status": 403, "methods": ["PUT"], "times": 1}));
+    let token = browser.find("#api-token").await;
+    token.clear().await.unwrap();
+    token.send_keys(TOKEN).await.unwrap();
+    browser.find("#submit-retry").await.click().await.unwrap();
+    browser.wait_for_text("#submit-status", "refused access (403). Check your Atlassian account e-mail and API token").await;
+
+    browser.find("#submit-retry").await.click().await.unwrap();
+    browser.wait_for_text("#submit-status", "Submitted at").await;
+    assert_eq!(stored_draft(&stand_in), to_trust_info(&answers));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn an_unknown_app_key_is_named_and_the_draft_is_kept() {
+    let stand_in = StandIn::start_with(&["--known-app-keys", APP_KEY], None);
+    let browser = Browser::start().await;
+    let answers = some_answers();
+    const TYPO: &str = "com.example.privacy-tab-dmeo";
+    browser
+        .open_with_storage(&stand_in.app_url(), &[("privacy-tab:last-app-key", TYPO.to_owned()), (&draft_key(TYPO), draft_json(TYPO, &answers))])
+        .await;
+    browser.wait_for_text(".autosave-status", "Restored your draft").await;
+    sign_in(&browser, TOKEN).await;
+
+    submit(&browser).await;
+    let message = browser.wait_for_text("#submit-status", "does not know the app key").await;
+    assert!(message.contains(TYPO), "names the key: {message}");
+    assert!(browser.local_item(&draft_key(TYPO)).await.is_some(), "the draft is kept");
+
+    // A 404 can be transient too (a proxy, a deploy): the same submit works once it passes.
+    let app_key = browser.find("#app-key").await;
+    app_key.clear().await.unwrap();
+    app_key.send_keys(APP_KEY).await.unwrap();
+    browser.find("#account-email").await.click().await.unwrap();
+    stand_in.set_faults(json!({"status": 404, "methods": ["PUT"], "times": 1}));
+    browser.find("#q-stores_eud-no").await.click().await.unwrap();
+    submit(&browser).await;
+    browser.wait_for_text("#submit-status", "does not know the app key").await;
+    browser.find("#submit-retry").await.click().await.unwrap();
+    browser.wait_for_text("#submit-status", "Submitted at").await;
+    assert_eq!(stored_draft(&stand_in)["dataAccessAndStorage"]["appStoresEUDOutsideAtlassian"], false);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn too_many_requests_counts_down_can_be_cancelled_and_retried() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    let answers = some_answers();
+    open_with_draft(&browser, &stand_in, &answers).await;
+    sign_in(&browser, TOKEN).await;
+    stand_in.set_faults(json!({"status": 429, "retryAfterSeconds": 30, "methods": ["PUT"], "times": 1}));
+
+    submit(&browser).await;
+    let waiting = browser.wait_for_text("#submit-status", "Trying again in").await;
+    assert!(waiting.contains("too many requests") && waiting.contains("attempt 2 of 4"), "{waiting}");
+    let first: u32 = browser.find("#submit-status .countdown").await.text().await.unwrap().parse().unwrap();
+    assert!((28..=30).contains(&first), "honours Retry-After: {first} s");
+    tokio::time::sleep(Duration::from_millis(1300)).await;
+    let later: u32 = browser.find("#submit-status .countdown").await.text().await.unwrap().parse().unwrap();
+    assert!(later < first, "the countdown moves: {first} then {later}");
+    assert!(!browser.find("#submit").await.is_enabled().await.unwrap(), "no second submit while waiting");
+
+    browser.find("#submit-cancel").await.click().await.unwrap();
+    browser.wait_for_text("#submit-status", "Stopped trying. Your answers are kept.").await;
+    assert_draft_kept(&browser, &answers).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(stored_draft(&stand_in).is_null(), "nothing was sent after Cancel");
+
+    browser.find("#submit-retry").await.click().await.unwrap();
+    browser.wait_for_text("#submit-status", "Submitted at").await;
+    assert_eq!(stored_draft(&stand_in), to_trust_info(&answers));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn server_errors_are_retried_by_themselves_until_the_marketplace_recovers() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    let answers = some_answers();
+    open_with_draft(&browser, &stand_in, &answers).await;
+    sign_in(&browser, TOKEN).await;
+    stand_in.set_faults(json!({"status": 500, "methods": ["PUT"], "times": 2}));
+
+    submit(&browser).await;
+    let waiting = browser.wait_for_text("#submit-status", "Trying again in").await;
+    assert!(waiting.contains("had a problem on its side (500)"), "{waiting}");
+    browser.wait_for_text("#submit-status", "Submitted at").await;
+    assert_eq!(put_count(&stand_in), 1);
+    assert_eq!(stored_draft(&stand_in), to_trust_info(&answers));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_marketplace_that_stays_down_is_given_up_on_and_a_later_retry_succeeds() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    let answers = some_answers();
+    open_with_draft(&browser, &stand_in, &answers).await;
+    sign_in(&browser, TOKEN).await;
+    stand_in.set_faults(json!({"status": 503, "methods": ["PUT"]}));
+
+    submit(&browser).await;
+    // Three retries after 1, 2 and 4 seconds.
+    for _ in 0..150 {
+        let text = browser.find("#submit-status").await.text().await.unwrap();
+        if text.contains("We tried 4 times") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let message = browser.wait_for_text("#submit-status", "We tried 4 times").await;
+    assert!(message.contains("(503)") && message.contains("try again in a few minutes"), "{message}");
+    assert_draft_kept(&browser, &answers).await;
+
+    stand_in.clear_faults();
+    browser.find("#submit-retry").await.click().await.unwrap();
+    browser.wait_for_text("#submit-status", "Submitted at").await;
+    assert_eq!(stored_draft(&stand_in), to_trust_info(&answers));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_dropped_connection_says_so_and_a_retry_succeeds() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    let answers = some_answers();
+    open_with_draft(&browser, &stand_in, &answers).await;
+    sign_in(&browser, TOKEN).await;
+    stand_in.set_faults(json!({"drop": true, "methods": ["PUT"], "times": 1}));
+
+    submit(&browser).await;
+    let message = browser.wait_for_text("#submit-status", "could not be reached").await;
+    assert!(message.contains("Check your connection, then try again") && !message.contains("offline"), "{message}");
+    assert_draft_kept(&browser, &answers).await;
+
+    browser.find("#submit-retry").await.click().await.unwrap();
+    browser.wait_for_text("#submit-status", "Submitted at").await;
+    assert_eq!(stored_draft(&stand_in), to_trust_info(&answers));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn offline_is_explained_and_a_retry_is_offered_when_back_online() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    let answers = some_answers();
+    open_with_draft(&browser, &stand_in, &answers).await;
+    sign_in(&browser, TOKEN).await;
+
+    browser.set_offline(true).await;
+    submit(&browser).await;
+    browser.wait_for_text("#submit-status", "You are offline").await;
+    assert!(!browser.exists("#submit-retry").await, "no retry button while offline");
+    assert_draft_kept(&browser, &answers).await;
+
+    browser.set_offline(false).await;
+    browser.wait_for_text("#submit-status", "You are back online").await;
+    browser.find("#submit-retry").await.click().await.unwrap();
+    browser.wait_for_text("#submit-status", "Submitted at").await;
+    assert_eq!(stored_draft(&stand_in), to_trust_info(&answers));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_double_click_sends_one_put() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    let answers = some_answers();
+    open_with_draft(&browser, &stand_in, &answers).await;
+    sign_in(&browser, TOKEN).await;
+    stand_in.set_faults(json!({"delayMs": 1500, "methods": ["PUT"], "times": 1}));
+
+    browser.click_when_enabled("#submit").await;
+    let confirm = browser.find("#confirm-submit").await;
+    let double_click = MouseActions::new("mouse".to_owned())
+        .then(PointerAction::MoveToElement { element: confirm, duration: None, x: 0.0, y: 0.0 })
+        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT })
+        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+    browser.client.perform_actions(double_click).await.unwrap();
+    browser.wait_for_text("#submit-status", "Submitting").await;
+    browser.wait_for_text("#submit-status", "Submitted at").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(put_count(&stand_in), 1, "one PUT for a double click");
+
+    // The bluntest double submit: two clicks dispatched in the same task, before any re-render.
+    stand_in.set_faults(json!({"delayMs": 1500, "methods": ["PUT"], "times": 1}));
+    browser.click_when_enabled("#submit").await;
+    browser.find("#confirm-submit").await;
+    browser.execute("const b = document.querySelector('#confirm-submit'); b.click(); b.click();", vec![]).await;
+    browser.wait_for_text("#submit-status", "Submitted at").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(put_count(&stand_in), 2, "one more PUT for two clicks in one go");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_token_appears_in_no_storage_url_or_console_message() {
+    const SECRET: &str = "tok-e2e-5ecret-9f8e7d";
+    let stand_in = StandIn::start_with(&["--token", SECRET], None);
+    let browser = Browser::start().await;
+    let answers = full_answers();
+    open_with_draft(&browser, &stand_in, &answers).await;
+    // Anything the page logs from here on is caught as well as what Chromium itself logs.
+    browser
+        .execute(
+            "window.__logged = [];
+             for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
+               const original = console[level].bind(console);
+               console[level] = (...args) => { window.__logged.push(args.map(String).join(' ')); original(...args); };
+             }",
+            vec![],
+        )
+        .await;
+    sign_in(&browser, SECRET).await;
+    browser.find("#load-draft").await.click().await.unwrap();
+    browser.wait_for_text("#load-status", "no draft").await;
+    stand_in.set_faults(json!({"status": 401, "methods": ["PUT"], "times": 1}));
+    submit(&browser).await;
+    browser.wait_for_text("#submit-status", "did not accept your e-mail and API token").await;
+    browser.find("#submit-retry").await.click().await.unwrap();
+    browser.wait_for_text("#submit-status", "Submitted at").await;
+    tokio::time::sleep(Duration::from_millis(600)).await; // past the autosave delay
+
+    let storage = browser.storage_dump().await.to_string();
+    assert!(storage.contains(&draft_key(APP_KEY)), "the dump is of the app's storage: {storage}");
+    assert!(!storage.contains(SECRET), "token in storage: {storage}");
+    let url = browser.client.current_url().await.unwrap().to_string();
+    assert!(!url.contains(SECRET), "token in the URL: {url}");
+    let requested = browser.execute("return performance.getEntriesByType('resource').map((e) => e.name).join('\\n');", vec![]).await;
+    assert!(requested.as_str().unwrap().contains("privacy-and-security"), "the API was called: {requested}");
+    assert!(!requested.as_str().unwrap().contains(SECRET), "token in a requested URL: {requested}");
+    let logged = browser.execute("return window.__logged;", vec![]).await;
+    let console = browser.console_messages().await;
+    assert!(!logged.to_string().contains(SECRET), "token in a console call: {logged}");
+    assert!(console.iter().all(|message| !message.contains(SECRET)), "token in the console: {console:?}");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn loading_a_different_live_version_asks_before_replacing_the_local_answers() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    let local = some_answers();
+    let mut live_answers = local.clone();
+    live_answers.set("stored_data_types", Answer::List(vec!["IP address".into(), "Device ID".into()]));
+    live_answers.set("security_contact", Answer::Text("trust@example.com".into()));
+    stand_in.seed_live(APP_KEY, &to_trust_info(&live_answers));
+    open_with_draft(&browser, &stand_in, &local).await;
+
+    browser.find("#load-live").await.click().await.unwrap();
+    let offer = browser.wait_for_text(".replace-offer", "Replace your local answers with the Marketplace's live version?").await;
+    assert!(offer.contains("2 answers differ"), "{offer}");
+    let row = browser.find(".replace-offer tr[data-question-id='security_contact']").await.text().await.unwrap();
+    assert!(row.contains("security@example.com") && row.contains("trust@example.com"), "before and after: {row}");
+    assert!(browser.exists(".replace-offer tr[data-question-id='stored_data_types']").await);
+
+    browser.find("#replace-decline").await.click().await.unwrap();
+    browser.wait_for_text("#load-status", "Kept your answers").await;
+    assert_draft_kept(&browser, &local).await;
+
+    browser.find("#load-live").await.click().await.unwrap();
+    browser.find("#replace-accept").await.click().await.unwrap();
+    browser.wait_for_text("#load-status", "Replaced your local answers with the Marketplace's live version").await;
+    let contact = browser.find("#q-security_contact").await.prop("value").await.unwrap();
+    assert_eq!(contact.as_deref(), Some("trust@example.com"), "the form shows the live answers");
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert_draft_kept(&browser, &live_answers).await;
+
+    browser.find("#load-draft").await.click().await.unwrap();
+    browser.wait_for_text("#load-status", "Enter your Atlassian account e-mail and API token to read your Marketplace draft").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_live_version_fills_an_empty_form_at_once() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    stand_in.seed_live(APP_KEY, &to_trust_info(&some_answers()));
+    browser.client.goto(&stand_in.app_url()).await.unwrap();
+
+    browser.click_when_enabled("#load-live").await;
+    browser.wait_for_text("#load-status", "Loaded the Marketplace's live version").await;
+    let contact = browser.find("#q-security_contact").await.prop("value").await.unwrap();
+    assert_eq!(contact.as_deref(), Some("security@example.com"));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn with_config_json_for_v3_it_submits_and_publishes_by_product_id() {
+    let site = std::env::temp_dir().join(format!("privacy-tab-v3-site-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&site);
+    std::fs::create_dir_all(&site).unwrap();
+    for entry in std::fs::read_dir(e2e::workspace_root().join("dist")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            std::fs::copy(&path, site.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    std::fs::write(site.join("config.json"), r#"{"apiVersion": 3}"#).unwrap();
+    let stand_in = StandIn::start_with(&[], Some(&site));
+    let browser = Browser::start().await;
+    const PRODUCT: &str = "8d2f0c8e-1b1d-4b8f-9a55-3b6f2f0e7c11";
+    let answers = some_answers();
+    browser
+        .open_with_storage(&stand_in.app_url(), &[("privacy-tab:last-app-key", PRODUCT.to_owned()), (&draft_key(PRODUCT), draft_json(PRODUCT, &answers))])
+        .await;
+    browser.wait_for_text("label[for='app-key']", "Product ID").await;
+    sign_in(&browser, TOKEN).await;
+
+    submit(&browser).await;
+    browser.wait_for_text("#submit-status", "Submitted and published at").await;
+    let product = stand_in.product(PRODUCT);
+    assert_eq!(product["live"], to_trust_info(&answers), "published through v3: {product}");
+    let _ = std::fs::remove_dir_all(&site);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_review_the_replace_offer_and_the_failures_have_no_accessibility_violations() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    let answers = full_answers();
+    let mut live = answers.clone();
+    live.set("security_contact", Answer::Text("trust@example.com".into()));
+    stand_in.seed_live(APP_KEY, &to_trust_info(&live));
+    open_with_draft(&browser, &stand_in, &answers).await;
+    sign_in(&browser, TOKEN).await;
+
+    browser.find("#load-live").await.click().await.unwrap();
+    browser.find(".replace-offer").await;
+    browser.click_when_enabled("#submit").await;
+    browser.find("#not-sent-hidden").await;
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "review and replace offer");
+    save_screenshot(&browser, "section.connect", "marketplace-replace-offer.png").await;
+    save_screenshot(&browser, "section.submit", "marketplace-review.png").await;
+
+    stand_in.set_faults(json!({"methods": ["PUT"], "times": 1, "fieldErrors": [
+        {"path": "appTrustInformation.security.securityContact", "message": "must be an e-mail address"},
+        {"path": "appTrustInformation.somethingNew", "message": "is required"}
+    ]}));
+    browser.find("#confirm-submit").await.click().await.unwrap();
+    browser.wait_for_text("#submit-status", "did not accept these answers").await;
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "field errors");
+    save_screenshot(&browser, "section.submit", "marketplace-field-errors.png").await;
+
+    stand_in.set_faults(json!({"status": 429, "retryAfterSeconds": 30, "methods": ["PUT"], "times": 1}));
+    browser.find("#submit-retry").await.click().await.unwrap();
+    browser.find("#confirm-submit").await.click().await.unwrap();
+    browser.wait_for_text("#submit-status", "Trying again in").await;
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new(), "countdown");
+    save_screenshot(&browser, "section.submit", "marketplace-countdown.png").await;
+    browser.find("#submit-cancel").await.click().await.unwrap();
+    browser.close().await;
+}
