@@ -3,7 +3,7 @@ use questionnaire::Answers;
 
 use crate::api::{live_answers, Marketplace, RuntimeConfig};
 use crate::connect::{ConnectPanel, Connection, SubmitPanel};
-use crate::draft::{AutosaveStatus, DraftStore};
+use crate::draft::{DraftPanel, DraftStore};
 use crate::form::QuestionnaireForm;
 use crate::preview::{PreviewPage, Workspace};
 use crate::state::Questionnaire;
@@ -37,7 +37,7 @@ pub fn App() -> impl IntoView {
             <div class="editing" hidden=previewing>
                 <Workspace answers live>
                     <ConnectPanel />
-                    <AutosaveStatus drafts />
+                    <DraftPanel drafts />
                     <QuestionnaireForm on_preview=move |_| previewing.set(true) />
                     <SubmitPanel />
                 </Workspace>

@@ -4,7 +4,7 @@
 pub mod api;
 mod app;
 pub mod connect;
-mod draft;
+pub mod draft;
 pub mod form;
 pub mod preview;
 pub mod state;

@@ -1,9 +1,22 @@
-//! The draft in local storage: saved shortly after every change, restored on load.
+//! The draft in local storage: saved shortly after every change and when the page is left,
+//! restored on load (with the question the partner was at), shared between tabs, exported,
+//! imported and discarded with an undo. Bad stored text is kept aside, never thrown away.
 
-mod autosave;
+mod conflict_notice;
+mod discard_button;
+mod draft_panel;
+mod export_button;
+mod files;
+mod import_button;
+mod import_preview;
+mod kept_copies;
+mod lifecycle;
+mod position;
 mod status;
 mod storage;
+mod storage_notice;
+mod store;
 
-pub use autosave::DraftStore;
-pub use status::AutosaveStatus;
+pub use draft_panel::DraftPanel;
 pub use storage::last_app_key;
+pub use store::DraftStore;

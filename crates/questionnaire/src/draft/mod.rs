@@ -1,8 +1,11 @@
 //! The draft as stored in local storage and exported to a file: versioned JSON with the app
 //! key and a timestamp. Older versions are migrated on read; newer ones are refused clearly.
 
+mod changes;
 mod export;
 mod migrate;
+mod restore;
+pub mod sync;
 #[cfg(test)]
 mod tests;
 
@@ -14,7 +17,9 @@ use serde_json::Value;
 use crate::answers::Answers;
 use crate::wire;
 
+pub use changes::{answer_text, changes, AnswerChange};
 pub use export::{export_json, import, ImportKind, Imported};
+pub use restore::{restore, Restored};
 
 /// Names the format inside the file, so a stray JSON file is told apart from a draft.
 pub const FORMAT: &str = "privacy-tab-draft";
@@ -24,6 +29,17 @@ pub const VERSION: u32 = 1;
 /// Where the browser keeps the draft of one app: one local-storage entry per app key.
 pub fn storage_key(app_key: &str) -> String {
     format!("{FORMAT}:{app_key}")
+}
+
+/// Where copies of stored text that could not be kept as it was go: this prefix, then the
+/// time the copy was made (milliseconds since the epoch).
+pub fn backup_key_prefix(app_key: &str) -> String {
+    format!("{FORMAT}-backup:{app_key}:")
+}
+
+/// Where the first builds kept the draft; read once and moved to [`storage_key`].
+pub fn legacy_storage_key(app_key: &str) -> String {
+    format!("privacy-tab:draft:{app_key}")
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

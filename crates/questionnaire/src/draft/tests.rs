@@ -138,3 +138,160 @@ fn exports_carry_the_payload_and_import_says_what_it_read() {
         Err(DraftError::NewerVersion(99))
     );
 }
+
+#[test]
+fn a_draft_this_version_wrote_is_restored_without_keeping_a_copy() {
+    let draft = sample();
+    assert_eq!(restore(&draft.to_json()), Ok(Restored { draft: draft.clone(), keep_original: false }));
+    // Whole-number time stamps read back from JavaScript's own JSON are the same draft.
+    let from_js = draft.to_json().replace("1700000000000.0", "1700000000000");
+    assert!(!restore(&from_js).unwrap().keep_original);
+}
+
+#[test]
+fn a_migrated_or_partly_read_draft_asks_for_its_original_to_be_kept() {
+    let v0 = json!({ "appKey": "k", "savedAt": 1, "answers": { "stores_eud": "yes" } });
+    let restored = restore(&v0.to_string()).unwrap();
+    assert!(restored.keep_original, "a version 0 draft is rewritten as version 1");
+    assert_eq!(restored.draft.answers.choice(ids::STORES_EUD), Some(choice::YES));
+
+    let damaged = r#"{"format": "privacy-tab-draft", "version": 1, "appKey": "k", "savedAt": 5,
+        "answers": {"stores_eud": {"kind": "choice", "value": "yes"}, "processes_eud": {"kind": "nonsense"}}}"#;
+    assert!(restore(damaged).unwrap().keep_original, "the unreadable answer lives only in the original");
+
+    let extra =
+        r#"{"format": "privacy-tab-draft", "version": 1, "appKey": "k", "savedAt": 5, "answers": {}, "note": "x"}"#;
+    assert!(restore(extra).unwrap().keep_original, "a field this version does not know");
+
+    assert_eq!(restore(r#"{"format": "privacy-tab-draft", "version": 2}"#), Err(DraftError::NewerVersion(2)));
+    assert!(matches!(restore("{\"format\": \"privacy-tab-dr"), Err(DraftError::NotJson(_))));
+}
+
+mod merging_two_tabs {
+    use super::*;
+    use crate::draft::sync::{apply, merge, Conflict};
+
+    fn with(entries: &[(&str, &str)]) -> Answers {
+        let mut answers = Answers::new();
+        for (id, text) in entries {
+            answers.set(id, Answer::Text((*text).into()));
+        }
+        answers
+    }
+
+    #[test]
+    fn changes_on_different_questions_merge_quietly() {
+        let base = with(&[(ids::SECURITY_CONTACT, "a@x.co"), (ids::PRIVACY_POLICY, "https://x.co/p")]);
+        let mine = with(&[(ids::SECURITY_CONTACT, "mine@x.co"), (ids::PRIVACY_POLICY, "https://x.co/p")]);
+        let theirs = with(&[
+            (ids::SECURITY_CONTACT, "a@x.co"),
+            (ids::PRIVACY_POLICY, "https://x.co/theirs"),
+            (ids::SECURITY_POLICY, "https://x.co/s"),
+        ]);
+        let merged = merge(&base, &mine, &theirs);
+        assert!(merged.conflicts.is_empty());
+        assert_eq!(
+            merged.answers,
+            with(&[
+                (ids::SECURITY_CONTACT, "mine@x.co"),
+                (ids::PRIVACY_POLICY, "https://x.co/theirs"),
+                (ids::SECURITY_POLICY, "https://x.co/s"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_tab_without_unsaved_changes_takes_theirs_whole_even_a_cleared_answer() {
+        let base = with(&[(ids::SECURITY_CONTACT, "a@x.co")]);
+        let merged = merge(&base, &base, &Answers::new());
+        assert_eq!(merged, sync::Merged { answers: Answers::new(), conflicts: vec![] });
+    }
+
+    #[test]
+    fn the_same_question_changed_differently_in_both_is_a_conflict_and_mine_stays_until_settled() {
+        let base = with(&[(ids::SECURITY_CONTACT, "a@x.co")]);
+        let mine = with(&[(ids::SECURITY_CONTACT, "mine@x.co")]);
+        let theirs = with(&[(ids::SECURITY_CONTACT, "theirs@x.co")]);
+        let mut merged = merge(&base, &mine, &theirs);
+        assert_eq!(merged.answers, mine);
+        let conflict = Conflict {
+            id: ids::SECURITY_CONTACT.into(),
+            mine: Some(Answer::Text("mine@x.co".into())),
+            theirs: Some(Answer::Text("theirs@x.co".into())),
+        };
+        assert_eq!(merged.conflicts, [conflict.clone()]);
+        apply(&mut merged.answers, &conflict.id, conflict.theirs.as_ref());
+        assert_eq!(merged.answers, theirs);
+
+        // Both typed the same thing: nothing to settle. Theirs cleared what I changed: settle.
+        assert!(merge(&base, &theirs, &theirs).conflicts.is_empty());
+        let cleared = merge(&base, &mine, &Answers::new());
+        assert_eq!(cleared.conflicts[0].theirs, None);
+        assert_eq!(cleared.answers, mine);
+    }
+}
+
+mod what_an_import_changes {
+    use super::*;
+    use crate::sample::complete;
+
+    #[test]
+    fn lists_every_differing_answer_with_before_and_after_including_hidden_and_unknown_ones() {
+        let mut before = Answers::new();
+        before.set(ids::STORES_EUD, Answer::Choice(choice::NO.into()));
+        // Hidden while "stores End-User Data" is No, yet an import replaces it too.
+        before.set(ids::STORED_DATA_TYPES, Answer::List(vec!["Email address".into()]));
+        let mut after = before.clone();
+        after.set(ids::STORED_DATA_TYPES, Answer::List(vec!["Email address".into(), "IP address".into()]));
+        after.set(ids::SECURITY_CONTACT, Answer::Text("security@example.com".into()));
+        after.set("from_a_newer_build", Answer::Flag(true));
+
+        let found = changes(&before, &after);
+        let lines: Vec<_> = found.iter().map(|c| format!("{}: {} → {}", c.label, c.before, c.after)).collect();
+        assert_eq!(
+            lines,
+            [
+                "End-User Data types stored: Email address → Email address, IP address".to_owned(),
+                format!(
+                    "{}: Response not provided by the partner → security@example.com",
+                    catalogue_label(ids::SECURITY_CONTACT)
+                ),
+                r#"from_a_newer_build: Response not provided by the partner → {"kind":"flag","value":true}"#.to_owned(),
+            ]
+        );
+        assert!(changes(&after, &after).is_empty());
+    }
+
+    #[test]
+    fn a_full_questionnaire_is_described_briefly() {
+        let found = changes(&Answers::new(), &complete(100));
+        let third_parties = found.iter().find(|c| c.id == ids::THIRD_PARTIES).unwrap();
+        assert!(third_parties.after.starts_with("Sub-processor 1 ("), "{}", third_parties.after);
+        assert!(third_parties.after.chars().count() <= 301, "cut short for a list of changes");
+    }
+
+    fn catalogue_label(id: &str) -> &'static str {
+        crate::catalogue::question(id).listing_label
+    }
+}
+
+#[test]
+fn a_fully_filled_draft_with_100_third_parties_round_trips() {
+    let draft = Draft::new("com.example.app", crate::sample::complete(100), 1_700_000_000_000.0);
+    assert_eq!(draft.answers.third_parties(ids::THIRD_PARTIES).len(), 100);
+    assert_eq!(Draft::parse(&draft.to_json()), Ok(draft.clone()));
+    assert_eq!(import(&export_json(&draft), "k", 0.0).unwrap().draft, draft);
+}
+
+#[test]
+fn an_export_holds_the_draft_and_the_payload_and_nothing_else() {
+    // Credentials live in the app's memory only; the export has no field that could carry them.
+    let mut draft = sample();
+    draft.raw_trust_info = Some(json!({ "security": { "securityContact": "old@example.com" } }));
+    let exported: serde_json::Value = serde_json::from_str(&export_json(&draft)).unwrap();
+    let keys: Vec<&str> = exported.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        ["answers", "appKey", "appTrustInformation", "format", "position", "rawTrustInfo", "savedAt", "version"]
+    );
+}

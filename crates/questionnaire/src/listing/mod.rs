@@ -177,5 +177,21 @@ pub fn value_of(id: &str, answers: &Answers) -> ListingValue {
     }
 }
 
+/// One answer in words, as the tab would show it were its question asked: for lists of
+/// changes that include hidden answers. Long values are cut short with "…".
+pub fn describe(question: &Question, answer: &Answer) -> String {
+    const LONGEST: usize = 300;
+    let mut alone = Answers::new();
+    alone.set(question.id, answer.clone());
+    let text = value_in(question, &alone).to_plain();
+    if text.trim().is_empty() {
+        return NOT_PROVIDED.to_owned();
+    }
+    match text.char_indices().nth(LONGEST) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
 #[cfg(test)]
 mod tests;

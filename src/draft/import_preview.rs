@@ -1,0 +1,78 @@
+use leptos::html;
+use leptos::prelude::*;
+use questionnaire::draft::{AnswerChange, Draft, ImportKind};
+
+use super::store::DraftStore;
+use crate::form::control_id;
+
+/// A file read and understood, waiting for the partner to look at its changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingImport {
+    pub file_name: String,
+    pub kind: ImportKind,
+    /// The app key the file names, when it is not the current one.
+    pub other_app: Option<String>,
+    pub changes: Vec<AnswerChange>,
+    pub draft: Draft,
+}
+
+/// What an import will change, question by question (before → after), with "Apply" and
+/// "Cancel". Nothing changes until "Apply".
+#[component]
+pub fn ImportPreview(drafts: DraftStore, pending: PendingImport, on_done: Callback<()>) -> impl IntoView {
+    let PendingImport { file_name, kind, other_app, changes, draft } = pending;
+    let heading = NodeRef::<html::H2>::new();
+    request_animation_frame(move || drop(heading.get_untracked().map(|h| h.focus())));
+    let what = match kind {
+        ImportKind::Export => "a privacy-tab export",
+        ImportKind::Draft => "a privacy-tab draft",
+        ImportKind::ApiBody | ImportKind::TrustInfo => "a Marketplace Privacy & Security document",
+    };
+    let other_app = other_app.map(|other| {
+        view! {
+            <p class="import-other-app">
+                {format!("This file was saved for the app “{other}”. Importing it replaces the draft of “{}”.", drafts.app_key.get_untracked())}
+            </p>
+        }
+    });
+    let summary = match changes.len() {
+        0 => "It holds the same answers as your draft: importing changes nothing you can see.".to_owned(),
+        1 => "Importing it changes 1 answer:".to_owned(),
+        n => format!("Importing it changes {n} answers:"),
+    };
+    let rows = changes
+        .into_iter()
+        .map(|change| {
+            let label = match change.question {
+                Some(_) => view! { <a href=format!("#{}", control_id(&change.id))>{change.label}</a> }.into_any(),
+                None => view! { <span>{change.label}</span> }.into_any(),
+            };
+            view! {
+                <li class="import-change" data-question-id=change.id>
+                    {label} ": "
+                    <span class="before">{change.before}</span>
+                    " → "
+                    <span class="after">{change.after}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let apply_name = file_name.clone();
+    let draft = StoredValue::new(draft);
+    let apply = move |_| {
+        drafts.apply_import(draft.get_value(), apply_name.clone());
+        on_done.run(());
+    };
+    view! {
+        <div class="draft-notice info import-preview" role="region" aria-labelledby="import-preview-title">
+            <h2 class="notice-title" id="import-preview-title" tabindex="-1" node_ref=heading>
+                {format!("Import “{file_name}”?")}
+            </h2>
+            <p>{format!("This is {what}. {summary}")}</p>
+            {other_app}
+            <ul class="import-changes">{rows}</ul>
+            <button type="button" class="primary apply-import" on:click=apply>"Apply import"</button>
+            <button type="button" class="secondary cancel-import" on:click=move |_| on_done.run(())>"Cancel"</button>
+        </div>
+    }
+}

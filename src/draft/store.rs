@@ -1,0 +1,338 @@
+use leptos::prelude::*;
+use questionnaire::draft::sync::{self, merge, Conflict};
+use questionnaire::draft::{restore, Draft, Restored};
+use questionnaire::Answers;
+use serde_json::Value;
+
+use super::{lifecycle, position, storage};
+
+/// Long enough to stay off the typing path, short enough that a crash loses at most a moment.
+const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
+
+/// What the quiet status line says.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    Idle,
+    Restored { saved_at: f64 },
+    Saved { at: f64 },
+    UpdatedFromOtherTab { at: f64 },
+    Discarded,
+    DiscardUndone,
+    Imported { file_name: String },
+}
+
+/// Stored text this version could not write back unchanged: kept aside, never thrown away.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeptOriginal {
+    pub text: String,
+    /// Why nothing could be read from it; `None` when it was read, but converted.
+    pub unreadable: Option<String>,
+    /// Where a copy is kept in this browser. `None`: there was no room, so the draft is not
+    /// saved over the original until the partner has downloaded it.
+    pub backup_key: Option<String>,
+}
+
+/// The draft of the current app key: loaded on start and on a change of app key, saved
+/// shortly after every change, shared with other tabs, discarded, imported and replaced.
+#[derive(Clone, Copy)]
+pub struct DraftStore {
+    pub app_key: RwSignal<String>,
+    answers: RwSignal<Answers>,
+    pub status: RwSignal<SaveStatus>,
+    /// The browser refused to store the draft: the partner works on in memory.
+    pub write_failed: RwSignal<bool>,
+    pub kept: RwSignal<Option<KeptOriginal>>,
+    /// Questions another tab changed while this one had unsaved changes to them.
+    pub conflicts: RwSignal<Vec<Conflict>>,
+    /// The last discarded draft, until the page closes: what "Undo" brings back.
+    pub discarded: RwSignal<Option<Draft>>,
+    /// The question the partner was last at (saved as the draft's `position`).
+    pub position: RwSignal<Option<String>>,
+    /// How long the last save took (serialise and write), in milliseconds.
+    pub last_save_ms: RwSignal<Option<f64>>,
+    inner: StoredValue<Inner, LocalStorage>,
+}
+
+#[derive(Default)]
+struct Inner {
+    loaded_key: Option<String>,
+    /// What storage holds for `loaded_key`, as far as this tab knows: the base of merges.
+    stored: Answers,
+    /// The position or the API document changed since the last save.
+    meta_changed: bool,
+    raw_trust_info: Option<Value>,
+    /// Holds saves so that an original without a backup is not written over.
+    hold: bool,
+    pending: Option<TimeoutHandle>,
+}
+
+impl DraftStore {
+    /// Loads the draft of `app_key` into `answers` and keeps it saved. Provided as context.
+    pub fn start(app_key: RwSignal<String>, answers: RwSignal<Answers>) -> Self {
+        let store = DraftStore {
+            app_key,
+            answers,
+            status: RwSignal::new(SaveStatus::Idle),
+            write_failed: RwSignal::new(false),
+            kept: RwSignal::new(None),
+            conflicts: RwSignal::new(Vec::new()),
+            discarded: RwSignal::new(None),
+            position: RwSignal::new(None),
+            last_save_ms: RwSignal::new(None),
+            inner: StoredValue::new_local(Inner::default()),
+        };
+        provide_context(store);
+        store.load(&app_key.get_untracked());
+        if let Some(id) = store.position.get_untracked() {
+            position::go_to(id);
+        }
+
+        Effect::new(move |_| {
+            let key = app_key.get();
+            if store.inner.with_value(|inner| inner.loaded_key.as_deref() != Some(key.as_str())) {
+                store.flush();
+                store.load(&key);
+            }
+        });
+        Effect::new(move |_| {
+            answers.track();
+            store.position.track();
+            store.schedule();
+        });
+        position::follow_focus(move |id| {
+            if store.position.get_untracked().as_deref() != Some(id.as_str()) {
+                store.inner.update_value(|inner| inner.meta_changed = true);
+                store.position.set(Some(id));
+            }
+        });
+        lifecycle::on_leave(move || store.flush());
+        lifecycle::on_other_tab_save(
+            move |key| store.inner.with_value(|inner| inner.loaded_key.as_deref().map(storage::draft_key).as_deref() == Some(key)),
+            move |text| store.take_theirs(text),
+        );
+        store
+    }
+
+    pub fn expect() -> Self {
+        expect_context()
+    }
+
+    /// The draft as it stands, for an export or a submit (`put_body` keeps unknown API fields).
+    pub fn draft(&self) -> Draft {
+        let (key, raw_trust_info) =
+            self.inner.with_value(|inner| (inner.loaded_key.clone().unwrap_or_default(), inner.raw_trust_info.clone()));
+        Draft {
+            position: self.position.get_untracked(),
+            raw_trust_info,
+            ..Draft::new(key, self.answers.get_untracked(), js_sys::Date::now())
+        }
+    }
+
+    /// Replaces every answer and saves at once (for a version loaded from the Marketplace).
+    pub fn replace_answers(&self, answers: Answers) {
+        self.answers.set(answers);
+        self.save_now();
+    }
+
+    /// Keeps the document last read from the API, so a submit sends its unknown fields back.
+    pub fn set_api_document(&self, trust_info: Option<Value>) {
+        self.inner.update_value(|inner| {
+            inner.raw_trust_info = trust_info;
+            inner.meta_changed = true;
+        });
+        self.save_now();
+    }
+
+    /// Applies an imported draft (its answers, position and API document) and saves at once.
+    pub fn apply_import(&self, draft: Draft, file_name: String) {
+        if draft.raw_trust_info.is_some() {
+            self.inner.update_value(|inner| inner.raw_trust_info = draft.raw_trust_info);
+        }
+        self.inner.update_value(|inner| inner.meta_changed = true);
+        self.position.set(draft.position);
+        self.answers.set(draft.answers);
+        self.conflicts.set(Vec::new());
+        self.save_now();
+        self.status.set(SaveStatus::Imported { file_name });
+    }
+
+    /// Removes the local draft and empties the form; [`Self::undo_discard`] brings it back.
+    pub fn discard(&self) {
+        self.cancel_pending();
+        let draft = self.draft();
+        let key = storage::draft_key(&draft.app_key);
+        self.discarded.set(Some(draft));
+        self.inner.update_value(|inner| {
+            inner.stored = Answers::new();
+            inner.raw_trust_info = None;
+            inner.meta_changed = false;
+        });
+        storage::remove(&key);
+        self.conflicts.set(Vec::new());
+        self.position.set(None);
+        self.answers.set(Answers::new());
+        self.status.set(SaveStatus::Discarded);
+    }
+
+    /// Brings the discarded draft back. Answers given since the discard win over it.
+    pub fn undo_discard(&self) {
+        let Some(draft) = self.discarded.try_update(Option::take).flatten() else { return };
+        let merged = self.answers.with_untracked(|since| merge(&Answers::new(), since, &draft.answers));
+        self.inner.update_value(|inner| {
+            inner.raw_trust_info = draft.raw_trust_info;
+            inner.meta_changed = true;
+        });
+        self.position.set(draft.position);
+        self.answers.set(merged.answers);
+        self.save_now();
+        self.status.set(SaveStatus::DiscardUndone);
+    }
+
+    /// Settles a conflict with the other tab's answer (`true`) or this tab's (`false`).
+    pub fn settle(&self, id: &str, use_theirs: bool) {
+        let settled = self.conflicts.with_untracked(|list| list.iter().find(|c| c.id == id).cloned());
+        self.conflicts.update(|list| list.retain(|c| c.id != id));
+        if let (Some(conflict), true) = (settled, use_theirs) {
+            self.answers.update(|answers| sync::apply(answers, id, conflict.theirs.as_ref()));
+        }
+        self.save_now();
+    }
+
+    /// The partner has downloaded the original: saving over it is safe now.
+    pub fn original_downloaded(&self) {
+        let held = self.inner.with_value(|inner| inner.hold);
+        self.inner.update_value(|inner| inner.hold = false);
+        if held {
+            self.save_now();
+        }
+    }
+
+    fn load(&self, key: &str) {
+        let now = js_sys::Date::now();
+        let usable = storage::remember_app_key(key);
+        storage::adopt_legacy_draft(key);
+        let mut kept = None;
+        let draft = storage::read_draft(key).and_then(|text| match restore(&text) {
+            Ok(Restored { draft, keep_original }) => {
+                if keep_original {
+                    let backup_key = storage::back_up(key, &text, now);
+                    kept = Some(KeptOriginal { text, unreadable: None, backup_key });
+                }
+                Some(draft)
+            }
+            Err(error) => {
+                let backup_key = storage::back_up(key, &text, now);
+                kept = Some(KeptOriginal { text, unreadable: Some(error.to_string()), backup_key });
+                None
+            }
+        });
+        let status = draft.as_ref().map_or(SaveStatus::Idle, |draft| SaveStatus::Restored { saved_at: draft.saved_at });
+        let Draft { answers, position, raw_trust_info, .. } = draft.unwrap_or_else(|| Draft::new(key, Answers::new(), now));
+        self.inner.update_value(|inner| {
+            *inner = Inner {
+                loaded_key: Some(key.to_owned()),
+                stored: answers.clone(),
+                meta_changed: false,
+                raw_trust_info,
+                hold: kept.as_ref().is_some_and(|kept| kept.backup_key.is_none()),
+                pending: inner.pending.take(),
+            }
+        });
+        self.answers.set(answers);
+        self.position.set(position);
+        self.status.set(status);
+        self.kept.set(kept);
+        self.write_failed.set(!usable);
+        self.conflicts.set(Vec::new());
+        self.discarded.set(None);
+    }
+
+    fn schedule(&self) {
+        self.cancel_pending();
+        let store = *self;
+        let handle = set_timeout_with_handle(move || store.save_now(), SAVE_DELAY).ok();
+        self.inner.update_value(|inner| inner.pending = handle);
+    }
+
+    fn cancel_pending(&self) {
+        if let Some(handle) = self.inner.try_update_value(|inner| inner.pending.take()).flatten() {
+            handle.clear();
+        }
+    }
+
+    /// Saves now whatever is not saved yet (the page is closing or hidden). Not only what
+    /// waits for its delay: a change made just before may not have scheduled its save yet.
+    pub fn flush(&self) {
+        self.save_now();
+    }
+
+    /// Writes the draft if it differs from what storage holds.
+    fn save_now(&self) {
+        self.cancel_pending();
+        let (key, hold, moved) =
+            self.inner.with_value(|inner| (inner.loaded_key.clone(), inner.hold, inner.meta_changed));
+        let Some(key) = key else { return };
+        let changed = moved || self.answers.with_untracked(|answers| self.inner.with_value(|inner| *answers != inner.stored));
+        if hold || !changed {
+            return;
+        }
+        let started = now_ms();
+        let draft = self.draft();
+        let written = storage::write(&storage::draft_key(&key), &draft.to_json());
+        self.last_save_ms.set(Some(now_ms() - started));
+        if written {
+            self.inner.update_value(|inner| {
+                inner.stored = draft.answers;
+                inner.meta_changed = false;
+            });
+            self.status.set(SaveStatus::Saved { at: draft.saved_at });
+        }
+        if self.write_failed.get_untracked() == written {
+            self.write_failed.set(!written);
+        }
+    }
+
+    /// Another tab saved this draft (`None`: discarded it). Merges: see [`sync::merge`].
+    fn take_theirs(&self, text: Option<String>) {
+        let now = js_sys::Date::now();
+        let key = self.inner.with_value(|inner| inner.loaded_key.clone().unwrap_or_default());
+        let theirs = match text.as_deref().map(Draft::parse) {
+            None => Draft::new(key, Answers::new(), now),
+            Some(Ok(draft)) => draft,
+            Some(Err(error)) => {
+                let text = text.unwrap_or_default();
+                let backup_key = storage::back_up(&key, &text, now);
+                self.kept.set(Some(KeptOriginal { text, unreadable: Some(error.to_string()), backup_key }));
+                return;
+            }
+        };
+        let base = self.inner.with_value(|inner| inner.stored.clone());
+        let merged = self.answers.with_untracked(|mine| merge(&base, mine, &theirs.answers));
+        self.inner.update_value(|inner| {
+            inner.stored = theirs.answers.clone();
+            if theirs.raw_trust_info.is_some() {
+                inner.raw_trust_info = theirs.raw_trust_info.clone();
+            }
+        });
+        self.conflicts.update(|list| {
+            list.retain(|old| !merged.conflicts.iter().any(|new| new.id == old.id));
+            list.extend(merged.conflicts.iter().cloned());
+            // A question both now answer alike needs no settling.
+            list.retain(|c| merged.answers.get(&c.id) != theirs.answers.get(&c.id));
+        });
+        let unsaved_here = merged.answers != theirs.answers;
+        if self.answers.with_untracked(|mine| *mine != merged.answers) {
+            self.answers.set(merged.answers);
+        }
+        if unsaved_here {
+            self.schedule();
+        }
+        if base != theirs.answers {
+            self.status.set(SaveStatus::UpdatedFromOtherTab { at: now });
+        }
+    }
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|window| window.performance()).map_or_else(js_sys::Date::now, |p| p.now())
+}
