@@ -16,7 +16,7 @@ pub fn App() -> impl IntoView {
     let connection = Connection::provide(&config);
     let questionnaire = Questionnaire::provide(Answers::new());
     let drafts = DraftStore::start(connection.app_key, questionnaire.answers);
-    let marketplace = Marketplace::provide(connection, questionnaire);
+    let marketplace = Marketplace::provide(connection, questionnaire, drafts);
     let answers: Signal<Answers> = questionnaire.answers.into();
     let live = live_answers(marketplace);
     let previewing = RwSignal::new(false);

@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::call::RetryingCall;
 use super::client::{read, Version};
 use crate::connect::Connection;
+use crate::draft::DraftStore;
 use crate::state::Questionnaire;
 
 /// A version read from the Marketplace that differs from the local answers, waiting for the
@@ -35,20 +36,6 @@ pub enum Outcome {
     NeedsCredentials,
 }
 
-/// The JSON last read from the Marketplace for an app. Submitting writes the answers over it,
-/// so fields this app does not know (and so cannot show) are sent back untouched.
-#[derive(Clone, Copy)]
-pub struct MarketplaceCopy(RwSignal<Option<(String, Value)>>);
-
-impl MarketplaceCopy {
-    pub fn for_key(&self, key: &str) -> Value {
-        self.0.with_untracked(|copy| match copy {
-            Some((copy_key, raw)) if copy_key == key => raw.clone(),
-            _ => Value::Null,
-        })
-    }
-}
-
 #[derive(Clone, Copy)]
 pub struct Loader {
     pub call: RetryingCall<Value>,
@@ -56,20 +43,20 @@ pub struct Loader {
     pub version: RwSignal<Version>,
     pub offer: RwSignal<Option<Offer>>,
     pub outcome: RwSignal<Option<Outcome>>,
-    pub copy: MarketplaceCopy,
     connection: Connection,
+    drafts: DraftStore,
     questionnaire: Questionnaire,
 }
 
 impl Loader {
-    pub fn new(connection: Connection, questionnaire: Questionnaire) -> Self {
+    pub fn new(connection: Connection, questionnaire: Questionnaire, drafts: DraftStore) -> Self {
         Loader {
             call: RetryingCall::new(),
             version: RwSignal::new(Version::Live),
             offer: RwSignal::new(None),
             outcome: RwSignal::new(None),
-            copy: MarketplaceCopy(RwSignal::new(None)),
             connection,
+            drafts,
             questionnaire,
         }
     }
@@ -101,7 +88,9 @@ impl Loader {
         if key != self.connection.app_key.get_untracked() {
             return; // The partner moved to another app meanwhile.
         }
-        self.copy.0.set(Some((key.clone(), raw.clone())));
+        // Kept with the draft: a submit writes the answers over it, so fields this app does
+        // not know (and so cannot show) go back untouched, even after a reload.
+        self.drafts.set_api_document(Some(raw.clone()));
         let local = self.questionnaire.answers.get_untracked();
         let proposal = replacement(&local, &from_trust_info(&raw));
         if proposal.changes.is_empty() {

@@ -25,6 +25,7 @@ pub use submission::{Missing, Submission};
 use leptos::prelude::*;
 
 use crate::connect::Connection;
+use crate::draft::DraftStore;
 use crate::state::Questionnaire;
 
 /// Everything the connect, load and submit components share, provided as context.
@@ -37,9 +38,9 @@ pub struct Marketplace {
 }
 
 impl Marketplace {
-    pub fn provide(connection: Connection, questionnaire: Questionnaire) -> Self {
-        let loader = Loader::new(connection, questionnaire);
-        let submission = Submission::new(connection, questionnaire, loader.copy);
+    pub fn provide(connection: Connection, questionnaire: Questionnaire, drafts: DraftStore) -> Self {
+        let loader = Loader::new(connection, questionnaire, drafts);
+        let submission = Submission::new(connection, questionnaire, drafts);
         let marketplace = Marketplace { connection, online: Online::watch(), loader, submission };
         provide_context(marketplace);
         marketplace

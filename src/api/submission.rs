@@ -8,9 +8,9 @@ use questionnaire::wire::to_trust_info_over;
 
 use super::call::RetryingCall;
 use super::client::submit;
-use super::loader::MarketplaceCopy;
 use super::submitted::{mark_submitted, submitted_at};
 use crate::connect::Connection;
+use crate::draft::DraftStore;
 use crate::state::Questionnaire;
 
 /// Something to fix before anything can be sent.
@@ -32,11 +32,11 @@ pub struct Submission {
     recorded: RwSignal<u32>,
     connection: Connection,
     questionnaire: Questionnaire,
-    copy: MarketplaceCopy,
+    drafts: DraftStore,
 }
 
 impl Submission {
-    pub fn new(connection: Connection, questionnaire: Questionnaire, copy: MarketplaceCopy) -> Self {
+    pub fn new(connection: Connection, questionnaire: Questionnaire, drafts: DraftStore) -> Self {
         let recorded = RwSignal::new(0);
         let last_submitted = Memo::new(move |_| {
             recorded.track();
@@ -50,7 +50,7 @@ impl Submission {
             recorded,
             connection,
             questionnaire,
-            copy,
+            drafts,
         }
     }
 
@@ -85,7 +85,8 @@ impl Submission {
         };
         self.missing.set(None);
         self.reviewing.set(false);
-        let base = self.copy.for_key(&target.key);
+        let draft = self.drafts.draft();
+        let base = draft.raw_trust_info.filter(|_| draft.app_key == target.key).unwrap_or(serde_json::Value::Null);
         let trust_info = self.questionnaire.answers.with_untracked(|answers| to_trust_info_over(&base, answers));
         let key = target.key.clone();
         let operation = Rc::new(move || {

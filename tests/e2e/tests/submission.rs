@@ -499,3 +499,29 @@ async fn the_review_the_replace_offer_and_the_failures_have_no_accessibility_vio
     browser.find("#submit-cancel").await.click().await.unwrap();
     browser.close().await;
 }
+
+#[tokio::test]
+async fn fields_this_app_does_not_know_survive_a_reload_and_go_back_with_the_submit() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    let mut live = to_trust_info(&some_answers());
+    live["security"]["permissionsJustification"] = json!("Reads issues to index them.");
+    live["futureGroup"] = json!({ "newFlag": true });
+    stand_in.seed_live(APP_KEY, &live);
+    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.click_when_enabled("#load-live").await;
+    browser.wait_for_text("#load-status", "Loaded the Marketplace's live version").await;
+
+    // A new session: the document read from the Marketplace must come back with the draft.
+    browser.client.refresh().await.unwrap();
+    browser.wait_for_text(".autosave-status", "Restored your draft").await;
+    sign_in(&browser, TOKEN).await;
+    submit(&browser).await;
+    browser.wait_for_text("#submit-status", "Submitted").await;
+
+    let sent = stored_draft(&stand_in);
+    assert_eq!(sent["security"]["permissionsJustification"], "Reads issues to index them.", "{sent}");
+    assert_eq!(sent["futureGroup"]["newFlag"], true, "{sent}");
+    assert_eq!(sent["security"]["securityContact"], "security@example.com", "{sent}");
+    browser.close().await;
+}
