@@ -49,7 +49,10 @@ pub fn App() -> impl IntoView {
                     app_key=connection.app_key
                     api_base=connection.api_base
                     live_embeddable=connection.api_version == crate::api::ApiVersion::V2
-                    on_edit=Callback::new(move |_| previewing.set(false))
+                    on_edit=Callback::new(move |_| {
+                        previewing.set(false);
+                        crate::preview::reveal("save-and-preview");
+                    })
                     on_submit=submit_and_publish
                 />
             </Show>

@@ -140,7 +140,8 @@ mod tests {
     #[test]
     fn the_full_answers_exercise_sent_hidden_and_unsendable_answers() {
         let answers = full_answers();
-        let (sent, hidden, unsendable) = (sent(&answers).len(), hidden_answers(&answers).len(), unsendable(&answers).len());
+        let (sent, hidden, unsendable) =
+            (sent(&answers).len(), hidden_answers(&answers).len(), unsendable(&answers).len());
         println!("full answers: {sent} sent, {hidden} hidden, {unsendable} with no known wire field");
         assert!(sent >= 25, "{sent}");
         assert!(hidden > 0);

@@ -2,7 +2,7 @@
 //! preview" with "Edit draft" and "Submit and publish", what changes against the live version,
 //! and hostile input shown harmlessly.
 
-use e2e::fixtures::{realistic_answers, half_answers};
+use e2e::fixtures::{half_answers, realistic_answers};
 use e2e::{Browser, StandIn};
 use fantoccini::key::Key;
 use questionnaire::answers::Answer;
@@ -145,6 +145,8 @@ async fn save_and_preview_shows_the_tab_full_page_then_edit_draft_or_submit_and_
 
     browser.find("#edit-draft").await.click().await.unwrap();
     assert!(displayed(&browser, "#save-and-preview").await, "Edit draft brings the form back");
+    let active = browser.client.active_element().await.unwrap().attr("id").await.unwrap();
+    assert_eq!(active.as_deref(), Some("save-and-preview"), "focus returns to where the partner left");
     assert!(!browser.exists("#preview-page").await);
     let yes = browser.find(&pick(ids::STORES_EUD, choice::YES)).await;
     assert_eq!(yes.prop("checked").await.unwrap().as_deref(), Some("true"), "the answers are still there");
@@ -296,7 +298,13 @@ async fn printing_gives_the_whole_tab_and_nothing_to_click() {
     browser.find("#preview-page").await;
     assert!(!displayed(&browser, &page_value(ids::SECURITY_CONTACT)).await, "the default view on screen");
     browser.emulate_print(true).await;
-    for hidden in ["#edit-draft", "#submit-and-publish", "#preview-page .view-toggle", ".embed-snippet", "#preview-page .change-summary"] {
+    for hidden in [
+        "#edit-draft",
+        "#submit-and-publish",
+        "#preview-page .view-toggle",
+        ".embed-snippet",
+        "#preview-page .change-summary",
+    ] {
         assert!(!displayed(&browser, hidden).await, "{hidden} does not print");
     }
     assert!(displayed(&browser, &page_value(ids::SECURITY_CONTACT)).await, "the whole tab prints");

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use e2e::fixtures::{realistic_answers, half_answers};
+use e2e::fixtures::{half_answers, realistic_answers};
 use e2e::{workspace_root, Browser, StandIn};
 use fantoccini::Locator;
 use questionnaire::catalogue::ids;
