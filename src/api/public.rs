@@ -27,7 +27,7 @@ pub async fn get_public(url: &str) -> Result<String, ApiError> {
 
 /// What customers see today for the connected app, read again when the app or API changes and
 /// after each submit: `None` while unknown (loading, or the read failed), empty answers when
-/// nothing is live yet.
+/// nothing is live yet. The first read for an app is also compared with the local draft.
 pub fn live_answers(marketplace: Marketplace) -> Signal<Option<Answers>> {
     let connection = marketplace.connection;
     let live = LocalResource::new(move || {
@@ -37,7 +37,11 @@ pub fn live_answers(marketplace: Marketplace) -> Signal<Option<Answers>> {
         let target = connection.target();
         async move {
             match read(&target, Version::Live, None).await {
-                Ok(json) => Some(from_trust_info(&json)),
+                Ok(json) => {
+                    let answers = from_trust_info(&json);
+                    marketplace.loader.compare_on_open(target.key.clone(), json);
+                    Some(answers)
+                }
                 Err(ApiError::Status { code: 404, .. }) => Some(Answers::new()),
                 Err(_) => None,
             }

@@ -77,14 +77,17 @@ impl Browser {
         self.execute("return localStorage.getItem(arguments[0]);", vec![json!(key)]).await.as_str().map(str::to_owned)
     }
 
-    /// Opens `url`, writes the items into its local storage, and loads the page again so the
-    /// app starts from them.
+    /// Writes the items into the local storage of `url`'s origin, then opens `url` so the app
+    /// starts from them. The items are written from a page of the same origin that is not the
+    /// app: a running app would save its own state over them as it is left.
     pub async fn open_with_storage(&self, url: &str, items: &[(&str, String)]) {
-        self.client.goto(url).await.unwrap();
+        let parsed = url::Url::parse(url).expect("an absolute URL");
+        let elsewhere = parsed.join("/_stand-in/health").unwrap();
+        self.client.goto(elsewhere.as_str()).await.unwrap();
         for (key, value) in items {
             self.execute("localStorage.setItem(arguments[0], arguments[1]);", vec![json!(key), json!(value)]).await;
         }
-        self.client.refresh().await.unwrap();
+        self.client.goto(url).await.unwrap();
     }
 
     /// Clicks a button once it is enabled (a busy button ignores clicks, as it should).
