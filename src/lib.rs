@@ -6,7 +6,9 @@ mod app;
 pub mod connect;
 pub mod draft;
 pub mod form;
+pub mod preview;
 pub mod state;
+pub mod widget;
 
 pub use api::RuntimeConfig;
 pub use app::App;

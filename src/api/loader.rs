@@ -45,6 +45,8 @@ pub struct Loader {
     pub outcome: RwSignal<Option<Outcome>>,
     connection: Connection,
     drafts: DraftStore,
+    /// The app key whose live version was already compared on opening: once per app.
+    compared_on_open: StoredValue<Option<String>>,
     questionnaire: Questionnaire,
 }
 
@@ -57,6 +59,7 @@ impl Loader {
             outcome: RwSignal::new(None),
             connection,
             drafts,
+            compared_on_open: StoredValue::new(None),
             questionnaire,
         }
     }
@@ -81,21 +84,43 @@ impl Loader {
             let (target, credentials) = (target.clone(), credentials.clone());
             Box::pin(async move { read(&target, version, credentials.as_ref()).await }) as _
         });
-        self.call.start(operation, Rc::new(move |raw| loader.received(version, key.clone(), raw)));
+        self.call.start(operation, Rc::new(move |raw| loader.received(version, key.clone(), raw, false)));
     }
 
-    fn received(&self, version: Version, key: String, raw: Value) {
+    /// The first live version read for an app after it is opened: fills an empty form (as
+    /// the Marketplace's own form shows answers sent through the API) or, when it differs
+    /// from the local draft, asks which to keep. Silent when they already agree.
+    pub fn compare_on_open(&self, key: String, raw: Value) {
+        if self.compared_on_open.with_value(|compared| compared.as_deref() == Some(key.as_str())) {
+            return;
+        }
+        self.compared_on_open.set_value(Some(key.clone()));
+        if self.call.is_busy() || self.offer.with_untracked(Option::is_some) {
+            return; // The partner asked for a version themselves: theirs wins.
+        }
+        self.received(Version::Live, key, raw, true);
+    }
+
+    fn received(&self, version: Version, key: String, raw: Value, quiet: bool) {
         if key != self.connection.app_key.get_untracked() {
             return; // The partner moved to another app meanwhile.
         }
         // Kept with the draft: a submit writes the answers over it, so fields this app does
-        // not know (and so cannot show) go back untouched, even after a reload.
-        self.drafts.set_api_document(Some(raw.clone()));
+        // not know (and so cannot show) go back untouched, even after a reload. A comparison on
+        // opening keeps it only once the partner takes the Marketplace's answers.
+        if !quiet {
+            self.drafts.set_api_document(Some(raw.clone()));
+        }
         let local = self.questionnaire.answers.get_untracked();
         let proposal = replacement(&local, &from_trust_info(&raw));
         if proposal.changes.is_empty() {
-            self.outcome.set(Some(Outcome::AlreadySame(version)));
+            if !quiet {
+                self.outcome.set(Some(Outcome::AlreadySame(version)));
+            }
         } else if !local.iter().any(|(_, answer)| answer.is_given()) {
+            if quiet {
+                self.drafts.set_api_document(Some(raw.clone()));
+            }
             self.questionnaire.answers.set(proposal.answers);
             self.outcome.set(Some(Outcome::Applied(version)));
         } else {
@@ -111,6 +136,7 @@ impl Loader {
         if offer.key != self.connection.app_key.get_untracked() {
             return;
         }
+        self.drafts.set_api_document(Some(offer.raw.clone()));
         let incoming = from_trust_info(&offer.raw);
         self.questionnaire.answers.update(|answers| *answers = replacement(answers, &incoming).answers);
         self.outcome.set(Some(Outcome::Replaced(offer.version)));

@@ -7,6 +7,7 @@ mod config;
 mod error;
 mod loader;
 mod online;
+mod public;
 mod retry;
 mod submission;
 mod submitted;
@@ -17,6 +18,7 @@ pub use config::{ApiVersion, RuntimeConfig};
 pub use error::{headline, ApiError, Failure};
 pub use loader::{Loader, Offer, Outcome};
 pub use online::Online;
+pub use public::{get_public, live_answers};
 pub use retry::{retry_after_ms, retry_delay_ms, MAX_ATTEMPTS};
 pub use submission::{Missing, Submission};
 

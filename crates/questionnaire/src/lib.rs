@@ -20,12 +20,14 @@ pub mod countries;
 pub mod diff;
 pub mod draft;
 pub mod eea;
+pub mod embed;
 pub mod listing;
 #[cfg(test)]
 mod property_tests;
 pub mod replacement;
 pub mod response_errors;
 pub mod sample;
+pub mod statements;
 pub mod validation;
 pub mod visibility;
 pub mod wire;

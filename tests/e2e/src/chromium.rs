@@ -1,5 +1,5 @@
 //! What the tests ask of Chromium beyond plain WebDriver: its console log, network
-//! conditions, the page's storage, and DevTools commands.
+//! conditions, print media, the page's storage, and DevTools commands.
 
 use std::time::Duration;
 
@@ -42,6 +42,15 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// Lays the page out as it would print (`true`), or as on screen again.
+    pub async fn emulate_print(&self, print: bool) {
+        let media = json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": if print { "print" } else { "" } } });
+        self.client
+            .issue_cmd(ChromiumCommand { path: "goog/cdp/execute", body: media })
+            .await
+            .expect("chromedriver emulates print media");
+    }
+
     /// Cuts the page off the network (navigator.onLine turns false and `offline` fires), or
     /// puts it back.
     pub async fn set_offline(&self, offline: bool) {
@@ -68,14 +77,17 @@ impl Browser {
         self.execute("return localStorage.getItem(arguments[0]);", vec![json!(key)]).await.as_str().map(str::to_owned)
     }
 
-    /// Opens `url`, writes the items into its local storage, and loads the page again so the
-    /// app starts from them.
+    /// Writes the items into the local storage of `url`'s origin, then opens `url` so the app
+    /// starts from them. The items are written from a page of the same origin that is not the
+    /// app: a running app would save its own state over them as it is left.
     pub async fn open_with_storage(&self, url: &str, items: &[(&str, String)]) {
-        self.client.goto(url).await.unwrap();
+        let parsed = url::Url::parse(url).expect("an absolute URL");
+        let elsewhere = parsed.join("/_stand-in/health").unwrap();
+        self.client.goto(elsewhere.as_str()).await.unwrap();
         for (key, value) in items {
             self.execute("localStorage.setItem(arguments[0], arguments[1]);", vec![json!(key), json!(value)]).await;
         }
-        self.client.refresh().await.unwrap();
+        self.client.goto(url).await.unwrap();
     }
 
     /// Sends a Chrome DevTools Protocol command to the tab (chromedriver's `goog/cdp/execute`).

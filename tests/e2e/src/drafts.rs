@@ -1,6 +1,5 @@
 use questionnaire::draft::{storage_key, Draft};
 use questionnaire::Answers;
-use serde_json::json;
 
 use crate::Browser;
 
@@ -8,14 +7,11 @@ use crate::Browser;
 pub const DEMO_APP_KEY: &str = "com.example.privacy-tab-demo";
 
 impl Browser {
-    /// Puts `text` where the app keeps the draft of `app_key`, then reloads so the app reads it.
-    /// The page must already be on the app's origin.
+    /// Puts `text` where the app keeps the draft of `app_key`, then opens the app again so it
+    /// reads it. The page must already be on the app's origin.
     pub async fn plant_draft_text(&self, app_key: &str, text: &str) {
-        self.client
-            .execute("localStorage.setItem(arguments[0], arguments[1])", vec![json!(storage_key(app_key)), json!(text)])
-            .await
-            .expect("local storage accepts the draft");
-        self.client.refresh().await.unwrap();
+        let url = self.client.current_url().await.unwrap();
+        self.open_with_storage(url.as_str(), &[(&storage_key(app_key), text.to_owned())]).await;
     }
 
     /// Plants a well-formed draft holding `answers`.

@@ -7,6 +7,7 @@ mod browser;
 mod chromium;
 mod drafts;
 pub mod fixtures;
+mod screenshots;
 pub mod stand_in;
 
 pub use browser::Browser;

@@ -68,3 +68,20 @@ async fn the_form_with_errors_has_no_accessibility_violations() {
     assert_eq!(violations(&browser).await, Vec::<String>::new());
     browser.close().await;
 }
+
+#[tokio::test]
+async fn the_preview_has_no_accessibility_violations() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.plant_answers(DEMO_APP_KEY, questionnaire::sample::complete(2)).await;
+    browser.find("#save-and-preview").await.click().await.unwrap();
+    browser.find("#preview-page .show-expanded").await.click().await.unwrap();
+    assert_eq!(violations(&browser).await, Vec::<String>::new(), "the full-page preview, expanded");
+
+    browser.find("#edit-draft").await.click().await.unwrap();
+    browser.client.set_window_size(760, 900).await.unwrap();
+    browser.find("#show-preview").await.click().await.unwrap();
+    assert_eq!(violations(&browser).await, Vec::<String>::new(), "the preview step on a narrow screen");
+    browser.close().await;
+}

@@ -94,6 +94,9 @@ async fn every_question_can_be_answered_with_the_keyboard_alone() {
     assert!(reached_the_end, "Tab reaches \"Save and preview\"");
 
     assert!(!browser.exists(".error-message").await, "no field has an error");
+    // With nothing to fix, "Save and preview" opens the preview; "Edit draft" comes back.
+    browser.find("#preview-page").await;
+    browser.find("#edit-draft").await.send_keys(&char::from(Key::Enter).to_string()).await.unwrap();
     let gap = browser.find(".completeness-gap").await.text().await.unwrap();
     assert!(gap.contains("Every question of the default view is answered"), "{gap}");
     let expanded = browser.find(".meter:nth-of-type(2) .meter-label").await.text().await.unwrap();

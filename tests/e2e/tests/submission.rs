@@ -419,16 +419,34 @@ async fn loading_a_different_live_version_asks_before_replacing_the_local_answer
 }
 
 #[tokio::test]
-async fn a_live_version_fills_an_empty_form_at_once() {
+async fn a_live_version_fills_an_empty_form_on_opening() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
     stand_in.seed_live(APP_KEY, &to_trust_info(&some_answers()));
     browser.client.goto(&stand_in.app_url()).await.unwrap();
 
-    browser.click_when_enabled("#load-live").await;
     browser.wait_for_text("#load-status", "Loaded the Marketplace's live version").await;
     let contact = browser.find("#q-security_contact").await.prop("value").await.unwrap();
     assert_eq!(contact.as_deref(), Some("security@example.com"));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_live_version_that_differs_from_the_local_draft_is_offered_on_opening_never_applied() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    let local = some_answers();
+    let mut live_answers = local.clone();
+    live_answers.set("security_contact", Answer::Text("trust@example.com".into()));
+    stand_in.seed_live(APP_KEY, &to_trust_info(&live_answers));
+    open_with_draft(&browser, &stand_in, &local).await;
+
+    let offer = browser.wait_for_text(".replace-offer", "Replace your local answers with the Marketplace's live version?").await;
+    assert!(offer.contains("1 answer differs"), "{offer}");
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert_draft_kept(&browser, &local).await;
+    let contact = browser.find("#q-security_contact").await.prop("value").await.unwrap();
+    assert_eq!(contact.as_deref(), Some("security@example.com"), "the form still shows the local answer");
     browser.close().await;
 }
 
@@ -509,7 +527,6 @@ async fn fields_this_app_does_not_know_survive_a_reload_and_go_back_with_the_sub
     live["futureGroup"] = json!({ "newFlag": true });
     stand_in.seed_live(APP_KEY, &live);
     browser.client.goto(&stand_in.app_url()).await.unwrap();
-    browser.click_when_enabled("#load-live").await;
     browser.wait_for_text("#load-status", "Loaded the Marketplace's live version").await;
 
     // A new session: the document read from the Marketplace must come back with the draft.

@@ -1,0 +1,211 @@
+//! The embeddable widget's contract, without a browser: which element attributes it reads,
+//! where its data comes from, how it reads that data, and the snippet a partner copies.
+//!
+//! ```html
+//! <div data-privacy-tab data-app-key="com.example.app"></div>
+//! <script type="module" src="https://…/widget/privacy-tab-widget_loader.js"></script>
+//! ```
+
+use serde_json::Value;
+
+use crate::answers::Answers;
+use crate::wire::{from_trust_info, is_trust_info, to_trust_info};
+
+/// The public v2 REST base of the Atlassian Marketplace.
+pub const MARKETPLACE_API: &str = "https://marketplace.atlassian.com/rest/2";
+
+/// Marks an element the widget mounts into.
+pub const HOST_ATTRIBUTE: &str = "data-privacy-tab";
+pub const APP_KEY_ATTRIBUTE: &str = "data-app-key";
+/// An API base (the live version of `data-app-key` is read from it) or the URL of a JSON file.
+pub const SOURCE_ATTRIBUTE: &str = "data-source";
+/// `expanded` opens the widget on the expanded view; anything else, the default view.
+pub const VIEW_ATTRIBUTE: &str = "data-view";
+/// Inline data: a child `<script type="application/json">`, which browsers never run.
+pub const INLINE_SELECTOR: &str = r#"script[type="application/json"]"#;
+
+/// Where one widget gets its answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataSource {
+    /// JSON written into the page.
+    Inline(String),
+    /// JSON to fetch: the Marketplace's public live read, or any JSON document.
+    Url(String),
+}
+
+/// The element does not say where its data is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoDataSource;
+
+impl std::fmt::Display for NoDataSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "This widget does not say which app to show: add {APP_KEY_ATTRIBUTE}=\"your.app.key\", {SOURCE_ATTRIBUTE}=\"a JSON file's URL\", or a <script type=\"application/json\"> inside it."
+        )
+    }
+}
+
+/// Inline JSON wins; then a `data-source` that names a `.json` file; then the live version of
+/// `data-app-key` from the `data-source` API base, or the Marketplace's own.
+pub fn data_source(
+    app_key: Option<&str>,
+    source: Option<&str>,
+    inline: Option<&str>,
+) -> Result<DataSource, NoDataSource> {
+    if let Some(inline) = inline.filter(|text| !text.trim().is_empty()) {
+        return Ok(DataSource::Inline(inline.to_owned()));
+    }
+    let source = source.map(str::trim).filter(|s| !s.is_empty());
+    if let Some(url) = source.filter(|url| names_json_file(url)) {
+        return Ok(DataSource::Url(url.to_owned()));
+    }
+    let key = app_key.map(str::trim).filter(|key| !key.is_empty()).ok_or(NoDataSource)?;
+    Ok(DataSource::Url(live_url(source.unwrap_or(MARKETPLACE_API), key)))
+}
+
+/// Whether the URL's path ends in `.json` (query and fragment aside).
+fn names_json_file(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    path.to_ascii_lowercase().ends_with(".json")
+}
+
+/// The public, anonymous read of an app's live Privacy & Security information.
+pub fn live_url(api_base: &str, app_key: &str) -> String {
+    format!(
+        "{}/addons/{}/privacy-and-security?state=live",
+        api_base.trim().trim_end_matches('/'),
+        encode_component(app_key)
+    )
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+fn encode_component(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => char::from(byte).to_string(),
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
+}
+
+/// The answers in a document the widget was given: what the Marketplace's live read returns
+/// (a `TrustInfo`, or a v2/v3 body wrapping one), which includes privacy-tab's exports (they
+/// carry the PUT body). The error says what the document is instead.
+pub fn read_document(text: &str) -> Result<Answers, String> {
+    let value: Value =
+        serde_json::from_str(text).map_err(|error| format!("This is not JSON, or it was cut short ({error})."))?;
+    if is_trust_info(&value) {
+        Ok(from_trust_info(&value))
+    } else {
+        Err("This JSON is not Marketplace Privacy & Security information: it has none of the tab's groups (dataAccessAndStorage, privacy, security…).".to_owned())
+    }
+}
+
+/// What the partner copies into their own page to show the tab.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SnippetData<'a> {
+    /// The live version, read by each visitor's browser from this API base.
+    Live { api_base: &'a str },
+    /// These answers, written into the snippet: no request, but it must be copied again after
+    /// every change.
+    Inline(&'a Answers),
+}
+
+pub fn snippet(app_key: &str, data: SnippetData<'_>, script_src: &str) -> String {
+    let key = escape_attribute(app_key.trim());
+    let script = format!(r#"<script type="module" src="{}"></script>"#, escape_attribute(script_src));
+    match data {
+        SnippetData::Live { api_base } => {
+            let source = match api_base.trim().trim_end_matches('/') {
+                base if base == MARKETPLACE_API || base.is_empty() => String::new(),
+                base => format!(r#" {SOURCE_ATTRIBUTE}="{}""#, escape_attribute(base)),
+            };
+            format!("<div {HOST_ATTRIBUTE} {APP_KEY_ATTRIBUTE}=\"{key}\"{source}></div>\n{script}\n")
+        }
+        SnippetData::Inline(answers) => format!(
+            "<div {HOST_ATTRIBUTE} {APP_KEY_ATTRIBUTE}=\"{key}\">\n  <script type=\"application/json\">{}</script>\n</div>\n{script}\n",
+            inline_json(&to_trust_info(answers))
+        ),
+    }
+}
+
+/// JSON that can sit inside a `<script>` element: `<`, `>` and `&` are written as `\u003c`
+/// and so on (they only occur inside JSON strings), so no `</script>` can end it early.
+pub fn inline_json(value: &Value) -> String {
+    serde_json::to_string(value)
+        .expect("a JSON value always serialises")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('\'', "&#39;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Answer;
+    use crate::catalogue::ids::{self, choice};
+
+    #[test]
+    fn inline_json_wins_then_json_files_then_the_live_read() {
+        assert_eq!(
+            data_source(Some("k"), Some("https://x/t.json"), Some(" {} ")),
+            Ok(DataSource::Inline(" {} ".into()))
+        );
+        assert_eq!(
+            data_source(Some("k"), Some("/data/Tab.JSON?v=2"), Some("  ")),
+            Ok(DataSource::Url("/data/Tab.JSON?v=2".into()))
+        );
+        assert_eq!(
+            data_source(Some("com.example app"), Some("http://127.0.0.1:9/rest/2/"), None),
+            Ok(DataSource::Url(
+                "http://127.0.0.1:9/rest/2/addons/com.example%20app/privacy-and-security?state=live".into()
+            ))
+        );
+        assert_eq!(
+            data_source(Some(" com.example.app "), None, None),
+            Ok(DataSource::Url(
+                "https://marketplace.atlassian.com/rest/2/addons/com.example.app/privacy-and-security?state=live"
+                    .into()
+            ))
+        );
+        assert_eq!(data_source(None, Some("https://api.example.com/rest/2"), None), Err(NoDataSource));
+        assert!(NoDataSource.to_string().contains("data-app-key"));
+    }
+
+    #[test]
+    fn reads_live_documents_and_exports_and_says_what_else_it_got() {
+        let live = r#"{"dataAccessAndStorage": {"appStoresEUDOutsideAtlassian": true}}"#;
+        assert_eq!(read_document(live).unwrap().choice(ids::STORES_EUD), Some(choice::YES));
+        let wrapped = r#"{"appTrustInformation": {"dataAccessAndStorage": {"appStoresEUDOutsideAtlassian": false}}}"#;
+        assert_eq!(read_document(wrapped).unwrap().choice(ids::STORES_EUD), Some(choice::NO));
+        let mut answers = Answers::new();
+        answers.set(ids::STORES_EUD, Answer::Choice(choice::YES.into()));
+        let export = crate::draft::export_json(&crate::draft::Draft::new("k", answers, 0.0));
+        assert_eq!(read_document(&export).unwrap().choice(ids::STORES_EUD), Some(choice::YES));
+        assert!(read_document("<html>").unwrap_err().contains("not JSON"));
+        assert!(read_document(r#"{"hello": 1}"#).unwrap_err().contains("none of the tab's groups"));
+    }
+
+    #[test]
+    fn snippets_escape_what_they_quote_and_round_trip_inline_answers() {
+        let live = snippet("a\"b<c", SnippetData::Live { api_base: MARKETPLACE_API }, "https://cdn.example/w.js");
+        assert_eq!(
+            live,
+            "<div data-privacy-tab data-app-key=\"a&quot;b&lt;c\"></div>\n<script type=\"module\" src=\"https://cdn.example/w.js\"></script>\n"
+        );
+        let proxied = snippet("k", SnippetData::Live { api_base: "https://proxy.example/rest/2/" }, "w.js");
+        assert!(proxied.contains(r#"data-source="https://proxy.example/rest/2""#), "{proxied}");
+
+        let mut answers = Answers::new();
+        answers.set(ids::SECURITY_CONTACT, Answer::Text("</script><script>alert(1)</script>@x.io".into()));
+        let inline = snippet("k", SnippetData::Inline(&answers), "w.js");
+        assert_eq!(inline.matches("</script>").count(), 2, "only the snippet's own script tags close: {inline}");
+        let json = inline.split("application/json\">").nth(1).unwrap().split("</script>").next().unwrap();
+        assert_eq!(read_document(json).unwrap().text(ids::SECURITY_CONTACT), "</script><script>alert(1)</script>@x.io");
+    }
+}

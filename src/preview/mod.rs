@@ -1,0 +1,28 @@
+//! The Privacy & Security tab as customers will see it. [`ListingTab`] depends on answers
+//! alone, so the embeddable widget shows it too; the rest frames it inside the app.
+
+mod answer_value;
+mod atlassian_value;
+mod change_summary;
+mod embed_snippet;
+mod list_value;
+mod listing_row;
+mod listing_tab;
+mod listing_value;
+mod not_provided;
+mod preview_page;
+mod preview_pane;
+mod reveal;
+mod row_model;
+mod safe_link;
+mod third_parties_value;
+mod view_toggle;
+mod workspace;
+
+pub use change_summary::ChangeSummary;
+pub use embed_snippet::{EmbedSnippet, WIDGET_SCRIPT};
+pub use listing_tab::ListingTab;
+pub use preview_page::PreviewPage;
+pub use preview_pane::PreviewPane;
+pub use reveal::reveal;
+pub use workspace::Workspace;
