@@ -1,9 +1,10 @@
 // Turns Trunk's release output into a bundle any static host can serve (run by scripts/build):
 //
 //   node scripts/lib/finish-bundle.mjs --stage DIR --dist DIR --hosting DIR [--base-path /x/]
-//        [--connect-src "https://api.example.com ..."] PAGE.html...
+//        [--connect-src "https://api.example.com ..."] FOLDER...
 //
-// STAGE/<page name>/ holds one `trunk build` per HTML page (Trunk builds one page per run).
+// Each FOLDER is where a page goes in DIST (`.` for the app, `widget` for the widget); Trunk
+// built it into STAGE/<folder, `.` as `root`> (Trunk builds one page per run, as index.html).
 // For each page it
 //   - replaces Trunk's inline loader script with an external, content-hashed module that
 //     fetches the wasm with Subresource Integrity and resolves every URL against its own
@@ -20,7 +21,7 @@
 
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, extname, join } from "node:path";
+import { extname, join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -48,10 +49,10 @@ function parseArgs(argv) {
         // Origins every page may call besides its own (an API base on another origin).
         else if (arg === "--connect-src") options.connectSrc.push(...value().split(/\s+/).filter(Boolean));
         else if (arg.startsWith("--")) fail(`unknown option ${arg}`);
-        else options.pages.push(arg);
+        else options.pages.push(arg.replace(/^\.\/|\/$/g, "") || ".");
     }
     if (!options.stage || !options.dist || !options.hosting || options.pages.length === 0) {
-        fail("usage: finish-bundle.mjs --stage DIR --dist DIR --hosting DIR [--base-path /x/] [--connect-src ORIGINS] PAGE.html...");
+        fail("usage: finish-bundle.mjs --stage DIR --dist DIR --hosting DIR [--base-path /x/] [--connect-src ORIGINS] FOLDER...");
     }
     if (!options.basePath.startsWith("/") || !options.basePath.endsWith("/")) {
         fail(`--base-path must start and end with "/": ${options.basePath}`);
@@ -63,10 +64,16 @@ const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base
 const cspHash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 const shortHash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 
-/** The name a page goes by in the bundle report: the app is `index.html`. */
-export function pageName(page) {
-    const stem = basename(page, ".html");
-    return stem === "index" ? "app" : stem;
+/** A page: where it goes in DIST, where Trunk left it, and the names it goes by. */
+function pageOf(stage, folder) {
+    const prefix = folder === "." ? "" : `${folder}/`;
+    return {
+        folder,
+        prefix, // of every file of the page, relative to DIST
+        stageDir: join(stage, folder === "." ? "root" : folder.replaceAll("/", "_")),
+        page: `${prefix}index.html`, // relative to DIST
+        name: folder === "." ? "app" : folder, // in the bundle report
+    };
 }
 
 /**
@@ -87,19 +94,34 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 `;
 }
 
-function relativeAsset(url, page) {
-    if (!url.startsWith("./")) {
-        fail(`${page} refers to ${url}: assets must be relative ("./…"); is public_url = "./" gone from Trunk.toml?`);
+/** A URL in a page or module, as a path relative to the folder it is in; `null` for data. */
+function relativeAsset(url, where) {
+    if (url.startsWith("data:")) return null;
+    if (/^([a-z][a-z0-9+.-]*:|\/)/i.test(url)) {
+        fail(`${where} refers to ${url}: assets must be relative; is public_url = "./" gone from Trunk.toml?`);
     }
-    return url.slice(2);
+    return url.replace(/^\.\//, "");
+}
+
+/** Modules and files a JS file loads: static and dynamic imports, `new URL(x, import.meta.url)`. */
+function referencesIn(source) {
+    const found = [];
+    const patterns = [
+        /\b(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+        /\bimport\s*['"]([^'"]+)['"]/g,
+        /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+        /new URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g,
+    ];
+    for (const pattern of patterns) for (const [, url] of source.matchAll(pattern)) found.push(url);
+    return found.filter((url) => url.startsWith("./") || url.startsWith("../") || !/^([a-z][a-z0-9+.-]*:|\/)/i.test(url));
 }
 
 /** Rewrites one staged page; returns its final HTML, CSP and the files a browser loads. */
-function finishPage(stageDir, page, extraConnectSrc) {
-    const htmlPath = join(stageDir, page);
+function finishPage({ stageDir, page, name }, extraConnectSrc) {
+    const htmlPath = join(stageDir, "index.html");
     if (!existsSync(htmlPath)) fail(`Trunk produced no ${htmlPath}`);
     let html = readFileSync(htmlPath, "utf8");
-    const files = [page];
+    const files = ["index.html"]; // relative to the page's folder
     const extraFiles = new Map(); // name -> contents written by this script
 
     const loader = html.match(TRUNK_LOADER);
@@ -108,7 +130,7 @@ function finishPage(stageDir, page, extraConnectSrc) {
         const wasm = relativeAsset(loader[2], page);
         const wasmBytes = readFileSync(join(stageDir, wasm));
         const source = loaderSource(page, js, wasm, sri(wasmBytes));
-        const loaderName = `${basename(page, ".html")}-loader-${shortHash(source)}.js`;
+        const loaderName = `${name}-loader-${shortHash(source)}.js`;
         extraFiles.set(loaderName, source);
         const tag = `<script type="module" src="./${loaderName}" integrity="${sri(Buffer.from(source))}" crossorigin="anonymous"></script>`;
         // The tag goes after Trunk's preload links: the JS module is then already being
@@ -116,8 +138,8 @@ function finishPage(stageDir, page, extraConnectSrc) {
         html = html.replace(loader[0], "");
         if (!html.includes("</head>")) fail(`${page} has no </head>`);
         html = html.replace("</head>", `${tag}\n</head>`);
-    } else if (/data-trunk/.test(readFileSync(htmlPath, "utf8"))) {
-        fail(`${page}: Trunk's loader script not found; its format changed (update TRUNK_LOADER)`);
+    } else if (/<script type="module"[^>]*>\s*import init/.test(html)) {
+        fail(`${page}: Trunk's loader script has a new format (update TRUNK_LOADER)`);
     }
 
     // A page that fetches from elsewhere names the origins in the page itself, e.g. the widget:
@@ -140,14 +162,22 @@ function finishPage(stageDir, page, extraConnectSrc) {
     if (/<[a-z][^>]*\sstyle="/i.test(html)) fail(`${page} has a style="" attribute, which a strict CSP blocks: use a class`);
     if (/<[a-z][^>]*\son[a-z]+="/i.test(html)) fail(`${page} has an inline event handler attribute, which a strict CSP blocks`);
 
-    // Every file the page itself asks for, in document order (the loader's imports follow).
+    // Every file the page asks for, in document order, then what those modules load in turn.
     for (const [, url] of html.matchAll(/<(?:link|script)\b[^>]*?\s(?:href|src)="([^"]*)"/g)) {
-        if (url.startsWith("data:")) continue; // inline, nothing to download
-        const name = relativeAsset(url, page);
-        if (!files.includes(name)) files.push(name);
+        const file = relativeAsset(url, page);
+        if (file !== null && !files.includes(file)) files.push(file);
     }
-    for (const name of files) {
-        if (!extraFiles.has(name) && !existsSync(join(stageDir, name))) fail(`${page} refers to ${name}, which Trunk did not produce`);
+    const contents = (file) => extraFiles.get(file) ?? readFileSync(join(stageDir, file), "utf8");
+    for (let i = 1; i < files.length; i++) {
+        if (!extraFiles.has(files[i]) && !existsSync(join(stageDir, files[i]))) fail(`${page} refers to ${files[i]}, which Trunk did not produce`);
+        if (!/\.m?js$/.test(files[i])) continue;
+        const folder = files[i].includes("/") ? files[i].slice(0, files[i].lastIndexOf("/") + 1) : "";
+        for (const url of referencesIn(contents(files[i]))) {
+            const file = join(folder, url).replace(/\\/g, "/");
+            // wasm-bindgen's glue names a default wasm path that the loader overrides: only
+            // files that exist are fetched.
+            if (!files.includes(file) && (extraFiles.has(file) || existsSync(join(stageDir, file)))) files.push(file);
+        }
     }
 
     const csp = [
@@ -194,7 +224,10 @@ function headerRules(pages, allFiles) {
         headers.push(["Cache-Control", HASHED.test(file) ? IMMUTABLE : REVALIDATE]);
         if (page) {
             headers.push(["Content-Security-Policy", page.csp], ["Referrer-Policy", "no-referrer"]);
-            if (file === "index.html") rules.push({ path: "/", headers });
+            rules.push({ path: `/${page.prefix}`, headers });
+        } else {
+            // Public files, no credentials: other sites may load them (the widget's pages do).
+            headers.push(["Access-Control-Allow-Origin", "*"]);
         }
         rules.push({ path: `/${file}`, headers });
     }
@@ -236,11 +269,18 @@ function nginxConf(pages, basePath) {
         "    # Content-hashed assets never change: cache them for a year.",
         `    location ~ "-[0-9a-f]{10,16}(_bg)?\\.[a-z0-9]+$" {`,
         `        add_header Cache-Control ${quote(IMMUTABLE)} always;`,
+        '        add_header Access-Control-Allow-Origin "*" always;',
+        ...security.map((line) => `        ${line}`),
+        "    }",
+        "    # Other pages may load these (the widget's host pages do).",
+        '    location ~ "\\.(js|mjs|wasm|css|json)$" {',
+        `        add_header Cache-Control ${quote(REVALIDATE)} always;`,
+        '        add_header Access-Control-Allow-Origin "*" always;',
         ...security.map((line) => `        ${line}`),
         "    }",
     ];
-    for (const { page, csp } of pages) {
-        const paths = page === "index.html" ? [basePath, `${basePath}index.html`] : [`${basePath}${page}`];
+    for (const { page, prefix, csp } of pages) {
+        const paths = [`${basePath}${prefix}`, `${basePath}${page}`];
         for (const path of paths) {
             out.push(
                 "",
@@ -263,30 +303,28 @@ function nginxConf(pages, basePath) {
 
 function main() {
     const options = parseArgs(process.argv.slice(2));
-    const pages = [];
-    for (const page of options.pages) {
-        const stageDir = join(options.stage, basename(page, ".html"));
-        pages.push({ page, stageDir, ...finishPage(stageDir, page, options.connectSrc) });
-    }
+    const pages = options.pages.map((folder) => {
+        const page = pageOf(options.stage, folder);
+        return { ...page, ...finishPage(page, options.connectSrc) };
+    });
 
     rmSync(options.dist, { recursive: true, force: true });
     mkdirSync(options.dist, { recursive: true });
-    const origin = new Map(); // file -> page that brought it, to catch clashing names
-    for (const { page, stageDir, html, extraFiles } of pages) {
+    for (const { prefix, stageDir, html, extraFiles } of pages) {
+        const target = join(options.dist, prefix);
+        mkdirSync(target, { recursive: true });
         for (const name of readdirSync(stageDir)) {
-            if (name === page || statSync(join(stageDir, name)).isDirectory()) continue;
-            const target = join(options.dist, name);
-            if (origin.has(name) && !readFileSync(target).equals(readFileSync(join(stageDir, name)))) {
-                fail(`${page} and ${origin.get(name)} both produce a different ${name}`);
-            }
-            origin.set(name, page);
-            copyFileSync(join(stageDir, name), target);
+            if (name === "index.html" || statSync(join(stageDir, name)).isDirectory()) continue;
+            copyFileSync(join(stageDir, name), join(target, name));
         }
-        for (const [name, contents] of extraFiles) writeFileSync(join(options.dist, name), contents);
-        writeFileSync(join(options.dist, page), html);
+        for (const [name, contents] of extraFiles) writeFileSync(join(target, name), contents);
+        writeFileSync(join(target, "index.html"), html);
     }
 
-    const allFiles = readdirSync(options.dist).sort();
+    const allFiles = readdirSync(options.dist, { recursive: true })
+        .map((file) => file.replace(/\\/g, "/"))
+        .filter((file) => statSync(join(options.dist, file)).isFile())
+        .sort();
     const sizes = {};
     for (const file of allFiles) {
         const path = join(options.dist, file);
@@ -301,7 +339,12 @@ function main() {
     writeFileSync(join(options.hosting, "csp.txt"), pages.map(({ page, csp }) => `${page}\n${csp}\n`).join("\n"));
     const bundle = {
         generatedBy: "scripts/build",
-        pages: pages.map(({ page, csp, files }) => ({ name: pageName(page), html: page, csp, files: files.map((file) => ({ file, ...sizes[file] })) })),
+        pages: pages.map(({ name, page, prefix, csp, files }) => ({
+            name,
+            html: page,
+            csp,
+            files: files.map((file) => ({ file: prefix + file, ...sizes[prefix + file] })),
+        })),
     };
     writeFileSync(join(options.hosting, "bundle.json"), JSON.stringify(bundle, null, 2) + "\n");
 

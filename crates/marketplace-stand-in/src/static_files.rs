@@ -154,6 +154,9 @@ pub async fn serve_or_not_found(State(state): State<AppState>, request: Request)
     let Some(relative) = path.strip_prefix(&site.prefix) else {
         return not_found();
     };
+    if !relative.is_empty() && !relative.ends_with('/') && is_folder(&site.dir, relative) {
+        return redirect(&format!("{path}/"), request.uri().query());
+    }
     let Some(file) = resolve(&site.dir, relative) else {
         return not_found();
     };
@@ -208,6 +211,15 @@ fn redirect(location: &str, query: Option<&str>) -> Response {
         response.headers_mut().insert(header::LOCATION, value);
     }
     response
+}
+
+/// Whether the URL path (relative to the prefix) names a folder of the site.
+fn is_folder(dir: &Path, url_path: &str) -> bool {
+    let relative = Path::new(url_path);
+    relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)))
+        && dir.join(relative).is_dir()
 }
 
 /// `br` or `gz` when that file exists beside `file` and the request accepts its coding.

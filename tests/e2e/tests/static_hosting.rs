@@ -111,9 +111,12 @@ impl ChangedCopy {
         let copy = std::env::temp_dir().join(format!("privacy-tab-e2e-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&copy);
         std::fs::create_dir_all(&copy).unwrap();
+        // The app's own files (the widget's folder is not needed).
         for entry in std::fs::read_dir(built_dist()).unwrap() {
             let entry = entry.unwrap();
-            std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
+            if entry.file_type().unwrap().is_file() {
+                std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
+            }
         }
         change(&copy);
         ChangedCopy(copy)
@@ -215,4 +218,39 @@ fn wasm_stem(dir: &Path) -> String {
         .find(|name| name.ends_with("_bg.wasm"))
         .expect("a wasm file");
     wasm.trim_end_matches("_bg.wasm").to_owned()
+}
+
+#[tokio::test]
+async fn the_widget_page_works_from_a_sub_path_under_its_policy_and_its_files_may_be_embedded() {
+    let stand_in = StandIn::serving(&built_dist(), SUB_PATH);
+    let browser = Browser::start().await;
+    browser.run_before_page_scripts(WATCH).await;
+    // Without the trailing slash, as people type it: the host adds it.
+    browser.client.goto(&format!("{}widget", stand_in.app_url())).await.unwrap();
+
+    // The demo's widget with its data in the page shows the listing in its shadow root.
+    let shown = "const mounts = [...document.querySelectorAll('[data-privacy-tab]')];
+                 const root = mounts.length && mounts[mounts.length - 1].shadowRoot;
+                 return root ? root.textContent.trim().length : 0;";
+    let mut text_length = 0;
+    for _ in 0..100 {
+        text_length = browser.execute(shown, Vec::new()).await.as_u64().unwrap_or(0);
+        if text_length > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(text_length > 0, "the widget rendered (load errors: {:?})", strings(&browser, "__loadErrors").await);
+    assert_eq!(strings(&browser, "__violations").await, Vec::<String>::new(), "no CSP violation");
+    let url: String = serde_json::from_value(browser.execute("return location.href;", Vec::new()).await).unwrap();
+    assert_eq!(url, format!("{}widget/", stand_in.app_url()));
+    browser.close().await;
+
+    // Host pages on other origins load the widget's module and wasm: they need CORS.
+    for file in ["privacy-tab-widget_loader.js", "privacy-tab-widget.js", "privacy-tab-widget_bg.wasm"] {
+        let response = ureq::get(&format!("{}widget/{file}", stand_in.app_url())).call().unwrap();
+        assert_eq!(response.header("access-control-allow-origin"), Some("*"), "{file}");
+        // Fixed names: a new release must reach host pages, so they are revalidated.
+        assert_eq!(response.header("cache-control"), Some("no-cache"), "{file}");
+    }
 }

@@ -116,6 +116,19 @@ async fn serves_a_host_s_view_under_a_prefix_with_headers_and_precompressed_file
         (None, b"plain js".as_slice())
     );
 
+    std::fs::create_dir_all(dir.join("widget")).unwrap();
+    std::fs::write(dir.join("widget/index.html"), "<html>widget</html>").unwrap();
+    let (status, headers, _) = h.get_bytes("/some/path/widget", &[]).await;
+    assert_eq!(
+        (status, headers.get("location").map(|v| v.to_str().unwrap())),
+        (308, Some("/some/path/widget/")),
+        "a folder too"
+    );
+    assert_eq!(
+        h.get_bytes("/some/path/widget/", &[]).await.2,
+        b"<html>widget</html>"
+    );
+
     let (_, headers, _) = h.get_bytes("/some/path/a/client/route", &[]).await;
     assert_eq!(
         headers["cache-control"], "no-cache",

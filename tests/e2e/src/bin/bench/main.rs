@@ -19,6 +19,7 @@ use e2e::{workspace_root, StandIn, DEMO_APP_KEY};
 use questionnaire::catalogue::{self, Kind, Source, SECTIONS};
 use questionnaire::draft::{storage_key, Draft};
 use questionnaire::visibility::is_visible;
+use questionnaire::wire::to_trust_info;
 use questionnaire::{sample, Answer, Answers};
 use serde_json::{json, Map, Value};
 
@@ -39,7 +40,7 @@ const AUTOSAVE_ROWS: usize = 100;
 const AUTOSAVES: usize = 10;
 /// The preview, once there is one (measured when it exists).
 const PREVIEW: &str = "[data-preview]";
-/// The widget's mount point (issue 8), in a page of the bundle other than the app.
+/// The widget's mount points, in a page of the bundle other than the app (its demo page).
 const WIDGET_MOUNT: &str = "[data-privacy-tab]";
 /// Any moment is as good as another for a planted draft.
 const SAVED_AT: f64 = 1_764_000_000_000.0;
@@ -118,6 +119,8 @@ async fn main() -> ExitCode {
     print_sizes(&mut report, &pages);
 
     let stand_in = StandIn::start();
+    // The widget's demo page shows the demo app's live version, read from this server.
+    stand_in.seed_live(DEMO_APP_KEY, &to_trust_info(&sample::complete(5)));
     let mut bench = Bench::start(&stand_in).await;
     let agent = bench.eval("return navigator.userAgent;").await;
     report.json.insert("browser".into(), agent.clone());
@@ -153,8 +156,9 @@ fn print_sizes(report: &mut Report, pages: &[PageSizes]) {
     report.target("widget < 40 KB brotli", widget.map_or("n/a (no widget page in the bundle yet)".into(), kb), widget.map(|b| b < 40_000));
 }
 
+/// `/` for `index.html`, `/widget/` for `widget/index.html`.
 fn page_path(page: &PageSizes) -> String {
-    if page.html == "index.html" { "/".into() } else { format!("/{}", page.html) }
+    format!("/{}", page.html.trim_end_matches("index.html"))
 }
 
 async fn startup(report: &mut Report, bench: &mut Bench, pages: &[PageSizes], loads: usize) {

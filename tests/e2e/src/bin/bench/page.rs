@@ -16,7 +16,8 @@ const QUIET_PAGE: &str = "/_stand-in/health";
 pub enum Ready {
     /// Every one of these selectors matches (the app: every section of the questionnaire).
     All(Vec<String>),
-    /// This mount point (or its shadow root) shows content and is not `aria-busy` (a widget).
+    /// Every element matching this (a widget's mount point), or its shadow root, shows content
+    /// and is not `aria-busy`.
     Mounted(String),
 }
 

@@ -30,11 +30,13 @@
   const shadowRoots = new WeakMap();
   const isReady = () => {
     if (config.ready.selectors) return config.ready.selectors.every((s) => document.querySelector(s));
-    // An embedded page: its mount point (or its shadow root) shows something, not busy.
-    const mount = document.querySelector(config.ready.mount);
-    if (!mount) return false;
-    const root = shadowRoots.get(mount) || mount.shadowRoot || mount;
-    return root.textContent.trim() !== '' && !root.querySelector('[aria-busy="true"]') && mount.getAttribute('aria-busy') !== 'true';
+    // A page with widgets: each mount point (or its shadow root) shows something, not busy.
+    const mounts = [...document.querySelectorAll(config.ready.mount)];
+    return mounts.length > 0 && mounts.every((mount) => {
+      const root = shadowRoots.get(mount) || mount.shadowRoot || mount;
+      const text = [...root.childNodes].filter((n) => n.nodeName !== 'SCRIPT').map((n) => n.textContent).join('').trim();
+      return text !== '' && !root.querySelector('[aria-busy="true"]') && mount.getAttribute('aria-busy') !== 'true';
+    });
   };
   const check = () => {
     if (bench.marks.readyDom !== undefined || !isReady()) return;
