@@ -1,6 +1,7 @@
 //! The release bundle as a static host serves it (scripts/build's `dist/`, with the headers
 //! of its `dist/_headers`): from a sub-path, under the strict Content-Security-Policy, with
-//! long caching only for content-hashed files, precompressed, and refusing tampered files.
+//! long caching only for content-hashed files, precompressed, and refusing tampered files;
+//! the widget's page too, with its files open to host pages on other origins.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

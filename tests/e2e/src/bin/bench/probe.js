@@ -2,7 +2,7 @@
 // Page.addScriptToEvaluateOnNewDocument, which the page's CSP does not restrict). Everything
 // lands in window.__bench; performance.now() counts from the start of the navigation.
 (() => {
-  const config = __BENCH_CONFIG__; // { ready, draftPrefix, preview } from bench/browser.rs
+  const config = __BENCH_CONFIG__; // { ready, draftPrefix, preview } from bench/page.rs
   const now = () => performance.now();
   const bench = (window.__bench = {
     marks: {},
