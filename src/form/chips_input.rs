@@ -12,11 +12,16 @@ pub fn ChipsInput(
     #[prop(into)] items: Signal<Vec<String>>,
     on_change: Callback<Vec<String>>,
     suggestions: &'static [&'static str],
+    /// A `<datalist>` rendered once elsewhere and shared (the 250 countries of every
+    /// third-party row); otherwise this input renders its own from `suggestions`.
+    #[prop(optional, into)]
+    shared_list: Option<String>,
     #[prop(optional, into)] described_by: Option<String>,
     #[prop(optional, into)] on_blur: Option<Callback<()>>,
 ) -> impl IntoView {
     let (typed, set_typed) = signal(String::new());
-    let datalist_id = format!("{id}-suggestions");
+    let own_list = shared_list.is_none();
+    let datalist_id = shared_list.unwrap_or_else(|| format!("{id}-suggestions"));
 
     let add = move || {
         let entry = typed.get_untracked().trim().to_owned();
@@ -87,7 +92,15 @@ pub fn ChipsInput(
             />
             <button type="button" class="secondary" on:click=move |_| add()>"Add"</button>
         </div>
-        <datalist id=datalist_id>
+        {own_list.then(|| view! { <Suggestions id=datalist_id suggestions /> })}
+    }
+}
+
+/// The suggestions a text box offers and filters as the partner types.
+#[component]
+pub fn Suggestions(id: String, suggestions: &'static [&'static str]) -> impl IntoView {
+    view! {
+        <datalist id=id>
             {suggestions.iter().map(|suggestion| view! { <option value=*suggestion></option> }).collect_view()}
         </datalist>
     }

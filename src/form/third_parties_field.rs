@@ -3,7 +3,7 @@ use questionnaire::catalogue::{third_party_field, Question, ThirdPartyColumn};
 use questionnaire::countries::COUNTRIES;
 use questionnaire::{Answer, ThirdParty};
 
-use super::chips_input::ChipsInput;
+use super::chips_input::{ChipsInput, Suggestions};
 use super::{control_id, described_by, third_party_input_id};
 use crate::state::Questionnaire;
 
@@ -62,6 +62,7 @@ pub fn ThirdPartiesField(question: &'static Question) -> impl IntoView {
                 })}
             </p>
             <button type="button" class="secondary add-third-party" on:click=add>"Add a third party"</button>
+            <Suggestions id=countries_list_id(question.id) suggestions=COUNTRIES />
         </fieldset>
     }
 }
@@ -118,6 +119,7 @@ fn ThirdPartyRow(
                 items=Signal::derive(move || row.with(|row| row.countries.clone()))
                 on_change=Callback::new(move |countries| edit.run((index, RowEdit::Countries(countries))))
                 suggestions=COUNTRIES
+                shared_list=countries_list_id(question.id)
             />
             <RowText question index column=ThirdPartyColumn::Purpose row edit />
             <button type="button" class="secondary remove-third-party" on:click=move |_| remove.run(index)>
@@ -164,6 +166,11 @@ fn RowText(
             on:input=on_input
         />
     }
+}
+
+/// One list of countries for every row's picker.
+fn countries_list_id(question_id: &str) -> String {
+    format!("{}-countries", control_id(question_id))
 }
 
 /// Moves focus to an element that the current update is about to render.

@@ -1,4 +1,5 @@
 use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use questionnaire::catalogue::{QuestionId, View};
 use questionnaire::diff::changes;
@@ -35,9 +36,13 @@ impl RowModel {
         View::Default.shows(self.row.question)
     }
 
-    /// Changes whenever anything the row shows changes: the key that re-renders it.
-    pub fn key(&self) -> String {
-        format!("{:?}|{:?}|{:?}|{:?}", self.row.question.id, self.row.value, self.statement, self.was)
+    /// Changes whenever anything the row shows changes: the key that re-renders it. A hash,
+    /// not a printed copy of the value: with 200 third parties it is computed on every
+    /// keystroke.
+    pub fn key(&self) -> (QuestionId, u64) {
+        let mut hasher = DefaultHasher::new();
+        (&self.row.value, self.statement, &self.was).hash(&mut hasher);
+        (self.row.question.id, hasher.finish())
     }
 }
 

@@ -11,7 +11,7 @@ use crate::visibility::{effective, is_mirrored, is_visible};
 /// What the tab shows for a question without an answer (the spec's FAQ).
 pub const NOT_PROVIDED: &str = "Response not provided by the partner";
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ListingValue {
     NotProvided,
     ProvidedByAtlassian,
@@ -26,7 +26,7 @@ pub enum ListingValue {
     ThirdParties(Vec<ListedThirdParty>),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ListedThirdParty {
     pub name: String,
     pub domain: String,
