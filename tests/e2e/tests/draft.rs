@@ -78,6 +78,17 @@ async fn plant(browser: &Browser, key: &str, text: &str) {
         .unwrap();
 }
 
+/// Stores End-User Data of one type and shares it with one third party, named in the first row.
+async fn share_data_with(browser: &Browser, data_type: &str, third_party: &str) {
+    browser.find(&choice(ids::STORES_EUD, "yes")).await.click().await.unwrap();
+    let types = browser.find(&control(ids::STORED_DATA_TYPES)).await;
+    types.send_keys(&format!("{data_type}{}", char::from(Key::Enter))).await.unwrap();
+    browser.find(&choice(ids::SHARES_EUD, "yes")).await.click().await.unwrap();
+    browser.find(".add-third-party").await.click().await.unwrap();
+    let name = format!("#q-{}-0-name", ids::THIRD_PARTIES);
+    browser.find(&name).await.send_keys(third_party).await.unwrap();
+}
+
 async fn type_into(browser: &Browser, css: &str, text: &str) {
     let input = browser.find(css).await;
     input.clear().await.unwrap();
@@ -175,38 +186,7 @@ async fn a_reload_restores_answers_hidden_answers_third_parties_and_the_question
 ) {
     let stand_in = StandIn::start();
     let browser = open(&stand_in).await;
-    browser
-        .find(&choice(ids::STORES_EUD, "yes"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser
-        .find(&control(ids::STORED_DATA_TYPES))
-        .await
-        .send_keys(&format!("Email address{}", char::from(Key::Enter)))
-        .await
-        .unwrap();
-    browser
-        .find(&choice(ids::SHARES_EUD, "yes"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser
-        .find(".add-third-party")
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser
-        .client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys("Amazon Web Services")
-        .await
-        .unwrap();
+    share_data_with(&browser, "Email address", "Amazon Web Services").await;
     let countries = format!("#q-{}-0-countries", ids::THIRD_PARTIES);
     browser
         .find(&countries)
@@ -684,38 +664,7 @@ async fn when_storage_refuses_to_save_the_partner_is_told_at_once_and_works_on_w
 async fn an_export_imported_back_restores_the_draft_exactly_after_showing_what_changes() {
     let stand_in = StandIn::start();
     let browser = open(&stand_in).await;
-    browser
-        .find(&choice(ids::STORES_EUD, "yes"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser
-        .find(&control(ids::STORED_DATA_TYPES))
-        .await
-        .send_keys(&format!("IP address{}", char::from(Key::Enter)))
-        .await
-        .unwrap();
-    browser
-        .find(&choice(ids::SHARES_EUD, "yes"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser
-        .find(".add-third-party")
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser
-        .client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys("Sentry")
-        .await
-        .unwrap();
+    share_data_with(&browser, "IP address", "Sentry").await;
     type_into(
         &browser,
         &control(ids::SECURITY_CONTACT),
