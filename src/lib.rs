@@ -5,6 +5,7 @@ pub mod api;
 mod app;
 pub mod connect;
 pub mod draft;
+mod focus;
 pub mod form;
 pub mod preview;
 pub mod state;

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use questionnaire::response_errors::ErrorReport;
-use wasm_bindgen::JsCast;
 
 /// What the Marketplace said was wrong: each problem it tied to a field links to that
 /// question (as a GOV.UK error summary does); the rest is shown whole, path included.
@@ -15,7 +14,7 @@ pub fn ProblemList(report: ErrorReport) -> impl IntoView {
             <li data-problem-question=question.id>
                 <a href=format!("#{}", crate::form::control_id(question.id)) on:click=move |ev| {
                     ev.prevent_default();
-                    focus_question(question.id);
+                    crate::focus::focus_question(question.id);
                 }>{text}</a>
             </li>
         }
@@ -34,14 +33,3 @@ pub fn ProblemList(report: ErrorReport) -> impl IntoView {
     }
 }
 
-/// Scrolls to the question and puts focus on its first control.
-fn focus_question(id: &str) {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
-    let Ok(Some(question)) = document.query_selector(&format!("[data-question=\"{id}\"]")) else { return };
-    question.scroll_into_view();
-    if let Ok(Some(control)) = question.query_selector("input, select, textarea, button") {
-        if let Ok(control) = control.dyn_into::<web_sys::HtmlElement>() {
-            let _ = control.focus();
-        }
-    }
-}

@@ -84,7 +84,7 @@ impl DraftStore {
         provide_context(store);
         store.load(&app_key.get_untracked());
         if let Some(id) = store.position.get_untracked() {
-            position::go_to(id);
+            crate::focus::focus_question_later(id);
         }
 
         Effect::new(move |_| {

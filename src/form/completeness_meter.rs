@@ -3,7 +3,7 @@ use questionnaire::completeness::{next_unanswered, summary, ViewSummary};
 use questionnaire::listing::NOT_PROVIDED;
 
 use super::control_id;
-use super::error_summary::focus_field;
+use crate::focus::focus_by_id;
 use crate::state::Questionnaire;
 
 /// How much of each view of the listing tab the answers fill, and a way to the next gap.
@@ -13,7 +13,7 @@ pub fn CompletenessMeter() -> impl IntoView {
     let completeness = Memo::new(move |_| answers.with(summary));
     let go_to_next = move |_| {
         if let Some(question) = answers.with_untracked(|answers| next_unanswered(answers, None)) {
-            focus_field(&control_id(question.id));
+            focus_by_id(&control_id(question.id));
         }
     };
     view! {

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use questionnaire::catalogue;
 
 use super::checks::Checks;
+use crate::focus::focus_by_id;
 use super::{control_id, error_prefix, error_target_id};
 
 /// "There is a problem": shown after "Save and preview" finds errors, with one link per error
@@ -39,7 +40,7 @@ pub fn ErrorSummary() -> impl IntoView {
                                             href=href
                                             on:click=move |ev| {
                                                 ev.prevent_default();
-                                                focus_field(&target);
+                                                focus_by_id(&target);
                                             }
                                         >
                                             <span class="summary-section">{section} ": "</span>
@@ -67,7 +68,7 @@ pub fn ErrorSummary() -> impl IntoView {
                                         <li>
                                             <a href=href on:click=move |ev| {
                                                 ev.prevent_default();
-                                                focus_field(&target);
+                                                focus_by_id(&target);
                                             }>{finding.message}</a>
                                         </li>
                                     }
@@ -78,20 +79,5 @@ pub fn ErrorSummary() -> impl IntoView {
                 </Show>
             </div>
         </Show>
-    }
-}
-
-/// Scrolls a field into view and focuses it, or the first input inside a group.
-pub fn focus_field(id: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(element) = document().get_element_by_id(id) else { return };
-    let target = if matches!(element.tag_name().as_str(), "FIELDSET" | "DIV") {
-        element.query_selector("input, textarea, select, button").ok().flatten().unwrap_or(element)
-    } else {
-        element
-    };
-    if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
-        target.scroll_into_view();
-        let _ = target.focus();
     }
 }

@@ -23,7 +23,7 @@ pub fn QuestionnaireForm(#[prop(optional, into)] on_preview: Option<Callback<()>
                 on_preview.run(());
             }
         } else {
-            request_animation_frame(|| super::error_summary::focus_field("error-summary"));
+            crate::focus::focus_by_id_later("error-summary".to_owned());
         }
     };
 

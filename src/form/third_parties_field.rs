@@ -23,7 +23,7 @@ pub fn ThirdPartiesField(question: &'static Question) -> impl IntoView {
     let add = move |_| {
         edit_rows(&|rows| rows.push(ThirdParty::default()));
         removed.set(None);
-        focus_later(third_party_input_id(question.id, count.get_untracked() - 1, ThirdPartyColumn::Name));
+        crate::focus::focus_by_id_later(third_party_input_id(question.id, count.get_untracked() - 1, ThirdPartyColumn::Name));
     };
     let remove = Callback::new(move |index: usize| {
         edit_rows(&|rows| {
@@ -171,15 +171,4 @@ fn RowText(
 /// One list of countries for every row's picker.
 fn countries_list_id(question_id: &str) -> String {
     format!("{}-countries", control_id(question_id))
-}
-
-/// Moves focus to an element that the current update is about to render.
-fn focus_later(id: String) {
-    request_animation_frame(move || {
-        if let Some(element) = document().get_element_by_id(&id) {
-            if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
-                let _ = element.focus();
-            }
-        }
-    });
 }

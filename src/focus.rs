@@ -1,0 +1,49 @@
+//! Moving the partner's focus, scrolling what gets it into view: used by the error summary,
+//! the API's field errors, "next unanswered", a new third-party row and a restored draft.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+/// Focuses the element with this id, or the first control inside it when it is a group
+/// (a fieldset, a question's wrapper, the error summary itself when it has no control).
+pub fn focus_by_id(id: &str) {
+    let Some(element) = document().get_element_by_id(id) else { return };
+    let target = if matches!(element.tag_name().as_str(), "FIELDSET" | "DIV") {
+        element.query_selector("input, textarea, select, button").ok().flatten().unwrap_or(element)
+    } else {
+        element
+    };
+    if let Ok(target) = target.dyn_into::<HtmlElement>() {
+        target.scroll_into_view();
+        let _ = target.focus();
+    }
+}
+
+/// The same, once the current update has rendered the element.
+pub fn focus_by_id_later(id: String) {
+    request_animation_frame(move || focus_by_id(&id));
+}
+
+/// Scrolls to a question (`data-question`) and focuses its answer: the picked choice, else its
+/// first control. A question that is not shown now is left alone.
+pub fn focus_question(question_id: &str) {
+    let selector = format!("[data-question=\"{question_id}\"]");
+    let Ok(Some(question)) = document().query_selector(&selector) else { return };
+    let control = question
+        .query_selector("input:checked")
+        .ok()
+        .flatten()
+        .or_else(|| question.query_selector("input, textarea, select, button").ok().flatten());
+    if let Some(control) = control.and_then(|control| control.dyn_into::<HtmlElement>().ok()) {
+        let _ = control.focus();
+    }
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Center);
+    question.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// The same, once the form is on screen (a restored draft goes back to where it was).
+pub fn focus_question_later(question_id: String) {
+    request_animation_frame(move || focus_question(&question_id));
+}
