@@ -4,7 +4,8 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use privacy_tab::api::{retry_after_ms, retry_delay_ms, ApiError, ApiVersion, RuntimeConfig, MAX_ATTEMPTS};
+use privacy_tab::api::{next_retry, ApiError, ApiVersion, RuntimeConfig, MAX_ATTEMPTS};
+use questionnaire::retry::GiveUp;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -34,22 +35,32 @@ fn config_json_that_is_wrong_says_what_is_wrong() {
 #[wasm_bindgen_test]
 fn busy_and_failing_answers_are_retried_with_backoff_a_few_times() {
     let now = 1_700_000_000_000.0;
-    assert_eq!(retry_delay_ms(&status(500, None), 1, now), Some(1000.0));
-    assert_eq!(retry_delay_ms(&status(503, None), 2, now), Some(2000.0));
-    assert_eq!(retry_delay_ms(&status(502, None), 3, now), Some(4000.0));
-    assert_eq!(retry_delay_ms(&status(500, None), MAX_ATTEMPTS, now), None, "at most {MAX_ATTEMPTS} attempts");
+    assert_eq!(next_retry(&status(500, None), 1, now), Ok(1000));
+    assert_eq!(next_retry(&status(503, None), 2, now), Ok(2000));
+    assert_eq!(next_retry(&status(502, None), 3, now), Ok(4000));
+    assert_eq!(next_retry(&status(500, None), MAX_ATTEMPTS, now), Err(GiveUp::TriedEnough), "at most {MAX_ATTEMPTS} attempts");
     for code in [400, 401, 403, 404, 409] {
-        assert_eq!(retry_delay_ms(&status(code, None), 1, now), None, "{code} is not retried");
+        assert_eq!(next_retry(&status(code, None), 1, now), Err(GiveUp::NotRetryable), "{code} is not retried");
     }
-    assert_eq!(retry_delay_ms(&ApiError::Network, 1, now), None, "a dropped connection waits for the partner");
+    assert_eq!(next_retry(&ApiError::Network, 1, now), Err(GiveUp::NotRetryable), "a dropped connection waits for the partner");
 }
 
 #[wasm_bindgen_test]
 fn retry_after_is_honoured_in_seconds_or_as_a_date_unless_it_is_too_long() {
     let now = js_sys::Date::parse("Wed, 21 Oct 2026 07:28:00 GMT");
-    assert_eq!(retry_delay_ms(&status(429, Some("7")), 1, now), Some(7000.0));
-    assert_eq!(retry_after_ms("Wed, 21 Oct 2026 07:28:05 GMT", now), Some(5000.0));
-    assert_eq!(retry_after_ms("Wed, 21 Oct 2026 07:27:00 GMT", now), Some(0.0), "a date in the past means now");
-    assert_eq!(retry_delay_ms(&status(429, Some("soon")), 2, now), Some(2000.0), "an unreadable header falls back to backoff");
-    assert_eq!(retry_delay_ms(&status(429, Some("3600")), 1, now), None, "an hour is not a countdown: the partner is told instead");
+    assert_eq!(next_retry(&status(429, Some("7")), 1, now), Ok(7000));
+    assert_eq!(next_retry(&status(429, Some("Wed, 21 Oct 2026 07:28:05 GMT")), 1, now), Ok(5000));
+    assert_eq!(next_retry(&status(429, Some("Wed, 21 Oct 2026 07:27:00 GMT")), 1, now), Ok(1000), "a date in the past: the shortest pause");
+    assert_eq!(next_retry(&status(429, Some("soon")), 2, now), Ok(2000), "an unreadable header falls back to backoff");
+    assert_eq!(next_retry(&status(429, Some("3600")), 1, now), Err(GiveUp::AskedToWait(3_600_000)), "an hour is not a countdown: the partner is told instead");
+}
+
+/// Chromium's `Date.parse` reads "1.5" and "-5" as dates in 2001 and 2005: read as dates,
+/// they were waits of zero (the retry came at once, hammering a busy Marketplace).
+#[wasm_bindgen_test]
+fn a_fractional_or_negative_retry_after_is_never_a_zero_wait() {
+    let now = js_sys::Date::parse("Wed, 21 Oct 2026 07:28:00 GMT");
+    assert!(!js_sys::Date::parse("1.5").is_nan(), "the browser's parser takes it for a date");
+    assert_eq!(next_retry(&status(429, Some("1.5")), 1, now), Ok(1500));
+    assert_eq!(next_retry(&status(503, Some("-5")), 2, now), Ok(2000), "falls back to backoff");
 }

@@ -9,7 +9,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::error::ApiError;
-use super::retry::retry_delay_ms;
+use super::retry::next_retry;
+use questionnaire::retry::GiveUp;
 
 pub type Operation<T> = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<T, ApiError>>>>>;
 
@@ -20,7 +21,8 @@ pub enum CallState<T> {
     /// Attempt `attempt` failed with `error`; the next one starts at `retry_at` (epoch ms).
     Waiting { attempt: u32, retry_at: f64, error: ApiError },
     Done(T),
-    Failed(ApiError),
+    /// The last of `attempts` attempts failed with `error`, and no retry follows, for `why`.
+    Failed { error: ApiError, attempts: u32, why: GiveUp },
     /// The partner stopped the retries.
     Cancelled,
 }
@@ -89,25 +91,25 @@ impl<T: Clone + Send + Sync + 'static> RetryingCall<T> {
                     self.state.set(CallState::Done(value.clone()));
                     on_done(value);
                 }
-                Err(error) => match retry_delay_ms(&error, attempt, js_sys::Date::now()) {
-                    Some(delay) => self.wait_then_retry(operation, on_done, attempt, run, error, delay),
-                    None => self.state.set(CallState::Failed(error)),
+                Err(error) => match next_retry(&error, attempt, js_sys::Date::now()) {
+                    Ok(delay) => self.wait_then_retry(operation, on_done, attempt, run, error, delay),
+                    Err(why) => self.state.set(CallState::Failed { error, attempts: attempt, why }),
                 },
             }
         });
     }
 
-    fn wait_then_retry(self, operation: Operation<T>, on_done: Rc<dyn Fn(T)>, attempt: u32, run: u32, error: ApiError, delay: f64) {
+    fn wait_then_retry(self, operation: Operation<T>, on_done: Rc<dyn Fn(T)>, attempt: u32, run: u32, error: ApiError, delay: u64) {
         let now = js_sys::Date::now();
         self.now.set(now);
-        self.state.set(CallState::Waiting { attempt, retry_at: now + delay, error });
+        self.state.set(CallState::Waiting { attempt, retry_at: now + delay as f64, error });
         let retry = move || {
             self.stop_timers();
             if self.run.try_get_value() == Some(run) {
                 self.attempt(operation, on_done, attempt + 1, run);
             }
         };
-        let timeout = set_timeout_with_handle(retry, Duration::from_millis(delay as u64));
+        let timeout = set_timeout_with_handle(retry, Duration::from_millis(delay));
         let ticker = set_interval_with_handle(move || self.now.set(js_sys::Date::now()), TICK);
         if let (Ok(timeout), Ok(ticker)) = (timeout, ticker) {
             self.timers.set_value(Some((timeout, ticker)));

@@ -39,13 +39,17 @@ impl Credentials {
 pub enum Version {
     Live,
     Draft,
+    /// No `state` asked: for the app's partner, the draft if there is one, else live; for
+    /// anyone else, live. The newest version, which a submit writes over.
+    Current,
 }
 
 impl Version {
     fn query(self) -> &'static str {
         match self {
-            Version::Live => "live",
-            Version::Draft => "draft",
+            Version::Live => "?state=live",
+            Version::Draft => "?state=draft",
+            Version::Current => "",
         }
     }
 }
@@ -90,7 +94,7 @@ fn prepared(builder: RequestBuilder, credentials: Option<&Credentials>) -> Reque
 
 /// The version's JSON as the API returns it (v2 `TrustInfo`, v3 `{"commonCloud": …}`).
 pub async fn read(target: &Target, version: Version, credentials: Option<&Credentials>) -> Result<Value, ApiError> {
-    let url = format!("{}?state={}", target.resource_url(), version.query());
+    let url = format!("{}{}", target.resource_url(), version.query());
     let response = send(prepared(Request::get(&url), credentials).build()).await?;
     let response = successful(response).await?;
     let text = response.text().await.map_err(|_| no_answer())?;

@@ -1,6 +1,7 @@
 //! Why a call did not succeed, sorted by what the partner can do about it.
 
 use questionnaire::response_errors::{read_error_body, ErrorReport};
+use questionnaire::retry::is_retryable;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApiError {
@@ -53,10 +54,6 @@ impl ApiError {
     }
 }
 
-/// Worth sending again unchanged after a pause.
-pub fn is_retryable(code: u16) -> bool {
-    code == 429 || (500..=599).contains(&code)
-}
 
 /// The first sentence of what went wrong; components add the details and the next step.
 pub fn headline(failure: &Failure, key_label: &str, key: &str) -> String {

@@ -105,12 +105,10 @@ impl Loader {
         if key != self.connection.app_key.get_untracked() {
             return; // The partner moved to another app meanwhile.
         }
-        // Kept with the draft: a submit writes the answers over it, so fields this app does
-        // not know (and so cannot show) go back untouched, even after a reload. A comparison on
-        // opening keeps it only once the partner takes the Marketplace's answers.
-        if !quiet {
-            self.drafts.set_api_document(Some(raw.clone()));
-        }
+        // Kept with the draft whatever the partner decides (replace, keep theirs, or nothing to
+        // decide): a submit writes the answers over it, so fields this app does not know (and
+        // so cannot show) go back untouched, even after a reload.
+        self.drafts.set_api_document(Some(raw.clone()));
         let local = self.questionnaire.answers.get_untracked();
         let proposal = replacement(&local, &from_trust_info(&raw));
         if proposal.changes.is_empty() {
@@ -118,9 +116,6 @@ impl Loader {
                 self.outcome.set(Some(Outcome::AlreadySame(version)));
             }
         } else if !local.iter().any(|(_, answer)| answer.is_given()) {
-            if quiet {
-                self.drafts.set_api_document(Some(raw.clone()));
-            }
             self.questionnaire.answers.set(proposal.answers);
             self.outcome.set(Some(Outcome::Applied(version)));
         } else {

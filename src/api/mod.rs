@@ -19,8 +19,8 @@ pub use error::{headline, ApiError, Failure};
 pub use loader::{Loader, Offer, Outcome};
 pub use online::Online;
 pub use public::{get_public, live_answers};
-pub use retry::{retry_after_ms, retry_delay_ms, MAX_ATTEMPTS};
-pub use submission::{Missing, Submission};
+pub use retry::{next_retry, MAX_ATTEMPTS};
+pub use submission::{FreshRecord, Missing, Submission};
 
 use leptos::prelude::*;
 

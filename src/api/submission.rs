@@ -4,10 +4,12 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use questionnaire::record::changed_unknown_fields;
 use questionnaire::wire::to_trust_info_over;
+use serde_json::Value;
 
 use super::call::RetryingCall;
-use super::client::submit;
+use super::client::{read, submit, Version};
 use super::submitted::{mark_submitted, submitted_at};
 use crate::connect::Connection;
 use crate::draft::DraftStore;
@@ -20,6 +22,15 @@ pub enum Missing {
     Credentials,
 }
 
+/// The Marketplace's record read again when the review opens: what the submit is written over.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FreshRecord {
+    pub key: String,
+    pub raw: Value,
+    /// Fields this app cannot show that changed since the record kept with the draft was read.
+    pub changed_unknown: Vec<String>,
+}
+
 #[derive(Clone, Copy)]
 pub struct Submission {
     /// The partner is looking at what will and will not be sent.
@@ -29,6 +40,8 @@ pub struct Submission {
     pub missing: RwSignal<Option<Missing>>,
     /// When this app's answers were last accepted, from the browser's record.
     pub last_submitted: Memo<Option<f64>>,
+    /// `None` until the review's read arrives (or when it failed: the kept record is used).
+    pub fresh: RwSignal<Option<FreshRecord>>,
     recorded: RwSignal<u32>,
     connection: Connection,
     questionnaire: Questionnaire,
@@ -47,6 +60,7 @@ impl Submission {
             call: RetryingCall::new(),
             missing: RwSignal::new(None),
             last_submitted,
+            fresh: RwSignal::new(None),
             recorded,
             connection,
             questionnaire,
@@ -54,13 +68,43 @@ impl Submission {
         }
     }
 
-    /// Opens the review; nothing is sent yet.
+    /// Opens the review, and reads the Marketplace's current record meanwhile; nothing is sent.
     pub fn review(&self) {
         if !self.call.is_busy() {
             self.missing.set(None);
             self.call.reset();
             self.reviewing.set(true);
+            self.read_current_record();
         }
+    }
+
+    /// A record kept with the draft may be months old: written over as it is, it would put
+    /// back values that have changed since in fields this app cannot show.
+    fn read_current_record(&self) {
+        self.fresh.set(None);
+        let target = self.connection.target();
+        if target.key.trim().is_empty() {
+            return;
+        }
+        let credentials = self.connection.credentials();
+        let (fresh, drafts) = (self.fresh, self.drafts);
+        leptos::task::spawn_local(async move {
+            let Ok(raw) = read(&target, Version::Current, credentials.as_ref()).await else { return };
+            let kept = drafts.draft();
+            let earlier = kept.raw_trust_info.filter(|_| kept.app_key == target.key).unwrap_or(Value::Null);
+            let changed_unknown = changed_unknown_fields(&earlier, &raw);
+            fresh.set(Some(FreshRecord { key: target.key, raw, changed_unknown }));
+        });
+    }
+
+    /// What the answers are written over: the record read for the review, else the one kept
+    /// with the draft, else nothing (the first submit of this app).
+    fn base_for(&self, key: &str) -> Value {
+        if let Some(fresh) = self.fresh.with_untracked(|fresh| fresh.clone().filter(|fresh| fresh.key == key)) {
+            return fresh.raw;
+        }
+        let draft = self.drafts.draft();
+        draft.raw_trust_info.filter(|_| draft.app_key == key).unwrap_or(Value::Null)
     }
 
     pub fn back(&self) {
@@ -85,12 +129,14 @@ impl Submission {
         };
         self.missing.set(None);
         self.reviewing.set(false);
-        let draft = self.drafts.draft();
-        let base = draft.raw_trust_info.filter(|_| draft.app_key == target.key).unwrap_or(serde_json::Value::Null);
-        let trust_info = self.questionnaire.answers.with_untracked(|answers| to_trust_info_over(&base, answers));
         let key = target.key.clone();
+        let (submission, answers) = (*self, self.questionnaire.answers);
         let operation = Rc::new(move || {
-            let (target, credentials, trust_info) = (target.clone(), credentials.clone(), trust_info.clone());
+            // Built again for every attempt: what the partner changes during a retry's
+            // countdown is what the retry sends.
+            let base = submission.base_for(&target.key);
+            let trust_info = answers.with_untracked(|answers| to_trust_info_over(&base, answers));
+            let (target, credentials) = (target.clone(), credentials.clone());
             Box::pin(async move {
                 submit(&target, &credentials, trust_info).await?;
                 Ok(js_sys::Date::now())

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
 use super::problem_list::ProblemList;
+use questionnaire::retry::GiveUp;
+
 use crate::api::{headline, CallState, Failure, Marketplace, RetryingCall, MAX_ATTEMPTS};
 
 /// How a call is going: working, counting down to a retry (with Cancel), or what failed and
@@ -62,9 +64,9 @@ pub fn CallStatus<T: Clone + Send + Sync + 'static>(
             </div>
         }
         .into_any(),
-        CallState::Failed(error) => {
+        CallState::Failed { error, attempts, why } => {
             let failure = error.failure();
-            let next_step = next_step(&failure);
+            let next_step = next_step(&failure, attempts, why);
             let details = match &failure {
                 Failure::Rejected(report) | Failure::Other { report, .. } => {
                     Some(view! { <ProblemList report=report.clone() /> })
@@ -94,14 +96,28 @@ pub fn CallStatus<T: Clone + Send + Sync + 'static>(
     }
 }
 
-fn next_step(failure: &Failure) -> Option<String> {
+fn next_step(failure: &Failure, attempts: u32, why: GiveUp) -> Option<String> {
     let text = match failure {
         Failure::Network | Failure::Offline => return None,
         Failure::Rejected(_) => "Your answers are kept. Correct them, then submit again.".to_owned(),
         Failure::Credentials { .. } => "Your answers are kept. Correct the e-mail or API token above, then try again.".to_owned(),
         Failure::UnknownApp | Failure::NotTheApi => "Your answers are kept.".to_owned(),
-        Failure::Busy { .. } => format!("We tried {MAX_ATTEMPTS} times. Your answers are kept: try again in a few minutes."),
+        Failure::Busy { .. } => match why {
+            GiveUp::AskedToWait(ms) => format!(
+                "The Marketplace asked us to wait {} before trying again. Your answers are kept: try again then.",
+                wait_in_words(ms)
+            ),
+            _ if attempts == 1 => "Your answers are kept: try again in a few minutes.".to_owned(),
+            _ => format!("We tried {attempts} times. Your answers are kept: try again in a few minutes."),
+        },
         Failure::Other { .. } => "Your answers are kept. Try again; if it keeps failing, the message above says why.".to_owned(),
     };
     Some(text)
+}
+
+/// "2 minutes", "1 minute", "45 seconds": a wait as a person says it, rounded up.
+fn wait_in_words(ms: u64) -> String {
+    let seconds = ms.div_ceil(1000);
+    let (count, unit) = if seconds >= 120 { (seconds.div_ceil(60), "minute") } else { (seconds, "second") };
+    format!("{count} {unit}{}", if count == 1 { "" } else { "s" })
 }

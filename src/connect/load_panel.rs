@@ -54,5 +54,6 @@ pub fn version_name(version: Version) -> &'static str {
     match version {
         Version::Live => "live version",
         Version::Draft => "draft",
+        Version::Current => "current version",
     }
 }

@@ -31,7 +31,7 @@ pub fn ConnectPanel() -> impl IntoView {
                     id="account-email"
                     class="text-input"
                     type="email"
-                    autocomplete="username"
+                    autocomplete="email"
                     bind:value=connection.email
                 />
             </div>
@@ -40,11 +40,20 @@ pub fn ConnectPanel() -> impl IntoView {
                 <p class="hint" id="api-token-hint">
                     "Create one at id.atlassian.com (Security, API tokens). It is kept in this tab's memory only: never saved, exported or put in a link, and gone when you close the tab."
                 </p>
+                // Masked by CSS, not `type="password"`: a password field beside an e-mail makes
+                // browsers and password managers offer to save the token, which must never be
+                // stored anywhere (and the hint above promises so).
                 <input
                     id="api-token"
-                    class="text-input"
-                    type="password"
+                    class="text-input secret-input"
+                    type="text"
                     autocomplete="off"
+                    autocapitalize="off"
+                    spellcheck="false"
+                    data-1p-ignore=""
+                    data-lpignore="true"
+                    data-bwignore=""
+                    data-form-type="other"
                     aria-describedby="api-token-hint"
                     bind:value=connection.token
                 />

@@ -26,11 +26,11 @@ pub fn SubmitPanel() -> impl IntoView {
         submission.last_submitted.get().filter(|_| !fresh).map(|at| format!("Last submitted from this browser on {}.", date_and_time(at)))
     };
     let retry = Callback::new(move |()| match call.state.get_untracked() {
-        CallState::Failed(error) if matches!(error.failure(), Failure::Rejected(_)) => submission.review(),
+        CallState::Failed { error, .. } if matches!(error.failure(), Failure::Rejected(_)) => submission.review(),
         _ => submission.send(),
     });
     let retry_label = Signal::derive(move || match call.state.get() {
-        CallState::Failed(error) if matches!(error.failure(), Failure::Rejected(_)) => "Submit again",
+        CallState::Failed { error, .. } if matches!(error.failure(), Failure::Rejected(_)) => "Submit again",
         _ => "Try again",
     });
 

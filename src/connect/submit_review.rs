@@ -23,6 +23,11 @@ pub fn SubmitReview() -> impl IntoView {
     let not_valid = move || {
         unsent.with(|unsent| ids(unsent.iter().filter(|u| u.reason == UnsentReason::Invalid).map(|u| u.question).collect()))
     };
+    let changed_elsewhere = move || {
+        submission.fresh.with(|fresh| {
+            fresh.as_ref().filter(|fresh| !fresh.changed_unknown.is_empty()).map(|fresh| fresh.changed_unknown.join(", "))
+        })
+    };
     let missing = move || {
         submission.missing.get().map(|missing| match missing {
             Missing::AppKey => format!("Enter the {} above first.", key_label.to_lowercase()),
@@ -54,6 +59,13 @@ pub fn SubmitReview() -> impl IntoView {
                 note="These answers are not valid yet."
                 questions=Signal::derive(not_valid)
             />
+            {move || changed_elsewhere().map(|fields| view! {
+                <div class="not-sent" id="record-changed">
+                    <h4>"The Marketplace's record changed in fields this app cannot show"</h4>
+                    <p>{fields}</p>
+                    <p class="hint">"Since this app's answers were last read, someone changed these. Their current values are kept: your submit sends them back as they are now."</p>
+                </div>
+            })}
             {move || missing().map(|text| view! { <p class="error-message" role="alert">{text}</p> })}
             <div class="button-row">
                 <button type="button" class="primary" id="confirm-submit" on:click=move |_| submission.send()>

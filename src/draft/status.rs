@@ -9,6 +9,9 @@ pub fn AutosaveStatus(drafts: DraftStore) -> impl IntoView {
     let message = Memo::new(move |_| match drafts.status.get() {
         // The notice below says why; "saved" would be untrue now.
         _ if drafts.write_failed.get() => "Not saved in this browser.".to_owned(),
+        _ if drafts.saving_held.get() => {
+            "Nothing is being saved: download the original text of your saved draft (below) first, and saving starts again.".to_owned()
+        }
         SaveStatus::Idle => String::new(),
         SaveStatus::Restored { saved_at } => format!("Restored your draft saved at {}.", clock_time(saved_at)),
         SaveStatus::Saved { at } => format!("Saved locally at {}", clock_time(at)),

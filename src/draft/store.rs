@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use questionnaire::draft::sync::{self, merge, Conflict};
+use questionnaire::draft::sync::{self, merge, Conflict, Incoming, Lineage};
 use questionnaire::draft::{restore, Draft, Restored};
 use questionnaire::Answers;
 use serde_json::Value;
@@ -42,6 +42,8 @@ pub struct DraftStore {
     /// The browser refused to store the draft: the partner works on in memory.
     pub write_failed: RwSignal<bool>,
     pub kept: RwSignal<Option<KeptOriginal>>,
+    /// Nothing is saved: the stored original could not be backed up and is not downloaded yet.
+    pub saving_held: RwSignal<bool>,
     /// Questions another tab changed while this one had unsaved changes to them.
     pub conflicts: RwSignal<Vec<Conflict>>,
     /// The last discarded draft, until the page closes: what "Undo" brings back.
@@ -58,11 +60,14 @@ struct Inner {
     loaded_key: Option<String>,
     /// What storage holds for `loaded_key`, as far as this tab knows: the base of merges.
     stored: Answers,
+    /// The revision of that save (0: unnamed), the parent of this tab's next save.
+    stored_revision: u64,
+    /// Every save of this draft this tab has seen, to merge another tab's save against the
+    /// save it was made over.
+    lineage: Lineage,
     /// The position or the API document changed since the last save.
     meta_changed: bool,
     raw_trust_info: Option<Value>,
-    /// Holds saves so that an original without a backup is not written over.
-    hold: bool,
     pending: Option<TimeoutHandle>,
 }
 
@@ -75,6 +80,7 @@ impl DraftStore {
             status: RwSignal::new(SaveStatus::Idle),
             write_failed: RwSignal::new(false),
             kept: RwSignal::new(None),
+            saving_held: RwSignal::new(false),
             conflicts: RwSignal::new(Vec::new()),
             discarded: RwSignal::new(None),
             position: RwSignal::new(None),
@@ -135,12 +141,16 @@ impl DraftStore {
     }
 
     /// Keeps the document last read from the API, so a submit sends its unknown fields back.
+    /// Saved quietly: the status line speaks of the partner's answers, not of this.
     pub fn set_api_document(&self, trust_info: Option<Value>) {
+        if self.inner.with_value(|inner| inner.raw_trust_info == trust_info) {
+            return;
+        }
         self.inner.update_value(|inner| {
             inner.raw_trust_info = trust_info;
             inner.meta_changed = true;
         });
-        self.save_now();
+        self.write(false);
     }
 
     /// Applies an imported draft (its answers, position and API document) and saves at once.
@@ -164,6 +174,7 @@ impl DraftStore {
         self.discarded.set(Some(draft));
         self.inner.update_value(|inner| {
             inner.stored = Answers::new();
+            inner.stored_revision = 0;
             inner.raw_trust_info = None;
             inner.meta_changed = false;
         });
@@ -200,8 +211,8 @@ impl DraftStore {
 
     /// The partner has downloaded the original: saving over it is safe now.
     pub fn original_downloaded(&self) {
-        let held = self.inner.with_value(|inner| inner.hold);
-        self.inner.update_value(|inner| inner.hold = false);
+        let held = self.saving_held.get_untracked();
+        self.saving_held.set(false);
         if held {
             self.save_now();
         }
@@ -227,20 +238,25 @@ impl DraftStore {
             }
         });
         let status = draft.as_ref().map_or(SaveStatus::Idle, |draft| SaveStatus::Restored { saved_at: draft.saved_at });
-        let Draft { answers, position, raw_trust_info, .. } = draft.unwrap_or_else(|| Draft::new(key, Answers::new(), now));
+        let Draft { answers, position, raw_trust_info, revision, .. } =
+            draft.unwrap_or_else(|| Draft::new(key, Answers::new(), now));
+        let mut lineage = Lineage::default();
+        lineage.remember(revision, &answers);
         self.inner.update_value(|inner| {
             *inner = Inner {
                 loaded_key: Some(key.to_owned()),
                 stored: answers.clone(),
+                stored_revision: revision,
+                lineage,
                 meta_changed: false,
                 raw_trust_info,
-                hold: kept.as_ref().is_some_and(|kept| kept.backup_key.is_none()),
                 pending: inner.pending.take(),
             }
         });
         self.answers.set(answers);
         self.position.set(position);
         self.status.set(status);
+        self.saving_held.set(kept.as_ref().is_some_and(|kept| kept.backup_key.is_none()));
         self.kept.set(kept);
         self.write_failed.set(!usable);
         self.conflicts.set(Vec::new());
@@ -266,29 +282,52 @@ impl DraftStore {
         self.save_now();
     }
 
-    /// Writes the draft if it differs from what storage holds.
+    /// Writes the draft if it differs from what storage holds, and says so.
     fn save_now(&self) {
+        self.write(true);
+    }
+
+    fn write(&self, announce: bool) {
         self.cancel_pending();
-        let (key, hold, moved) =
-            self.inner.with_value(|inner| (inner.loaded_key.clone(), inner.hold, inner.meta_changed));
+        let hold = self.saving_held.get_untracked();
+        let (key, moved) = self.inner.with_value(|inner| (inner.loaded_key.clone(), inner.meta_changed));
         let Some(key) = key else { return };
         let changed = moved || self.answers.with_untracked(|answers| self.inner.with_value(|inner| *answers != inner.stored));
         if hold || !changed {
             return;
         }
         let started = now_ms();
-        let draft = self.draft();
+        self.take_in_unseen_save(&key);
+        let mut draft = self.draft();
+        draft.parent = self.inner.with_value(|inner| inner.stored_revision);
+        draft.revision = new_revision();
         let written = storage::write(&storage::draft_key(&key), &draft.to_json());
         self.last_save_ms.set(Some(now_ms() - started));
         if written {
             self.inner.update_value(|inner| {
+                inner.lineage.remember(draft.revision, &draft.answers);
+                inner.stored_revision = draft.revision;
                 inner.stored = draft.answers;
                 inner.meta_changed = false;
             });
-            self.status.set(SaveStatus::Saved { at: draft.saved_at });
+            if announce {
+                self.status.set(SaveStatus::Saved { at: draft.saved_at });
+            }
         }
         if self.write_failed.get_untracked() == written {
             self.write_failed.set(!written);
+        }
+    }
+
+    /// Storage may hold a save of another tab whose announcement has not reached this one yet:
+    /// merge it first, so this save is made over it rather than in ignorance of it.
+    fn take_in_unseen_save(&self, key: &str) {
+        let Some(text) = storage::read_draft(key) else { return };
+        let unseen = Draft::parse(&text).is_ok_and(|stored| {
+            stored.revision != 0 && self.inner.with_value(|inner| !inner.lineage.knows(stored.revision))
+        });
+        if unseen {
+            self.take_theirs(Some(text));
         }
     }
 
@@ -307,9 +346,15 @@ impl DraftStore {
             }
         };
         let base = self.inner.with_value(|inner| inner.stored.clone());
-        let merged = self.answers.with_untracked(|mine| merge(&base, mine, &theirs.answers));
+        let incoming = self.answers.with_untracked(|mine| {
+            self.inner.try_update_value(|inner| {
+                inner.lineage.receive(theirs.revision, theirs.parent, &theirs.answers, mine, &base)
+            })
+        });
+        let Some(Incoming::Merge(merged)) = incoming else { return };
         self.inner.update_value(|inner| {
             inner.stored = theirs.answers.clone();
+            inner.stored_revision = theirs.revision;
             if theirs.raw_trust_info.is_some() {
                 inner.raw_trust_info = theirs.raw_trust_info.clone();
             }
@@ -331,6 +376,11 @@ impl DraftStore {
             self.status.set(SaveStatus::UpdatedFromOtherTab { at: now });
         }
     }
+}
+
+/// A name for a save that no other tab will pick: 52 random bits, never 0 ("unnamed").
+fn new_revision() -> u64 {
+    (js_sys::Math::random() * 4_503_599_627_370_496.0) as u64 + 1
 }
 
 fn now_ms() -> f64 {

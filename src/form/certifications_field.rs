@@ -2,6 +2,9 @@ use leptos::prelude::*;
 use questionnaire::catalogue::{Question, OTHER_CERTIFICATION};
 use questionnaire::Answer;
 
+use questionnaire::validation::FieldPart;
+
+use super::checks::Checks;
 use super::{control_id, described_by, other_certification_id};
 use crate::state::Questionnaire;
 
@@ -9,6 +12,7 @@ use crate::state::Questionnaire;
 #[component]
 pub fn CertificationsField(question: &'static Question, options: &'static [&'static str]) -> impl IntoView {
     let questionnaire = Questionnaire::expect();
+    let checks = Checks::expect();
     let current = Memo::new(move |_| {
         questionnaire.answers.with(|answers| match answers.get(question.id) {
             Some(Answer::Certifications { picked, other }) => (picked.clone(), other.clone()),
@@ -56,6 +60,9 @@ pub fn CertificationsField(question: &'static Question, options: &'static [&'sta
                         class="text-input"
                         type="text"
                         id=other_id.clone()
+                        aria-invalid=move || {
+                            checks.aria_invalid(question.id, |about| about == Some(FieldPart::Other))
+                        }
                         prop:value=move || current.with(|(_, other)| other.clone())
                         on:input=move |ev| set(current.get_untracked().0, event_target_value(&ev))
                     />

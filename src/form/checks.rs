@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 use questionnaire::consistency::{findings, Finding};
-use questionnaire::validation::{field_errors, FieldError};
+use questionnaire::validation::{field_errors, FieldError, FieldPart};
 
 use crate::state::Questionnaire;
 
@@ -71,5 +71,15 @@ impl Checks {
             return Vec::new();
         }
         self.errors.with(|errors| errors.iter().filter(|error| error.question == question_id).cloned().collect())
+    }
+
+    /// `aria-invalid` for one input: `"true"` while an error shown for the question is about
+    /// what `covers` accepts (the error's part; `None` is the whole question), else absent.
+    pub fn aria_invalid(
+        &self,
+        question_id: &'static str,
+        covers: impl Fn(Option<FieldPart>) -> bool,
+    ) -> Option<&'static str> {
+        self.shown_for(question_id).iter().any(|error| covers(error.part)).then_some("true")
     }
 }

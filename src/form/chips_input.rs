@@ -17,6 +17,9 @@ pub fn ChipsInput(
     #[prop(optional, into)]
     shared_list: Option<String>,
     #[prop(optional, into)] described_by: Option<String>,
+    /// Whether an error shown for the list is about it (`aria-invalid`).
+    #[prop(optional, into)]
+    invalid: Option<Signal<bool>>,
     #[prop(optional, into)] on_blur: Option<Callback<()>>,
 ) -> impl IntoView {
     let (typed, set_typed) = signal(String::new());
@@ -68,6 +71,7 @@ pub fn ChipsInput(
                 id=id
                 list=datalist_id.clone()
                 aria-describedby=described_by
+                aria-invalid=move || invalid.is_some_and(|invalid| invalid.get()).then_some("true")
                 prop:value=typed
                 on:input=move |ev| set_typed.set(event_target_value(&ev))
                 on:blur=move |_| {

@@ -3,6 +3,7 @@ use questionnaire::catalogue::Question;
 use questionnaire::validation::FieldPart;
 use questionnaire::Answer;
 
+use super::checks::Checks;
 use super::{control_id, days_input_id, described_by};
 use crate::state::Questionnaire;
 
@@ -40,6 +41,9 @@ fn DaysInput(
 ) -> impl IntoView {
     let id = days_input_id(question.id, part);
     let is_min = part == FieldPart::Min;
+    let checks = Checks::expect();
+    // An error about the range as a whole (say, nothing entered) is about both inputs.
+    let invalid = move || checks.aria_invalid(question.id, |about| about.is_none() || about == Some(part));
     view! {
         <div class="days-input">
             <label for=id.clone()>{label}</label>
@@ -48,6 +52,7 @@ fn DaysInput(
                 type="text"
                 inputmode="numeric"
                 id=id
+                aria-invalid=invalid
                 prop:value=move || range.with(|(min, max)| if is_min { min.clone() } else { max.clone() })
                 on:input=move |ev| {
                     let typed = event_target_value(&ev);

@@ -10,6 +10,7 @@ use crate::state::Questionnaire;
 #[component]
 pub fn ListField(question: &'static Question, suggestions: &'static [&'static str]) -> impl IntoView {
     let questionnaire = Questionnaire::expect();
+    let checks = super::checks::Checks::expect();
     let items = Memo::new(move |_| questionnaire.answers.with(|answers| answers.list(question.id).to_vec()));
     view! {
         <label class="question-label" for=control_id(question.id)>{question.text}</label>
@@ -20,6 +21,7 @@ pub fn ListField(question: &'static Question, suggestions: &'static [&'static st
             on_change=Callback::new(move |list| questionnaire.set(question.id, Answer::List(list)))
             suggestions
             described_by=described_by(question.id)
+            invalid=Signal::derive(move || checks.aria_invalid(question.id, |_| true).is_some())
         />
     }
 }

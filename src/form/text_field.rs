@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use questionnaire::catalogue::{Kind, Question};
 use questionnaire::Answer;
 
+use super::checks::Checks;
 use super::{control_id, described_by};
 use crate::state::Questionnaire;
 
@@ -10,6 +11,7 @@ use crate::state::Questionnaire;
 #[component]
 pub fn TextField(question: &'static Question) -> impl IntoView {
     let questionnaire = Questionnaire::expect();
+    let checks = Checks::expect();
     let input_type = match question.kind {
         Kind::Link => "url",
         Kind::Email => "email",
@@ -22,6 +24,7 @@ pub fn TextField(question: &'static Question) -> impl IntoView {
             type=input_type
             id=control_id(question.id)
             aria-describedby=described_by(question.id)
+            aria-invalid=move || checks.aria_invalid(question.id, |_| true)
             prop:value=move || questionnaire.answers.with(|answers| answers.text(question.id).to_owned())
             on:input=move |ev| questionnaire.set(question.id, Answer::Text(event_target_value(&ev)))
         />

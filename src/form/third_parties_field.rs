@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use questionnaire::validation::FieldPart;
 use questionnaire::catalogue::{third_party_field, Question, ThirdPartyColumn};
 use questionnaire::countries::COUNTRIES;
 use questionnaire::{Answer, ThirdParty};
@@ -139,6 +140,12 @@ fn RowText(
     edit: Callback<(usize, RowEdit)>,
 ) -> impl IntoView {
     let id = third_party_input_id(question.id, index, column);
+    let checks = super::checks::Checks::expect();
+    let invalid = move || {
+        checks.aria_invalid(question.id, |about| {
+            matches!(about, Some(FieldPart::ThirdParty { row, column: which }) if row == index && which.is_none_or(|c| c == column))
+        })
+    };
     let value = move || {
         row.with(|row| match column {
             ThirdPartyColumn::Name => row.name.clone(),
@@ -162,6 +169,7 @@ fn RowText(
             type="text"
             id=id
             inputmode=(column == ThirdPartyColumn::Domain).then_some("url")
+            aria-invalid=invalid
             prop:value=value
             on:input=on_input
         />

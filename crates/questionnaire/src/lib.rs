@@ -24,8 +24,10 @@ pub mod embed;
 pub mod listing;
 #[cfg(test)]
 mod property_tests;
+pub mod record;
 pub mod replacement;
 pub mod response_errors;
+pub mod retry;
 pub mod sample;
 pub mod statements;
 pub mod validation;

@@ -49,7 +49,14 @@ pub(super) fn from_version_1(value: &Value) -> Result<Draft, DraftError> {
     };
     let position = value.get("position").and_then(Value::as_str).map(str::to_owned);
     let raw_trust_info = value.get("rawTrustInfo").filter(|raw| raw.is_object()).cloned();
-    Ok(Draft { position, raw_trust_info, ..Draft::new(app_key, answers, saved_at) })
+    let revision = |name: &str| value.get(name).and_then(Value::as_u64).unwrap_or(0);
+    Ok(Draft {
+        position,
+        raw_trust_info,
+        revision: revision("revision"),
+        parent: revision("parent"),
+        ..Draft::new(app_key, answers, saved_at)
+    })
 }
 
 /// A tagged answer as it is, or a plain value shaped by the question's kind. Ids the catalogue

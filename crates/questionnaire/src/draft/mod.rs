@@ -58,6 +58,17 @@ pub struct Draft {
     /// here, and [`Draft::put_body`] sends them back untouched.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub raw_trust_info: Option<Value>,
+    /// Names this save among all saves of the draft, in every tab (see [`sync::Lineage`]).
+    /// 0: written before saves were named.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revision: u64,
+    /// The save this one was made over: what the writing tab had read from storage.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub parent: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl Draft {
@@ -70,6 +81,8 @@ impl Draft {
             answers,
             position: None,
             raw_trust_info: None,
+            revision: 0,
+            parent: 0,
         }
     }
 

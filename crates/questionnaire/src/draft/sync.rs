@@ -52,3 +52,67 @@ pub fn apply(answers: &mut Answers, id: &str, answer: Option<&Answer>) {
         None => answers.clear(id),
     }
 }
+
+/// The saves of one draft this tab has seen (its own and other tabs'), by revision, so that
+/// a save arriving from another tab is merged against the save it was made over — not against
+/// whatever this tab wrote last. Without it, two tabs saving different questions at the same
+/// moment each took the other's save (made without seeing theirs) as removing their own answer.
+#[derive(Debug, Clone, Default)]
+pub struct Lineage {
+    /// Newest last; only the last few are kept (a save's parent is almost always recent).
+    seen: Vec<(u64, Answers)>,
+}
+
+/// What to do with a save read from storage or announced by another tab.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Incoming {
+    /// This tab has already seen that save (it wrote it, or merged it before): an older save
+    /// arriving late, never to be taken over what came after it.
+    AlreadySeen,
+    /// New to this tab: show these answers (and settle these conflicts).
+    Merge(Merged),
+}
+
+impl Lineage {
+    const KEPT: usize = 32;
+
+    /// Records a save this tab has seen. Revision 0 is the draft as this tab loaded it when that
+    /// save was unnamed (or there was none): the parent another tab's first save names then.
+    pub fn remember(&mut self, revision: u64, answers: &Answers) {
+        if self.knows(revision) {
+            return;
+        }
+        if self.seen.len() == Self::KEPT {
+            self.seen.remove(0);
+        }
+        self.seen.push((revision, answers.clone()));
+    }
+
+    pub fn knows(&self, revision: u64) -> bool {
+        self.seen.iter().any(|(seen, _)| *seen == revision)
+    }
+
+    fn answers_at(&self, revision: u64) -> Option<&Answers> {
+        self.seen.iter().find(|(seen, _)| *seen == revision).map(|(_, answers)| answers)
+    }
+
+    /// Takes in another tab's save. `last_written` is what this tab believes storage holds (its
+    /// own last save, or the last one it took in): the base when the save names no parent this
+    /// tab knows (a save from an older build).
+    pub fn receive(
+        &mut self,
+        theirs_revision: u64,
+        theirs_parent: u64,
+        theirs: &Answers,
+        mine: &Answers,
+        last_written: &Answers,
+    ) -> Incoming {
+        if theirs_revision != 0 && self.knows(theirs_revision) {
+            return Incoming::AlreadySeen;
+        }
+        let base = self.answers_at(theirs_parent).unwrap_or(last_written);
+        let merged = merge(base, mine, theirs);
+        self.remember(theirs_revision, theirs);
+        Incoming::Merge(merged)
+    }
+}

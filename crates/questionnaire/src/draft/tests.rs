@@ -295,3 +295,70 @@ fn an_export_holds_the_draft_and_the_payload_and_nothing_else() {
         ["answers", "appKey", "appTrustInformation", "format", "position", "rawTrustInfo", "savedAt", "version"]
     );
 }
+
+mod lineage {
+    use crate::answers::{Answer, Answers};
+    use crate::draft::sync::{Incoming, Lineage};
+
+    fn answers(entries: &[(&str, &str)]) -> Answers {
+        let mut answers = Answers::new();
+        for (id, text) in entries {
+            answers.set(id, Answer::Text((*text).into()));
+        }
+        answers
+    }
+
+    /// Two tabs open on the same stored save (1) each answer a different question and save at
+    /// the same moment (2 and 3), each without having seen the other's save.
+    #[test]
+    fn saves_made_at_the_same_moment_on_different_questions_keep_both_answers() {
+        let start = Answers::new();
+        let (mut tab_a, mut tab_b) = (Lineage::default(), Lineage::default());
+        tab_a.remember(1, &start);
+        tab_b.remember(1, &start);
+        let a_saved = answers(&[("security_contact", "a@example.com")]);
+        let b_saved = answers(&[("security_policy", "https://example.com/policy")]);
+        tab_a.remember(2, &a_saved);
+        tab_b.remember(3, &b_saved);
+
+        // Tab A hears of B's save (made over 1): B did not remove A's answer, it never saw it.
+        let Incoming::Merge(in_a) = tab_a.receive(3, 1, &b_saved, &a_saved, &a_saved) else { panic!("new to A") };
+        assert!(in_a.conflicts.is_empty());
+        assert_eq!(in_a.answers.text("security_contact"), "a@example.com", "A's answer survives");
+        assert_eq!(in_a.answers.text("security_policy"), "https://example.com/policy");
+        let Incoming::Merge(in_b) = tab_b.receive(2, 1, &a_saved, &b_saved, &b_saved) else { panic!("new to B") };
+        assert_eq!(in_b.answers, in_a.answers, "both tabs end with both answers");
+    }
+
+    #[test]
+    fn an_older_save_arriving_late_is_never_taken_over_a_newer_one() {
+        let mut tab = Lineage::default();
+        let older = answers(&[("security_contact", "a@example.com")]);
+        let newer = answers(&[("security_contact", "a@example.com"), ("security_policy", "https://x.example")]);
+        // This tab read save 2 from storage before writing 3 over it; 2's event comes after.
+        tab.remember(2, &older);
+        tab.remember(3, &newer);
+        assert_eq!(tab.receive(2, 1, &older, &newer, &newer), Incoming::AlreadySeen);
+    }
+
+    #[test]
+    fn a_save_over_this_tabs_own_save_can_remove_an_answer() {
+        let mut tab = Lineage::default();
+        let mine = answers(&[("security_contact", "a@example.com")]);
+        tab.remember(2, &mine);
+        let Incoming::Merge(merged) = tab.receive(4, 2, &Answers::new(), &mine, &mine) else { panic!() };
+        assert!(merged.answers.is_empty(), "the other tab saw the answer and cleared it");
+    }
+
+    #[test]
+    fn saves_are_named_in_the_stored_text_and_old_drafts_read_as_unnamed() {
+        let mut draft = crate::draft::Draft::new("k", answers(&[("security_contact", "a@x.io")]), 1.0);
+        draft.revision = 7;
+        draft.parent = 5;
+        let text = draft.to_json();
+        assert_eq!(crate::draft::Draft::parse(&text).unwrap(), draft);
+        let unnamed = crate::draft::Draft::new("k", Answers::new(), 1.0).to_json();
+        assert!(!unnamed.contains("revision"), "old drafts are rewritten unchanged: {unnamed}");
+        assert!(!crate::draft::restore(&unnamed).unwrap().keep_original);
+    }
+}

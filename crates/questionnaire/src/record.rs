@@ -1,0 +1,44 @@
+//! The Marketplace's record that a submit is written over. The answers replace every field the
+//! catalogue knows; the rest (fields this app cannot show) go back as the record has them. So
+//! the record must be the current one: before a submit the app reads it again, and tells the
+//! partner when fields it cannot show changed since the version it opened.
+
+use serde_json::Value;
+
+use crate::wire::{trust_info_of, unknown_fields};
+
+/// Dotted paths of the fields this app cannot show whose value differs between the record read
+/// earlier and the one read now (added, removed or changed), in a stable order.
+pub fn changed_unknown_fields(earlier: &Value, now: &Value) -> Vec<String> {
+    let (earlier, now) = (trust_info_of(earlier), trust_info_of(now));
+    let mut paths = unknown_fields(earlier);
+    paths.extend(unknown_fields(now));
+    paths.sort();
+    paths.dedup();
+    paths.retain(|path| at(earlier, path) != at(now, path));
+    paths
+}
+
+fn at<'v>(info: &'v Value, dotted: &str) -> Option<&'v Value> {
+    dotted.split('.').try_fold(info, |node, key| node.get(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn names_the_unknown_fields_that_changed_and_nothing_the_form_shows() {
+        let earlier = json!({"security": {"securityContact": "a@x.io", "permissionsJustification": "old",
+            "requiresUsersToProvidePATs": false}, "newGroup": {"flag": true}});
+        let now = json!({"appTrustInformation": {"security": {"securityContact": "b@x.io",
+            "permissionsJustification": "new", "requiresUsersToProvidePATs": false}, "later": 1}});
+        assert_eq!(
+            changed_unknown_fields(&earlier, &now),
+            ["later", "newGroup", "security.permissionsJustification"]
+        );
+        assert!(changed_unknown_fields(&now, &now).is_empty());
+    }
+}
