@@ -130,11 +130,31 @@ fn nothing_left_is_not_provided(value: ListingValue) -> ListingValue {
     }
 }
 
+/// "30 days", "1 day", "0 to 7 days": valid counts as a person writes them ("030" reads "30"),
+/// anything else as typed (validation says what is wrong with it).
 fn days(min: &str, max: &str) -> String {
-    if min == max {
-        format!("{min} days")
+    let (min, max) = (day_count(min), day_count(max));
+    let mut text = String::with_capacity(min.len() + max.len() + 9);
+    if min != max {
+        text.push_str(min);
+        text.push_str(" to ");
+    }
+    text.push_str(max);
+    text.push_str(if max == "1" { " day" } else { " days" });
+    text
+}
+
+/// A whole number of days without its leading zeros; other text unchanged. Digits only, no
+/// number parsing: a count's text is already the number.
+fn day_count(typed: &str) -> &str {
+    if typed.is_empty() || !typed.bytes().all(|b| b.is_ascii_digit()) {
+        return typed;
+    }
+    let digits = typed.trim_start_matches('0');
+    if digits.is_empty() {
+        "0"
     } else {
-        format!("{min} to {max} days")
+        digits
     }
 }
 

@@ -130,3 +130,21 @@ fn lists_left_empty_by_blanks_read_as_not_provided() {
     assert_eq!(value_of(ids::CERTIFICATIONS, &a), ListingValue::NotProvided);
     assert!(crate::completeness::for_view(&a, View::Expanded).missing.contains(&ids::THIRD_PARTIES));
 }
+
+#[test]
+fn day_counts_read_as_a_person_writes_them() {
+    let mut a = Answers::new();
+    a.set(ids::STORES_EUD, Answer::Choice(choice::YES.into()));
+    a.set(ids::RETAINS_AFTER_UNINSTALL, Answer::Choice(choice::YES.into()));
+    let mut shown = |min: &str, max: &str| {
+        a.set(ids::RETENTION_DAYS, Answer::DaysRange { min: min.into(), max: max.into() });
+        value_of(ids::RETENTION_DAYS, &a).to_plain()
+    };
+    assert_eq!(shown("1", "1"), "1 day");
+    assert_eq!(shown("030", "030"), "30 days");
+    assert_eq!(shown("0", "1"), "0 to 1 day");
+    assert_eq!(shown("000", "007"), "0 to 7 days");
+    assert_eq!(shown(" 1 ", "36500"), "1 to 36500 days");
+    // Not a valid count: shown as typed, never reshaped into a different number.
+    assert_eq!(shown("a week", "30"), "a week to 30 days");
+}
