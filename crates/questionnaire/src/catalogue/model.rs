@@ -15,8 +15,12 @@ pub struct Section {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Question {
     pub id: QuestionId,
-    /// The question exactly as the spec words it.
+    /// The question exactly as the spec words it (checked against the spec's text).
     pub text: &'static str,
+    /// What the form shows instead, where the spec's `text` is an instruction to whoever
+    /// builds the form ("You'll be asked to link it here.") rather than words for a partner.
+    /// `None`: the form shows `text`.
+    pub form_label: Option<&'static str>,
     /// One or two plain-English sentences for a partner who is not a lawyer.
     pub help: &'static str,
     pub kind: Kind,
@@ -197,6 +201,12 @@ impl Question {
     /// [`super::OWN_WORDING`]); their text is ours.
     pub fn is_worded_by_spec(&self) -> bool {
         !super::OWN_WORDING.contains(&self.id)
+    }
+
+    /// What the form shows as the question: the spec's words, or our label where they are an
+    /// instruction to the form's designer.
+    pub fn label(&self) -> &'static str {
+        self.form_label.unwrap_or(self.text)
     }
 
     /// The choice with this id, if the question offers it.

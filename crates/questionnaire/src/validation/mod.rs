@@ -141,7 +141,7 @@ fn missing(question: &Question, answers: &Answers) -> Option<String> {
         Kind::Text { .. } => format!("Fill this in, {or_no}."),
         Kind::DaysRange => format!(
             "Enter the minimum and maximum number of days, like 0 and 30, or tick “{}”.",
-            catalogue::question(ids::RETENTION_INDEFINITE).text
+            catalogue::question(ids::RETENTION_INDEFINITE).label()
         ),
         Kind::Certifications { .. } => format!("Pick at least one certification, {or_no}."),
     })

@@ -45,6 +45,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::DATA_RESIDENCY,
             text: "Does your app support data residency options? If yes, please list the locations where in-scope End-User Data is stored.",
+            form_label: None,
             help: "Data residency means a customer can choose the region where their data is kept, such as the EU or the US. Pick the response that matches where your app keeps End-User Data.",
             kind: Kind::OneOf(RESPONSES),
             view: View::Default,
@@ -60,6 +61,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::RESIDENCY_LOCATIONS,
             text: "If yes, please list the locations where in-scope End-User Data is stored.",
+            form_label: None,
             help: "List each location a customer can choose for their data, one per entry, for example \"EU\" or \"US\".",
             kind: Kind::List { suggestions: &["EU", "US"] },
             view: View::Default,
@@ -76,6 +78,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::IN_SCOPE_DATA_TYPES,
             text: "Which End-User Data types are in scope of data residency?",
+            form_label: None,
             help: "Optional. List the kinds of End-User Data that stay in the location the customer chose, for example \"Issue content\" or \"Attachments\".",
             kind: Kind::List { suggestions: &[] },
             view: View::Default,
@@ -92,6 +95,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::RESIDENCY_MIGRATION,
             text: "Does your app support migration of in-scope End User Data between your data residency supported locations?",
+            form_label: None,
             help: "Answer Yes if a customer who moves to another data residency location can have the data your app already holds moved there too.",
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,
