@@ -57,6 +57,7 @@ impl Condition {
             Condition::Is(id, _) | Condition::IsAnyOf(id, _) => vec![id],
             Condition::IsNot(..) | Condition::Unticked(_) => vec![],
             Condition::AnyOf(all) | Condition::AllOf(all) => all.iter().flat_map(Condition::parents).collect(),
+            Condition::Own(condition) => condition.parents(),
         }
     }
 }

@@ -105,6 +105,10 @@ pub enum Condition {
     Unticked(QuestionId),
     AnyOf(&'static [Condition]),
     AllOf(&'static [Condition]),
+    /// A condition of ours, not the spec's (each use says why it exists): it decides what the
+    /// form asks, but never drops a value the Marketplace already holds (see
+    /// `visibility::is_asked_by_spec` and `wire::to_trust_info_over`).
+    Own(&'static Condition),
 }
 
 /// How sure we are that a wire name is what the Marketplace API uses

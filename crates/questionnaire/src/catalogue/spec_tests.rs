@@ -182,6 +182,7 @@ fn check_condition(question: &Question, condition: &Condition, position: usize) 
         Condition::AnyOf(all) | Condition::AllOf(all) => {
             all.iter().for_each(|c| check_condition(question, c, position));
         }
+        Condition::Own(condition) => check_condition(question, condition, position),
     }
 }
 
@@ -255,7 +256,7 @@ fn follow_ups_are_found_from_their_parent() {
     let ids: Vec<_> = follow_ups(ids::STORES_EUD).map(|q| q.id).collect();
     assert_eq!(ids, [ids::STORED_DATA_TYPES, ids::SAME_DATA_PROCESSED_AND_STORED]);
     let ids: Vec<_> = follow_ups(ids::DATA_RESIDENCY).map(|q| q.id).collect();
-    assert_eq!(ids, [ids::RESIDENCY_LOCATIONS, ids::IN_SCOPE_DATA_TYPES, ids::RESIDENCY_MIGRATION]);
+    assert_eq!(ids, [ids::RESIDENCY_LOCATIONS, ids::IN_SCOPE_DATA_TYPES]);
     assert_eq!(follow_ups(ids::PRIVACY_POLICY).count(), 0);
 }
 

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use crate::answers::{Answer, Answers};
 use crate::catalogue::{self, Encoding, Question, Wire};
-use crate::visibility::effective;
+use crate::visibility::{effective, is_hidden_by_own_condition};
 
 /// The top-level key of the v2 PUT body (and of what some GET responses wrap).
 pub const PUT_BODY_KEY: &str = "appTrustInformation";
@@ -68,7 +68,8 @@ pub fn to_trust_info(answers: &Answers) -> Value {
 
 /// The answers written over a `TrustInfo` read from the API: fields this catalogue does not
 /// know (`requiresUsersToProvidePATs`, `permissionsJustification`, anything newer) are kept;
-/// every field it knows is replaced by the answers or, if not sent now, removed.
+/// every field it knows is replaced by the answers or, if not sent now, removed, except where
+/// the question is hidden only by a condition of ours: the Marketplace's value stays.
 pub fn to_trust_info_over(raw: &Value, answers: &Answers) -> Value {
     let mut info = trust_info_of(raw).clone();
     if !info.is_object() {
@@ -77,8 +78,10 @@ pub fn to_trust_info_over(raw: &Value, answers: &Answers) -> Value {
     for group in READ_ONLY_GROUPS {
         json::remove_at(&mut info, &[group]);
     }
-    for path in known_paths() {
-        json::remove_at(&mut info, path);
+    for question in catalogue::questions().filter(|question| !is_hidden_by_own_condition(question, answers)) {
+        if let Wire::Field { path, .. } = question.wire {
+            json::remove_at(&mut info, path);
+        }
     }
     for (question, value) in sent(answers) {
         if let Wire::Field { path, .. } = question.wire {

@@ -96,14 +96,14 @@ fn answers_with_unknown_wire_names_are_kept_but_not_sent_and_the_model_says_whic
         [
             (ids::DATA_RESIDENCY, UnsentReason::UnknownValue),
             (ids::RESIDENCY_LOCATIONS, UnsentReason::ParentNotSent),
-            (ids::RESIDENCY_MIGRATION, UnsentReason::ParentNotSent),
             (ids::DPA_LINK, UnsentReason::UnknownField),
             (ids::PRIVACY_POLICY, UnsentReason::UnknownField),
         ]
     );
-    assert_eq!(unsendable(&answers).len(), 5);
+    assert_eq!(unsendable(&answers).len(), 4);
     let body = to_trust_info(&answers);
-    assert!(body.get("dataResidency").is_none());
+    // The migration answer is a question of its own, sent whatever the residency response.
+    assert_eq!(body["dataResidency"], json!({ "realmMigrationSupported": false }));
     assert_eq!(answers.text(ids::PRIVACY_POLICY), "https://example.com/privacy");
 }
 
@@ -237,4 +237,46 @@ fn recognises_a_trust_info() {
     assert!(is_trust_info(&json!({ "appTrustInformation": { "privacy": {} } })));
     assert!(!is_trust_info(&json!({ "format": "something" })));
     assert!(!is_trust_info(&json!("security")));
+}
+
+#[test]
+fn a_live_record_read_and_written_back_unchanged_keeps_every_field() {
+    let live = json!({ "appTrustInformation": {
+        "dataAccessAndStorage": {
+            "appStoresEUDOutsideAtlassian": false,
+            "appProcessEUDOutsideAtlassian": true,
+            "isSameDataProcessedAndStored": false,
+        },
+        "dataResidency": {
+            "isDataResidencySupported": "APP_DOES_NOT_SUPPORT_DR",
+            "realmMigrationSupported": false,
+            "countriesWhereEndUserDataStored": ["EU"],
+            "inScopeDataTypes": ["Issue content"],
+        },
+        "security": { "requiresUsersToProvidePATs": false },
+    }});
+    let answers = from_trust_info(&live);
+    assert_eq!(to_put_body_over(&live, &answers), live);
+}
+
+#[test]
+fn the_migration_question_is_asked_whatever_the_residency_response() {
+    let mut answers = Answers::new();
+    pick(&mut answers, ids::DATA_RESIDENCY, choice::RESIDENCY_NOT_SUPPORTED);
+    pick(&mut answers, ids::RESIDENCY_MIGRATION, choice::NO);
+    assert_eq!(to_trust_info(&answers)["dataResidency"]["realmMigrationSupported"], json!(false));
+}
+
+#[test]
+fn a_value_hidden_by_the_spec_s_own_condition_is_still_dropped_when_the_partner_changes_its_parent() {
+    let raw = json!({ "privacy": { "privacyEnhancingTechniques": {
+        "arePrivacyEnhancingTechniquesSupported": true,
+        "privacyEnhancingTechniquesSupported": ["Masking"],
+    }}});
+    let mut answers = from_trust_info(&raw);
+    pick(&mut answers, ids::USES_PETS, choice::NO);
+    assert_eq!(
+        to_trust_info_over(&raw, &answers),
+        json!({ "privacy": { "privacyEnhancingTechniques": { "arePrivacyEnhancingTechniquesSupported": false } } })
+    );
 }

@@ -33,6 +33,7 @@ const WIRE_VALUES: &[(&str, Option<&str>)] = &[
     (RESIDENCY_NOT_APPLICABLE, None),
 ];
 
+/// Either "Yes" response: the spec's "If yes, please list the locations…".
 const SUPPORTED: Condition =
     Condition::IsAnyOf(ids::DATA_RESIDENCY, &[RESIDENCY_INDEPENDENT, RESIDENCY_WITHIN_ATLASSIAN]);
 
@@ -66,7 +67,10 @@ pub(super) const SECTION: Section = Section {
             kind: Kind::List { suggestions: &["EU", "US"] },
             view: View::Default,
             source: Source::Partner,
-            shown_when: Some(Condition::Is(ids::DATA_RESIDENCY, RESIDENCY_INDEPENDENT)),
+            // Ours: the spec asks for the locations within the question itself ("If yes, please
+            // list…"), not as a follow-up it surfaces. Not asking a partner without residency
+            // for locations is our form's choice, so a list the Marketplace holds is kept.
+            shown_when: Some(Condition::Own(&SUPPORTED)),
             wire: Wire::Field {
                 path: &[DATA_RESIDENCY, "countriesWhereEndUserDataStored"],
                 encoding: Encoding::StringList,
@@ -83,7 +87,9 @@ pub(super) const SECTION: Section = Section {
             kind: Kind::List { suggestions: &[] },
             view: View::Default,
             source: Source::Partner,
-            shown_when: Some(SUPPORTED),
+            // Ours, as the question is: in-scope types only mean something where residency is
+            // supported, so the form asks then; what the Marketplace holds is kept.
+            shown_when: Some(Condition::Own(&SUPPORTED)),
             wire: Wire::Field {
                 path: &[DATA_RESIDENCY, "inScopeDataTypes"],
                 encoding: Encoding::StringList,
@@ -91,7 +97,8 @@ pub(super) const SECTION: Section = Section {
             },
             listing_label: "End-User Data types in scope of data residency",
         },
-        // A top-level row of the spec with its own view, asked only when residency is supported.
+        // A top-level row of the spec with its own view, and like every top-level row asked
+        // whatever the residency response.
         Question {
             id: ids::RESIDENCY_MIGRATION,
             text: "Does your app support migration of in-scope End User Data between your data residency supported locations?",
@@ -100,7 +107,7 @@ pub(super) const SECTION: Section = Section {
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,
             source: Source::Partner,
-            shown_when: Some(SUPPORTED),
+            shown_when: None,
             wire: Wire::Field {
                 path: &[DATA_RESIDENCY, "realmMigrationSupported"],
                 encoding: Encoding::Bool,

@@ -82,7 +82,7 @@ pub(super) const SECTION: Section = Section {
             listing_label: "End-User Data types processed",
         },
         // The spec: "If this is identical to the data stored by your app, you'll need to
-        // confirm this via checkbox." Only meaningful when the app both stores and processes.
+        // confirm this via checkbox", under processing's "Yes".
         Question {
             id: ids::SAME_DATA_PROCESSED_AND_STORED,
             text: "If the data types processed and stored are the same, checkbox needs to be ticked to confirm the response",
@@ -92,7 +92,9 @@ pub(super) const SECTION: Section = Section {
             view: View::Default,
             source: Source::Partner,
             shown_when: Some(Condition::AllOf(&[
-                Condition::Is(ids::STORES_EUD, YES),
+                // Ours: "the same as stored" only means something when the app stores, so the
+                // form asks only then; a confirmation the Marketplace holds is kept.
+                Condition::Own(&Condition::Is(ids::STORES_EUD, YES)),
                 Condition::Is(ids::PROCESSES_EUD, YES),
             ])),
             wire: Wire::Field {
