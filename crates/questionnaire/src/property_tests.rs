@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::answers::{Answer, Answers, ThirdParty};
-use crate::catalogue::{self, Kind, Question, Wire};
+use crate::catalogue::{self, Kind, Question, ThirdPartyColumn, Wire};
 use crate::draft::{self, Draft};
 use crate::visibility::{hidden_answers, is_mirrored};
 use crate::{completeness, consistency, diff, listing, validation, wire};
@@ -164,6 +164,36 @@ proptest! {
         prop_assert_eq!(wire::to_trust_info(&back), payload);
         for (question, value) in wire::sent(&answers) {
             prop_assert_eq!(wire::sent(&back).into_iter().find(|(q, _)| q.id == question.id).map(|(_, v)| v), Some(value));
+        }
+    }
+
+    #[test]
+    fn no_link_or_e_mail_the_form_rejects_is_ever_sent(answers in answers()) {
+        let body = wire::to_put_body(&answers);
+        let info = &body[wire::PUT_BODY_KEY];
+        for question in catalogue::questions() {
+            let Wire::Field { path, .. } = question.wire else { continue };
+            let Some(value) = path.iter().try_fold(info, |node, key| node.get(*key)) else { continue };
+            match question.kind {
+                Kind::Link => prop_assert!(
+                    validation::check_link(value.as_str().unwrap_or_default()).is_ok(),
+                    "{} sent as {}", question.id, value
+                ),
+                Kind::Email => prop_assert!(
+                    validation::check_email(value.as_str().unwrap_or_default()).is_ok(),
+                    "{} sent as {}", question.id, value
+                ),
+                Kind::ThirdParties => {
+                    for row in value.as_array().into_iter().flatten() {
+                        let domain = row[catalogue::third_party_field(ThirdPartyColumn::Domain).wire_key].as_str();
+                        prop_assert!(
+                            validation::link::check_domain(domain.unwrap_or_default()).is_ok(),
+                            "third party sent with domain {:?}", domain
+                        );
+                    }
+                }
+                _ => {}
+            }
         }
     }
 

@@ -79,6 +79,11 @@ fn check(question: &'static Question, answers: &Answers, errors: &mut Vec<FieldE
         }
         return;
     };
+    if question.kind == Kind::Checkbox {
+        // Nothing to check: a box is ticked or not, and a damaged value reads as unticked,
+        // as `visibility::effective` reads it and the payload sends it.
+        return;
+    }
     if !question.kind.fits(answer) {
         errors.push(FieldError::new(id, "This answer could not be read: please answer the question again."));
         return;

@@ -21,15 +21,12 @@ fn sample() -> Answers {
     pick(&mut a, ids::SHARES_EUD, choice::YES);
     a.set(
         ids::THIRD_PARTIES,
-        Answer::ThirdParties(vec![
-            ThirdParty {
-                name: "AWS".into(),
-                domain: "aws.amazon.com".into(),
-                countries: vec!["US".into()],
-                purpose: "Cloud hosting".into(),
-            },
-            ThirdParty::default(),
-        ]),
+        Answer::ThirdParties(vec![ThirdParty {
+            name: "AWS".into(),
+            domain: "aws.amazon.com".into(),
+            countries: vec!["US".into()],
+            purpose: "Cloud hosting".into(),
+        }]),
     );
     pick(&mut a, ids::DATA_RESIDENCY, choice::RESIDENCY_WITHIN_ATLASSIAN);
     pick(&mut a, ids::RESIDENCY_MIGRATION, choice::NO);
@@ -279,4 +276,52 @@ fn a_value_hidden_by_the_spec_s_own_condition_is_still_dropped_when_the_partner_
         to_trust_info_over(&raw, &answers),
         json!({ "privacy": { "privacyEnhancingTechniques": { "arePrivacyEnhancingTechniquesSupported": false } } })
     );
+}
+
+fn reason(answers: &Answers, id: &str) -> Option<UnsentReason> {
+    unsent(answers).into_iter().find(|u| u.question.id == id).map(|u| u.reason)
+}
+
+#[test]
+fn answers_with_field_errors_are_not_sent_and_are_listed_as_invalid() {
+    let mut answers = sample();
+    answers.set(ids::SECURITY_POLICY, Answer::Text("javascript:alert(1)".into()));
+    answers.set(ids::SUB_PROCESSOR_LIST, Answer::Text("example.com".into()));
+    answers.set(ids::SECURITY_CONTACT, Answer::Text("security at example.com".into()));
+    let info = to_trust_info(&answers);
+    assert_eq!(info["security"].get("publicSecurityPoliciesLink"), None, "{info}");
+    assert_eq!(info["thirdPartyInformation"].get("dataSubProcessors"), None, "{info}");
+    assert_eq!(info["security"].get("securityContact"), None, "{info}");
+    for id in [ids::SECURITY_POLICY, ids::SUB_PROCESSOR_LIST, ids::SECURITY_CONTACT] {
+        assert_eq!(reason(&answers, id), Some(UnsentReason::Invalid), "{id}");
+    }
+}
+
+#[test]
+fn one_bad_third_party_row_withholds_the_list_until_corrected() {
+    let mut answers = sample();
+    let mut rows = answers.third_parties(ids::THIRD_PARTIES).to_vec();
+    rows.push(ThirdParty::default());
+    answers.set(ids::THIRD_PARTIES, Answer::ThirdParties(rows.clone()));
+    assert_eq!(reason(&answers, ids::THIRD_PARTIES), Some(UnsentReason::Invalid), "an empty row is an error too");
+    rows[1] = ThirdParty {
+        name: "Evil".into(),
+        domain: "javascript:alert(1)".into(),
+        countries: vec!["US".into()],
+        purpose: "Tracking".into(),
+    };
+    answers.set(ids::THIRD_PARTIES, Answer::ThirdParties(rows));
+    assert_eq!(to_trust_info(&answers)["thirdPartyInformation"].get("thirdPartyDetails"), None);
+    assert_eq!(reason(&answers, ids::THIRD_PARTIES), Some(UnsentReason::Invalid));
+}
+
+#[test]
+fn an_invalid_change_does_not_keep_the_old_value_the_marketplace_holds() {
+    let raw = json!({ "security": { "securityContact": "old@example.com", "publicSecurityPoliciesLink": "https://example.com/old" } });
+    let mut answers = from_trust_info(&raw);
+    answers.set(ids::SECURITY_CONTACT, Answer::Text("new@".into()));
+    answers.set(ids::SECURITY_POLICY, Answer::Text("example.com/new".into()));
+    assert_eq!(to_trust_info_over(&raw, &answers), json!({}));
+    assert_eq!(reason(&answers, ids::SECURITY_CONTACT), Some(UnsentReason::Invalid));
+    assert_eq!(reason(&answers, ids::SECURITY_POLICY), Some(UnsentReason::Invalid));
 }
