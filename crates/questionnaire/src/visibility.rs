@@ -58,6 +58,14 @@ pub fn is_hidden_by_own_condition(question: &Question, answers: &Answers) -> boo
     !is_visible(question, answers) && is_visible_by_spec(question, answers)
 }
 
+/// Whether the question may be left empty now (see [`catalogue::OPTIONAL`]). `shown`: the
+/// [`effective`] answers.
+pub fn may_stay_empty(id: &str, shown: &Answers) -> bool {
+    catalogue::OPTIONAL
+        .iter()
+        .any(|optional| optional.question == id && optional.or_instead.is_none_or(|other| shown.get(other).is_some()))
+}
+
 /// Whether the partner answers this question in the form now.
 pub fn is_asked(question: &Question, answers: &Answers) -> bool {
     question.source == Source::Partner && is_visible(question, answers)

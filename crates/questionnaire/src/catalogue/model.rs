@@ -154,6 +154,16 @@ pub enum Encoding {
     ThirdParties,
 }
 
+/// A question the partner may leave empty: the tab then leaves its row out rather than say
+/// "Response not provided by the partner", and it does not count as missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Optional {
+    pub question: QuestionId,
+    /// `None`: optional whatever else is answered. `Some(other)`: optional once `other` is
+    /// answered, as `other` stands in for it.
+    pub or_instead: Option<QuestionId>,
+}
+
 /// While `checkbox` is ticked, `copy_to` is hidden and takes the value of `copy_from`
 /// (the spec's "same data processed and stored" confirmation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

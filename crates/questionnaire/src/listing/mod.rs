@@ -6,7 +6,7 @@ use crate::catalogue::{
     self, rich_text, Kind, Question, Section, Source, View, OTHER_CERTIFICATION, PROVIDED_BY_ATLASSIAN,
 };
 use crate::validation::link::{domain_href, is_web_link};
-use crate::visibility::{effective, is_mirrored, is_visible};
+use crate::visibility::{effective, is_mirrored, is_visible, may_stay_empty};
 
 /// What the tab shows for a question without an answer (the spec's FAQ).
 pub const NOT_PROVIDED: &str = "Response not provided by the partner";
@@ -45,13 +45,15 @@ pub struct ListingRow {
 }
 
 /// The rows the given view of the tab shows, in catalogue order. The default view shows the
-/// "In default view" questions; the expanded view shows all.
+/// "In default view" questions; the expanded view shows all. An optional question left empty
+/// has no row: nothing to state, and nothing the partner failed to provide.
 pub fn rows(answers: &Answers, view: View) -> Vec<ListingRow> {
     let shown = effective(answers);
     catalogue::questions()
         .filter(|question| view.shows(question))
         .filter(|question| is_visible(question, answers) || is_mirrored(question.id, answers))
         .map(|question| ListingRow { question, label: question.listing_label, value: value_in(question, &shown) })
+        .filter(|row| !(row.value == ListingValue::NotProvided && may_stay_empty(row.question.id, &shown)))
         .collect()
 }
 

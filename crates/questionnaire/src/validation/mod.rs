@@ -11,7 +11,7 @@ use crate::answers::{Answer, Answers};
 use crate::catalogue::{
     self, ids, limits::MAX_ITEM_CHARS, Kind, Question, QuestionId, ThirdPartyColumn, OTHER_CERTIFICATION,
 };
-use crate::visibility::is_asked;
+use crate::visibility::{effective, is_asked, may_stay_empty};
 
 pub use email::check_email;
 pub use link::{check_link, is_web_link, LinkProblem};
@@ -48,10 +48,6 @@ impl FieldError {
         FieldError { question, part: Some(part), message: message.into() }
     }
 }
-
-/// Follow-ups that may stay empty: the in-scope types are extra to the spec, and the
-/// sub-processor link and the third-party rows stand in for each other.
-const OPTIONAL: &[QuestionId] = &[ids::IN_SCOPE_DATA_TYPES, ids::SUB_PROCESSOR_LIST];
 
 /// Every problem with the questions asked now. Hidden answers are not checked: they are
 /// neither shown nor sent.
@@ -129,13 +125,12 @@ fn check(question: &'static Question, answers: &Answers, errors: &mut Vec<FieldE
 
 /// The message for a follow-up left empty, or `None` where an empty answer is fine.
 fn missing(question: &Question, answers: &Answers) -> Option<String> {
-    if question.shown_when.is_none() || OPTIONAL.contains(&question.id) {
+    if question.shown_when.is_none() || may_stay_empty(question.id, &effective(answers)) {
         return None;
     }
     let or_no = "or change your answer above";
     Some(match question.kind {
         Kind::OneOf(_) | Kind::Checkbox | Kind::Provided => return None,
-        Kind::ThirdParties if answers.get(ids::SUB_PROCESSOR_LIST).is_some_and(Answer::is_given) => return None,
         Kind::ThirdParties => {
             "Add at least one third party, or give the link to your public sub-processor list above.".into()
         }
