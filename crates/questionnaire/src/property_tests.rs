@@ -6,7 +6,8 @@ use serde_json::{Map, Value};
 use crate::answers::{Answer, Answers, ThirdParty};
 use crate::catalogue::{self, Kind, Question, ThirdPartyColumn, Wire};
 use crate::draft::{self, Draft};
-use crate::visibility::{hidden_answers, is_mirrored};
+use crate::statements::{self, Statement};
+use crate::visibility::{effective, hidden_answers, is_mirrored, is_visible};
 use crate::{completeness, consistency, diff, listing, validation, wire};
 
 /// Short text, often with the spaces and blanks partners type.
@@ -195,6 +196,30 @@ proptest! {
                 _ => {}
             }
         }
+    }
+
+    #[test]
+    fn statements_shown_together_never_contradict_nor_speak_of_what_was_not_answered(answers in answers()) {
+        let effective = effective(&answers);
+        let shown = statements::shown(&answers);
+        let says = |s: &Statement| s.claims.iter().chain(s.presupposes).copied().collect::<Vec<_>>();
+        for a in &shown {
+            let question = catalogue::question(a.question);
+            prop_assert!(is_visible(question, &answers) && effective.get(a.question).is_some(), "{} is not answered", a.question);
+            for b in &shown {
+                for (fact, so) in says(a) {
+                    prop_assert!(!says(b).contains(&(fact, !so)), "{:?} contradicts {:?}", a.sentence, b.sentence);
+                }
+            }
+            for claim in a.presupposes {
+                prop_assert!(
+                    shown.iter().any(|b| b.question != a.question && b.claims.contains(claim)),
+                    "{:?} takes {:?} for granted, which no shown answer says", a.sentence, claim
+                );
+            }
+        }
+        let sentences = statements::statements(&answers);
+        prop_assert_eq!(sentences.len(), shown.iter().filter(|s| s.sentence.is_some()).count());
     }
 
     #[test]
