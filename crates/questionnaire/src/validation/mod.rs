@@ -125,7 +125,8 @@ fn check(question: &'static Question, answers: &Answers, errors: &mut Vec<FieldE
 
 /// The message for a follow-up left empty, or `None` where an empty answer is fine.
 fn missing(question: &Question, answers: &Answers) -> Option<String> {
-    if question.shown_when.is_none() || may_stay_empty(question.id, &effective(answers)) {
+    let is_optional = catalogue::OPTIONAL.iter().any(|optional| optional.question == question.id);
+    if question.shown_when.is_none() || is_optional && may_stay_empty(question.id, &effective(answers)) {
         return None;
     }
     let or_no = "or change your answer above";
