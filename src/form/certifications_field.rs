@@ -51,7 +51,7 @@ pub fn CertificationsField(question: &'static Question, options: &'static [&'sta
     });
     view! {
         <fieldset class="choices" id=control_id(question.id) aria-describedby=described_by(question.id)>
-            <legend>{question.text}</legend>
+            <legend>{question.label()}</legend>
             {boxes.collect_view()}
             <Show when=other_picked>
                 <div class="conditional">

@@ -18,7 +18,7 @@ pub fn CheckboxField(question: &'static Question) -> impl IntoView {
                 prop:checked=move || questionnaire.answers.with(|answers| answers.flag(question.id))
                 on:change=move |ev| questionnaire.set(question.id, Answer::Flag(event_target_checked(&ev)))
             />
-            <label for=control_id(question.id)>{question.text}</label>
+            <label for=control_id(question.id)>{question.label()}</label>
         </div>
     }
 }

@@ -31,7 +31,7 @@ pub fn ChoiceField(question: &'static Question, choices: &'static [Choice]) -> i
     });
     view! {
         <fieldset class="choices" id=control_id(question.id) aria-describedby=described_by(question.id)>
-            <legend>{question.text}</legend>
+            <legend>{question.label()}</legend>
             {options.collect_view()}
         </fieldset>
     }

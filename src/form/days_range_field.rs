@@ -21,7 +21,7 @@ pub fn DaysRangeField(question: &'static Question) -> impl IntoView {
     let set = Callback::new(move |(min, max)| questionnaire.set(question.id, Answer::DaysRange { min, max }));
     view! {
         <fieldset class="days-range" id=control_id(question.id) aria-describedby=described_by(question.id)>
-            <legend>{question.text}</legend>
+            <legend>{question.label()}</legend>
             <div class="days-range-inputs">
                 <DaysInput question part=FieldPart::Min label="Minimum (days)" range set />
                 <DaysInput question part=FieldPart::Max label="Maximum (days)" range set />

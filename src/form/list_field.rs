@@ -13,7 +13,7 @@ pub fn ListField(question: &'static Question, suggestions: &'static [&'static st
     let checks = super::checks::Checks::expect();
     let items = Memo::new(move |_| questionnaire.answers.with(|answers| answers.list(question.id).to_vec()));
     view! {
-        <label class="question-label" for=control_id(question.id)>{question.text}</label>
+        <label class="question-label" for=control_id(question.id)>{question.label()}</label>
         <ChipsInput
             id=control_id(question.id)
             list_label="Added".to_owned()

@@ -18,7 +18,7 @@ pub fn TextField(question: &'static Question) -> impl IntoView {
         _ => "text",
     };
     view! {
-        <label class="question-label" for=control_id(question.id)>{question.text}</label>
+        <label class="question-label" for=control_id(question.id)>{question.label()}</label>
         <input
             class="text-input"
             type=input_type

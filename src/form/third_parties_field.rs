@@ -49,7 +49,7 @@ pub fn ThirdPartiesField(question: &'static Question) -> impl IntoView {
 
     view! {
         <fieldset class="third-parties" id=control_id(question.id) aria-describedby=described_by(question.id)>
-            <legend>{question.text}</legend>
+            <legend>{question.label()}</legend>
             <For each=move || 0..count.get() key=|index| *index let:index>
                 <ThirdPartyRow question index edit remove />
             </For>

@@ -18,7 +18,10 @@ fn main() {
     let answers = complete(third_parties);
     let draft = Draft::new("com.example.app", answers.clone(), 1_700_000_000_000.0);
     let json = draft.to_json();
-    println!("complete questionnaire (sample::complete), {third_parties} third parties: draft JSON {} bytes", json.len());
+    println!(
+        "complete questionnaire (sample::complete), {third_parties} third parties: draft JSON {} bytes",
+        json.len()
+    );
 
     report("save (build the draft + to_json)", rounds, || {
         Draft::new("com.example.app", black_box(&answers).clone(), 1_700_000_000_000.0).to_json()

@@ -202,10 +202,11 @@ mod tests {
         assert!(proxied.contains(r#"data-source="https://proxy.example/rest/2""#), "{proxied}");
 
         let mut answers = Answers::new();
-        answers.set(ids::SECURITY_CONTACT, Answer::Text("</script><script>alert(1)</script>@x.io".into()));
+        answers.set(ids::GDPR_PROCESSOR, Answer::Choice(choice::YES.into()));
+        answers.set(ids::GDPR_PROCESSOR_DATA, Answer::List(vec!["</script><script>alert(1)</script>".into()]));
         let inline = snippet("k", SnippetData::Inline(&answers), "w.js");
         assert_eq!(inline.matches("</script>").count(), 2, "only the snippet's own script tags close: {inline}");
         let json = inline.split("application/json\">").nth(1).unwrap().split("</script>").next().unwrap();
-        assert_eq!(read_document(json).unwrap().text(ids::SECURITY_CONTACT), "</script><script>alert(1)</script>@x.io");
+        assert_eq!(read_document(json).unwrap().list(ids::GDPR_PROCESSOR_DATA), ["</script><script>alert(1)</script>"]);
     }
 }

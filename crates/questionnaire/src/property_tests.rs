@@ -4,9 +4,10 @@ use proptest::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::answers::{Answer, Answers, ThirdParty};
-use crate::catalogue::{self, Kind, Question, Wire};
+use crate::catalogue::{self, Kind, Question, ThirdPartyColumn, Wire};
 use crate::draft::{self, Draft};
-use crate::visibility::{hidden_answers, is_mirrored};
+use crate::statements::{self, Statement};
+use crate::visibility::{effective, hidden_answers, is_mirrored, is_visible};
 use crate::{completeness, consistency, diff, listing, validation, wire};
 
 /// Short text, often with the spaces and blanks partners type.
@@ -165,6 +166,60 @@ proptest! {
         for (question, value) in wire::sent(&answers) {
             prop_assert_eq!(wire::sent(&back).into_iter().find(|(q, _)| q.id == question.id).map(|(_, v)| v), Some(value));
         }
+    }
+
+    #[test]
+    fn no_link_or_e_mail_the_form_rejects_is_ever_sent(answers in answers()) {
+        let body = wire::to_put_body(&answers);
+        let info = &body[wire::PUT_BODY_KEY];
+        for question in catalogue::questions() {
+            let Wire::Field { path, .. } = question.wire else { continue };
+            let Some(value) = path.iter().try_fold(info, |node, key| node.get(*key)) else { continue };
+            match question.kind {
+                Kind::Link => prop_assert!(
+                    validation::check_link(value.as_str().unwrap_or_default()).is_ok(),
+                    "{} sent as {}", question.id, value
+                ),
+                Kind::Email => prop_assert!(
+                    validation::check_email(value.as_str().unwrap_or_default()).is_ok(),
+                    "{} sent as {}", question.id, value
+                ),
+                Kind::ThirdParties => {
+                    for row in value.as_array().into_iter().flatten() {
+                        let domain = row[catalogue::third_party_field(ThirdPartyColumn::Domain).wire_key].as_str();
+                        prop_assert!(
+                            validation::link::check_domain(domain.unwrap_or_default()).is_ok(),
+                            "third party sent with domain {:?}", domain
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn statements_shown_together_never_contradict_nor_speak_of_what_was_not_answered(answers in answers()) {
+        let effective = effective(&answers);
+        let shown = statements::shown(&answers);
+        let says = |s: &Statement| s.claims.iter().chain(s.presupposes).copied().collect::<Vec<_>>();
+        for a in &shown {
+            let question = catalogue::question(a.question);
+            prop_assert!(is_visible(question, &answers) && effective.get(a.question).is_some(), "{} is not answered", a.question);
+            for b in &shown {
+                for (fact, so) in says(a) {
+                    prop_assert!(!says(b).contains(&(fact, !so)), "{:?} contradicts {:?}", a.sentence, b.sentence);
+                }
+            }
+            for claim in a.presupposes {
+                prop_assert!(
+                    shown.iter().any(|b| b.question != a.question && b.claims.contains(claim)),
+                    "{:?} takes {:?} for granted, which no shown answer says", a.sentence, claim
+                );
+            }
+        }
+        let sentences = statements::statements(&answers);
+        prop_assert_eq!(sentences.len(), shown.iter().filter(|s| s.sentence.is_some()).count());
     }
 
     #[test]

@@ -13,6 +13,20 @@ impl Condition {
             Condition::Unticked(id) => !is_ticked(answers, id),
             Condition::AnyOf(conditions) => conditions.iter().any(|c| c.holds(answers)),
             Condition::AllOf(conditions) => conditions.iter().all(|c| c.holds(answers)),
+            Condition::Own(condition) => condition.holds(answers),
+        }
+    }
+
+    /// Whether the spec's part of the condition holds: our own conditions are set aside, though
+    /// a question they test must still be shown by the spec.
+    fn holds_by_spec(&self, answers: &Answers) -> bool {
+        match *self {
+            Condition::Own(condition) => {
+                condition.parents().iter().all(|parent| is_visible_by_spec(catalogue::question(parent), answers))
+            }
+            Condition::AnyOf(conditions) => conditions.iter().any(|c| c.holds_by_spec(answers)),
+            Condition::AllOf(conditions) => conditions.iter().all(|c| c.holds_by_spec(answers)),
+            _ => self.holds(answers),
         }
     }
 }
@@ -30,6 +44,26 @@ fn is_ticked(answers: &Answers, id: &str) -> bool {
 /// Whether the question is asked now. A follow-up of a hidden question is hidden too.
 pub fn is_visible(question: &Question, answers: &Answers) -> bool {
     question.shown_when.as_ref().is_none_or(|condition| condition.holds(answers))
+}
+
+/// Whether the spec alone would show the question now. A question hidden only by one of our own
+/// conditions ([`Condition::Own`]) keeps the value the Marketplace holds for it.
+pub fn is_visible_by_spec(question: &Question, answers: &Answers) -> bool {
+    question.shown_when.as_ref().is_none_or(|condition| condition.holds_by_spec(answers))
+}
+
+/// Hidden now only by a condition of ours, not the spec's: what the Marketplace holds for it is
+/// kept as it is.
+pub fn is_hidden_by_own_condition(question: &Question, answers: &Answers) -> bool {
+    !is_visible(question, answers) && is_visible_by_spec(question, answers)
+}
+
+/// Whether the question may be left empty now (see [`catalogue::OPTIONAL`]). `shown`: the
+/// [`effective`] answers.
+pub fn may_stay_empty(id: &str, shown: &Answers) -> bool {
+    catalogue::OPTIONAL
+        .iter()
+        .any(|optional| optional.question == id && optional.or_instead.is_none_or(|other| shown.get(other).is_some()))
 }
 
 /// Whether the partner answers this question in the form now.

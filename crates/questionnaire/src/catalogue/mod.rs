@@ -20,6 +20,17 @@ pub const PROVIDED_BY_ATLASSIAN: &str = "Information already available with Atla
 /// spec-wording test skips them.
 pub const OWN_WORDING: &[QuestionId] = &[ids::IN_SCOPE_DATA_TYPES, ids::RETENTION_INDEFINITE];
 
+/// The follow-ups a partner may leave empty (every top-level question is optional anyway: the
+/// spec makes answering optional, and the tab says "Response not provided by the partner").
+pub const OPTIONAL: &[Optional] = &[
+    // Ours, not the spec's: extra detail the API has a field for.
+    Optional { question: ids::IN_SCOPE_DATA_TYPES, or_instead: None },
+    // The spec asks for the third parties "or" a link to a public sub-processor list: either
+    // answers it. When neither is given, the third-party row says so, once.
+    Optional { question: ids::SUB_PROCESSOR_LIST, or_instead: None },
+    Optional { question: ids::THIRD_PARTIES, or_instead: Some(ids::SUB_PROCESSOR_LIST) },
+];
+
 /// Every question in the spec's order.
 pub fn questions() -> impl Iterator<Item = &'static Question> {
     SECTIONS.iter().flat_map(|section| section.questions.iter())
@@ -57,6 +68,7 @@ impl Condition {
             Condition::Is(id, _) | Condition::IsAnyOf(id, _) => vec![id],
             Condition::IsNot(..) | Condition::Unticked(_) => vec![],
             Condition::AnyOf(all) | Condition::AllOf(all) => all.iter().flat_map(Condition::parents).collect(),
+            Condition::Own(condition) => condition.parents(),
         }
     }
 }

@@ -15,8 +15,12 @@ pub struct Section {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Question {
     pub id: QuestionId,
-    /// The question exactly as the spec words it.
+    /// The question exactly as the spec words it (checked against the spec's text).
     pub text: &'static str,
+    /// What the form shows instead, where the spec's `text` is an instruction to whoever
+    /// builds the form ("You'll be asked to link it here.") rather than words for a partner.
+    /// `None`: the form shows `text`.
+    pub form_label: Option<&'static str>,
     /// One or two plain-English sentences for a partner who is not a lawyer.
     pub help: &'static str,
     pub kind: Kind,
@@ -101,6 +105,10 @@ pub enum Condition {
     Unticked(QuestionId),
     AnyOf(&'static [Condition]),
     AllOf(&'static [Condition]),
+    /// A condition of ours, not the spec's (each use says why it exists): it decides what the
+    /// form asks, but never drops a value the Marketplace already holds (see
+    /// `visibility::is_asked_by_spec` and `wire::to_trust_info_over`).
+    Own(&'static Condition),
 }
 
 /// How sure we are that a wire name is what the Marketplace API uses
@@ -144,6 +152,16 @@ pub enum Encoding {
     DaysRange,
     /// `[{ name, link, purpose, thirdPartyCountries }]`.
     ThirdParties,
+}
+
+/// A question the partner may leave empty: the tab then leaves its row out rather than say
+/// "Response not provided by the partner", and it does not count as missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Optional {
+    pub question: QuestionId,
+    /// `None`: optional whatever else is answered. `Some(other)`: optional once `other` is
+    /// answered, as `other` stands in for it.
+    pub or_instead: Option<QuestionId>,
 }
 
 /// While `checkbox` is ticked, `copy_to` is hidden and takes the value of `copy_from`
@@ -197,6 +215,12 @@ impl Question {
     /// [`super::OWN_WORDING`]); their text is ours.
     pub fn is_worded_by_spec(&self) -> bool {
         !super::OWN_WORDING.contains(&self.id)
+    }
+
+    /// What the form shows as the question: the spec's words, or our label where they are an
+    /// instruction to the form's designer.
+    pub fn label(&self) -> &'static str {
+        self.form_label.unwrap_or(self.text)
     }
 
     /// The choice with this id, if the question offers it.

@@ -182,6 +182,7 @@ fn check_condition(question: &Question, condition: &Condition, position: usize) 
         Condition::AnyOf(all) | Condition::AllOf(all) => {
             all.iter().for_each(|c| check_condition(question, c, position));
         }
+        Condition::Own(condition) => check_condition(question, condition, position),
     }
 }
 
@@ -255,6 +256,24 @@ fn follow_ups_are_found_from_their_parent() {
     let ids: Vec<_> = follow_ups(ids::STORES_EUD).map(|q| q.id).collect();
     assert_eq!(ids, [ids::STORED_DATA_TYPES, ids::SAME_DATA_PROCESSED_AND_STORED]);
     let ids: Vec<_> = follow_ups(ids::DATA_RESIDENCY).map(|q| q.id).collect();
-    assert_eq!(ids, [ids::RESIDENCY_LOCATIONS, ids::IN_SCOPE_DATA_TYPES, ids::RESIDENCY_MIGRATION]);
+    assert_eq!(ids, [ids::RESIDENCY_LOCATIONS, ids::IN_SCOPE_DATA_TYPES]);
     assert_eq!(follow_ups(ids::PRIVACY_POLICY).count(), 0);
+}
+
+/// Words of the spec that speak to whoever builds the form, not to the partner filling it in.
+const INSTRUCTIONS_TO_DESIGNERS: &[&str] =
+    &["You'll be asked", "partner picks", "needs to be ticked", "For each third party, provide"];
+
+#[test]
+fn the_form_labels_questions_for_a_person_and_keeps_the_spec_words_beside_them() {
+    for question in questions().filter(|q| q.source == Source::Partner) {
+        let label = question.label();
+        for instruction in INSTRUCTIONS_TO_DESIGNERS {
+            assert!(!label.contains(instruction), "{}: the form would show {label:?}", question.id);
+        }
+    }
+    assert_eq!(question(ids::DPA_LINK).label(), "Link to your Data Processing Agreement (DPA)");
+    assert_eq!(question(ids::DPA_LINK).text, "You'll be asked to link it here.");
+    // A question the spec already words as one is shown as worded.
+    assert_eq!(question(ids::HAS_DPA).label(), question(ids::HAS_DPA).text);
 }

@@ -219,7 +219,7 @@ mod merging_two_tabs {
             mine: Some(Answer::Text("mine@x.co".into())),
             theirs: Some(Answer::Text("theirs@x.co".into())),
         };
-        assert_eq!(merged.conflicts, [conflict.clone()]);
+        assert_eq!(merged.conflicts, std::slice::from_ref(&conflict));
         apply(&mut merged.answers, &conflict.id, conflict.theirs.as_ref());
         assert_eq!(merged.answers, theirs);
 

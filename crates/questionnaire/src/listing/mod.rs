@@ -6,7 +6,7 @@ use crate::catalogue::{
     self, rich_text, Kind, Question, Section, Source, View, OTHER_CERTIFICATION, PROVIDED_BY_ATLASSIAN,
 };
 use crate::validation::link::{domain_href, is_web_link};
-use crate::visibility::{effective, is_mirrored, is_visible};
+use crate::visibility::{effective, is_mirrored, is_visible, may_stay_empty};
 
 /// What the tab shows for a question without an answer (the spec's FAQ).
 pub const NOT_PROVIDED: &str = "Response not provided by the partner";
@@ -45,13 +45,15 @@ pub struct ListingRow {
 }
 
 /// The rows the given view of the tab shows, in catalogue order. The default view shows the
-/// "In default view" questions; the expanded view shows all.
+/// "In default view" questions; the expanded view shows all. An optional question left empty
+/// has no row: nothing to state, and nothing the partner failed to provide.
 pub fn rows(answers: &Answers, view: View) -> Vec<ListingRow> {
     let shown = effective(answers);
     catalogue::questions()
         .filter(|question| view.shows(question))
         .filter(|question| is_visible(question, answers) || is_mirrored(question.id, answers))
         .map(|question| ListingRow { question, label: question.listing_label, value: value_in(question, &shown) })
+        .filter(|row| !(row.value == ListingValue::NotProvided && may_stay_empty(row.question.id, &shown)))
         .collect()
 }
 
@@ -130,11 +132,31 @@ fn nothing_left_is_not_provided(value: ListingValue) -> ListingValue {
     }
 }
 
+/// "30 days", "1 day", "0 to 7 days": valid counts as a person writes them ("030" reads "30"),
+/// anything else as typed (validation says what is wrong with it).
 fn days(min: &str, max: &str) -> String {
-    if min == max {
-        format!("{min} days")
+    let (min, max) = (day_count(min), day_count(max));
+    let mut text = String::with_capacity(min.len() + max.len() + 9);
+    if min != max {
+        text.push_str(min);
+        text.push_str(" to ");
+    }
+    text.push_str(max);
+    text.push_str(if max == "1" { " day" } else { " days" });
+    text
+}
+
+/// A whole number of days without its leading zeros; other text unchanged. Digits only, no
+/// number parsing: a count's text is already the number.
+fn day_count(typed: &str) -> &str {
+    if typed.is_empty() || !typed.bytes().all(|b| b.is_ascii_digit()) {
+        return typed;
+    }
+    let digits = typed.trim_start_matches('0');
+    if digits.is_empty() {
+        "0"
     } else {
-        format!("{min} to {max} days")
+        digits
     }
 }
 

@@ -130,3 +130,58 @@ fn lists_left_empty_by_blanks_read_as_not_provided() {
     assert_eq!(value_of(ids::CERTIFICATIONS, &a), ListingValue::NotProvided);
     assert!(crate::completeness::for_view(&a, View::Expanded).missing.contains(&ids::THIRD_PARTIES));
 }
+
+#[test]
+fn day_counts_read_as_a_person_writes_them() {
+    let mut a = Answers::new();
+    a.set(ids::STORES_EUD, Answer::Choice(choice::YES.into()));
+    a.set(ids::RETAINS_AFTER_UNINSTALL, Answer::Choice(choice::YES.into()));
+    let mut shown = |min: &str, max: &str| {
+        a.set(ids::RETENTION_DAYS, Answer::DaysRange { min: min.into(), max: max.into() });
+        value_of(ids::RETENTION_DAYS, &a).to_plain()
+    };
+    assert_eq!(shown("1", "1"), "1 day");
+    assert_eq!(shown("030", "030"), "30 days");
+    assert_eq!(shown("0", "1"), "0 to 1 day");
+    assert_eq!(shown("000", "007"), "0 to 7 days");
+    assert_eq!(shown(" 1 ", "36500"), "1 to 36500 days");
+    // Not a valid count: shown as typed, never reshaped into a different number.
+    assert_eq!(shown("a week", "30"), "a week to 30 days");
+}
+
+fn shown_ids(a: &Answers) -> Vec<&'static str> {
+    rows(a, View::Expanded).iter().map(|r| r.question.id).collect()
+}
+
+#[test]
+fn a_sub_processor_link_alone_answers_the_third_parties_question() {
+    let mut a = crate::sample::complete(0);
+    assert!(a.text(ids::SUB_PROCESSOR_LIST).starts_with("https://"));
+    assert!(!shown_ids(&a).contains(&ids::THIRD_PARTIES), "no row saying the rows were not provided");
+    assert!(!rows(&a, View::Expanded).iter().any(|r| r.value == ListingValue::NotProvided));
+    assert!(crate::completeness::summary(&a).expanded.is_complete());
+
+    // Rows alone: the optional link's row is left out instead.
+    a = crate::sample::complete(1);
+    a.clear(ids::SUB_PROCESSOR_LIST);
+    assert!(!shown_ids(&a).contains(&ids::SUB_PROCESSOR_LIST));
+    assert!(shown_ids(&a).contains(&ids::THIRD_PARTIES));
+    assert!(crate::completeness::summary(&a).expanded.is_complete());
+
+    // Neither: one row says so.
+    a.set(ids::THIRD_PARTIES, Answer::ThirdParties(vec![]));
+    assert_eq!(row(&rows(&a, View::Expanded), ids::THIRD_PARTIES), Some(&ListingValue::NotProvided));
+    assert!(!shown_ids(&a).contains(&ids::SUB_PROCESSOR_LIST));
+    assert_eq!(crate::completeness::summary(&a).expanded.missing, [ids::THIRD_PARTIES]);
+}
+
+#[test]
+fn optional_in_scope_types_left_empty_are_left_out() {
+    let mut a = crate::sample::complete(1);
+    a.set(ids::DATA_RESIDENCY, Answer::Choice(choice::RESIDENCY_WITHIN_ATLASSIAN.into()));
+    a.clear(ids::IN_SCOPE_DATA_TYPES);
+    assert!(!shown_ids(&a).contains(&ids::IN_SCOPE_DATA_TYPES));
+    assert!(crate::completeness::summary(&a).default.is_complete());
+    a.set(ids::IN_SCOPE_DATA_TYPES, Answer::List(vec!["Issue content".into()]));
+    assert_eq!(value_of(ids::IN_SCOPE_DATA_TYPES, &a), ListingValue::List(vec!["Issue content".into()]));
+}

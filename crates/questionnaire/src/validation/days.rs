@@ -37,7 +37,7 @@ fn parse(
             Ok(days) if days <= MAX_DAYS => return Some(days),
             _ => format!(
                 "Enter at most {MAX_DAYS} days (100 years) as the {which}. If there is no limit, tick “{}” instead.",
-                question(ids::RETENTION_INDEFINITE).text
+                question(ids::RETENTION_INDEFINITE).label()
             ),
         }
     };

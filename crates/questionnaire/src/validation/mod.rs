@@ -11,7 +11,7 @@ use crate::answers::{Answer, Answers};
 use crate::catalogue::{
     self, ids, limits::MAX_ITEM_CHARS, Kind, Question, QuestionId, ThirdPartyColumn, OTHER_CERTIFICATION,
 };
-use crate::visibility::is_asked;
+use crate::visibility::{effective, is_asked, may_stay_empty};
 
 pub use email::check_email;
 pub use link::{check_link, is_web_link, LinkProblem};
@@ -49,10 +49,6 @@ impl FieldError {
     }
 }
 
-/// Follow-ups that may stay empty: the in-scope types are extra to the spec, and the
-/// sub-processor link and the third-party rows stand in for each other.
-const OPTIONAL: &[QuestionId] = &[ids::IN_SCOPE_DATA_TYPES, ids::SUB_PROCESSOR_LIST];
-
 /// Every problem with the questions asked now. Hidden answers are not checked: they are
 /// neither shown nor sent.
 pub fn field_errors(answers: &Answers) -> Vec<FieldError> {
@@ -79,6 +75,11 @@ fn check(question: &'static Question, answers: &Answers, errors: &mut Vec<FieldE
         }
         return;
     };
+    if question.kind == Kind::Checkbox {
+        // Nothing to check: a box is ticked or not, and a damaged value reads as unticked,
+        // as `visibility::effective` reads it and the payload sends it.
+        return;
+    }
     if !question.kind.fits(answer) {
         errors.push(FieldError::new(id, "This answer could not be read: please answer the question again."));
         return;
@@ -124,13 +125,13 @@ fn check(question: &'static Question, answers: &Answers, errors: &mut Vec<FieldE
 
 /// The message for a follow-up left empty, or `None` where an empty answer is fine.
 fn missing(question: &Question, answers: &Answers) -> Option<String> {
-    if question.shown_when.is_none() || OPTIONAL.contains(&question.id) {
+    let is_optional = catalogue::OPTIONAL.iter().any(|optional| optional.question == question.id);
+    if question.shown_when.is_none() || is_optional && may_stay_empty(question.id, &effective(answers)) {
         return None;
     }
     let or_no = "or change your answer above";
     Some(match question.kind {
         Kind::OneOf(_) | Kind::Checkbox | Kind::Provided => return None,
-        Kind::ThirdParties if answers.get(ids::SUB_PROCESSOR_LIST).is_some_and(Answer::is_given) => return None,
         Kind::ThirdParties => {
             "Add at least one third party, or give the link to your public sub-processor list above.".into()
         }
@@ -141,7 +142,7 @@ fn missing(question: &Question, answers: &Answers) -> Option<String> {
         Kind::Text { .. } => format!("Fill this in, {or_no}."),
         Kind::DaysRange => format!(
             "Enter the minimum and maximum number of days, like 0 and 30, or tick “{}”.",
-            catalogue::question(ids::RETENTION_INDEFINITE).text
+            catalogue::question(ids::RETENTION_INDEFINITE).label()
         ),
         Kind::Certifications { .. } => format!("Pick at least one certification, {or_no}."),
     })

@@ -57,6 +57,9 @@ fn follow_ups_a_yes_calls_for_are_required() {
 fn in_scope_types_are_optional() {
     let mut answers = base();
     answers.set(ids::DATA_RESIDENCY, Answer::Choice(choice::RESIDENCY_WITHIN_ATLASSIAN.into()));
+    // Either "Yes" asks for the locations ("If yes, please list the locations…").
+    assert!(messages(&answers, ids::RESIDENCY_LOCATIONS)[0].1.starts_with("Add at least one"));
+    answers.set(ids::RESIDENCY_LOCATIONS, Answer::List(vec!["EU".into()]));
     assert!(field_errors(&answers).is_empty());
 }
 

@@ -7,8 +7,10 @@ mod json;
 use serde_json::{Map, Value};
 
 use crate::answers::{Answer, Answers};
+use crate::catalogue::SAME_AS_STORED;
 use crate::catalogue::{self, Encoding, Question, Wire};
-use crate::visibility::effective;
+use crate::validation::field_errors;
+use crate::visibility::{effective, is_hidden_by_own_condition, is_mirrored};
 
 /// The top-level key of the v2 PUT body (and of what some GET responses wrap).
 pub const PUT_BODY_KEY: &str = "appTrustInformation";
@@ -26,7 +28,9 @@ pub enum UnsentReason {
     UnknownValue,
     /// It follows up an answer that cannot be sent, and would make no sense on its own.
     ParentNotSent,
-    /// Not valid yet (for example a day count that is not a number): see validation.
+    /// Not valid yet (a day count that is not a number, a link that is not a web link, one bad
+    /// third-party row): see validation. The old value the Marketplace holds is not kept either:
+    /// the partner changed it.
     Invalid,
 }
 
@@ -37,15 +41,23 @@ pub struct Unsent {
 }
 
 /// Every answer that will be submitted, with its wire value, in catalogue order: visible,
-/// given, of a known field and value, and following up answers that are sent too.
+/// given, valid, of a known field and value, and following up answers that are sent too.
+///
+/// Valid means without any field error, whoever calls this: a link, e-mail or day count the
+/// form marks as wrong is never sent. One error withholds the whole answer, so a list of third
+/// parties with one bad row (or an empty one) is not sent until corrected, rather than sent
+/// without the rows a customer would then not know about.
 pub fn sent(answers: &Answers) -> Vec<(&'static Question, Value)> {
     let effective = effective(answers);
+    let errors = field_errors(answers);
     let mut sent: Vec<(&'static Question, Value)> = Vec::new();
     for question in catalogue::questions() {
         let (Wire::Field { encoding, .. }, Some(answer)) = (question.wire, effective.get(question.id)) else {
             continue;
         };
-        if !parents_sent(question, &sent) {
+        // A mirrored answer is the one it copies, errors included.
+        let typed_in = if is_mirrored(question.id, answers) { SAME_AS_STORED.copy_from } else { question.id };
+        if errors.iter().any(|error| error.question == typed_in) || !parents_sent(question, &sent) {
             continue;
         }
         if let Some(value) = codec::encode(encoding, answer) {
@@ -68,7 +80,8 @@ pub fn to_trust_info(answers: &Answers) -> Value {
 
 /// The answers written over a `TrustInfo` read from the API: fields this catalogue does not
 /// know (`requiresUsersToProvidePATs`, `permissionsJustification`, anything newer) are kept;
-/// every field it knows is replaced by the answers or, if not sent now, removed.
+/// every field it knows is replaced by the answers or, if not sent now, removed, except where
+/// the question is hidden only by a condition of ours: the Marketplace's value stays.
 pub fn to_trust_info_over(raw: &Value, answers: &Answers) -> Value {
     let mut info = trust_info_of(raw).clone();
     if !info.is_object() {
@@ -77,8 +90,10 @@ pub fn to_trust_info_over(raw: &Value, answers: &Answers) -> Value {
     for group in READ_ONLY_GROUPS {
         json::remove_at(&mut info, &[group]);
     }
-    for path in known_paths() {
-        json::remove_at(&mut info, path);
+    for question in catalogue::questions().filter(|question| !is_hidden_by_own_condition(question, answers)) {
+        if let Wire::Field { path, .. } = question.wire {
+            json::remove_at(&mut info, path);
+        }
     }
     for (question, value) in sent(answers) {
         if let Wire::Field { path, .. } = question.wire {

@@ -21,15 +21,12 @@ fn sample() -> Answers {
     pick(&mut a, ids::SHARES_EUD, choice::YES);
     a.set(
         ids::THIRD_PARTIES,
-        Answer::ThirdParties(vec![
-            ThirdParty {
-                name: "AWS".into(),
-                domain: "aws.amazon.com".into(),
-                countries: vec!["US".into()],
-                purpose: "Cloud hosting".into(),
-            },
-            ThirdParty::default(),
-        ]),
+        Answer::ThirdParties(vec![ThirdParty {
+            name: "AWS".into(),
+            domain: "aws.amazon.com".into(),
+            countries: vec!["US".into()],
+            purpose: "Cloud hosting".into(),
+        }]),
     );
     pick(&mut a, ids::DATA_RESIDENCY, choice::RESIDENCY_WITHIN_ATLASSIAN);
     pick(&mut a, ids::RESIDENCY_MIGRATION, choice::NO);
@@ -96,14 +93,14 @@ fn answers_with_unknown_wire_names_are_kept_but_not_sent_and_the_model_says_whic
         [
             (ids::DATA_RESIDENCY, UnsentReason::UnknownValue),
             (ids::RESIDENCY_LOCATIONS, UnsentReason::ParentNotSent),
-            (ids::RESIDENCY_MIGRATION, UnsentReason::ParentNotSent),
             (ids::DPA_LINK, UnsentReason::UnknownField),
             (ids::PRIVACY_POLICY, UnsentReason::UnknownField),
         ]
     );
-    assert_eq!(unsendable(&answers).len(), 5);
+    assert_eq!(unsendable(&answers).len(), 4);
     let body = to_trust_info(&answers);
-    assert!(body.get("dataResidency").is_none());
+    // The migration answer is a question of its own, sent whatever the residency response.
+    assert_eq!(body["dataResidency"], json!({ "realmMigrationSupported": false }));
     assert_eq!(answers.text(ids::PRIVACY_POLICY), "https://example.com/privacy");
 }
 
@@ -237,4 +234,94 @@ fn recognises_a_trust_info() {
     assert!(is_trust_info(&json!({ "appTrustInformation": { "privacy": {} } })));
     assert!(!is_trust_info(&json!({ "format": "something" })));
     assert!(!is_trust_info(&json!("security")));
+}
+
+#[test]
+fn a_live_record_read_and_written_back_unchanged_keeps_every_field() {
+    let live = json!({ "appTrustInformation": {
+        "dataAccessAndStorage": {
+            "appStoresEUDOutsideAtlassian": false,
+            "appProcessEUDOutsideAtlassian": true,
+            "isSameDataProcessedAndStored": false,
+        },
+        "dataResidency": {
+            "isDataResidencySupported": "APP_DOES_NOT_SUPPORT_DR",
+            "realmMigrationSupported": false,
+            "countriesWhereEndUserDataStored": ["EU"],
+            "inScopeDataTypes": ["Issue content"],
+        },
+        "security": { "requiresUsersToProvidePATs": false },
+    }});
+    let answers = from_trust_info(&live);
+    assert_eq!(to_put_body_over(&live, &answers), live);
+}
+
+#[test]
+fn the_migration_question_is_asked_whatever_the_residency_response() {
+    let mut answers = Answers::new();
+    pick(&mut answers, ids::DATA_RESIDENCY, choice::RESIDENCY_NOT_SUPPORTED);
+    pick(&mut answers, ids::RESIDENCY_MIGRATION, choice::NO);
+    assert_eq!(to_trust_info(&answers)["dataResidency"]["realmMigrationSupported"], json!(false));
+}
+
+#[test]
+fn a_value_hidden_by_the_spec_s_own_condition_is_still_dropped_when_the_partner_changes_its_parent() {
+    let raw = json!({ "privacy": { "privacyEnhancingTechniques": {
+        "arePrivacyEnhancingTechniquesSupported": true,
+        "privacyEnhancingTechniquesSupported": ["Masking"],
+    }}});
+    let mut answers = from_trust_info(&raw);
+    pick(&mut answers, ids::USES_PETS, choice::NO);
+    assert_eq!(
+        to_trust_info_over(&raw, &answers),
+        json!({ "privacy": { "privacyEnhancingTechniques": { "arePrivacyEnhancingTechniquesSupported": false } } })
+    );
+}
+
+fn reason(answers: &Answers, id: &str) -> Option<UnsentReason> {
+    unsent(answers).into_iter().find(|u| u.question.id == id).map(|u| u.reason)
+}
+
+#[test]
+fn answers_with_field_errors_are_not_sent_and_are_listed_as_invalid() {
+    let mut answers = sample();
+    answers.set(ids::SECURITY_POLICY, Answer::Text("javascript:alert(1)".into()));
+    answers.set(ids::SUB_PROCESSOR_LIST, Answer::Text("example.com".into()));
+    answers.set(ids::SECURITY_CONTACT, Answer::Text("security at example.com".into()));
+    let info = to_trust_info(&answers);
+    assert_eq!(info["security"].get("publicSecurityPoliciesLink"), None, "{info}");
+    assert_eq!(info["thirdPartyInformation"].get("dataSubProcessors"), None, "{info}");
+    assert_eq!(info["security"].get("securityContact"), None, "{info}");
+    for id in [ids::SECURITY_POLICY, ids::SUB_PROCESSOR_LIST, ids::SECURITY_CONTACT] {
+        assert_eq!(reason(&answers, id), Some(UnsentReason::Invalid), "{id}");
+    }
+}
+
+#[test]
+fn one_bad_third_party_row_withholds_the_list_until_corrected() {
+    let mut answers = sample();
+    let mut rows = answers.third_parties(ids::THIRD_PARTIES).to_vec();
+    rows.push(ThirdParty::default());
+    answers.set(ids::THIRD_PARTIES, Answer::ThirdParties(rows.clone()));
+    assert_eq!(reason(&answers, ids::THIRD_PARTIES), Some(UnsentReason::Invalid), "an empty row is an error too");
+    rows[1] = ThirdParty {
+        name: "Evil".into(),
+        domain: "javascript:alert(1)".into(),
+        countries: vec!["US".into()],
+        purpose: "Tracking".into(),
+    };
+    answers.set(ids::THIRD_PARTIES, Answer::ThirdParties(rows));
+    assert_eq!(to_trust_info(&answers)["thirdPartyInformation"].get("thirdPartyDetails"), None);
+    assert_eq!(reason(&answers, ids::THIRD_PARTIES), Some(UnsentReason::Invalid));
+}
+
+#[test]
+fn an_invalid_change_does_not_keep_the_old_value_the_marketplace_holds() {
+    let raw = json!({ "security": { "securityContact": "old@example.com", "publicSecurityPoliciesLink": "https://example.com/old" } });
+    let mut answers = from_trust_info(&raw);
+    answers.set(ids::SECURITY_CONTACT, Answer::Text("new@".into()));
+    answers.set(ids::SECURITY_POLICY, Answer::Text("example.com/new".into()));
+    assert_eq!(to_trust_info_over(&raw, &answers), json!({}));
+    assert_eq!(reason(&answers, ids::SECURITY_CONTACT), Some(UnsentReason::Invalid));
+    assert_eq!(reason(&answers, ids::SECURITY_POLICY), Some(UnsentReason::Invalid));
 }

@@ -8,6 +8,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::LOGS_EUD,
             text: "Does your app log End-User Data?",
+            form_label: None,
             help: "Answer Yes if your app writes any End-User Data, such as account IDs, e-mail addresses or IP addresses, into its logs, wherever those logs are kept.",
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,
@@ -23,6 +24,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::LOGS_OUTSIDE_ATLASSIAN,
             text: "Does your app process and/or store End-User Data in logs outside of Atlassian products and services?",
+            form_label: None,
             help: "Answer Yes if those logs are kept or read outside Atlassian, for example in your own server's log files or in a logging service such as Datadog or Sentry.",
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,

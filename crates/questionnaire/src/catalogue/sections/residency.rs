@@ -33,6 +33,7 @@ const WIRE_VALUES: &[(&str, Option<&str>)] = &[
     (RESIDENCY_NOT_APPLICABLE, None),
 ];
 
+/// Either "Yes" response: the spec's "If yes, please list the locations…".
 const SUPPORTED: Condition =
     Condition::IsAnyOf(ids::DATA_RESIDENCY, &[RESIDENCY_INDEPENDENT, RESIDENCY_WITHIN_ATLASSIAN]);
 
@@ -45,6 +46,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::DATA_RESIDENCY,
             text: "Does your app support data residency options? If yes, please list the locations where in-scope End-User Data is stored.",
+            form_label: None,
             help: "Data residency means a customer can choose the region where their data is kept, such as the EU or the US. Pick the response that matches where your app keeps End-User Data.",
             kind: Kind::OneOf(RESPONSES),
             view: View::Default,
@@ -60,11 +62,15 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::RESIDENCY_LOCATIONS,
             text: "If yes, please list the locations where in-scope End-User Data is stored.",
+            form_label: None,
             help: "List each location a customer can choose for their data, one per entry, for example \"EU\" or \"US\".",
             kind: Kind::List { suggestions: &["EU", "US"] },
             view: View::Default,
             source: Source::Partner,
-            shown_when: Some(Condition::Is(ids::DATA_RESIDENCY, RESIDENCY_INDEPENDENT)),
+            // Ours: the spec asks for the locations within the question itself ("If yes, please
+            // list…"), not as a follow-up it surfaces. Not asking a partner without residency
+            // for locations is our form's choice, so a list the Marketplace holds is kept.
+            shown_when: Some(Condition::Own(&SUPPORTED)),
             wire: Wire::Field {
                 path: &[DATA_RESIDENCY, "countriesWhereEndUserDataStored"],
                 encoding: Encoding::StringList,
@@ -76,11 +82,14 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::IN_SCOPE_DATA_TYPES,
             text: "Which End-User Data types are in scope of data residency?",
+            form_label: None,
             help: "Optional. List the kinds of End-User Data that stay in the location the customer chose, for example \"Issue content\" or \"Attachments\".",
             kind: Kind::List { suggestions: &[] },
             view: View::Default,
             source: Source::Partner,
-            shown_when: Some(SUPPORTED),
+            // Ours, as the question is: in-scope types only mean something where residency is
+            // supported, so the form asks then; what the Marketplace holds is kept.
+            shown_when: Some(Condition::Own(&SUPPORTED)),
             wire: Wire::Field {
                 path: &[DATA_RESIDENCY, "inScopeDataTypes"],
                 encoding: Encoding::StringList,
@@ -88,15 +97,17 @@ pub(super) const SECTION: Section = Section {
             },
             listing_label: "End-User Data types in scope of data residency",
         },
-        // A top-level row of the spec with its own view, asked only when residency is supported.
+        // A top-level row of the spec with its own view, and like every top-level row asked
+        // whatever the residency response.
         Question {
             id: ids::RESIDENCY_MIGRATION,
             text: "Does your app support migration of in-scope End User Data between your data residency supported locations?",
+            form_label: None,
             help: "Answer Yes if a customer who moves to another data residency location can have the data your app already holds moved there too.",
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,
             source: Source::Partner,
-            shown_when: Some(SUPPORTED),
+            shown_when: None,
             wire: Wire::Field {
                 path: &[DATA_RESIDENCY, "realmMigrationSupported"],
                 encoding: Encoding::Bool,

@@ -11,6 +11,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::RETAINS_AFTER_UNINSTALL,
             text: "Does your app store End-User Data after a customer uninstalls your app?",
+            form_label: None,
             help: "Answer Yes if any End-User Data stays on your systems after a customer removes your app, for example in backups that are deleted after 30 days.",
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,
@@ -27,6 +28,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::RETENTION_DAYS,
             text: "You'll be asked what your app's minimum and maximum data storage period is for End-User Data after a customer uninstalls your app?",
+            form_label: Some("What are your app's minimum and maximum storage periods, in days, for End-User Data after a customer uninstalls your app?"),
             help: "Enter the shortest and the longest time the data is kept after uninstall, in whole days, for example 0 and 30.",
             kind: Kind::DaysRange,
             view: View::Expanded,
@@ -44,6 +46,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::RETENTION_INDEFINITE,
             text: "The data is kept indefinitely",
+            form_label: None,
             help: "Tick this if there is no time limit on keeping the data after uninstall; you then don't enter a storage period.",
             kind: Kind::Checkbox,
             view: View::Expanded,
@@ -59,6 +62,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::CUSTOM_RETENTION,
             text: "Does your app allow customers to request a custom End-User Data retention period?",
+            form_label: None,
             help: "Answer Yes if a customer can ask you to keep their data for a shorter or longer time than usual, for example to delete it straight away.",
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,

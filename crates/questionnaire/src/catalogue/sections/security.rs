@@ -13,6 +13,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::BUG_BOUNTY,
             text: "Marketplace Security Bug Bounty Program participant",
+            form_label: None,
             help: "Atlassian already knows whether your app takes part in the Marketplace Security Bug Bounty Program and shows it on your listing. There is nothing to fill in.",
             kind: Kind::Provided,
             view: View::Default,
@@ -24,6 +25,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::SECURITY_CONTACT,
             text: "Which email address can be used to contact for app security issues?",
+            form_label: None,
             help: "An address your security team reads, where customers and researchers can report a vulnerability, like security@example.com.",
             kind: Kind::Email,
             view: View::Expanded,
@@ -35,6 +37,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::SECURITY_POLICY,
             text: "Please provide your security policy",
+            form_label: None,
             help: "Paste the link to the public page that says how you keep your app secure and handle vulnerabilities, like https://example.com/security.",
             kind: Kind::Link,
             view: View::Expanded,
@@ -51,6 +54,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::CAIQ_LITE,
             text: "Have you completed a CAIQ Lite Questionnaire that covers this app?",
+            form_label: None,
             help: "The CAIQ Lite is a short, standard security questionnaire from the Cloud Security Alliance. Answer Yes only if your completed answers cover this app.",
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,
@@ -64,6 +68,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::CAIQ_LITE_LINK,
             text: "You'll be asked to link or upload your CAIQ Lite Questionnaire responses:",
+            form_label: Some("Link to your CAIQ Lite Questionnaire responses"),
             help: "Paste a link to your completed CAIQ Lite, for example a PDF on your website like https://example.com/caiq-lite.pdf.",
             kind: Kind::Link,
             view: View::Expanded,
@@ -76,6 +81,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::DISK_ENCRYPTION,
             text: "Does your app use full disk encryption at-rest for End-User Data stored outside of Atlassian or the users’s browser?\nAtlassian’s second requirement in Security requirements for cloud applications states, “Any Atlassian End User Data stored by an application outside of the Atlassian product or users' browser must ensure full disk encryption at-rest.” Does your app meet this requirement?",
+            form_label: None,
             help: "Answer Yes if every disk that holds End-User Data outside Atlassian is encrypted; most cloud providers, such as AWS, Azure and Google Cloud, encrypt disks by default or with one setting.",
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,
@@ -91,6 +97,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::INTEGRATION_PERMISSIONS,
             text: "Integration permissions with Atlassian products",
+            form_label: None,
             help: "Atlassian shows the permissions (scopes) your app asks for, taken from its descriptor or manifest. There is nothing to fill in.",
             kind: Kind::Provided,
             view: View::Default,
@@ -102,6 +109,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::HAS_CERTIFICATIONS,
             text: "Does your app have any compliance certifications?",
+            form_label: None,
             help: "Answer Yes if an independent auditor has certified your company or app, for example SOC 2 or ISO/IEC 27001.",
             kind: Kind::OneOf(YES_NO),
             view: View::Default,
@@ -113,6 +121,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::CERTIFICATIONS,
             text: "partner picks from drop-down list or inserts free text in “other”",
+            form_label: Some("Which compliance certifications does your app have?"),
             help: "Pick each certification you hold. For any other, pick \"Other\" and type its name, for example \"ISO 27018\".",
             kind: Kind::Certifications { options: CERTIFICATION_OPTIONS },
             view: View::Default,
@@ -124,6 +133,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::PRIVACY_POLICY,
             text: "Please provide your privacy policy which governs how you collect, access or otherwise process End-User Data. This is a requirement for all partners, as set out in Atlassian’s Marketplace Partner Agreement.",
+            form_label: None,
             help: "Paste the link to your privacy policy, like https://example.com/privacy. Every partner needs one under the Marketplace Partner Agreement.",
             kind: Kind::Link,
             view: View::Default,

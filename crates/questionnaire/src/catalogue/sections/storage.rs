@@ -16,6 +16,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::STORES_EUD,
             text: "Does your app store End-User Data outside of Atlassian products and services (excluding process/storage of End-User Data in logs)?",
+            form_label: None,
             help: "Answer Yes if your app keeps any information about the people using it (names, e-mail addresses, page content…) on servers or services you run or rent, such as your own database or a cloud bucket. Data kept only inside Jira or Confluence (for example Forge storage or entity properties) does not count.",
             kind: Kind::OneOf(YES_NO),
             view: View::Default,
@@ -31,6 +32,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::STORED_DATA_TYPES,
             text: "You'll be asked to list the End-User Data types for your app stores.",
+            form_label: Some("Which End-User Data types does your app store outside of Atlassian products and services?"),
             help: "List each kind of End-User Data your app keeps outside Atlassian, one per entry, for example \"Email address\" or \"IP address\".",
             kind: Kind::List { suggestions: DATA_TYPE_EXAMPLES },
             view: View::Default,
@@ -46,6 +48,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::PROCESSES_EUD,
             text: "Does your app process End-User Data outside of Atlassian products and services or outside of the end-user’s browser\u{a0}(excluding process/storage of End-User Data in logs)?",
+            form_label: None,
             help: "Answer Yes if End-User Data passes through servers or services you run or rent, even briefly, for example when your backend sends page text to a translation service. Work done only inside Jira or Confluence, on Forge, or in the user's browser does not count.",
             kind: Kind::OneOf(YES_NO),
             view: View::Default,
@@ -61,6 +64,7 @@ pub(super) const SECTION: Section = Section {
         Question {
             id: ids::PROCESSED_DATA_TYPES,
             text: "You'll be asked to list the End-User Data types for your app processes.",
+            form_label: Some("Which End-User Data types does your app process outside of Atlassian products and services?"),
             help: "List each kind of End-User Data your app processes outside Atlassian, one per entry, for example \"Email address\" or \"Content posted, received or shared in the app by end-users\".",
             kind: Kind::List { suggestions: DATA_TYPE_EXAMPLES },
             view: View::Default,
@@ -78,16 +82,19 @@ pub(super) const SECTION: Section = Section {
             listing_label: "End-User Data types processed",
         },
         // The spec: "If this is identical to the data stored by your app, you'll need to
-        // confirm this via checkbox." Only meaningful when the app both stores and processes.
+        // confirm this via checkbox", under processing's "Yes".
         Question {
             id: ids::SAME_DATA_PROCESSED_AND_STORED,
             text: "If the data types processed and stored are the same, checkbox needs to be ticked to confirm the response",
+            form_label: Some("My app processes the same End-User Data types it stores"),
             help: "Tick this if your app processes exactly the data types it stores. Your stored list is then used for both, so you don't type it twice.",
             kind: Kind::Checkbox,
             view: View::Default,
             source: Source::Partner,
             shown_when: Some(Condition::AllOf(&[
-                Condition::Is(ids::STORES_EUD, YES),
+                // Ours: "the same as stored" only means something when the app stores, so the
+                // form asks only then; a confirmation the Marketplace holds is kept.
+                Condition::Own(&Condition::Is(ids::STORES_EUD, YES)),
                 Condition::Is(ids::PROCESSES_EUD, YES),
             ])),
             wire: Wire::Field {
