@@ -8,6 +8,7 @@ mod chromium;
 mod drafts;
 pub mod fixtures;
 mod screenshots;
+mod session;
 pub mod stand_in;
 
 pub use browser::Browser;

@@ -415,6 +415,9 @@ async fn two_windows_on_one_draft_stay_in_sync_and_the_same_answer_changed_in_bo
         const theirs = JSON.parse(localStorage.getItem(key));
         theirs.answers.security_contact = { kind: 'text', value: 'theirs@example.com' };
         theirs.savedAt = Date.now();
+        // Every save names itself and the save it was made over.
+        theirs.parent = theirs.revision;
+        theirs.revision = 987654321;
         const otherTab = document.createElement('iframe');
         document.body.append(otherTab);
         otherTab.contentWindow.localStorage.setItem(key, JSON.stringify(theirs));

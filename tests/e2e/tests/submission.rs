@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use e2e::fixtures::{draft_json, draft_key, full_answers, submitted_key};
-use e2e::stand_in::{EMAIL, TOKEN};
+use e2e::stand_in::TOKEN;
 use e2e::{Browser, StandIn};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use questionnaire::visibility::hidden_answers;
@@ -13,25 +13,6 @@ use questionnaire::{Answer, Answers};
 use serde_json::{json, Value};
 
 const APP_KEY: &str = "com.example.privacy-tab-demo";
-
-/// Opens the app on the demo app key with `answers` as its saved draft.
-async fn open_with_draft(browser: &Browser, stand_in: &StandIn, answers: &Answers) {
-    browser
-        .open_with_storage(&stand_in.app_url(), &[("privacy-tab:last-app-key", APP_KEY.to_owned()), (&draft_key(APP_KEY), draft_json(APP_KEY, answers))])
-        .await;
-    browser.wait_for_text(".autosave-status", "Restored your draft").await;
-}
-
-async fn sign_in(browser: &Browser, token: &str) {
-    browser.find("#account-email").await.send_keys(EMAIL).await.unwrap();
-    browser.find("#api-token").await.send_keys(token).await.unwrap();
-}
-
-/// Submit, then confirm on the review.
-async fn submit(browser: &Browser) {
-    browser.click_when_enabled("#submit").await;
-    browser.find("#confirm-submit").await.click().await.unwrap();
-}
 
 fn stored_draft(stand_in: &StandIn) -> Value {
     stand_in.holdings(APP_KEY)["draft"].clone()
@@ -70,8 +51,8 @@ async fn a_full_questionnaire_is_submitted_and_read_back_equal() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
     let answers = full_answers();
-    open_with_draft(&browser, &stand_in, &answers).await;
-    sign_in(&browser, TOKEN).await;
+    browser.open_with_draft(&stand_in, &answers).await;
+    browser.sign_in().await;
 
     browser.click_when_enabled("#submit").await;
     let hidden = browser.find("#not-sent-hidden").await.find_all(fantoccini::Locator::Css("li")).await.unwrap();
@@ -102,14 +83,14 @@ async fn field_errors_are_mapped_to_their_questions_and_a_resubmit_succeeds() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
     let answers = full_answers();
-    open_with_draft(&browser, &stand_in, &answers).await;
-    sign_in(&browser, TOKEN).await;
+    browser.open_with_draft(&stand_in, &answers).await;
+    browser.sign_in().await;
     stand_in.set_faults(json!({"methods": ["PUT"], "times": 1, "fieldErrors": [
         {"path": "appTrustInformation.dataRetention.retentionDurationInDays.min", "message": "must not be negative"},
         {"path": "appTrustInformation.somethingNew", "message": "is required"}
     ]}));
 
-    submit(&browser).await;
+    browser.submit().await;
     browser.wait_for_text("#submit-status", "The Marketplace did not accept these answers").await;
     let mapped = browser.find("#submit-status [data-problem-question='retention_days'] a").await;
     let text = mapped.text().await.unwrap();
@@ -133,10 +114,10 @@ async fn rejected_credentials_ask_to_check_them_and_a_retry_succeeds() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
     let answers = some_answers();
-    open_with_draft(&browser, &stand_in, &answers).await;
-    sign_in(&browser, "not-the-token").await;
+    browser.open_with_draft(&stand_in, &answers).await;
+    browser.sign_in_with("not-the-token").await;
 
-    submit(&browser).await;
+    browser.submit().await;
     browser.wait_for_text("#submit-status", "did not accept your e-mail and API token").await;
     assert!(stored_draft(&stand_in).is_null(), "a rejected PUT stores nothing");
     assert_draft_kept(&browser, &answers).await;
@@ -164,9 +145,9 @@ async fn an_unknown_app_key_is_named_and_the_draft_is_kept() {
         .open_with_storage(&stand_in.app_url(), &[("privacy-tab:last-app-key", TYPO.to_owned()), (&draft_key(TYPO), draft_json(TYPO, &answers))])
         .await;
     browser.wait_for_text(".autosave-status", "Restored your draft").await;
-    sign_in(&browser, TOKEN).await;
+    browser.sign_in().await;
 
-    submit(&browser).await;
+    browser.submit().await;
     let message = browser.wait_for_text("#submit-status", "does not know the app key").await;
     assert!(message.contains(TYPO), "names the key: {message}");
     assert!(browser.local_item(&draft_key(TYPO)).await.is_some(), "the draft is kept");
@@ -178,7 +159,7 @@ async fn an_unknown_app_key_is_named_and_the_draft_is_kept() {
     browser.find("#account-email").await.click().await.unwrap();
     stand_in.set_faults(json!({"status": 404, "methods": ["PUT"], "times": 1}));
     browser.find("#q-stores_eud-no").await.click().await.unwrap();
-    submit(&browser).await;
+    browser.submit().await;
     browser.wait_for_text("#submit-status", "does not know the app key").await;
     browser.find("#submit-retry").await.click().await.unwrap();
     browser.wait_for_text("#submit-status", "Submitted at").await;
@@ -191,11 +172,11 @@ async fn too_many_requests_counts_down_can_be_cancelled_and_retried() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
     let answers = some_answers();
-    open_with_draft(&browser, &stand_in, &answers).await;
-    sign_in(&browser, TOKEN).await;
+    browser.open_with_draft(&stand_in, &answers).await;
+    browser.sign_in().await;
     stand_in.set_faults(json!({"status": 429, "retryAfterSeconds": 30, "methods": ["PUT"], "times": 1}));
 
-    submit(&browser).await;
+    browser.submit().await;
     let waiting = browser.wait_for_text("#submit-status", "Trying again in").await;
     assert!(waiting.contains("too many requests") && waiting.contains("attempt 2 of 4"), "{waiting}");
     let first: u32 = browser.find("#submit-status .countdown").await.text().await.unwrap().parse().unwrap();
@@ -222,11 +203,11 @@ async fn server_errors_are_retried_by_themselves_until_the_marketplace_recovers(
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
     let answers = some_answers();
-    open_with_draft(&browser, &stand_in, &answers).await;
-    sign_in(&browser, TOKEN).await;
+    browser.open_with_draft(&stand_in, &answers).await;
+    browser.sign_in().await;
     stand_in.set_faults(json!({"status": 500, "methods": ["PUT"], "times": 2}));
 
-    submit(&browser).await;
+    browser.submit().await;
     let waiting = browser.wait_for_text("#submit-status", "Trying again in").await;
     assert!(waiting.contains("had a problem on its side (500)"), "{waiting}");
     browser.wait_for_text("#submit-status", "Submitted at").await;
@@ -240,11 +221,11 @@ async fn a_marketplace_that_stays_down_is_given_up_on_and_a_later_retry_succeeds
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
     let answers = some_answers();
-    open_with_draft(&browser, &stand_in, &answers).await;
-    sign_in(&browser, TOKEN).await;
+    browser.open_with_draft(&stand_in, &answers).await;
+    browser.sign_in().await;
     stand_in.set_faults(json!({"status": 503, "methods": ["PUT"]}));
 
-    submit(&browser).await;
+    browser.submit().await;
     // Three retries after 1, 2 and 4 seconds.
     for _ in 0..150 {
         let text = browser.find("#submit-status").await.text().await.unwrap();
@@ -269,11 +250,11 @@ async fn a_dropped_connection_says_so_and_a_retry_succeeds() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
     let answers = some_answers();
-    open_with_draft(&browser, &stand_in, &answers).await;
-    sign_in(&browser, TOKEN).await;
+    browser.open_with_draft(&stand_in, &answers).await;
+    browser.sign_in().await;
     stand_in.set_faults(json!({"drop": true, "methods": ["PUT"], "times": 1}));
 
-    submit(&browser).await;
+    browser.submit().await;
     let message = browser.wait_for_text("#submit-status", "could not be reached").await;
     assert!(message.contains("Check your connection, then try again") && !message.contains("offline"), "{message}");
     assert_draft_kept(&browser, &answers).await;
@@ -289,11 +270,11 @@ async fn offline_is_explained_and_a_retry_is_offered_when_back_online() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
     let answers = some_answers();
-    open_with_draft(&browser, &stand_in, &answers).await;
-    sign_in(&browser, TOKEN).await;
+    browser.open_with_draft(&stand_in, &answers).await;
+    browser.sign_in().await;
 
     browser.set_offline(true).await;
-    submit(&browser).await;
+    browser.submit().await;
     browser.wait_for_text("#submit-status", "You are offline").await;
     assert!(!browser.exists("#submit-retry").await, "no retry button while offline");
     assert_draft_kept(&browser, &answers).await;
@@ -311,8 +292,8 @@ async fn a_double_click_sends_one_put() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
     let answers = some_answers();
-    open_with_draft(&browser, &stand_in, &answers).await;
-    sign_in(&browser, TOKEN).await;
+    browser.open_with_draft(&stand_in, &answers).await;
+    browser.sign_in().await;
     stand_in.set_faults(json!({"delayMs": 1500, "methods": ["PUT"], "times": 1}));
 
     browser.click_when_enabled("#submit").await;
@@ -346,7 +327,7 @@ async fn the_token_appears_in_no_storage_url_or_console_message() {
     let stand_in = StandIn::start_with(&["--token", SECRET], None);
     let browser = Browser::start().await;
     let answers = full_answers();
-    open_with_draft(&browser, &stand_in, &answers).await;
+    browser.open_with_draft(&stand_in, &answers).await;
     // Anything the page logs from here on is caught as well as what Chromium itself logs.
     browser
         .execute(
@@ -358,11 +339,11 @@ async fn the_token_appears_in_no_storage_url_or_console_message() {
             vec![],
         )
         .await;
-    sign_in(&browser, SECRET).await;
+    browser.sign_in_with(SECRET).await;
     browser.find("#load-draft").await.click().await.unwrap();
     browser.wait_for_text("#load-status", "no draft").await;
     stand_in.set_faults(json!({"status": 401, "methods": ["PUT"], "times": 1}));
-    submit(&browser).await;
+    browser.submit().await;
     browser.wait_for_text("#submit-status", "did not accept your e-mail and API token").await;
     browser.find("#submit-retry").await.click().await.unwrap();
     browser.wait_for_text("#submit-status", "Submitted at").await;
@@ -392,7 +373,7 @@ async fn loading_a_different_live_version_asks_before_replacing_the_local_answer
     live_answers.set("stored_data_types", Answer::List(vec!["IP address".into(), "Device ID".into()]));
     live_answers.set("security_contact", Answer::Text("trust@example.com".into()));
     stand_in.seed_live(APP_KEY, &to_trust_info(&live_answers));
-    open_with_draft(&browser, &stand_in, &local).await;
+    browser.open_with_draft(&stand_in, &local).await;
 
     browser.find("#load-live").await.click().await.unwrap();
     let offer = browser.wait_for_text(".replace-offer", "Replace your local answers with the Marketplace's live version?").await;
@@ -439,7 +420,7 @@ async fn a_live_version_that_differs_from_the_local_draft_is_offered_on_opening_
     let mut live_answers = local.clone();
     live_answers.set("security_contact", Answer::Text("trust@example.com".into()));
     stand_in.seed_live(APP_KEY, &to_trust_info(&live_answers));
-    open_with_draft(&browser, &stand_in, &local).await;
+    browser.open_with_draft(&stand_in, &local).await;
 
     let offer = browser.wait_for_text(".replace-offer", "Replace your local answers with the Marketplace's live version?").await;
     assert!(offer.contains("1 answer differs"), "{offer}");
@@ -470,9 +451,9 @@ async fn with_config_json_for_v3_it_submits_and_publishes_by_product_id() {
         .open_with_storage(&stand_in.app_url(), &[("privacy-tab:last-app-key", PRODUCT.to_owned()), (&draft_key(PRODUCT), draft_json(PRODUCT, &answers))])
         .await;
     browser.wait_for_text("label[for='app-key']", "Product ID").await;
-    sign_in(&browser, TOKEN).await;
+    browser.sign_in().await;
 
-    submit(&browser).await;
+    browser.submit().await;
     browser.wait_for_text("#submit-status", "Submitted and published at").await;
     let product = stand_in.product(PRODUCT);
     assert_eq!(product["live"], to_trust_info(&answers), "published through v3: {product}");
@@ -488,8 +469,8 @@ async fn the_review_the_replace_offer_and_the_failures_have_no_accessibility_vio
     let mut live = answers.clone();
     live.set("security_contact", Answer::Text("trust@example.com".into()));
     stand_in.seed_live(APP_KEY, &to_trust_info(&live));
-    open_with_draft(&browser, &stand_in, &answers).await;
-    sign_in(&browser, TOKEN).await;
+    browser.open_with_draft(&stand_in, &answers).await;
+    browser.sign_in().await;
 
     browser.find("#load-live").await.click().await.unwrap();
     browser.find(".replace-offer").await;
@@ -532,8 +513,8 @@ async fn fields_this_app_does_not_know_survive_a_reload_and_go_back_with_the_sub
     // A new session: the document read from the Marketplace must come back with the draft.
     browser.client.refresh().await.unwrap();
     browser.wait_for_text(".autosave-status", "Restored your draft").await;
-    sign_in(&browser, TOKEN).await;
-    submit(&browser).await;
+    browser.sign_in().await;
+    browser.submit().await;
     browser.wait_for_text("#submit-status", "Submitted").await;
 
     let sent = stored_draft(&stand_in);

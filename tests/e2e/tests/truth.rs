@@ -4,7 +4,6 @@
 use std::time::Duration;
 
 use e2e::fixtures::{draft_json, draft_key};
-use e2e::stand_in::{EMAIL, TOKEN};
 use e2e::{Browser, StandIn};
 use questionnaire::catalogue::ids;
 use questionnaire::draft::{backup_key_prefix, Draft};
@@ -13,26 +12,6 @@ use questionnaire::{Answer, Answers};
 use serde_json::{json, Value};
 
 const APP_KEY: &str = "com.example.privacy-tab-demo";
-
-async fn open_with_draft(browser: &Browser, stand_in: &StandIn, answers: &Answers) {
-    browser
-        .open_with_storage(
-            &stand_in.app_url(),
-            &[("privacy-tab:last-app-key", APP_KEY.to_owned()), (&draft_key(APP_KEY), draft_json(APP_KEY, answers))],
-        )
-        .await;
-    browser.wait_for_text(".autosave-status", "Restored your draft").await;
-}
-
-async fn sign_in(browser: &Browser) {
-    browser.find("#account-email").await.send_keys(EMAIL).await.unwrap();
-    browser.find("#api-token").await.send_keys(TOKEN).await.unwrap();
-}
-
-async fn submit(browser: &Browser) {
-    browser.click_when_enabled("#submit").await;
-    browser.find("#confirm-submit").await.click().await.unwrap();
-}
 
 fn sent_to(stand_in: &StandIn) -> Value {
     stand_in.holdings(APP_KEY)["draft"].clone()
@@ -81,8 +60,8 @@ async fn a_live_record_submitted_unchanged_keeps_every_field_it_had() {
     stand_in.seed_live(APP_KEY, &live);
     browser.client.goto(&stand_in.app_url()).await.unwrap();
     browser.wait_for_text("#load-status", "Loaded the Marketplace's live version").await;
-    sign_in(&browser).await;
-    submit(&browser).await;
+    browser.sign_in().await;
+    browser.submit().await;
     browser.wait_for_text("#submit-status", "Submitted").await;
     let sent = sent_to(&stand_in);
     assert_eq!(sent["dataResidency"]["realmMigrationSupported"], false, "{sent}");
@@ -101,13 +80,13 @@ async fn keep_mine_keeps_the_marketplace_record_and_a_submit_is_written_over_the
     live["security"]["permissionsJustification"] = json!("Reads issues to index them.");
     live["futureGroup"] = json!({"newFlag": true});
     stand_in.seed_live(APP_KEY, &live);
-    open_with_draft(&browser, &stand_in, &contact("mine@example.com")).await;
+    browser.open_with_draft(&stand_in, &contact("mine@example.com")).await;
     browser.find("#replace-decline").await.click().await.unwrap();
 
     // Meanwhile someone changes what this app cannot show.
     live["security"]["permissionsJustification"] = json!("Reads issues and comments.");
     stand_in.seed_live(APP_KEY, &live);
-    sign_in(&browser).await;
+    browser.sign_in().await;
     browser.click_when_enabled("#submit").await;
     let notice = browser.wait_for_text("#record-changed", "cannot show").await;
     assert!(notice.contains("security.permissionsJustification"), "names the field: {notice}");
@@ -128,7 +107,7 @@ async fn keep_mine_keeps_the_marketplace_record_and_a_submit_is_written_over_the
 async fn two_windows_answering_different_questions_at_the_same_moment_keep_both_answers() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
-    open_with_draft(&browser, &stand_in, &contact("security@example.com")).await;
+    browser.open_with_draft(&stand_in, &contact("security@example.com")).await;
     let client = &browser.client;
     let first = client.window().await.unwrap();
     let second = client.new_window(false).await.unwrap().handle;
@@ -241,8 +220,8 @@ async fn an_invalid_link_is_never_sent_and_the_review_says_so() {
     let mut answers = contact("security@example.com");
     answers.set(ids::SECURITY_POLICY, Answer::Text("javascript:alert(document.domain)".into()));
     answers.set(ids::PRIVACY_POLICY, Answer::Text("example.com/privacy".into()));
-    open_with_draft(&browser, &stand_in, &answers).await;
-    sign_in(&browser).await;
+    browser.open_with_draft(&stand_in, &answers).await;
+    browser.sign_in().await;
     browser.click_when_enabled("#submit").await;
     let listed = browser.wait_for_text("#not-sent-invalid", "Not sent until corrected").await;
     assert!(listed.contains("Security policy link"), "{listed}");
@@ -260,10 +239,10 @@ async fn an_invalid_link_is_never_sent_and_the_review_says_so() {
 async fn an_answer_changed_during_a_retry_countdown_is_what_the_retry_sends() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
-    open_with_draft(&browser, &stand_in, &contact("before@example.com")).await;
-    sign_in(&browser).await;
+    browser.open_with_draft(&stand_in, &contact("before@example.com")).await;
+    browser.sign_in().await;
     stand_in.set_faults(json!({"status": 429, "retryAfterSeconds": 3, "methods": ["PUT"], "times": 1}));
-    submit(&browser).await;
+    browser.submit().await;
     browser.wait_for_text("#submit-status", "Trying again in").await;
     type_into(&browser, &format!("#q-{}", ids::SECURITY_CONTACT), "after@example.com").await;
     browser.wait_for_text("#submit-status", "Submitted").await;
@@ -277,10 +256,10 @@ async fn an_answer_changed_during_a_retry_countdown_is_what_the_retry_sends() {
 async fn a_long_retry_after_is_told_as_it_is() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
-    open_with_draft(&browser, &stand_in, &contact("security@example.com")).await;
-    sign_in(&browser).await;
+    browser.open_with_draft(&stand_in, &contact("security@example.com")).await;
+    browser.sign_in().await;
     stand_in.set_faults(json!({"status": 429, "retryAfterSeconds": 300, "methods": ["PUT"], "times": 1}));
-    submit(&browser).await;
+    browser.submit().await;
     let told = browser.wait_for_text("#submit-status", "asked us to wait 5 minutes").await;
     assert!(!told.contains("We tried"), "{told}");
     browser.close().await;
@@ -291,7 +270,7 @@ async fn a_long_retry_after_is_told_as_it_is() {
 async fn a_field_with_an_error_is_marked_invalid_until_it_is_fixed() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
-    open_with_draft(&browser, &stand_in, &contact("security@example.com")).await;
+    browser.open_with_draft(&stand_in, &contact("security@example.com")).await;
     let field = format!("#q-{}", ids::SECURITY_POLICY);
     type_into(&browser, &field, "example.com/security").await;
     browser.find(&format!("#q-{}", ids::SECURITY_CONTACT)).await.click().await.unwrap();
@@ -319,5 +298,42 @@ async fn the_token_field_is_masked_without_inviting_a_password_manager() {
         .await
         .unwrap();
     assert_eq!(masked, "disc", "what is typed is not shown");
+    browser.close().await;
+}
+
+fn pane_row(id: &str) -> String {
+    format!("#preview-pane [data-question={id}]")
+}
+
+/// Issue 13, items 7, 9, 10 and 11, as a partner reads them in the form and its preview: the
+/// sub-processor link alone answers the third-parties question, "1 days" and "030 days" read as
+/// a person writes them, an unticked box claims nothing, and labels are labels.
+#[tokio::test]
+async fn the_form_and_preview_say_only_what_was_answered_in_plain_words() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    let mut answers = contact("security@example.com");
+    for id in [ids::STORES_EUD, ids::PROCESSES_EUD, ids::SHARES_EUD, ids::RETAINS_AFTER_UNINSTALL, ids::HAS_DPA] {
+        answers.set(id, Answer::Choice("yes".into()));
+    }
+    answers.set(ids::SUB_PROCESSOR_LIST, Answer::Text("https://example.com/sub-processors".into()));
+    answers.set(ids::RETENTION_DAYS, Answer::DaysRange { min: "1".into(), max: "030".into() });
+    browser.open_with_draft(&stand_in, &answers).await;
+    browser.find("#preview-pane .show-expanded").await.click().await.unwrap();
+
+    assert!(!browser.exists(&pane_row(ids::THIRD_PARTIES)).await, "the link answers it: no 'not provided' row");
+    let link = browser.find(&format!("{} .listing-value", pane_row(ids::SUB_PROCESSOR_LIST))).await;
+    assert_eq!(link.text().await.unwrap(), "https://example.com/sub-processors");
+    let days = browser.find(&format!("{} .listing-value", pane_row(ids::RETENTION_DAYS))).await;
+    assert_eq!(days.text().await.unwrap(), "1 to 30 days");
+    let same = browser.find(&format!("{} .listing-value", pane_row(ids::SAME_DATA_PROCESSED_AND_STORED))).await;
+    assert!(!same.text().await.unwrap().contains("differ"), "an unticked box is no claim");
+
+    let dpa_label = browser.find(&format!("label[for=q-{}]", ids::DPA_LINK)).await.text().await.unwrap();
+    assert_eq!(dpa_label, "Link to your Data Processing Agreement (DPA)");
+    let page = browser.find("main").await.text().await.unwrap();
+    for instruction in ["You'll be asked", "checkbox needs to be ticked", "partner picks from drop-down"] {
+        assert!(!page.contains(instruction), "the spec's note to designers is not a label: {instruction}");
+    }
     browser.close().await;
 }
