@@ -69,7 +69,7 @@ pub fn run(args: Args) -> Outcome {
         for row in rows {
             let statement = sentences.get(row.question.id).copied();
             if markdown {
-                out.push_str(&format!("\n**{}**\n", escape(row.label)));
+                out.push_str(&format!("\n**{}**  \n", escape(row.label)));
                 out.push_str(&markdown_value(&row.value, statement));
             } else {
                 out.push_str(&format!("\n{}\n", row.label));
@@ -81,18 +81,21 @@ pub fn run(args: Args) -> Outcome {
     Outcome::Done
 }
 
-/// The answer word and, for a yes/no answer, the sentence after it.
-fn with_statement(text: &str, statement: Option<&str>) -> String {
-    match statement {
-        Some(statement) => format!("{text} {statement}"),
-        None => text.to_owned(),
-    }
+/// The answer, and for a yes/no answer the sentence on a line of its own, as the preview
+/// sets it (`.statement` is a block).
+fn with_statement(text: &str, statement: Option<&str>) -> Vec<String> {
+    std::iter::once(text.to_owned())
+        .chain(statement.map(str::to_owned))
+        .collect()
 }
 
 fn text_value(value: &ListingValue, statement: Option<&str>) -> String {
     const INDENT: &str = "    ";
     match value {
-        ListingValue::Text(text) => format!("{INDENT}{}\n", with_statement(text, statement)),
+        ListingValue::Text(text) => with_statement(text, statement)
+            .iter()
+            .map(|line| format!("{INDENT}{line}\n"))
+            .collect(),
         ListingValue::List(items) if !items.is_empty() => items
             .iter()
             .map(|item| format!("{INDENT}- {item}\n"))
@@ -115,7 +118,14 @@ fn text_value(value: &ListingValue, statement: Option<&str>) -> String {
 
 fn markdown_value(value: &ListingValue, statement: Option<&str>) -> String {
     match value {
-        ListingValue::Text(text) => format!("{}\n", escape(&with_statement(text, statement))),
+        ListingValue::Text(text) => {
+            with_statement(text, statement)
+                .iter()
+                .map(|line| escape(line))
+                .collect::<Vec<_>>()
+                .join("  \n")
+                + "\n"
+        }
         ListingValue::List(items) if !items.is_empty() => items
             .iter()
             .map(|item| format!("- {}\n", escape(item)))
