@@ -61,9 +61,13 @@ pub fn run(args: Args) -> Outcome {
         return Outcome::Done;
     }
     println!(
-        "Publishing {} would change {} answers on the live tab of {}:",
+        "Publishing {} would change {} on the live tab of {}:",
         args.file.display(),
-        found.len(),
+        if found.len() == 1 {
+            "1 answer".to_owned()
+        } else {
+            format!("{} answers", found.len())
+        },
         args.app
     );
     for change in found {
