@@ -79,13 +79,13 @@ pub fn run(args: Args) -> Outcome {
         if show_progress {
             eprintln!("[{}/{}] {key}", index + 1, keys.len());
         }
-        match push_one(
-            &client,
-            key,
-            &loaded.draft.raw_trust_info,
-            answers,
-            args.dry_run,
-        ) {
+        // The record the file was read from belongs to one app: it says nothing about another.
+        let file_base = loaded
+            .draft
+            .raw_trust_info
+            .as_ref()
+            .filter(|_| loaded.draft.app_key == *key);
+        match push_one(&client, key, file_base, answers, args.dry_run) {
             Ok(()) => succeeded.push(key.clone()),
             Err(problem) => {
                 eprintln!("{key}: {problem}");
@@ -105,7 +105,7 @@ pub fn run(args: Args) -> Outcome {
 fn push_one(
     client: &Client,
     key: &str,
-    file_base: &Option<Value>,
+    file_base: Option<&Value>,
     answers: &Answers,
     dry_run: bool,
 ) -> Result<(), String> {
@@ -113,7 +113,6 @@ fn push_one(
         match client.read(key, Version::Current) {
             Ok(current) => {
                 let changed = file_base
-                    .as_ref()
                     .map(|earlier| changed_unknown_fields(earlier, &current))
                     .unwrap_or_default();
                 if !changed.is_empty() {
@@ -132,9 +131,9 @@ fn push_one(
     } else {
         eprintln!(
             "{key}: no credentials, so the current record was not read: fields this tool does not know are taken \
-             from the file, and may be out of date."
+             from the file where it was read from this app, and may be out of date."
         );
-        file_base.clone().unwrap_or(Value::Null)
+        file_base.cloned().unwrap_or(Value::Null)
     };
     let body = match client.endpoint.version {
         ApiVersion::V2 => to_put_body_over(&base, answers),

@@ -348,3 +348,60 @@ fn v3_from_config_json_puts_the_draft_then_publishes_it() {
     let diff = cli(&["diff", "--app", product, "--config", &config, &file]);
     assert!(diff.stdout.contains("would change nothing"), "{diff:?}");
 }
+
+#[test]
+fn a_dry_run_without_credentials_builds_on_the_file_only_for_the_app_it_came_from() {
+    let market = Market::start();
+    market.seed_live(KEY, &live_record());
+    let dir = scratch("push-dry-run-anonymous");
+    let pulled = dir.join("pulled.json");
+    let pull = cli(&[
+        "pull",
+        "--app",
+        KEY,
+        "--api-base",
+        &market.v2(),
+        "-o",
+        pulled.to_str().unwrap(),
+    ]);
+    assert_eq!(pull.code, 0, "{pull:?}");
+    let pulled = pulled.to_str().unwrap();
+
+    let own = cli(&[
+        "push",
+        "--dry-run",
+        "--app",
+        KEY,
+        "--api-base",
+        &market.v2(),
+        pulled,
+    ]);
+    assert_eq!(own.code, 0, "{own:?}");
+    assert!(
+        own.stderr
+            .contains("no credentials, so the current record was not read"),
+        "{own:?}"
+    );
+    assert_eq!(
+        own.json()[PUT_BODY_KEY]["security"]["permissionsJustification"],
+        "Reads pages to index them."
+    );
+
+    let other = cli(&[
+        "push",
+        "--dry-run",
+        "--app",
+        "com.example.other",
+        "--api-base",
+        &market.v2(),
+        pulled,
+    ]);
+    assert_eq!(other.code, 0, "{other:?}");
+    assert!(
+        other.json()[PUT_BODY_KEY]["security"]
+            .get("permissionsJustification")
+            .is_none(),
+        "{other:?}"
+    );
+    assert_eq!(market.app(KEY)["putCount"], 0);
+}
