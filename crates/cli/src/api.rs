@@ -98,7 +98,10 @@ impl ApiError {
             ApiError::Status { code, body, .. } => {
                 let report = read_error_body(body);
                 let said = report.message.map(|message| format!(": {message}")).unwrap_or_default();
-                format!("The Marketplace answered with an error ({code}){said}.")
+                format!(
+                    "The Marketplace answered with an error ({code}){said}. Try again later; \
+                     if it keeps failing, report this message to Atlassian."
+                )
             }
         }
     }
