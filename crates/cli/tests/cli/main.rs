@@ -4,6 +4,7 @@
 mod check;
 mod common;
 mod diff;
+mod fixtures;
 mod help;
 mod pull;
 mod push;
