@@ -13,6 +13,7 @@
 //! - [`wire`]: answers ↔ the v2 `TrustInfo` JSON; [`draft`]: the saved and exported draft.
 
 pub mod answers;
+pub mod api_config;
 pub mod catalogue;
 pub mod completeness;
 pub mod consistency;

@@ -1,0 +1,119 @@
+//! Which Marketplace API a command talks to: `--api-base`, `--api-version`, or the same
+//! `config.json` the browser app reads, else the public Marketplace (v2).
+
+use std::path::PathBuf;
+
+use questionnaire::api_config::{ApiConfig, ApiVersion};
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct EndpointArgs {
+    /// The API's base address, like https://marketplace.atlassian.com/rest/2 [default: the public Marketplace]
+    #[arg(long, value_name = "URL")]
+    pub api_base: Option<String>,
+    /// 2 (apps by app key) or 3 (apps by product ID, draft then publish) [default: 2]
+    #[arg(long, value_name = "VERSION", value_parser = parse_version)]
+    pub api_version: Option<ApiVersion>,
+    /// The browser app's config.json ({"apiBase": …, "apiVersion": …}); the options above win over it
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+fn parse_version(text: &str) -> Result<ApiVersion, String> {
+    ApiVersion::parse(text).ok_or_else(|| format!("“{text}” is not an API version: use 2 or 3"))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    /// Absolute, without a trailing slash.
+    pub base: String,
+    pub version: ApiVersion,
+}
+
+impl EndpointArgs {
+    pub fn resolve(&self) -> Result<Endpoint, String> {
+        let file = match &self.config {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| format!("{}: cannot be read ({e}).", path.display()))?;
+                ApiConfig::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?
+            }
+            None => ApiConfig::default(),
+        };
+        let version = self.api_version.unwrap_or(file.version());
+        let base = match self.api_base.clone().or(file.api_base) {
+            Some(base) => base.trim().trim_end_matches('/').to_owned(),
+            None => version.public_base().to_owned(),
+        };
+        if !(base.starts_with("https://") || base.starts_with("http://")) {
+            return Err(format!(
+                "The API base “{base}” is not a full address (a path like /rest/2 is for the browser app's proxy): \
+                 give one like {} with --api-base.",
+                version.public_base()
+            ));
+        }
+        Ok(Endpoint { base, version })
+    }
+}
+
+impl Endpoint {
+    /// The Privacy & Security resource of one app (v2 app key) or product (v3 product ID).
+    pub fn resource_url(&self, key: &str) -> String {
+        let key = encode_path_segment(key);
+        match self.version {
+            ApiVersion::V2 => format!("{}/addons/{key}/privacy-and-security", self.base),
+            ApiVersion::V3 => format!("{}/privacy-and-security/products/{key}", self.base),
+        }
+    }
+
+    /// "app key" or "product ID", for messages.
+    pub fn key_label(&self) -> String {
+        self.version.key_label().to_lowercase().replace("id", "ID")
+    }
+}
+
+/// Percent-encodes everything but unreserved characters, so a key can never change the path.
+fn encode_path_segment(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(base: Option<&str>, version: Option<ApiVersion>) -> EndpointArgs {
+        EndpointArgs {
+            api_base: base.map(str::to_owned),
+            api_version: version,
+            config: None,
+        }
+    }
+
+    #[test]
+    fn defaults_to_the_public_marketplace_of_the_version() {
+        let v3 = args(None, Some(ApiVersion::V3)).resolve().unwrap();
+        assert_eq!(
+            v3.resource_url("abc"),
+            "https://api.atlassian.com/marketplace/rest/3/privacy-and-security/products/abc"
+        );
+        let v2 = args(Some("http://127.0.0.1:1/rest/2/"), None)
+            .resolve()
+            .unwrap();
+        assert_eq!(
+            v2.resource_url("com.x/y z"),
+            "http://127.0.0.1:1/rest/2/addons/com.x%2Fy%20z/privacy-and-security"
+        );
+    }
+
+    #[test]
+    fn a_proxy_path_is_refused_with_what_to_give_instead() {
+        let problem = args(Some("/rest/2"), None).resolve().unwrap_err();
+        assert!(problem.contains("--api-base"), "{problem}");
+    }
+}
