@@ -5,6 +5,7 @@
 mod axe;
 mod browser;
 mod chromium;
+mod downloads;
 mod drafts;
 pub mod fixtures;
 mod screenshots;

@@ -116,54 +116,6 @@ async fn is_checked(browser: &Browser, css: &str) -> bool {
         == Some("true")
 }
 
-/// Records every file the page offers for download (its name and text), so a test can read
-/// an export without going through the browser's download folder.
-const CAPTURE_DOWNLOADS: &str = r#"
-    window.__downloads = [];
-    const create = URL.createObjectURL;
-    URL.createObjectURL = function (blob) {
-        const url = create.call(URL, blob);
-        window.__downloads.push({ url, blob, name: null });
-        return url;
-    };
-    const click = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function () {
-        const offered = window.__downloads.find(d => d.url === this.href);
-        if (offered) { offered.name = this.download; return; }
-        return click.call(this);
-    };
-"#;
-
-async fn capture_downloads(browser: &Browser) {
-    browser
-        .client
-        .execute(CAPTURE_DOWNLOADS, vec![])
-        .await
-        .unwrap();
-}
-
-/// The `index`th file offered since [`capture_downloads`]: (file name, text).
-async fn download(browser: &Browser, index: usize) -> (String, String) {
-    let script = r#"
-        const [index, done] = arguments;
-        const wait = () => {
-            const offered = window.__downloads[index];
-            if (offered) offered.blob.text().then(text => done([offered.name, text]));
-            else setTimeout(wait, 50);
-        };
-        wait();
-    "#;
-    let got = browser
-        .client
-        .execute_async(script, vec![json!(index)])
-        .await
-        .expect("a file was offered");
-    (
-        got[0].as_str().unwrap_or_default().to_owned(),
-        got[1].as_str().unwrap().to_owned(),
-    )
-}
-
 /// Picks `text` as the file `name` in the import file input, as a partner choosing it would.
 async fn pick_import_file(browser: &Browser, name: &str, text: &str) {
     let script = r#"
@@ -513,14 +465,14 @@ async fn corrupt_truncated_and_future_drafts_are_kept_aside_told_and_downloadabl
             "{case}: the exact text is kept"
         );
 
-        capture_downloads(&browser).await;
+        browser.capture_downloads().await;
         browser
             .find(".download-original")
             .await
             .click()
             .await
             .unwrap();
-        let (name, downloaded) = download(&browser, 0).await;
+        let (name, downloaded) = browser.download(0).await;
         assert_eq!(
             downloaded, text,
             "{case}: the download is the original text"
@@ -562,9 +514,9 @@ async fn corrupt_truncated_and_future_drafts_are_kept_aside_told_and_downloadabl
     assert!(!browser.exists(".kept-original").await, "the draft itself reads fine now");
     browser.find(".kept-copies summary").await.click().await.unwrap();
     browser.wait_for_text(".kept-copies", "could not be kept as they were (3)").await;
-    capture_downloads(&browser).await;
+    browser.capture_downloads().await;
     browser.find(".kept-copy .download-copy").await.click().await.unwrap();
-    let (_, first_copy) = download(&browser, 0).await;
+    let (_, first_copy) = browser.download(0).await;
     assert_eq!(first_copy, cases_texts[0], "the oldest copy, exactly");
     browser.find(".kept-copy .delete-copy").await.click().await.unwrap();
     browser.wait_for_text(".kept-copies", "could not be kept as they were (2)").await;
@@ -646,14 +598,14 @@ async fn when_storage_refuses_to_save_the_partner_is_told_at_once_and_works_on_w
         "nothing was stored"
     );
 
-    capture_downloads(&browser).await;
+    browser.capture_downloads().await;
     browser
         .find(".write-failed .export-draft")
         .await
         .click()
         .await
         .unwrap();
-    let (_, exported) = download(&browser, 0).await;
+    let (_, exported) = browser.download(0).await;
     let exported: Value = serde_json::from_str(&exported).unwrap();
     assert_eq!(
         exported["answers"][ids::SECURITY_CONTACT]["value"],
@@ -679,14 +631,14 @@ async fn an_export_imported_back_restores_the_draft_exactly_after_showing_what_c
     })
     .await;
 
-    capture_downloads(&browser).await;
+    browser.capture_downloads().await;
     browser
         .find(".draft-actions .export-draft")
         .await
         .click()
         .await
         .unwrap();
-    let (name, exported) = download(&browser, 0).await;
+    let (name, exported) = browser.download(0).await;
     assert!(
         name.starts_with("privacy-tab-draft-com.example.privacy-tab-demo-")
             && name.ends_with(".json"),
@@ -896,14 +848,14 @@ async fn the_api_token_is_in_no_storage_export_or_url_after_a_submit() {
         "the dump is of real storage"
     );
 
-    capture_downloads(&browser).await;
+    browser.capture_downloads().await;
     browser
         .find(".draft-actions .export-draft")
         .await
         .click()
         .await
         .unwrap();
-    let (_, exported) = download(&browser, 0).await;
+    let (_, exported) = browser.download(0).await;
     assert!(exported.contains(APP_KEY), "a real export");
     assert!(!exported.contains(TOKEN), "the token is not in the export");
     assert!(!exported.contains(EMAIL), "nor the account e-mail");
