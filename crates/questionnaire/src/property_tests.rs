@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::answers::{Answer, Answers, ThirdParty};
 use crate::catalogue::{self, Kind, Question, ThirdPartyColumn, Wire};
-use crate::draft::{self, Draft};
+use crate::draft::{self, Draft, DraftError};
 use crate::statements::{self, Statement};
 use crate::visibility::{effective, hidden_answers, is_mirrored, is_visible};
 use crate::{completeness, consistency, diff, listing, validation, wire};
@@ -288,16 +288,34 @@ proptest! {
 
     #[test]
     fn any_draft_text_gives_a_draft_or_a_clear_error(text in any::<String>(), cut in any::<proptest::sample::Index>(), version in any_json()) {
-        let _ = Draft::parse(&text);
+        // A clear error says what is wrong and, for text that is not JSON, where.
+        if let Err(error) = Draft::parse(&text) {
+            prop_assert!(says_what_and_where(&error), "{error}");
+        }
         let _ = draft::import(&text, "k", 0.0);
         let full = Draft::new("k", Answers::new(), 1.0).to_json();
         let boundaries: Vec<usize> = (0..full.len()).filter(|i| full.is_char_boundary(*i)).collect();
         let truncated = &full[..*cut.get(&boundaries)];
-        prop_assert!(Draft::parse(truncated).is_err());
+        let error = Draft::parse(truncated).expect_err("a cut draft is refused");
+        prop_assert!(matches!(error, DraftError::NotJson(_)), "{error:?}");
+        prop_assert!(error.to_string().contains("cut short") && says_what_and_where(&error), "{error}");
         let mut value: Value = serde_json::from_str(&full).unwrap();
-        value["version"] = version;
-        if let Err(error) = Draft::parse(&value.to_string()) {
-            prop_assert!(!error.to_string().is_empty());
+        value["version"] = version.clone();
+        match Draft::parse(&value.to_string()) {
+            Ok(_) => prop_assert!(matches!(version.as_u64(), Some(0 | 1)), "version {version} was read"),
+            Err(DraftError::NewerVersion(v)) => prop_assert_eq!(Some(v), version.as_u64()),
+            Err(DraftError::NoVersion) => prop_assert!(version.as_u64().is_none(), "{version}"),
+            Err(other) => prop_assert!(false, "version {version}: {other:?}"),
         }
+    }
+}
+
+/// The message names the problem, and a JSON syntax error says at which line and column.
+fn says_what_and_where(error: &DraftError) -> bool {
+    let message = error.to_string();
+    let names_it = message.ends_with('.') && message.len() > 30;
+    match error {
+        DraftError::NotJson(detail) => names_it && detail.contains("line") && detail.contains("column"),
+        _ => names_it,
     }
 }

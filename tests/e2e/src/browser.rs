@@ -1,3 +1,5 @@
+use std::io::{BufRead, BufReader};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -5,10 +7,8 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
-use crate::free_port;
-
 /// Headless Chromium behind its own chromedriver, with a fresh profile (so local storage
-/// starts empty) that is deleted afterwards.
+/// starts empty). Both go when the test ends, passed or failed (see `Drop`).
 pub struct Browser {
     pub client: Client,
     driver: Child,
@@ -17,13 +17,16 @@ pub struct Browser {
 
 impl Browser {
     pub async fn start() -> Browser {
-        let port = free_port();
-        let driver = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
+        // Port 0: chromedriver picks a free port and says which, so no two tests can race
+        // for one. Its own process group: Chromium and its helpers go with it (see Drop).
+        let mut driver = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
+            .arg("--port=0")
+            .process_group(0)
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("chromedriver runs (scripts/setup installs it)");
+        let port = driver_port(&mut driver);
         let profile = std::env::temp_dir().join(format!("privacy-tab-e2e-{port}-{}", std::process::id()));
         let capabilities = json!({
             // Lets tests read the console (see Browser::console_messages).
@@ -51,6 +54,7 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+        kill_group(&mut driver);
         panic!("chromedriver did not start a session: {last_error:?}");
     }
 
@@ -88,11 +92,34 @@ impl Browser {
         panic!("{css:?} did not {what}; last text: {text:?}");
     }
 
+    /// Ends the WebDriver session politely; `Drop` does the rest.
     pub async fn close(self) {
-        let Browser { client, mut driver, profile } = self;
-        let _ = client.close().await;
-        let _ = driver.kill();
-        let _ = driver.wait();
-        let _ = std::fs::remove_dir_all(profile);
+        let _ = self.client.clone().close().await;
     }
+}
+
+/// Reads chromedriver's "started successfully on port N." line.
+fn driver_port(driver: &mut Child) -> u16 {
+    let mut lines = BufReader::new(driver.stdout.take().expect("piped")).lines();
+    let port = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|line| line.split("successfully on port ").nth(1).and_then(|rest| rest.trim_end_matches('.').parse().ok()))
+        .expect("chromedriver says which port it listens on");
+    // Keep reading (and dropping) what it prints, so it never blocks on a full pipe.
+    std::thread::spawn(move || lines.for_each(drop));
+    port
+}
+
+impl Drop for Browser {
+    /// Runs when a test fails too: Chromium, its helpers and the profile never outlive it.
+    fn drop(&mut self) {
+        kill_group(&mut self.driver);
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+fn kill_group(driver: &mut Child) {
+    let _ = Command::new("kill").args(["-KILL", "--", &format!("-{}", driver.id())]).status();
+    let _ = driver.wait();
 }

@@ -105,6 +105,17 @@ async fn value_of(browser: &Browser, css: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Waits until the input shows `expected` (another window's save takes a moment to arrive).
+async fn wait_for_value(browser: &Browser, css: &str, expected: &str) {
+    for _ in 0..100 {
+        if value_of(browser, css).await == expected {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(value_of(browser, css).await, expected, "{css}");
+}
+
 async fn is_checked(browser: &Browser, css: &str) -> bool {
     browser
         .find(css)
@@ -336,18 +347,7 @@ async fn two_windows_on_one_draft_stay_in_sync_and_the_same_answer_changed_in_bo
             t.contains("Updated from another tab")
         })
         .await;
-    for _ in 0..50 {
-        if value_of(&browser, &control(ids::SECURITY_POLICY)).await
-            == "https://example.com/security"
-        {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    assert_eq!(
-        value_of(&browser, &control(ids::SECURITY_POLICY)).await,
-        "https://example.com/security"
-    );
+    wait_for_value(&browser, &control(ids::SECURITY_POLICY), "https://example.com/security").await;
     assert!(is_checked(&browser, &choice(ids::DISK_ENCRYPTION, "yes")).await);
     assert!(
         !browser.exists(".conflict").await,
@@ -414,7 +414,7 @@ async fn two_windows_on_one_draft_stay_in_sync_and_the_same_answer_changed_in_bo
     })
     .await;
     client.switch_to_window(second).await.unwrap();
-    assert_eq!(value_of(&browser, &mine).await, "theirs@example.com");
+    wait_for_value(&browser, &mine, "theirs@example.com").await;
     browser.close().await;
 }
 

@@ -4,6 +4,8 @@
 use e2e::{Browser, StandIn};
 use fantoccini::key::Key;
 use questionnaire::catalogue::ids;
+use questionnaire::validation::field_errors;
+use questionnaire::{Answer, Answers};
 
 fn control(id: &str) -> String {
     format!("#q-{id}")
@@ -88,13 +90,23 @@ async fn save_and_preview_lists_every_problem_and_each_link_focuses_its_field() 
     let active = browser.client.active_element().await.unwrap();
     assert_eq!(active.attr("id").await.unwrap().as_deref(), Some("error-summary"), "focus moves to the summary");
 
-    let links = browser.client.find_all(fantoccini::Locator::Css("#error-summary a")).await.unwrap();
-    assert!(links.len() >= 2, "one link per problem");
-    for link in links {
+    // The summary lists exactly the errors the model finds for what was typed, in its order.
+    let mut typed = Answers::new();
+    typed.set(ids::RETAINS_AFTER_UNINSTALL, Answer::Choice("yes".into()));
+    typed.set(ids::RETENTION_DAYS, Answer::DaysRange { min: "thirty".into(), max: String::new() });
+    typed.set(ids::SECURITY_CONTACT, Answer::Text("nobody".into()));
+    let expected: Vec<String> = field_errors(&typed).into_iter().map(|error| error.message).collect();
+    assert!(expected.len() >= 2, "the model finds a problem in each field: {expected:?}");
+    let links = browser.client.find_all(fantoccini::Locator::Css("#error-summary > ul > li > a")).await.unwrap();
+    assert_eq!(links.len(), expected.len(), "one link per problem the model finds: {expected:?}");
+    for (link, message) in links.into_iter().zip(&expected) {
+        let text = link.text().await.unwrap();
+        assert!(text.contains(message.as_str()), "{text:?} says {message:?}");
         let target = link.attr("href").await.unwrap().unwrap();
         link.click().await.unwrap();
         let focused = browser.client.active_element().await.unwrap().attr("id").await.unwrap().unwrap_or_default();
-        assert!(target.ends_with(&focused) || target.trim_start_matches('#') == focused, "{target} focuses {focused}");
+        assert!(!focused.is_empty(), "{target} focuses an element with an id");
+        assert_eq!(target, format!("#{focused}"), "the link focuses its own field");
     }
     browser.close().await;
 }

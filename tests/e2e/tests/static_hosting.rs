@@ -150,15 +150,18 @@ fn only_file(dir: &Path, suffix: &str) -> PathBuf {
     file
 }
 
-async fn wait_for_load_error(browser: &Browser) -> Vec<String> {
+/// Waits for the browser's own refusal of `file`: its integrity check, not any other error.
+async fn wait_for_integrity_refusal(browser: &Browser, file: &Path) -> String {
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    let mut seen = Vec::new();
     for _ in 0..100 {
-        let errors = strings(browser, "__loadErrors").await;
-        if !errors.is_empty() {
-            return errors;
+        seen.extend(browser.console_messages().await);
+        if let Some(refusal) = seen.iter().find(|m| m.contains("integrity") && m.contains(&name) && m.contains("blocked")) {
+            return refusal.clone();
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("the page started although a file was tampered with");
+    panic!("no integrity refusal of {name} in the console: {seen:?}");
 }
 
 #[tokio::test]
@@ -192,8 +195,8 @@ async fn a_tampered_wasm_is_refused() {
     let stand_in = StandIn::serving(&copy.0, SUB_PATH);
     let browser = open(&stand_in).await;
 
-    let errors = wait_for_load_error(&browser).await;
-    assert!(!browser.exists("#q-stores_eud-yes").await, "the app did not start: {errors:?}");
+    let refusal = wait_for_integrity_refusal(&browser, &wasm).await;
+    assert!(!browser.exists("#q-stores_eud-yes").await, "the app did not start: {refusal}");
     browser.close().await;
 }
 
@@ -206,8 +209,8 @@ async fn a_tampered_javascript_file_is_refused() {
     let stand_in = StandIn::serving(&copy.0, SUB_PATH);
     let browser = open(&stand_in).await;
 
-    let errors = wait_for_load_error(&browser).await;
-    assert!(!browser.exists("#q-stores_eud-yes").await, "the app did not start: {errors:?}");
+    let refusal = wait_for_integrity_refusal(&browser, &js).await;
+    assert!(!browser.exists("#q-stores_eud-yes").await, "the app did not start: {refusal}");
     browser.close().await;
 }
 

@@ -181,9 +181,9 @@ async fn too_many_requests_counts_down_can_be_cancelled_and_retried() {
     assert!(waiting.contains("too many requests") && waiting.contains("attempt 2 of 4"), "{waiting}");
     let first: u32 = browser.find("#submit-status .countdown").await.text().await.unwrap().parse().unwrap();
     assert!((28..=30).contains(&first), "honours Retry-After: {first} s");
-    tokio::time::sleep(Duration::from_millis(1300)).await;
-    let later: u32 = browser.find("#submit-status .countdown").await.text().await.unwrap().parse().unwrap();
-    assert!(later < first, "the countdown moves: {first} then {later}");
+    browser
+        .wait_until_text("#submit-status .countdown", "count down", |text| text.parse::<u32>().is_ok_and(|later| later < first))
+        .await;
     assert!(!browser.find("#submit").await.is_enabled().await.unwrap(), "no second submit while waiting");
 
     browser.find("#submit-cancel").await.click().await.unwrap();
