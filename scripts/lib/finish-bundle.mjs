@@ -20,7 +20,7 @@
 // wasm-opt, so nothing else has to be.
 
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
@@ -314,8 +314,10 @@ function main() {
         const target = join(options.dist, prefix);
         mkdirSync(target, { recursive: true });
         for (const name of readdirSync(stageDir)) {
-            if (name === "index.html" || statSync(join(stageDir, name)).isDirectory()) continue;
-            copyFileSync(join(stageDir, name), join(target, name));
+            if (name === "index.html") continue;
+            // Folders are wasm-bindgen's snippets (JS modules the glue imports).
+            if (statSync(join(stageDir, name)).isDirectory()) cpSync(join(stageDir, name), join(target, name), { recursive: true });
+            else copyFileSync(join(stageDir, name), join(target, name));
         }
         for (const [name, contents] of extraFiles) writeFileSync(join(target, name), contents);
         writeFileSync(join(target, "index.html"), html);

@@ -5,6 +5,7 @@
 mod conflict_notice;
 mod discard_button;
 mod draft_panel;
+mod durable;
 mod export_button;
 mod files;
 mod import_button;

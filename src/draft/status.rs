@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::store::{DraftStore, SaveStatus};
+use super::store::{DraftStore, Durability, SaveStatus};
 
 /// A quiet line that says where the draft stands, announced politely to screen readers.
 /// `data-last-save-ms` carries how long the last save took, for the in-page benchmark.
@@ -14,6 +14,10 @@ pub fn AutosaveStatus(drafts: DraftStore) -> impl IntoView {
         }
         SaveStatus::Idle => String::new(),
         SaveStatus::Restored { saved_at } => format!("Restored your draft saved at {}.", clock_time(saved_at)),
+        SaveStatus::Saved { at } if drafts.durability.get() == Durability::Unavailable => format!(
+            "Saved locally at {}, but this browser keeps no crash-safe copy: a crash may lose the last few seconds.",
+            clock_time(at)
+        ),
         SaveStatus::Saved { at } => format!("Saved locally at {}", clock_time(at)),
         SaveStatus::UpdatedFromOtherTab { at } => format!("Updated from another tab at {}", clock_time(at)),
         SaveStatus::Discarded => "Your local draft was discarded.".to_owned(),

@@ -4,7 +4,7 @@ use questionnaire::draft::{restore, Draft, Restored};
 use questionnaire::Answers;
 use serde_json::Value;
 
-use super::{lifecycle, position, storage};
+use super::{durable, lifecycle, position, storage};
 
 /// Long enough to stay off the typing path, short enough that a crash loses at most a moment.
 const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
@@ -19,6 +19,16 @@ pub enum SaveStatus {
     Discarded,
     DiscardUndone,
     Imported { file_name: String },
+}
+
+/// Whether the last save reached the disk for sure (see `durable.js`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durability {
+    /// Nothing saved yet, or the durable write is under way.
+    Unknown,
+    OnDisk,
+    /// The browser refuses IndexedDB: local storage alone, which a crash may cut short.
+    Unavailable,
 }
 
 /// Stored text this version could not write back unchanged: kept aside, never thrown away.
@@ -41,6 +51,7 @@ pub struct DraftStore {
     pub status: RwSignal<SaveStatus>,
     /// The browser refused to store the draft: the partner works on in memory.
     pub write_failed: RwSignal<bool>,
+    pub durability: RwSignal<Durability>,
     pub kept: RwSignal<Option<KeptOriginal>>,
     /// Nothing is saved: the stored original could not be backed up and is not downloaded yet.
     pub saving_held: RwSignal<bool>,
@@ -62,6 +73,10 @@ struct Inner {
     stored: Answers,
     /// The revision of that save (0: unnamed), the parent of this tab's next save.
     stored_revision: u64,
+    /// When that save was made (0: there was none).
+    stored_saved_at: f64,
+    /// Counts durable writes, so that only the newest one's outcome is told.
+    durable_writes: u32,
     /// Every save of this draft this tab has seen, to merge another tab's save against the
     /// save it was made over.
     lineage: Lineage,
@@ -79,6 +94,7 @@ impl DraftStore {
             answers,
             status: RwSignal::new(SaveStatus::Idle),
             write_failed: RwSignal::new(false),
+            durability: RwSignal::new(Durability::Unknown),
             kept: RwSignal::new(None),
             saving_held: RwSignal::new(false),
             conflicts: RwSignal::new(Vec::new()),
@@ -162,7 +178,7 @@ impl DraftStore {
         self.position.set(draft.position);
         self.answers.set(draft.answers);
         self.conflicts.set(Vec::new());
-        self.save_now();
+        self.write(false); // The status names the import instead.
         self.status.set(SaveStatus::Imported { file_name });
     }
 
@@ -179,6 +195,9 @@ impl DraftStore {
             inner.meta_changed = false;
         });
         storage::remove(&key);
+        leptos::task::spawn_local(async move {
+            durable::remove(&key).await;
+        });
         self.conflicts.set(Vec::new());
         self.position.set(None);
         self.answers.set(Answers::new());
@@ -195,7 +214,7 @@ impl DraftStore {
         });
         self.position.set(draft.position);
         self.answers.set(merged.answers);
-        self.save_now();
+        self.write(false); // The status says the draft is back instead.
         self.status.set(SaveStatus::DiscardUndone);
     }
 
@@ -238,8 +257,9 @@ impl DraftStore {
             }
         });
         let status = draft.as_ref().map_or(SaveStatus::Idle, |draft| SaveStatus::Restored { saved_at: draft.saved_at });
-        let Draft { answers, position, raw_trust_info, revision, .. } =
-            draft.unwrap_or_else(|| Draft::new(key, Answers::new(), now));
+        let unreadable = kept.as_ref().is_some_and(|kept| kept.unreadable.is_some());
+        let Draft { answers, position, raw_trust_info, revision, saved_at, .. } =
+            draft.unwrap_or_else(|| Draft::new(key, Answers::new(), 0.0));
         let mut lineage = Lineage::default();
         lineage.remember(revision, &answers);
         self.inner.update_value(|inner| {
@@ -247,6 +267,8 @@ impl DraftStore {
                 loaded_key: Some(key.to_owned()),
                 stored: answers.clone(),
                 stored_revision: revision,
+                stored_saved_at: saved_at,
+                durable_writes: inner.durable_writes,
                 lineage,
                 meta_changed: false,
                 raw_trust_info,
@@ -261,6 +283,54 @@ impl DraftStore {
         self.write_failed.set(!usable);
         self.conflicts.set(Vec::new());
         self.discarded.set(None);
+        if !unreadable {
+            self.adopt_durable_copy(key.to_owned());
+        }
+    }
+
+    /// Local storage may have lost the last seconds before a crash: the durable copy, when it
+    /// is newer, is the draft (merged with anything typed since opening).
+    fn adopt_durable_copy(&self, key: String) {
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            let copy = match durable::read(&storage::draft_key(&key)).await {
+                Ok(Some(text)) => text,
+                Ok(None) => return,
+                Err(()) => return store.durability.set(Durability::Unavailable),
+            };
+            let still_here = store.inner.try_with_value(|inner| inner.loaded_key.as_deref() == Some(key.as_str()));
+            let Ok(draft) = Draft::parse(&copy) else { return };
+            let newer = store.inner.with_value(|inner| {
+                draft.saved_at > inner.stored_saved_at && !(draft.revision != 0 && inner.lineage.knows(draft.revision))
+            });
+            if still_here != Some(true) || !newer {
+                return;
+            }
+            let untouched = store.answers.with_untracked(|answers| store.inner.with_value(|inner| *answers == inner.stored));
+            if untouched {
+                store.restore_from(draft);
+            } else {
+                store.take_theirs(Some(copy));
+            }
+            store.schedule();
+        });
+    }
+
+    /// Shows `draft` as the one restored on opening.
+    fn restore_from(&self, draft: Draft) {
+        let saved_at = draft.saved_at;
+        self.inner.update_value(|inner| {
+            inner.lineage.remember(draft.revision, &draft.answers);
+            inner.stored = Answers::new();
+            inner.stored_revision = draft.revision;
+            inner.stored_saved_at = saved_at;
+            if draft.raw_trust_info.is_some() {
+                inner.raw_trust_info = draft.raw_trust_info;
+            }
+        });
+        self.position.set(draft.position);
+        self.answers.set(draft.answers);
+        self.status.set(SaveStatus::Restored { saved_at });
     }
 
     fn schedule(&self) {
@@ -301,22 +371,44 @@ impl DraftStore {
         let mut draft = self.draft();
         draft.parent = self.inner.with_value(|inner| inner.stored_revision);
         draft.revision = new_revision();
-        let written = storage::write(&storage::draft_key(&key), &draft.to_json());
+        let text = draft.to_json();
+        let written = storage::write(&storage::draft_key(&key), &text);
         self.last_save_ms.set(Some(now_ms() - started));
         if written {
             self.inner.update_value(|inner| {
                 inner.lineage.remember(draft.revision, &draft.answers);
                 inner.stored_revision = draft.revision;
+                inner.stored_saved_at = draft.saved_at;
                 inner.stored = draft.answers;
                 inner.meta_changed = false;
             });
-            if announce {
-                self.status.set(SaveStatus::Saved { at: draft.saved_at });
-            }
         }
+        self.write_durable_copy(key, text, draft.saved_at, announce && written);
         if self.write_failed.get_untracked() == written {
             self.write_failed.set(!written);
         }
+    }
+
+    /// Writes the durable copy; "Saved" is said once it is on disk (or, where the browser
+    /// refuses IndexedDB, once local storage has it, and the status says it is not crash-safe).
+    fn write_durable_copy(&self, key: String, text: String, at: f64, announce: bool) {
+        let store = *self;
+        let Some(sequence) = self.inner.try_update_value(|inner| {
+            inner.durable_writes += 1;
+            inner.durable_writes
+        }) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let on_disk = durable::write(&storage::draft_key(&key), &text).await;
+            if store.inner.try_with_value(|inner| inner.durable_writes) != Some(sequence) {
+                return; // A newer save speaks for itself.
+            }
+            store.durability.set(if on_disk { Durability::OnDisk } else { Durability::Unavailable });
+            if announce {
+                store.status.set(SaveStatus::Saved { at });
+            }
+        });
     }
 
     /// Storage may hold a save of another tab whose announcement has not reached this one yet:

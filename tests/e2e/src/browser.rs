@@ -13,10 +13,27 @@ pub struct Browser {
     pub client: Client,
     driver: Child,
     profile: std::path::PathBuf,
+    /// Left in place when the browser goes, for a restart on it (see [`Browser::crash`]).
+    keep_profile: bool,
 }
 
 impl Browser {
     pub async fn start() -> Browser {
+        Browser::launch(None).await
+    }
+
+    /// A browser on this profile folder, which outlives it: for a restart after a crash.
+    pub async fn start_on_profile(profile: &std::path::Path) -> Browser {
+        Browser::launch(Some(profile.to_path_buf())).await
+    }
+
+    /// Kills Chromium, every helper process and its driver at once, as a crash or a power cut
+    /// would; the profile stays for [`Browser::start_on_profile`].
+    pub fn crash(mut self) {
+        self.keep_profile = true;
+    }
+
+    async fn launch(kept_profile: Option<std::path::PathBuf>) -> Browser {
         // Port 0: chromedriver picks a free port and says which, so no two tests can race
         // for one. Its own process group: Chromium and its helpers go with it (see Drop).
         let mut driver = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
@@ -27,7 +44,9 @@ impl Browser {
             .spawn()
             .expect("chromedriver runs (scripts/setup installs it)");
         let port = driver_port(&mut driver);
-        let profile = std::env::temp_dir().join(format!("privacy-tab-e2e-{port}-{}", std::process::id()));
+        let keep_profile = kept_profile.is_some();
+        let profile = kept_profile
+            .unwrap_or_else(|| std::env::temp_dir().join(format!("privacy-tab-e2e-{port}-{}", std::process::id())));
         let capabilities = json!({
             // Lets tests read the console (see Browser::console_messages).
             "goog:loggingPrefs": { "browser": "ALL" },
@@ -49,7 +68,7 @@ impl Browser {
                 .connect(&url)
                 .await
             {
-                Ok(client) => return Browser { client, driver, profile },
+                Ok(client) => return Browser { client, driver, profile, keep_profile },
                 Err(error) => last_error = Some(error),
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -115,7 +134,9 @@ impl Drop for Browser {
     /// Runs when a test fails too: Chromium, its helpers and the profile never outlive it.
     fn drop(&mut self) {
         kill_group(&mut self.driver);
-        let _ = std::fs::remove_dir_all(&self.profile);
+        if !self.keep_profile {
+            let _ = std::fs::remove_dir_all(&self.profile);
+        }
     }
 }
 
