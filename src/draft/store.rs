@@ -299,7 +299,12 @@ impl DraftStore {
                 Err(()) => return store.durability.set(Durability::Unavailable),
             };
             let still_here = store.inner.try_with_value(|inner| inner.loaded_key.as_deref() == Some(key.as_str()));
-            let Ok(draft) = Draft::parse(&copy) else { return };
+            let Ok(draft) = Draft::parse(&copy) else {
+                // A damaged copy, or one from a newer version: kept aside (listed for download)
+                // before the next save writes over it.
+                storage::back_up(&key, &copy, js_sys::Date::now());
+                return;
+            };
             let newer = store.inner.with_value(|inner| {
                 draft.saved_at > inner.stored_saved_at && !(draft.revision != 0 && inner.lineage.knows(draft.revision))
             });

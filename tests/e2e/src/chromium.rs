@@ -63,14 +63,27 @@ impl Browser {
             .expect("chromedriver sets network conditions");
     }
 
-    /// `{"local": {key: value}, "session": {…}, "cookies": "…"}` of the current page.
+    /// `{"local": {key: value}, "session": {…}, "cookies": "…", "indexedDB": {db: {store: [values]}}}`
+    /// of the current page: everything the origin keeps.
     pub async fn storage_dump(&self) -> Value {
-        self.execute(
-            "const dump = (s) => Object.fromEntries(Object.keys(s).map((k) => [k, s.getItem(k)]));
-             return { local: dump(localStorage), session: dump(sessionStorage), cookies: document.cookie };",
-            vec![],
-        )
-        .await
+        let script = r#"
+            const [done] = arguments;
+            const dump = (s) => Object.fromEntries(Object.keys(s).map((k) => [k, s.getItem(k)]));
+            const request = (r) => new Promise((ok, no) => { r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
+            (async () => {
+                const databases = {};
+                for (const { name } of await indexedDB.databases()) {
+                    const db = await request(indexedDB.open(name));
+                    databases[name] = {};
+                    for (const store of db.objectStoreNames) {
+                        databases[name][store] = await request(db.transaction(store).objectStore(store).getAll());
+                    }
+                    db.close();
+                }
+                done({ local: dump(localStorage), session: dump(sessionStorage), cookies: document.cookie, indexedDB: databases });
+            })().catch((e) => done({ error: String(e) }));
+        "#;
+        self.client.execute_async(script, vec![]).await.unwrap_or_else(|e| panic!("storage dump failed: {e}"))
     }
 
     pub async fn local_item(&self, key: &str) -> Option<String> {

@@ -349,8 +349,10 @@ async fn the_token_appears_in_no_storage_url_or_console_message() {
     browser.wait_for_text("#submit-status", "Submitted at").await;
     tokio::time::sleep(Duration::from_millis(600)).await; // past the autosave delay
 
-    let storage = browser.storage_dump().await.to_string();
+    let dump = browser.storage_dump().await;
+    let storage = dump.to_string();
     assert!(storage.contains(&draft_key(APP_KEY)), "the dump is of the app's storage: {storage}");
+    assert!(dump["indexedDB"]["privacy-tab"]["drafts"].is_array(), "and of the draft's crash-safe copy in IndexedDB: {storage}");
     assert!(!storage.contains(SECRET), "token in storage: {storage}");
     let url = browser.client.current_url().await.unwrap().to_string();
     assert!(!url.contains(SECRET), "token in the URL: {url}");
