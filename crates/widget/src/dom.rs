@@ -1,0 +1,43 @@
+//! The few DOM calls the widget's rendering needs. Whatever came from the data goes in as
+//! text (`textContent`), never as markup.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element};
+
+pub fn document() -> Document {
+    web_sys::window().and_then(|window| window.document()).expect("the widget runs in a page")
+}
+
+/// A new `<tag class="…">` inside `parent` (no class when `class` is empty).
+pub fn child(parent: &Element, tag: &str, class: &str) -> Element {
+    let element = document().create_element(tag).expect("a valid tag name");
+    if !class.is_empty() {
+        element.set_class_name(class);
+    }
+    let _ = parent.append_child(&element);
+    element
+}
+
+/// A new `<tag class="…">text</tag>` inside `parent`.
+pub fn text_child(parent: &Element, tag: &str, class: &str, text: &str) -> Element {
+    let element = child(parent, tag, class);
+    element.set_text_content(Some(text));
+    element
+}
+
+/// Plain text at the end of `parent`.
+pub fn text(parent: &Element, text: &str) {
+    let _ = parent.append_with_str_1(text);
+}
+
+pub fn set(element: &Element, attribute: &str, value: &str) {
+    let _ = element.set_attribute(attribute, value);
+}
+
+/// Runs `on_click` on every click of `element`, for as long as the page lives.
+pub fn on_click(element: &Element, on_click: Box<dyn FnMut()>) {
+    let listener = Closure::wrap(on_click);
+    let _ = element.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+    listener.forget();
+}
