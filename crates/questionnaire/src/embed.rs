@@ -98,12 +98,21 @@ fn encode_component(text: &str) -> String {
 /// no field for. Otherwise what the Marketplace's live read returns (a `TrustInfo`, or a v2/v3
 /// body wrapping one). The error says what the document is instead.
 pub fn read_document(text: &str) -> Result<Answers, String> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|error| format!("This is not JSON, or it was cut short ({error})."))?;
-    if let Some(answers) = own_answers::read(&value) {
+    let value: Value = serde_json::from_str(text).map_err(|error| not_json(&error.to_string()))?;
+    read_value(&value)
+}
+
+/// What [`read_document`] says of text that is not JSON, with the parser's own words.
+pub fn not_json(detail: &str) -> String {
+    ["This is not JSON, or it was cut short (", detail, ")."].concat()
+}
+
+/// [`read_document`] for JSON already parsed (the widget lets the browser parse it).
+pub fn read_value(value: &Value) -> Result<Answers, String> {
+    if let Some(answers) = own_answers::read(value) {
         Ok(answers)
-    } else if is_trust_info(&value) {
-        Ok(from_trust_info(&value))
+    } else if is_trust_info(value) {
+        Ok(from_trust_info(value))
     } else {
         Err("This JSON is not Marketplace Privacy & Security information: it has none of the tab's groups (dataAccessAndStorage, privacy, security…).".to_owned())
     }

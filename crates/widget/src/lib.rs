@@ -6,16 +6,20 @@
 
 mod dom;
 mod fetch;
+mod json;
 mod render;
 mod shadow_host;
 mod source;
 
-use questionnaire::embed::{read_document, DataSource, HOST_ATTRIBUTE};
+use std::rc::Rc;
+
+use questionnaire::embed::{not_json, read_value, DataSource, HOST_ATTRIBUTE};
+use questionnaire::Answers;
 use web_sys::Element;
 
 use dom::{child, text_child};
-pub use render::listing_tab;
 use fetch::{get_text, Failure};
+pub use render::listing_tab;
 use source::WidgetSource;
 
 /// Marks a host element once mounted, so running the script twice mounts nothing twice.
@@ -41,27 +45,36 @@ fn mount_one(host: &Element) {
     };
     match data {
         Err(problem) => show_error(&container, &problem.to_string()),
-        Ok(DataSource::Inline(text)) => match read_document(&text) {
-            Ok(answers) => render::listing_tab(&container, &answers, expanded),
+        Ok(DataSource::Inline(text)) => match read(&text) {
+            Ok(answers) => listing_tab(&container, &answers, expanded),
             Err(error) => show_error(&container, &["The JSON written into this page could not be read. ", &error].concat()),
         },
         Ok(DataSource::Url(url)) => {
             let loading = text_child(&container, "p", "widget-loading", "Loading the Privacy & Security information…");
             dom::set(&loading, "role", "status");
-            wasm_bindgen_futures::spawn_local(async move {
-                let loaded = load(&url).await;
-                container.set_text_content(None);
-                match loaded {
-                    Ok(answers) => render::listing_tab(&container, &answers, expanded),
-                    Err(message) => show_error(&container, &message),
-                }
-            });
+            let source = url.clone();
+            get_text(
+                &source,
+                Rc::new(move |loaded| {
+                    container.set_text_content(None);
+                    match answers_from(&url, loaded) {
+                        Ok(answers) => listing_tab(&container, &answers, expanded),
+                        Err(message) => show_error(&container, &message),
+                    }
+                }),
+            );
         }
     }
 }
 
-async fn load(url: &str) -> Result<questionnaire::Answers, String> {
-    let text = get_text(url).await.map_err(|failure| match failure {
+/// The answers in a document, parsed by the browser.
+fn read(text: &str) -> Result<Answers, String> {
+    read_value(&json::parse(text).map_err(|detail| not_json(&detail))?)
+}
+
+/// The answers fetched from `url`, or what went wrong, in words.
+fn answers_from(url: &str, loaded: Result<String, Failure>) -> Result<Answers, String> {
+    let text = loaded.map_err(|failure| match failure {
         Failure::Status(code, body) => [url, " answered ", &code.to_string(), &server_message(&body), "."].concat(),
         Failure::Unreachable => [
             "Nothing could be read from ",
@@ -70,12 +83,12 @@ async fn load(url: &str) -> Result<questionnaire::Answers, String> {
         ]
         .concat(),
     })?;
-    read_document(&text).map_err(|error| ["The data from ", url, " could not be read. ", &error].concat())
+    read(&text).map_err(|error| ["The data from ", url, " could not be read. ", &error].concat())
 }
 
 /// The API's own `{"message": …}`, after a colon, when it sent one.
 fn server_message(body: &str) -> String {
-    let value = serde_json::from_str::<serde_json::Value>(body).ok();
+    let value = json::parse(body).ok();
     match value.as_ref().and_then(|value| value.get("message")).and_then(|message| message.as_str()) {
         Some(message) => [": ", message].concat(),
         None => String::new(),
