@@ -4,9 +4,11 @@
 
 use questionnaire::catalogue::{View, PROVIDED_BY_ATLASSIAN};
 use questionnaire::listing::{rows_by_section, ListedThirdParty, ListingRow, ListingValue, NOT_PROVIDED};
-use questionnaire::statements::statements;
+use questionnaire::catalogue::ids::choice;
+use questionnaire::statements::statement;
+use questionnaire::visibility::effective;
 use questionnaire::validation::link::is_web_link;
-use questionnaire::Answers;
+use questionnaire::{Answer, Answers};
 use web_sys::Element;
 
 use super::dom::{child, on_click, set, text, text_child};
@@ -21,7 +23,7 @@ pub fn listing_tab(parent: &Element, answers: &Answers, expanded: bool) {
     text_child(&header, "h2", "listing-tab-title", "Privacy & Security");
     view_toggle(&header, &tab, expanded);
     text_child(&tab, "p", "listing-disclaimer", "Marketplace Partners are responsible for the responses on this tab.");
-    let sentences = statements(answers);
+    let shown = effective(answers);
     for (section, rows) in rows_by_section(answers, View::Expanded) {
         // Not a <section>, as in the preview.
         let block = child(&tab, "div", "listing-section");
@@ -32,10 +34,22 @@ pub fn listing_tab(parent: &Element, answers: &Answers, expanded: bool) {
         text_child(&block, "h3", "listing-section-title", section.title);
         let list = child(&block, "dl", "listing-rows");
         for row in rows {
-            let statement = sentences.get(row.question.id).copied();
+            let statement = statement_for(row.question.id, &shown);
             listing_row(&list, row, statement);
         }
     }
+}
+
+/// What a yes/no answer means for customers: `statements::statements` for one question. Looked
+/// up row by row because collecting them all into its map costs the widget a sort routine.
+fn statement_for(question: &str, shown: &Answers) -> Option<&'static str> {
+    let picked = match shown.get(question)? {
+        Answer::Choice(picked) => picked.as_str(),
+        Answer::Flag(true) => choice::YES,
+        Answer::Flag(false) => choice::NO,
+        _ => return None,
+    };
+    statement(question, picked)
 }
 
 /// "Default view" and "Expanded view", as two pressed/unpressed buttons.
