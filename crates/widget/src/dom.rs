@@ -11,7 +11,7 @@ pub fn document() -> Document {
 
 /// A new `<tag class="…">` inside `parent` (no class when `class` is empty).
 pub fn child(parent: &Element, tag: &str, class: &str) -> Element {
-    let element = document().create_element(tag).expect("a valid tag name");
+    let element = document().create_element(tag).ok().expect("a valid tag name");
     if !class.is_empty() {
         element.set_class_name(class);
     }
