@@ -76,21 +76,26 @@ fn names_json_file(url: &str) -> bool {
 
 /// The public, anonymous read of an app's live Privacy & Security information.
 pub fn live_url(api_base: &str, app_key: &str) -> String {
-    format!(
-        "{}/addons/{}/privacy-and-security?state=live",
-        api_base.trim().trim_end_matches('/'),
-        encode_component(app_key)
-    )
+    [api_base.trim().trim_end_matches('/'), "/addons/", &encode_component(app_key), "/privacy-and-security?state=live"]
+        .concat()
 }
 
-/// Percent-encodes everything but RFC 3986's unreserved characters.
+/// Percent-encodes everything but RFC 3986's unreserved characters. (By hand rather than with
+/// `format!`: the widget calls it, and formatting machinery weighs in its download.)
 fn encode_component(text: &str) -> String {
-    text.bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => char::from(byte).to_string(),
-            _ => format!("%{byte:02X}"),
-        })
-        .collect()
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => encoded.push(char::from(byte)),
+            _ => {
+                encoded.push('%');
+                encoded.push(char::from(HEX[usize::from(byte >> 4)]));
+                encoded.push(char::from(HEX[usize::from(byte & 0x0f)]));
+            }
+        }
+    }
+    encoded
 }
 
 /// The answers in a document the widget was given. The answers themselves when it carries

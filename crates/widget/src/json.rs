@@ -9,7 +9,9 @@ use wasm_bindgen::{JsCast, JsValue};
 pub fn parse(text: &str) -> Result<Value, String> {
     match JSON::parse(text) {
         Ok(parsed) => Ok(to_value(&parsed)),
-        Err(error) => Err(error.dyn_into::<js_sys::Error>().map(|error| String::from(error.message())).unwrap_or_default()),
+        Err(error) => {
+            Err(error.dyn_into::<js_sys::Error>().map(|error| String::from(error.message())).unwrap_or_default())
+        }
     }
 }
 

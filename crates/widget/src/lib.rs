@@ -47,7 +47,9 @@ fn mount_one(host: &Element) {
         Err(problem) => show_error(&container, &problem.to_string()),
         Ok(DataSource::Inline(text)) => match read(&text) {
             Ok(answers) => listing_tab(&container, &answers, expanded),
-            Err(error) => show_error(&container, &["The JSON written into this page could not be read. ", &error].concat()),
+            Err(error) => {
+                show_error(&container, &["The JSON written into this page could not be read. ", &error].concat())
+            }
         },
         Ok(DataSource::Url(url)) => {
             let loading = text_child(&container, "p", "widget-loading", "Loading the Privacy & Security information…");

@@ -2,12 +2,12 @@
 //! app's preview (`crate::preview::ListingTab`), so `style/listing-tab.css` styles both and the
 //! same selectors find the same things. It reads only the pure crate's listing model.
 
+use questionnaire::catalogue::ids::choice;
 use questionnaire::catalogue::{View, PROVIDED_BY_ATLASSIAN};
 use questionnaire::listing::{rows_by_section, ListedThirdParty, ListingRow, ListingValue, NOT_PROVIDED};
-use questionnaire::catalogue::ids::choice;
 use questionnaire::statements::statement;
-use questionnaire::visibility::effective;
 use questionnaire::validation::link::is_web_link;
+use questionnaire::visibility::effective;
 use questionnaire::{Answer, Answers};
 use web_sys::Element;
 

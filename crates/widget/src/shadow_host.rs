@@ -6,7 +6,9 @@ use web_sys::{CssStyleSheet, Element, ShadowRootInit, ShadowRootMode};
 
 use super::dom::document;
 
-const STYLES: &str = concat!(include_str!("../../../style/listing-tab.css"), include_str!("../../../style/widget.css"));
+/// `style/listing-tab.css` (the app's preview uses it too) and `style/widget.css`, compacted by
+/// build.rs.
+const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 /// The element to render the widget into, inside a fresh shadow root of `host`.
 pub fn attach(host: &Element) -> Result<Element, &'static str> {
