@@ -2,11 +2,20 @@
 //! text (`textContent`), never as markup.
 
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
+// The page's `document`, named directly: `web_sys::window()` would first look for the global
+// object four ways, which the widget (always in a page) does not need.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(thread_local_v2, js_name = document)]
+    static DOCUMENT: Document;
+}
+
 pub fn document() -> Document {
-    web_sys::window().and_then(|window| window.document()).expect("the widget runs in a page")
+    DOCUMENT.with(Document::clone)
 }
 
 /// A new `<tag class="…">` inside `parent` (no class when `class` is empty).
