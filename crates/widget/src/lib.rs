@@ -30,7 +30,8 @@ pub fn mount_all() {
     let selector = ["[", HOST_ATTRIBUTE, "]:not([", MOUNTED_ATTRIBUTE, "])"].concat();
     let Ok(hosts) = dom::document().query_selector_all(&selector) else { return };
     for index in 0..hosts.length() {
-        if let Some(host) = hosts.item(index).and_then(|node| wasm_bindgen::JsCast::dyn_into::<Element>(node).ok()) {
+        // Only elements match an attribute selector.
+        if let Some(host) = hosts.item(index).map(wasm_bindgen::JsCast::unchecked_into::<Element>) {
             dom::set(&host, MOUNTED_ATTRIBUTE, "");
             mount_one(&host);
         }
