@@ -3,7 +3,7 @@
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 
 // The page's `document`, named directly: `web_sys::window()` would first look for the global
@@ -45,8 +45,9 @@ pub fn set(element: &Element, attribute: &str, value: &str) {
     let _ = element.set_attribute(attribute, value);
 }
 
-/// Runs `on_click` on every click of `element`, for as long as the page lives.
-pub fn on_click(element: &Element, on_click: Box<dyn FnMut()>) {
+/// Runs `on_click` on every click of `element`, for as long as the page lives. It is given the
+/// event: the same closure type as fetch.rs's promise callbacks, so the glue has one kind.
+pub fn on_click(element: &Element, on_click: Box<dyn FnMut(JsValue)>) {
     let listener = Closure::wrap(on_click);
     let _ = element.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
     listener.forget();

@@ -23,11 +23,13 @@ fn to_value(js: &JsValue) -> Value {
     } else if let Some(flag) = js.as_bool() {
         Value::Bool(flag)
     } else if Array::is_array(js) {
-        Value::Array(js.unchecked_ref::<Array>().iter().map(|item| to_value(&item)).collect())
+        let array: &Array = js.unchecked_ref();
+        Value::Array((0..array.length()).map(|index| to_value(&array.get(index))).collect())
     } else if js.is_object() {
+        let entries = Object::entries(js.unchecked_ref());
         let mut map = Map::new();
-        for entry in Object::entries(js.unchecked_ref()).iter() {
-            let entry: Array = entry.unchecked_into();
+        for index in 0..entries.length() {
+            let entry: Array = entries.get(index).unchecked_into();
             if let Some(key) = entry.get(0).as_string() {
                 map.insert(key, to_value(&entry.get(1)));
             }

@@ -70,7 +70,7 @@ fn view_toggle(header: &Element, tab: &Element, expanded: bool) {
     toggle.show(expanded);
     for (button, expanded) in [(&toggle.default, false), (&toggle.expanded, true)] {
         let toggle = toggle.clone();
-        on_click(button, Box::new(move || toggle.show(expanded)));
+        on_click(button, Box::new(move |_| toggle.show(expanded)));
     }
 }
 
