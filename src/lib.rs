@@ -9,7 +9,6 @@ mod focus;
 pub mod form;
 pub mod preview;
 pub mod state;
-pub mod widget;
 
 pub use api::RuntimeConfig;
 pub use app::App;

@@ -1,4 +1,5 @@
-//! Component tests of the listing tab renderer (the preview and the widget): every kind of
+//! Component tests of the app's listing tab renderer (the preview; the widget, crates/widget,
+//! renders the same markup and is covered by tests/e2e/tests/widget.rs): every kind of
 //! answer, every "not provided" case, the views, change marks, and partner text kept as text.
 //! Run with `cargo test -p privacy-tab --target wasm32-unknown-unknown` (scripts/test does).
 

@@ -5,7 +5,7 @@
 #
 # It sets:
 #   PRIVACY_TAB_ROOT   the project root (the folder above scripts/)
-#   PATH               + <root>/.tools/bin, <root>/.tools/node_modules/.bin (wasm-opt 132),
+#   PATH               + <root>/.tools/bin, <root>/.tools/node_modules/.bin (wasm-opt 132, terser),
 #                        ${CARGO_HOME:-~/.cargo}/bin (trunk, wasm-bindgen, rustup's proxies)
 #   RUSTUP_TOOLCHAIN   only when setup had to build the wasm32 std itself (the offline route):
 #                        then it names the Debian toolchain (privacy-tab-debian); otherwise

@@ -8,7 +8,7 @@ use super::view_toggle::ViewToggle;
 
 /// The Privacy & Security tab for these answers, read-only: the default view or the expanded
 /// one, sections in the spec's order. With `live`, rows that differ from what customers see
-/// today are marked. Depends on nothing else, so the widget renders it as it is.
+/// today are marked. crates/widget renders the same markup (keep the two in step).
 #[component]
 pub fn ListingTab(
     #[prop(into)] answers: Signal<Answers>,

@@ -1,5 +1,6 @@
 //! The Privacy & Security tab as customers will see it. [`ListingTab`] depends on answers
-//! alone, so the embeddable widget shows it too; the rest frames it inside the app.
+//! alone; the rest frames it inside the app. The embeddable widget (crates/widget) renders the
+//! same markup with plain DOM calls, so `style/listing-tab.css` styles both.
 
 mod answer_value;
 mod atlassian_value;

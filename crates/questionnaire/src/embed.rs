@@ -6,10 +6,14 @@
 //! <script type="module" src="https://…/widget/privacy-tab-widget_loader.js"></script>
 //! ```
 
+mod own_answers;
+
 use serde_json::Value;
 
 use crate::answers::Answers;
-use crate::wire::{from_trust_info, is_trust_info, to_trust_info};
+use crate::wire::{from_trust_info, is_trust_info, to_put_body};
+
+pub use own_answers::{SECTION_KEY, SECTION_VERSION};
 
 /// The public v2 REST base of the Atlassian Marketplace.
 pub const MARKETPLACE_API: &str = "https://marketplace.atlassian.com/rest/2";
@@ -72,31 +76,48 @@ fn names_json_file(url: &str) -> bool {
 
 /// The public, anonymous read of an app's live Privacy & Security information.
 pub fn live_url(api_base: &str, app_key: &str) -> String {
-    format!(
-        "{}/addons/{}/privacy-and-security?state=live",
-        api_base.trim().trim_end_matches('/'),
-        encode_component(app_key)
-    )
+    [api_base.trim().trim_end_matches('/'), "/addons/", &encode_component(app_key), "/privacy-and-security?state=live"]
+        .concat()
 }
 
-/// Percent-encodes everything but RFC 3986's unreserved characters.
+/// Percent-encodes everything but RFC 3986's unreserved characters. (By hand rather than with
+/// `format!`: the widget calls it, and formatting machinery weighs in its download.)
 fn encode_component(text: &str) -> String {
-    text.bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => char::from(byte).to_string(),
-            _ => format!("%{byte:02X}"),
-        })
-        .collect()
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => encoded.push(char::from(byte)),
+            _ => {
+                encoded.push('%');
+                encoded.push(char::from(HEX[usize::from(byte >> 4)]));
+                encoded.push(char::from(HEX[usize::from(byte & 0x0f)]));
+            }
+        }
+    }
+    encoded
 }
 
-/// The answers in a document the widget was given: what the Marketplace's live read returns
-/// (a `TrustInfo`, or a v2/v3 body wrapping one), which includes privacy-tab's exports (they
-/// carry the PUT body). The error says what the document is instead.
+/// The answers in a document the widget was given. The answers themselves when it carries
+/// them (an inline snippet's data, a privacy-tab draft or export): they hold what the API has
+/// no field for. Otherwise what the Marketplace's live read returns (a `TrustInfo`, or a v2/v3
+/// body wrapping one). The error says what the document is instead.
 pub fn read_document(text: &str) -> Result<Answers, String> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|error| format!("This is not JSON, or it was cut short ({error})."))?;
-    if is_trust_info(&value) {
-        Ok(from_trust_info(&value))
+    let value: Value = serde_json::from_str(text).map_err(|error| not_json(&error.to_string()))?;
+    read_value(&value)
+}
+
+/// What [`read_document`] says of text that is not JSON, with the parser's own words.
+pub fn not_json(detail: &str) -> String {
+    ["This is not JSON, or it was cut short (", detail, ")."].concat()
+}
+
+/// [`read_document`] for JSON already parsed (the widget lets the browser parse it).
+pub fn read_value(value: &Value) -> Result<Answers, String> {
+    if let Some(answers) = own_answers::read(value) {
+        Ok(answers)
+    } else if is_trust_info(value) {
+        Ok(from_trust_info(value))
     } else {
         Err("This JSON is not Marketplace Privacy & Security information: it has none of the tab's groups (dataAccessAndStorage, privacy, security…).".to_owned())
     }
@@ -108,7 +129,9 @@ pub enum SnippetData<'a> {
     /// The live version, read by each visitor's browser from this API base.
     Live { api_base: &'a str },
     /// These answers, written into the snippet: no request, but it must be copied again after
-    /// every change.
+    /// every change. Written twice: as the PUT body (`appTrustInformation`, for anyone else
+    /// reading the page) and as they are (`privacyTab`, what the widget reads: the PUT body
+    /// has no field for some answers).
     Inline(&'a Answers),
 }
 
@@ -125,9 +148,18 @@ pub fn snippet(app_key: &str, data: SnippetData<'_>, script_src: &str) -> String
         }
         SnippetData::Inline(answers) => format!(
             "<div {HOST_ATTRIBUTE} {APP_KEY_ATTRIBUTE}=\"{key}\">\n  <script type=\"application/json\">{}</script>\n</div>\n{script}\n",
-            inline_json(&to_trust_info(answers))
+            inline_json(&inline_document(answers))
         ),
     }
+}
+
+/// `{"appTrustInformation": …, "privacyTab": …}`: see [`SnippetData::Inline`].
+fn inline_document(answers: &Answers) -> Value {
+    let mut document = to_put_body(answers);
+    if let Value::Object(fields) = &mut document {
+        fields.insert(SECTION_KEY.to_owned(), own_answers::section(answers));
+    }
+    document
 }
 
 /// JSON that can sit inside a `<script>` element: `<`, `>` and `&` are written as `\u003c`
@@ -149,6 +181,9 @@ mod tests {
     use super::*;
     use crate::answers::Answer;
     use crate::catalogue::ids::{self, choice};
+    use crate::catalogue::View;
+    use crate::listing::{rows, ListingValue};
+    use crate::sample::complete;
 
     #[test]
     fn inline_json_wins_then_json_files_then_the_live_read() {
@@ -208,5 +243,61 @@ mod tests {
         assert_eq!(inline.matches("</script>").count(), 2, "only the snippet's own script tags close: {inline}");
         let json = inline.split("application/json\">").nth(1).unwrap().split("</script>").next().unwrap();
         assert_eq!(read_document(json).unwrap().list(ids::GDPR_PROCESSOR_DATA), ["</script><script>alert(1)</script>"]);
+    }
+
+    /// The JSON inside an inline snippet's `<script type="application/json">`.
+    fn inline_data(snippet: &str) -> &str {
+        snippet.split("application/json\">").nth(1).unwrap().split("</script>").next().unwrap()
+    }
+
+    /// Each row of the tab as a reader sees it: its label and its value.
+    fn tab(answers: &Answers, view: View) -> Vec<(&'static str, ListingValue)> {
+        rows(answers, view).into_iter().map(|row| (row.label, row.value)).collect()
+    }
+
+    fn embedded(answers: &Answers) -> Answers {
+        read_document(inline_data(&snippet("k", SnippetData::Inline(answers), "w.js"))).unwrap()
+    }
+
+    #[test]
+    fn the_embedded_tab_shows_what_the_preview_shows() {
+        // The sample answers every question, including those the API has no field for
+        // (privacy policy, certifications, CAIQ Lite, DPA link, transfer mechanism…).
+        let mut mirrored = complete(2);
+        mirrored.set(ids::SAME_DATA_PROCESSED_AND_STORED, Answer::Flag(true));
+        for answers in [complete(2), mirrored] {
+            let shown = embedded(&answers);
+            for view in [View::Default, View::Expanded] {
+                assert_eq!(tab(&shown, view), tab(&answers, view), "{view:?} view");
+            }
+        }
+    }
+
+    #[test]
+    fn an_exported_draft_shows_everything_too() {
+        let answers = complete(2);
+        let export = crate::draft::export_json(&crate::draft::Draft::new("k", answers.clone(), 0.0));
+        assert_eq!(tab(&read_document(&export).unwrap(), View::Expanded), tab(&answers, View::Expanded));
+    }
+
+    #[test]
+    fn inline_snippets_publish_neither_hidden_answers_nor_links_that_are_not_web_links() {
+        let mut answers = complete(1);
+        answers.set(ids::STORES_EUD, Answer::Choice(choice::NO.into()));
+        answers.set(ids::STORED_DATA_TYPES, Answer::List(vec!["Kept from before, never shown".into()]));
+        answers.set(ids::PRIVACY_POLICY, Answer::Text("javascript:alert(1)".into()));
+        let inline = snippet("k", SnippetData::Inline(&answers), "w.js");
+        assert!(!inline.contains("Kept from before"), "a hidden answer is not published: {inline}");
+        let policy = tab(&embedded(&answers), View::Default)
+            .into_iter()
+            .find(|(label, _)| *label == crate::catalogue::question(ids::PRIVACY_POLICY).listing_label);
+        assert_eq!(policy.map(|(_, value)| value), Some(ListingValue::Text("javascript:alert(1)".into())));
+    }
+
+    #[test]
+    fn a_newer_answers_section_is_left_aside_for_the_trust_info_beside_it() {
+        let document = r#"{"privacyTab": {"version": 2, "answers": {"stores_eud": {"kind": "choice", "value": "no"}}},
+                           "appTrustInformation": {"dataAccessAndStorage": {"appStoresEUDOutsideAtlassian": true}}}"#;
+        assert_eq!(read_document(document).unwrap().choice(ids::STORES_EUD), Some(choice::YES));
     }
 }

@@ -151,7 +151,11 @@ fn print_sizes(report: &mut Report, pages: &[PageSizes]) {
     report.json.insert("sizes".into(), json!(pages.iter().map(PageSizes::to_json).collect::<Vec<_>>()));
     let app = pages.iter().find(|p| p.name == "app").map(|p| p.total().brotli);
     report.target("app < 100 KB brotli", app.map_or("n/a".into(), kb), app.map(|b| b < 100_000));
-    let widget = pages.iter().find(|p| p.name != "app").map(|p| p.total().brotli);
+    // What a host page downloads for the widget: its loader, glue and wasm, not its demo page.
+    let widget = pages
+        .iter()
+        .find(|p| p.name != "app")
+        .map(|p| p.files.iter().filter(|f| !f.file.ends_with(".html")).map(|f| f.brotli).sum());
     report.target("widget < 40 KB brotli", widget.map_or("n/a (no widget page in the bundle yet)".into(), kb), widget.map(|b| b < 40_000));
 }
 

@@ -3,13 +3,12 @@ use questionnaire::embed::{
 };
 
 /// What one host element asks for, read once when it is mounted.
-#[derive(Clone, Debug, PartialEq)]
 pub struct WidgetSource {
     pub data: Result<DataSource, NoDataSource>,
     pub expanded: bool,
 }
 
-pub fn read(host: &web_sys::HtmlElement) -> WidgetSource {
+pub fn read(host: &web_sys::Element) -> WidgetSource {
     // The inline JSON is read as text (`textContent`) and parsed as data: never run.
     let inline = host.query_selector(INLINE_SELECTOR).ok().flatten().and_then(|script| script.text_content());
     WidgetSource {

@@ -1,0 +1,84 @@
+//! The answers themselves, as privacy-tab writes them into an inline snippet and into draft
+//! exports: every answer the preview shows, including those the Marketplace API has no field
+//! for. Read by walking the JSON rather than by the derived deserialisers, which would weigh
+//! more in the widget's wasm than this does.
+
+use serde_json::{json, Value};
+
+use crate::answers::{Answer, Answers, ThirdParty};
+use crate::draft;
+use crate::visibility::effective;
+
+/// The inline snippet's own section, beside the `appTrustInformation` anyone else can read:
+/// `{"privacyTab": {"version": 1, "answers": {…}}}`.
+pub const SECTION_KEY: &str = "privacyTab";
+/// The version of [`SECTION_KEY`] this build writes and reads; a newer one is left aside (the
+/// `TrustInfo` beside it is read instead).
+pub const SECTION_VERSION: u64 = 1;
+
+/// The section for these answers: only what the tab shows (hidden answers stay private), in
+/// the draft format's encoding of an answer.
+pub fn section(answers: &Answers) -> Value {
+    json!({ "version": SECTION_VERSION, "answers": effective(answers) })
+}
+
+/// The answers a document carries itself, when it is an inline snippet's data or a draft
+/// (exported or not) of a version this build reads.
+pub fn read(document: &Value) -> Option<Answers> {
+    let entries = match document.get(SECTION_KEY) {
+        Some(section) => version_is(section, SECTION_VERSION).then(|| section.get("answers"))??,
+        None if document.get("format").and_then(Value::as_str) == Some(draft::FORMAT) => {
+            version_is(document, u64::from(draft::VERSION)).then(|| document.get("answers"))??
+        }
+        None => return None,
+    };
+    let mut answers = Answers::new();
+    for (id, entry) in entries.as_object()? {
+        if let Some(answer) = tagged_answer(entry) {
+            answers.set(id, answer);
+        }
+    }
+    Some(answers)
+}
+
+fn version_is(document: &Value, version: u64) -> bool {
+    document.get("version").and_then(Value::as_u64) == Some(version)
+}
+
+/// One answer as the draft format tags it, `{"kind": "text", "value": "…"}`; `None` for a
+/// kind or shape this build does not know.
+fn tagged_answer(entry: &Value) -> Option<Answer> {
+    let value = entry.get("value")?;
+    Some(match entry.get("kind")?.as_str()? {
+        "choice" => Answer::Choice(value.as_str()?.to_owned()),
+        "text" => Answer::Text(value.as_str()?.to_owned()),
+        "list" => Answer::List(texts(value)?),
+        "flag" => Answer::Flag(value.as_bool()?),
+        "days_range" => Answer::DaysRange { min: text_in(value, "min"), max: text_in(value, "max") },
+        "third_parties" => Answer::ThirdParties(value.as_array()?.iter().map(third_party).collect()),
+        "certifications" => Answer::Certifications {
+            picked: value.get("picked").and_then(texts).unwrap_or_default(),
+            other: text_in(value, "other"),
+        },
+        _ => return None,
+    })
+}
+
+fn third_party(row: &Value) -> ThirdParty {
+    ThirdParty {
+        name: text_in(row, "name"),
+        domain: text_in(row, "domain"),
+        countries: row.get("countries").and_then(texts).unwrap_or_default(),
+        purpose: text_in(row, "purpose"),
+    }
+}
+
+/// The strings of an array (anything else in it is skipped).
+fn texts(value: &Value) -> Option<Vec<String>> {
+    Some(value.as_array()?.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+}
+
+fn text_in(object: &Value, key: &str) -> String {
+    object.get(key).and_then(Value::as_str).unwrap_or_default().to_owned()
+}
+
