@@ -26,7 +26,7 @@ pub fn Help(question: &'static Question) -> impl IntoView {
             }
         >
             <summary node_ref=summary_ref>"What does this mean?"</summary>
-            <p class="help-text" id=help_id(question.id)>{question.help}</p>
+            <p class="help-text" id=help_id(question.id)>{question.help()}</p>
         </details>
     }
 }

@@ -42,6 +42,15 @@ pub fn question(id: &str) -> &'static Question {
     find(id).unwrap_or_else(|| panic!("no question with id {id:?} in the catalogue"))
 }
 
+/// How the form words the question with this id. Panics on an unknown id, as [`question`].
+fn wording(id: &str) -> &'static Wording {
+    sections::WORDING
+        .iter()
+        .flat_map(|section| section.iter())
+        .find(|wording| wording.id == id)
+        .unwrap_or_else(|| panic!("no wording for question {id:?} in the catalogue"))
+}
+
 pub fn find(id: &str) -> Option<&'static Question> {
     questions().find(|question| question.id == id)
 }

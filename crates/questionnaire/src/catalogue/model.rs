@@ -15,14 +15,6 @@ pub struct Section {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Question {
     pub id: QuestionId,
-    /// The question exactly as the spec words it (checked against the spec's text).
-    pub text: &'static str,
-    /// What the form shows instead, where the spec's `text` is an instruction to whoever
-    /// builds the form ("You'll be asked to link it here.") rather than words for a partner.
-    /// `None`: the form shows `text`.
-    pub form_label: Option<&'static str>,
-    /// One or two plain-English sentences for a partner who is not a lawyer.
-    pub help: &'static str,
     pub kind: Kind,
     /// Which view of the listing tab shows the answer. Follow-ups take their parent's view.
     pub view: View,
@@ -54,6 +46,21 @@ pub enum Source {
     /// Atlassian already has it (bug bounty participation, integration permissions):
     /// shown on the tab, never asked and never sent.
     Atlassian,
+}
+
+/// How the form asks one question: kept apart from [`Question`] (in the same section file) so
+/// that code showing only the listing tab, the widget above all, links none of this text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Wording {
+    pub id: QuestionId,
+    /// The question exactly as the spec words it (checked against the spec's text).
+    pub text: &'static str,
+    /// What the form shows instead, where the spec's `text` is an instruction to whoever
+    /// builds the form ("You'll be asked to link it here.") rather than words for a partner.
+    /// `None`: the form shows `text`.
+    pub form_label: Option<&'static str>,
+    /// One or two plain-English sentences for a partner who is not a lawyer.
+    pub help: &'static str,
 }
 
 /// One of the answers a partner can pick, worded as in the spec.
@@ -217,10 +224,25 @@ impl Question {
         !super::OWN_WORDING.contains(&self.id)
     }
 
+    /// The question exactly as the spec words it.
+    pub fn text(&self) -> &'static str {
+        self.wording().text
+    }
+
     /// What the form shows as the question: the spec's words, or our label where they are an
     /// instruction to the form's designer.
     pub fn label(&self) -> &'static str {
-        self.form_label.unwrap_or(self.text)
+        let wording = self.wording();
+        wording.form_label.unwrap_or(wording.text)
+    }
+
+    /// One or two plain-English sentences for a partner who is not a lawyer.
+    pub fn help(&self) -> &'static str {
+        self.wording().help
+    }
+
+    fn wording(&self) -> &'static Wording {
+        super::wording(self.id)
     }
 
     /// The choice with this id, if the question offers it.

@@ -28,7 +28,7 @@ fn quoted() -> Vec<&'static str> {
     let mut quoted = vec![PROVIDED_BY_ATLASSIAN];
     for question in questions() {
         if question.is_worded_by_spec() {
-            quoted.push(question.text);
+            quoted.push(question.text());
         }
         quoted.extend(choices(question).iter().map(|choice| choice.label));
         match question.kind {
@@ -48,7 +48,7 @@ fn quoted() -> Vec<&'static str> {
 fn catalogue_strings() -> Vec<&'static str> {
     let mut strings = quoted();
     for question in questions() {
-        strings.extend([question.text, question.help, question.listing_label]);
+        strings.extend([question.text(), question.help(), question.listing_label]);
     }
     strings
 }
@@ -86,7 +86,7 @@ fn question_rows() -> Vec<(&'static str, Option<View>)> {
 
 fn question_for_row(row: &str) -> &'static Question {
     questions()
-        .find(|q| q.is_worded_by_spec() && (row.starts_with(q.text) || q.text.contains(row)))
+        .find(|q| q.is_worded_by_spec() && (row.starts_with(q.text()) || q.text().contains(row)))
         .unwrap_or_else(|| panic!("no question for the spec's row {row:?}"))
 }
 
@@ -232,9 +232,9 @@ fn wire_paths_are_unique_and_enum_tables_cover_the_choices() {
 fn help_is_one_or_two_plain_sentences_and_labels_are_unique() {
     for question in questions() {
         let sentences =
-            question.help.split_terminator(&['.', '?', '!'][..]).filter(|s| s.starts_with(' ') || s.is_empty()).count()
+            question.help().split_terminator(&['.', '?', '!'][..]).filter(|s| s.starts_with(' ') || s.is_empty()).count()
                 + 1;
-        assert!(!question.help.is_empty() && question.help.ends_with('.'), "{}", question.id);
+        assert!(!question.help().is_empty() && question.help().ends_with('.'), "{}", question.id);
         assert!(sentences <= 2, "{}: help has {sentences} sentences", question.id);
         assert!(!question.listing_label.is_empty());
     }
@@ -248,7 +248,7 @@ fn help_is_one_or_two_plain_sentences_and_labels_are_unique() {
 fn own_wording_is_limited_to_fields_the_api_has_but_the_spec_does_not_word() {
     for id in OWN_WORDING {
         let question = question(id);
-        assert!(!table().contains(question.text), "{id} is in the spec: quote it instead");
+        assert!(!table().contains(question.text()), "{id} is in the spec: quote it instead");
         assert!(matches!(question.wire, Wire::Field { .. }), "{id}");
     }
 }
@@ -275,7 +275,7 @@ fn the_form_labels_questions_for_a_person_and_keeps_the_spec_words_beside_them()
         }
     }
     assert_eq!(question(ids::DPA_LINK).label(), "Link to your Data Processing Agreement (DPA)");
-    assert_eq!(question(ids::DPA_LINK).text, "You'll be asked to link it here.");
+    assert_eq!(question(ids::DPA_LINK).text(), "You'll be asked to link it here.");
     // A question the spec already words as one is shown as worded.
-    assert_eq!(question(ids::HAS_DPA).label(), question(ids::HAS_DPA).text);
+    assert_eq!(question(ids::HAS_DPA).label(), question(ids::HAS_DPA).text());
 }

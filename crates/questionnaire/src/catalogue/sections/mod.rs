@@ -14,7 +14,7 @@ mod storage;
 mod third_parties;
 
 use super::ids::{self, choice};
-use super::model::{Choice, Condition, Section};
+use super::model::{Choice, Condition, Section, Wording};
 
 pub use security::{CERTIFICATION_OPTIONS, OTHER_CERTIFICATION};
 pub use storage::SAME_AS_STORED;
@@ -28,6 +28,17 @@ pub static SECTIONS: &[Section] = &[
     retention::SECTION,
     privacy::SECTION,
     security::SECTION,
+];
+
+/// Every section's wording, in the order of [`SECTIONS`].
+pub static WORDING: &[&[Wording]] = &[
+    storage::WORDING,
+    logging::WORDING,
+    third_parties::WORDING,
+    residency::WORDING,
+    retention::WORDING,
+    privacy::WORDING,
+    security::WORDING,
 ];
 
 const YES: Choice = Choice { id: choice::YES, label: "Yes" };

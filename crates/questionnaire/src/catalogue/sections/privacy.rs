@@ -1,6 +1,6 @@
 use super::{group::*, ids, HANDLES_END_USER_DATA, NO, YES, YES_NO};
 use crate::catalogue::ids::choice;
-use crate::catalogue::model::{Certainty::*, Choice, Condition, Encoding, Kind, Question, Section, Source, View, Wire};
+use crate::catalogue::model::{Certainty::*, Choice, Condition, Encoding, Kind, Question, Section, Source, View, Wire, Wording};
 
 const YES_NO_NOT_GDPR: &[Choice] = &[
     YES,
@@ -25,9 +25,6 @@ pub(super) const SECTION: Section = Section {
     questions: &[
         Question {
             id: ids::USES_PETS,
-            text: "Does your app use any privacy enhancing technologies (PETs) to protect End-User Data? If yes, please list any PETs used.",
-            form_label: None,
-            help: "Privacy enhancing technologies reduce how much real personal data you handle, for example masking, pseudonymisation (replacing names with codes) or anonymisation.",
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,
             source: Source::Partner,
@@ -41,9 +38,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::PETS_USED,
-            text: "If yes, please list any PETs used.",
-            form_label: None,
-            help: "List each technique you use, one per entry, for example \"Data masking techniques like pseudonymization and anonymization\".",
             kind: Kind::List { suggestions: &["Data masking techniques like pseudonymization and anonymization"] },
             view: View::Expanded,
             source: Source::Partner,
@@ -57,9 +51,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::GDPR_CONTROLLER,
-            text: "Is your company/organization a ‘data controller’ under the General Data Protection Regulation (GDPR) with reference to this app?",
-            form_label: None,
-            help: "A data controller decides why and how personal data is used. For most apps the customer is the controller; you are one only for data you use for your own purposes, such as billing contacts or usage analytics.",
             kind: Kind::OneOf(YES_NO_NOT_GDPR),
             view: View::Default,
             source: Source::Partner,
@@ -73,9 +64,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::GDPR_CONTROLLER_DATA,
-            text: "You'll be asked to specify the End-User Data with respect to which your app is a “data controller“.",
-            form_label: Some("Which End-User Data is your company/organization a ‘data controller’ for?"),
-            help: "List the End-User Data you use for your own purposes, one per entry, for example \"Email address, for billing and support\".",
             kind: Kind::List { suggestions: &[] },
             view: View::Default,
             source: Source::Partner,
@@ -90,9 +78,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::GDPR_PROCESSOR,
-            text: "Is your company/organization a ‘data processor’ under the General Data Protection Regulation (GDPR) with reference to this app?",
-            form_label: None,
-            help: "A data processor handles personal data on someone else's behalf. If your app stores or processes customers' End-User Data on your systems to do its job, you are usually their processor.",
             kind: Kind::OneOf(YES_NO_NOT_GDPR),
             view: View::Default,
             source: Source::Partner,
@@ -106,9 +91,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::GDPR_PROCESSOR_DATA,
-            text: "You'll be asked to specify the End-User Data with respect to which your app is a “data processor“.",
-            form_label: Some("Which End-User Data is your company/organization a ‘data processor’ for?"),
-            help: "List the End-User Data you handle on your customers' behalf, one per entry, for example \"Issue content\" or \"Account IDs\".",
             kind: Kind::List { suggestions: &[] },
             view: View::Default,
             source: Source::Partner,
@@ -122,9 +104,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::CCPA_BUSINESS,
-            text: "Is your company/organization a ‘business’ under the California Consumer Privacy Act of 2018 (CCPA) with reference to this app?",
-            form_label: None,
-            help: "Under the California Consumer Privacy Act, a \"business\" decides why and how California residents' personal information is used and meets one of the law's thresholds, for example on yearly revenue.",
             kind: Kind::OneOf(YES_NO_NOT_CCPA),
             view: View::Expanded,
             source: Source::Partner,
@@ -138,9 +117,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::CCPA_BUSINESS_DATA,
-            text: "You'll be asked to specify the End-User Data with respect to which your app is a “business“.",
-            form_label: Some("Which End-User Data is your company/organization a ‘business’ for?"),
-            help: "List the personal information whose use you decide, one per entry, for example \"Email address, for marketing\".",
             kind: Kind::List { suggestions: &[] },
             view: View::Expanded,
             source: Source::Partner,
@@ -155,9 +131,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::CCPA_SERVICE_PROVIDER,
-            text: "Is your company/organization a ‘service provider’ under the California Consumer Privacy Act of 2018 (CCPA) with reference to this app?",
-            form_label: None,
-            help: "A \"service provider\" under the CCPA handles personal information for a business under a written contract, which is what most apps do for their customers.",
             kind: Kind::OneOf(YES_NO_NOT_CCPA),
             view: View::Expanded,
             source: Source::Partner,
@@ -171,9 +144,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::CCPA_SERVICE_PROVIDER_DATA,
-            text: "You'll be asked to specify the End-User Data with respect to which your app is a “service provider“.",
-            form_label: Some("Which End-User Data is your company/organization a ‘service provider’ for?"),
-            help: "List the personal information you handle for your customers, one per entry, for example \"Account IDs\".",
             kind: Kind::List { suggestions: &[] },
             view: View::Expanded,
             source: Source::Partner,
@@ -187,9 +157,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::HAS_DPA,
-            text: "Does your app have a Data Processing Agreement (DPA) for customers?",
-            form_label: None,
-            help: "A Data Processing Agreement is the contract that sets out how you handle customers' personal data. The GDPR requires one whenever you act as a data processor.",
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,
             source: Source::Partner,
@@ -204,9 +171,6 @@ pub(super) const SECTION: Section = Section {
         // The spec says "[free text]", but "link it here" asks for a link: a Link is checked.
         Question {
             id: ids::DPA_LINK,
-            text: "You'll be asked to link it here.",
-            form_label: Some("Link to your Data Processing Agreement (DPA)"),
-            help: "Paste the link to your DPA, or to the page where customers can sign it, like https://example.com/dpa.",
             kind: Kind::Link,
             view: View::Expanded,
             source: Source::Partner,
@@ -216,9 +180,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::TRANSFERS_EEA_DATA,
-            text: "Does your app transfer European Economic Area (EEA) residents’s End-User Data outside of the EEA?",
-            form_label: None,
-            help: "Answer Yes if End-User Data of people in the European Economic Area (the EU plus Iceland, Liechtenstein and Norway) is stored or read outside it, for example on US servers or by a US support tool.",
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,
             source: Source::Partner,
@@ -234,9 +195,6 @@ pub(super) const SECTION: Section = Section {
         // be surfaced." It gives this row no view of its own: it takes its parent's.
         Question {
             id: ids::TRANSFER_MECHANISM,
-            text: "Does your app have a General Data Protection Regulation (GDPR) approved transfer mechanism in place to govern those transfers? Please provide the transfer mechanism you use here.",
-            form_label: None,
-            help: "The GDPR allows data to leave the EEA only under an approved safeguard, for example Standard Contractual Clauses (SCCs) or the EU-US Data Privacy Framework.",
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,
             source: Source::Partner,
@@ -250,9 +208,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::TRANSFER_MECHANISM_DETAILS,
-            text: "Please provide the transfer mechanism you use here.",
-            form_label: None,
-            help: "Name the mechanism, for example \"Standard Contractual Clauses (SCCs)\".",
             kind: Kind::Text { max_chars: 300 },
             view: View::Expanded,
             source: Source::Partner,
@@ -262,3 +217,99 @@ pub(super) const SECTION: Section = Section {
         },
     ],
 };
+
+/// How the form words this section's questions: the spec's text, our label where the spec's
+/// text is an instruction, and the help. Apart from the questions so that what only shows the
+/// tab (the widget) carries none of it.
+pub(super) const WORDING: &[Wording] = &[
+    Wording {
+        id: ids::USES_PETS,
+        text: "Does your app use any privacy enhancing technologies (PETs) to protect End-User Data? If yes, please list any PETs used.",
+        form_label: None,
+        help: "Privacy enhancing technologies reduce how much real personal data you handle, for example masking, pseudonymisation (replacing names with codes) or anonymisation.",
+    },
+    Wording {
+        id: ids::PETS_USED,
+        text: "If yes, please list any PETs used.",
+        form_label: None,
+        help: "List each technique you use, one per entry, for example \"Data masking techniques like pseudonymization and anonymization\".",
+    },
+    Wording {
+        id: ids::GDPR_CONTROLLER,
+        text: "Is your company/organization a ‘data controller’ under the General Data Protection Regulation (GDPR) with reference to this app?",
+        form_label: None,
+        help: "A data controller decides why and how personal data is used. For most apps the customer is the controller; you are one only for data you use for your own purposes, such as billing contacts or usage analytics.",
+    },
+    Wording {
+        id: ids::GDPR_CONTROLLER_DATA,
+        text: "You'll be asked to specify the End-User Data with respect to which your app is a “data controller“.",
+        form_label: Some("Which End-User Data is your company/organization a ‘data controller’ for?"),
+        help: "List the End-User Data you use for your own purposes, one per entry, for example \"Email address, for billing and support\".",
+    },
+    Wording {
+        id: ids::GDPR_PROCESSOR,
+        text: "Is your company/organization a ‘data processor’ under the General Data Protection Regulation (GDPR) with reference to this app?",
+        form_label: None,
+        help: "A data processor handles personal data on someone else's behalf. If your app stores or processes customers' End-User Data on your systems to do its job, you are usually their processor.",
+    },
+    Wording {
+        id: ids::GDPR_PROCESSOR_DATA,
+        text: "You'll be asked to specify the End-User Data with respect to which your app is a “data processor“.",
+        form_label: Some("Which End-User Data is your company/organization a ‘data processor’ for?"),
+        help: "List the End-User Data you handle on your customers' behalf, one per entry, for example \"Issue content\" or \"Account IDs\".",
+    },
+    Wording {
+        id: ids::CCPA_BUSINESS,
+        text: "Is your company/organization a ‘business’ under the California Consumer Privacy Act of 2018 (CCPA) with reference to this app?",
+        form_label: None,
+        help: "Under the California Consumer Privacy Act, a \"business\" decides why and how California residents' personal information is used and meets one of the law's thresholds, for example on yearly revenue.",
+    },
+    Wording {
+        id: ids::CCPA_BUSINESS_DATA,
+        text: "You'll be asked to specify the End-User Data with respect to which your app is a “business“.",
+        form_label: Some("Which End-User Data is your company/organization a ‘business’ for?"),
+        help: "List the personal information whose use you decide, one per entry, for example \"Email address, for marketing\".",
+    },
+    Wording {
+        id: ids::CCPA_SERVICE_PROVIDER,
+        text: "Is your company/organization a ‘service provider’ under the California Consumer Privacy Act of 2018 (CCPA) with reference to this app?",
+        form_label: None,
+        help: "A \"service provider\" under the CCPA handles personal information for a business under a written contract, which is what most apps do for their customers.",
+    },
+    Wording {
+        id: ids::CCPA_SERVICE_PROVIDER_DATA,
+        text: "You'll be asked to specify the End-User Data with respect to which your app is a “service provider“.",
+        form_label: Some("Which End-User Data is your company/organization a ‘service provider’ for?"),
+        help: "List the personal information you handle for your customers, one per entry, for example \"Account IDs\".",
+    },
+    Wording {
+        id: ids::HAS_DPA,
+        text: "Does your app have a Data Processing Agreement (DPA) for customers?",
+        form_label: None,
+        help: "A Data Processing Agreement is the contract that sets out how you handle customers' personal data. The GDPR requires one whenever you act as a data processor.",
+    },
+    Wording {
+        id: ids::DPA_LINK,
+        text: "You'll be asked to link it here.",
+        form_label: Some("Link to your Data Processing Agreement (DPA)"),
+        help: "Paste the link to your DPA, or to the page where customers can sign it, like https://example.com/dpa.",
+    },
+    Wording {
+        id: ids::TRANSFERS_EEA_DATA,
+        text: "Does your app transfer European Economic Area (EEA) residents’s End-User Data outside of the EEA?",
+        form_label: None,
+        help: "Answer Yes if End-User Data of people in the European Economic Area (the EU plus Iceland, Liechtenstein and Norway) is stored or read outside it, for example on US servers or by a US support tool.",
+    },
+    Wording {
+        id: ids::TRANSFER_MECHANISM,
+        text: "Does your app have a General Data Protection Regulation (GDPR) approved transfer mechanism in place to govern those transfers? Please provide the transfer mechanism you use here.",
+        form_label: None,
+        help: "The GDPR allows data to leave the EEA only under an approved safeguard, for example Standard Contractual Clauses (SCCs) or the EU-US Data Privacy Framework.",
+    },
+    Wording {
+        id: ids::TRANSFER_MECHANISM_DETAILS,
+        text: "Please provide the transfer mechanism you use here.",
+        form_label: None,
+        help: "Name the mechanism, for example \"Standard Contractual Clauses (SCCs)\".",
+    },
+];

@@ -1,6 +1,6 @@
 use super::{group::*, ids, YES_NO};
 use crate::catalogue::ids::choice::*;
-use crate::catalogue::model::{Certainty::*, Choice, Condition, Encoding, Kind, Question, Section, Source, View, Wire};
+use crate::catalogue::model::{Certainty::*, Choice, Condition, Encoding, Kind, Question, Section, Source, View, Wire, Wording};
 
 /// The five responses, worded as in the spec. The first's "[partner lists locations where data
 /// residency is supported]" is the follow-up [`ids::RESIDENCY_LOCATIONS`]; the second keeps
@@ -45,9 +45,6 @@ pub(super) const SECTION: Section = Section {
         // "does not store" response, and it is in the default view.
         Question {
             id: ids::DATA_RESIDENCY,
-            text: "Does your app support data residency options? If yes, please list the locations where in-scope End-User Data is stored.",
-            form_label: None,
-            help: "Data residency means a customer can choose the region where their data is kept, such as the EU or the US. Pick the response that matches where your app keeps End-User Data.",
             kind: Kind::OneOf(RESPONSES),
             view: View::Default,
             source: Source::Partner,
@@ -61,9 +58,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::RESIDENCY_LOCATIONS,
-            text: "If yes, please list the locations where in-scope End-User Data is stored.",
-            form_label: None,
-            help: "List each location a customer can choose for their data, one per entry, for example \"EU\" or \"US\".",
             kind: Kind::List { suggestions: &["EU", "US"] },
             view: View::Default,
             source: Source::Partner,
@@ -81,9 +75,6 @@ pub(super) const SECTION: Section = Section {
         // Not in the spec's text, but a documented field of the API: our wording.
         Question {
             id: ids::IN_SCOPE_DATA_TYPES,
-            text: "Which End-User Data types are in scope of data residency?",
-            form_label: None,
-            help: "Optional. List the kinds of End-User Data that stay in the location the customer chose, for example \"Issue content\" or \"Attachments\".",
             kind: Kind::List { suggestions: &[] },
             view: View::Default,
             source: Source::Partner,
@@ -101,9 +92,6 @@ pub(super) const SECTION: Section = Section {
         // whatever the residency response.
         Question {
             id: ids::RESIDENCY_MIGRATION,
-            text: "Does your app support migration of in-scope End User Data between your data residency supported locations?",
-            form_label: None,
-            help: "Answer Yes if a customer who moves to another data residency location can have the data your app already holds moved there too.",
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,
             source: Source::Partner,
@@ -117,3 +105,33 @@ pub(super) const SECTION: Section = Section {
         },
     ],
 };
+
+/// How the form words this section's questions: the spec's text, our label where the spec's
+/// text is an instruction, and the help. Apart from the questions so that what only shows the
+/// tab (the widget) carries none of it.
+pub(super) const WORDING: &[Wording] = &[
+    Wording {
+        id: ids::DATA_RESIDENCY,
+        text: "Does your app support data residency options? If yes, please list the locations where in-scope End-User Data is stored.",
+        form_label: None,
+        help: "Data residency means a customer can choose the region where their data is kept, such as the EU or the US. Pick the response that matches where your app keeps End-User Data.",
+    },
+    Wording {
+        id: ids::RESIDENCY_LOCATIONS,
+        text: "If yes, please list the locations where in-scope End-User Data is stored.",
+        form_label: None,
+        help: "List each location a customer can choose for their data, one per entry, for example \"EU\" or \"US\".",
+    },
+    Wording {
+        id: ids::IN_SCOPE_DATA_TYPES,
+        text: "Which End-User Data types are in scope of data residency?",
+        form_label: None,
+        help: "Optional. List the kinds of End-User Data that stay in the location the customer chose, for example \"Issue content\" or \"Attachments\".",
+    },
+    Wording {
+        id: ids::RESIDENCY_MIGRATION,
+        text: "Does your app support migration of in-scope End User Data between your data residency supported locations?",
+        form_label: None,
+        help: "Answer Yes if a customer who moves to another data residency location can have the data your app already holds moved there too.",
+    },
+];

@@ -1,6 +1,6 @@
 use super::{group::*, ids, HANDLES_END_USER_DATA, YES_NO};
 use crate::catalogue::ids::choice::YES;
-use crate::catalogue::model::{Certainty::*, Condition, Encoding, Kind, Question, Section, Source, View, Wire};
+use crate::catalogue::model::{Certainty::*, Condition, Encoding, Kind, Question, Section, Source, View, Wire, Wording};
 
 const RETAINS: Condition = Condition::Is(ids::RETAINS_AFTER_UNINSTALL, YES);
 
@@ -10,9 +10,6 @@ pub(super) const SECTION: Section = Section {
     questions: &[
         Question {
             id: ids::RETAINS_AFTER_UNINSTALL,
-            text: "Does your app store End-User Data after a customer uninstalls your app?",
-            form_label: None,
-            help: "Answer Yes if any End-User Data stays on your systems after a customer removes your app, for example in backups that are deleted after 30 days.",
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,
             source: Source::Partner,
@@ -27,9 +24,6 @@ pub(super) const SECTION: Section = Section {
         // The spec's note: "[Minimum/maximum storage period must be entered in days]".
         Question {
             id: ids::RETENTION_DAYS,
-            text: "You'll be asked what your app's minimum and maximum data storage period is for End-User Data after a customer uninstalls your app?",
-            form_label: Some("What are your app's minimum and maximum storage periods, in days, for End-User Data after a customer uninstalls your app?"),
-            help: "Enter the shortest and the longest time the data is kept after uninstall, in whole days, for example 0 and 30.",
             kind: Kind::DaysRange,
             view: View::Expanded,
             source: Source::Partner,
@@ -45,9 +39,6 @@ pub(super) const SECTION: Section = Section {
         // replaces the period, as a number of days cannot say "no limit".
         Question {
             id: ids::RETENTION_INDEFINITE,
-            text: "The data is kept indefinitely",
-            form_label: None,
-            help: "Tick this if there is no time limit on keeping the data after uninstall; you then don't enter a storage period.",
             kind: Kind::Checkbox,
             view: View::Expanded,
             source: Source::Partner,
@@ -61,9 +52,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::CUSTOM_RETENTION,
-            text: "Does your app allow customers to request a custom End-User Data retention period?",
-            form_label: None,
-            help: "Answer Yes if a customer can ask you to keep their data for a shorter or longer time than usual, for example to delete it straight away.",
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,
             source: Source::Partner,
@@ -77,3 +65,33 @@ pub(super) const SECTION: Section = Section {
         },
     ],
 };
+
+/// How the form words this section's questions: the spec's text, our label where the spec's
+/// text is an instruction, and the help. Apart from the questions so that what only shows the
+/// tab (the widget) carries none of it.
+pub(super) const WORDING: &[Wording] = &[
+    Wording {
+        id: ids::RETAINS_AFTER_UNINSTALL,
+        text: "Does your app store End-User Data after a customer uninstalls your app?",
+        form_label: None,
+        help: "Answer Yes if any End-User Data stays on your systems after a customer removes your app, for example in backups that are deleted after 30 days.",
+    },
+    Wording {
+        id: ids::RETENTION_DAYS,
+        text: "You'll be asked what your app's minimum and maximum data storage period is for End-User Data after a customer uninstalls your app?",
+        form_label: Some("What are your app's minimum and maximum storage periods, in days, for End-User Data after a customer uninstalls your app?"),
+        help: "Enter the shortest and the longest time the data is kept after uninstall, in whole days, for example 0 and 30.",
+    },
+    Wording {
+        id: ids::RETENTION_INDEFINITE,
+        text: "The data is kept indefinitely",
+        form_label: None,
+        help: "Tick this if there is no time limit on keeping the data after uninstall; you then don't enter a storage period.",
+    },
+    Wording {
+        id: ids::CUSTOM_RETENTION,
+        text: "Does your app allow customers to request a custom End-User Data retention period?",
+        form_label: None,
+        help: "Answer Yes if a customer can ask you to keep their data for a shorter or longer time than usual, for example to delete it straight away.",
+    },
+];

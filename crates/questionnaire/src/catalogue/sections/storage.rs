@@ -1,6 +1,6 @@
 use super::{group::*, ids, DATA_TYPE_EXAMPLES, YES_NO};
 use crate::catalogue::ids::choice::YES;
-use crate::catalogue::model::{Certainty::*, Condition, Encoding, Kind, Mirror, Question, Section, Source, View, Wire};
+use crate::catalogue::model::{Certainty::*, Condition, Encoding, Kind, Mirror, Question, Section, Source, View, Wire, Wording};
 
 /// Ticking "same data processed as stored" makes the stored types stand for the processed ones.
 pub const SAME_AS_STORED: Mirror = Mirror {
@@ -15,9 +15,6 @@ pub(super) const SECTION: Section = Section {
     questions: &[
         Question {
             id: ids::STORES_EUD,
-            text: "Does your app store End-User Data outside of Atlassian products and services (excluding process/storage of End-User Data in logs)?",
-            form_label: None,
-            help: "Answer Yes if your app keeps any information about the people using it (names, e-mail addresses, page content…) on servers or services you run or rent, such as your own database or a cloud bucket. Data kept only inside Jira or Confluence (for example Forge storage or entity properties) does not count.",
             kind: Kind::OneOf(YES_NO),
             view: View::Default,
             source: Source::Partner,
@@ -31,9 +28,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::STORED_DATA_TYPES,
-            text: "You'll be asked to list the End-User Data types for your app stores.",
-            form_label: Some("Which End-User Data types does your app store outside of Atlassian products and services?"),
-            help: "List each kind of End-User Data your app keeps outside Atlassian, one per entry, for example \"Email address\" or \"IP address\".",
             kind: Kind::List { suggestions: DATA_TYPE_EXAMPLES },
             view: View::Default,
             source: Source::Partner,
@@ -47,9 +41,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::PROCESSES_EUD,
-            text: "Does your app process End-User Data outside of Atlassian products and services or outside of the end-user’s browser\u{a0}(excluding process/storage of End-User Data in logs)?",
-            form_label: None,
-            help: "Answer Yes if End-User Data passes through servers or services you run or rent, even briefly, for example when your backend sends page text to a translation service. Work done only inside Jira or Confluence, on Forge, or in the user's browser does not count.",
             kind: Kind::OneOf(YES_NO),
             view: View::Default,
             source: Source::Partner,
@@ -63,9 +54,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::PROCESSED_DATA_TYPES,
-            text: "You'll be asked to list the End-User Data types for your app processes.",
-            form_label: Some("Which End-User Data types does your app process outside of Atlassian products and services?"),
-            help: "List each kind of End-User Data your app processes outside Atlassian, one per entry, for example \"Email address\" or \"Content posted, received or shared in the app by end-users\".",
             kind: Kind::List { suggestions: DATA_TYPE_EXAMPLES },
             view: View::Default,
             source: Source::Partner,
@@ -85,9 +73,6 @@ pub(super) const SECTION: Section = Section {
         // confirm this via checkbox", under processing's "Yes".
         Question {
             id: ids::SAME_DATA_PROCESSED_AND_STORED,
-            text: "If the data types processed and stored are the same, checkbox needs to be ticked to confirm the response",
-            form_label: Some("My app processes the same End-User Data types it stores"),
-            help: "Tick this if your app processes exactly the data types it stores. Your stored list is then used for both, so you don't type it twice.",
             kind: Kind::Checkbox,
             view: View::Default,
             source: Source::Partner,
@@ -106,3 +91,39 @@ pub(super) const SECTION: Section = Section {
         },
     ],
 };
+
+/// How the form words this section's questions: the spec's text, our label where the spec's
+/// text is an instruction, and the help. Apart from the questions so that what only shows the
+/// tab (the widget) carries none of it.
+pub(super) const WORDING: &[Wording] = &[
+    Wording {
+        id: ids::STORES_EUD,
+        text: "Does your app store End-User Data outside of Atlassian products and services (excluding process/storage of End-User Data in logs)?",
+        form_label: None,
+        help: "Answer Yes if your app keeps any information about the people using it (names, e-mail addresses, page content…) on servers or services you run or rent, such as your own database or a cloud bucket. Data kept only inside Jira or Confluence (for example Forge storage or entity properties) does not count.",
+    },
+    Wording {
+        id: ids::STORED_DATA_TYPES,
+        text: "You'll be asked to list the End-User Data types for your app stores.",
+        form_label: Some("Which End-User Data types does your app store outside of Atlassian products and services?"),
+        help: "List each kind of End-User Data your app keeps outside Atlassian, one per entry, for example \"Email address\" or \"IP address\".",
+    },
+    Wording {
+        id: ids::PROCESSES_EUD,
+        text: "Does your app process End-User Data outside of Atlassian products and services or outside of the end-user’s browser\u{a0}(excluding process/storage of End-User Data in logs)?",
+        form_label: None,
+        help: "Answer Yes if End-User Data passes through servers or services you run or rent, even briefly, for example when your backend sends page text to a translation service. Work done only inside Jira or Confluence, on Forge, or in the user's browser does not count.",
+    },
+    Wording {
+        id: ids::PROCESSED_DATA_TYPES,
+        text: "You'll be asked to list the End-User Data types for your app processes.",
+        form_label: Some("Which End-User Data types does your app process outside of Atlassian products and services?"),
+        help: "List each kind of End-User Data your app processes outside Atlassian, one per entry, for example \"Email address\" or \"Content posted, received or shared in the app by end-users\".",
+    },
+    Wording {
+        id: ids::SAME_DATA_PROCESSED_AND_STORED,
+        text: "If the data types processed and stored are the same, checkbox needs to be ticked to confirm the response",
+        form_label: Some("My app processes the same End-User Data types it stores"),
+        help: "Tick this if your app processes exactly the data types it stores. Your stored list is then used for both, so you don't type it twice.",
+    },
+];

@@ -2,6 +2,7 @@ use super::{group::*, ids, HANDLES_END_USER_DATA, YES_NO};
 use crate::catalogue::ids::choice::YES;
 use crate::catalogue::model::{
     Certainty::*, Condition, Encoding, Kind, Question, Section, Source, ThirdPartyColumn, ThirdPartyField, View, Wire,
+    Wording,
 };
 
 /// The columns of a third-party row: the spec's wording, the wire key inside each
@@ -39,9 +40,6 @@ pub(super) const SECTION: Section = Section {
     questions: &[
         Question {
             id: ids::SHARES_EUD,
-            text: "Does your app share End-User Data with any third party entities (e.g. sub-processors)?",
-            form_label: None,
-            help: "Answer Yes if any other company receives End-User Data from your app, including sub-processors such as your cloud host, e-mail provider or support tool.",
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,
             source: Source::Partner,
@@ -57,9 +55,6 @@ pub(super) const SECTION: Section = Section {
         // and validation wants at least one.
         Question {
             id: ids::SUB_PROCESSOR_LIST,
-            text: "You'll be asked to provide additional information for each third party, or provide a link to your sub-processor link.",
-            form_label: Some("Link to your public sub-processor list"),
-            help: "If you publish a list of your sub-processors, as Atlassian does, paste its link here, like https://example.com/sub-processors. Otherwise, add each third party below.",
             kind: Kind::Link,
             view: View::Expanded,
             source: Source::Partner,
@@ -74,9 +69,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::THIRD_PARTIES,
-            text: "For each third party, provide:",
-            form_label: Some("Third parties your app shares End-User Data with"),
-            help: "Add one row per company that receives End-User Data: its name, its website domain (like aws.amazon.com), the countries where it stores the data, and why you share it (for example \"Cloud hosting\").",
             kind: Kind::ThirdParties,
             view: View::Expanded,
             source: Source::Partner,
@@ -90,9 +82,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::SHARES_LOGS,
-            text: "Does your app share logs that include End-User Data with any third-party entities?",
-            form_label: None,
-            help: "Answer Yes if logs containing End-User Data are sent to another company, for example an error-tracking or log-analysis service.",
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,
             source: Source::Partner,
@@ -106,9 +95,6 @@ pub(super) const SECTION: Section = Section {
         },
         Question {
             id: ids::LOG_SHARING_INTEGRAL,
-            text: "Is sharing of logs that include End-User Data with any third party entities integral for app functionality?",
-            form_label: None,
-            help: "Answer Yes if your app cannot work without sending those logs to the third party. Answer No if it is for your own convenience, such as monitoring, and could be switched off.",
             kind: Kind::OneOf(YES_NO),
             view: View::Expanded,
             source: Source::Partner,
@@ -122,3 +108,39 @@ pub(super) const SECTION: Section = Section {
         },
     ],
 };
+
+/// How the form words this section's questions: the spec's text, our label where the spec's
+/// text is an instruction, and the help. Apart from the questions so that what only shows the
+/// tab (the widget) carries none of it.
+pub(super) const WORDING: &[Wording] = &[
+    Wording {
+        id: ids::SHARES_EUD,
+        text: "Does your app share End-User Data with any third party entities (e.g. sub-processors)?",
+        form_label: None,
+        help: "Answer Yes if any other company receives End-User Data from your app, including sub-processors such as your cloud host, e-mail provider or support tool.",
+    },
+    Wording {
+        id: ids::SUB_PROCESSOR_LIST,
+        text: "You'll be asked to provide additional information for each third party, or provide a link to your sub-processor link.",
+        form_label: Some("Link to your public sub-processor list"),
+        help: "If you publish a list of your sub-processors, as Atlassian does, paste its link here, like https://example.com/sub-processors. Otherwise, add each third party below.",
+    },
+    Wording {
+        id: ids::THIRD_PARTIES,
+        text: "For each third party, provide:",
+        form_label: Some("Third parties your app shares End-User Data with"),
+        help: "Add one row per company that receives End-User Data: its name, its website domain (like aws.amazon.com), the countries where it stores the data, and why you share it (for example \"Cloud hosting\").",
+    },
+    Wording {
+        id: ids::SHARES_LOGS,
+        text: "Does your app share logs that include End-User Data with any third-party entities?",
+        form_label: None,
+        help: "Answer Yes if logs containing End-User Data are sent to another company, for example an error-tracking or log-analysis service.",
+    },
+    Wording {
+        id: ids::LOG_SHARING_INTEGRAL,
+        text: "Is sharing of logs that include End-User Data with any third party entities integral for app functionality?",
+        form_label: None,
+        help: "Answer Yes if your app cannot work without sending those logs to the third party. Answer No if it is for your own convenience, such as monitoring, and could be switched off.",
+    },
+];
