@@ -35,24 +35,7 @@ impl Credentials {
 }
 
 /// Which version of the tab to read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Version {
-    Live,
-    Draft,
-    /// No `state` asked: for the app's partner, the draft if there is one, else live; for
-    /// anyone else, live. The newest version, which a submit writes over.
-    Current,
-}
-
-impl Version {
-    fn query(self) -> &'static str {
-        match self {
-            Version::Live => "?state=live",
-            Version::Draft => "?state=draft",
-            Version::Current => "",
-        }
-    }
-}
+pub use questionnaire::endpoints::TabVersion as Version;
 
 /// One app on one API.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,12 +48,7 @@ pub struct Target {
 
 impl Target {
     pub fn resource_url(&self) -> String {
-        let base = self.api_base.trim_end_matches('/');
-        let key: String = js_sys::encode_uri_component(&self.key).into();
-        match self.version {
-            ApiVersion::V2 => format!("{base}/addons/{key}/privacy-and-security"),
-            ApiVersion::V3 => format!("{base}/privacy-and-security/products/{key}"),
-        }
+        questionnaire::endpoints::resource_url(&self.api_base, self.version, &self.key)
     }
 
     fn body_key(&self) -> &'static str {

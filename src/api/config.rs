@@ -6,39 +6,13 @@
 //! ```
 
 use gloo_net::http::Request;
-use serde_json::Value;
+use questionnaire::api_config::ApiConfig;
 use web_sys::{RequestCache, RequestCredentials};
+
+pub use questionnaire::api_config::ApiVersion;
 
 /// Relative, so it is found beside the app whatever path the app is served from.
 const CONFIG_URL: &str = "config.json";
-
-/// Which Marketplace REST API the app speaks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum ApiVersion {
-    /// `/rest/2/addons/{appKey}/privacy-and-security`: PUT saves a new version.
-    #[default]
-    V2,
-    /// `/rest/3/privacy-and-security/products/{productId}`: PUT saves a draft, POST publishes.
-    V3,
-}
-
-impl ApiVersion {
-    /// The same-origin path a proxy forwards to the Marketplace (see the README).
-    pub fn default_base(self) -> &'static str {
-        match self {
-            ApiVersion::V2 => "/rest/2",
-            ApiVersion::V3 => "/rest/3",
-        }
-    }
-
-    /// What the partner calls the identifier this version addresses apps by.
-    pub fn key_label(self) -> &'static str {
-        match self {
-            ApiVersion::V2 => "App key",
-            ApiVersion::V3 => "Product ID",
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuntimeConfig {
@@ -48,30 +22,23 @@ pub struct RuntimeConfig {
 
 impl Default for RuntimeConfig {
     fn default() -> Self {
-        RuntimeConfig { api_base: ApiVersion::V2.default_base().to_owned(), api_version: ApiVersion::V2 }
+        RuntimeConfig::from(ApiConfig::default())
+    }
+}
+
+/// What the file says, with the same-origin proxy path (see the README) where it names no base.
+impl From<ApiConfig> for RuntimeConfig {
+    fn from(config: ApiConfig) -> Self {
+        let api_version = config.version();
+        let api_base = config.api_base.unwrap_or_else(|| api_version.default_proxy_base().to_owned());
+        RuntimeConfig { api_base, api_version }
     }
 }
 
 impl RuntimeConfig {
-    /// Reads `config.json`'s text. Unknown keys are ignored (room to grow); a wrong value is an
-    /// error that names it, so a deployer sees what to fix.
+    /// Reads `config.json`'s text (the pure crate's rules, shared with the command line).
     pub fn parse(text: &str) -> Result<RuntimeConfig, String> {
-        let json: Value = serde_json::from_str(text).map_err(|e| format!("config.json is not JSON: {e}"))?;
-        let object = json.as_object().ok_or("config.json must be a JSON object")?;
-        let api_version = match object.get("apiVersion") {
-            None | Some(Value::Null) => ApiVersion::V2,
-            Some(value) => match value.as_u64().map(|n| n.to_string()).or_else(|| value.as_str().map(str::to_owned)).as_deref() {
-                Some("2" | "v2") => ApiVersion::V2,
-                Some("3" | "v3") => ApiVersion::V3,
-                _ => return Err(format!("config.json: apiVersion must be 2 or 3, not {value}")),
-            },
-        };
-        let api_base = match object.get("apiBase") {
-            None | Some(Value::Null) => api_version.default_base().to_owned(),
-            Some(Value::String(base)) if !base.trim().is_empty() => base.trim().trim_end_matches('/').to_owned(),
-            Some(value) => return Err(format!("config.json: apiBase must be a non-empty string, not {value}")),
-        };
-        Ok(RuntimeConfig { api_base, api_version })
+        ApiConfig::parse(text).map(RuntimeConfig::from)
     }
 
     /// Fetches `config.json`. Absent (or served as the app's HTML by an SPA fallback) means

@@ -15,24 +15,7 @@ use crate::endpoint::Endpoint;
 use crate::files::now_ms;
 
 /// Which version of the tab to read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Version {
-    Live,
-    Draft,
-    /// No `state`: for the partner, the draft if there is one, else live. What a submit
-    /// writes over.
-    Current,
-}
-
-impl Version {
-    fn query(self) -> &'static str {
-        match self {
-            Version::Live => "?state=live",
-            Version::Draft => "?state=draft",
-            Version::Current => "",
-        }
-    }
-}
+pub use questionnaire::endpoints::TabVersion as Version;
 
 #[derive(Debug)]
 pub enum ApiError {

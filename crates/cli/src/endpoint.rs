@@ -58,11 +58,7 @@ impl EndpointArgs {
 impl Endpoint {
     /// The Privacy & Security resource of one app (v2 app key) or product (v3 product ID).
     pub fn resource_url(&self, key: &str) -> String {
-        let key = encode_path_segment(key);
-        match self.version {
-            ApiVersion::V2 => format!("{}/addons/{key}/privacy-and-security", self.base),
-            ApiVersion::V3 => format!("{}/privacy-and-security/products/{key}", self.base),
-        }
+        questionnaire::endpoints::resource_url(&self.base, self.version, key)
     }
 
     /// "app key" or "product ID", for messages.
@@ -71,17 +67,6 @@ impl Endpoint {
     }
 }
 
-/// Percent-encodes everything but unreserved characters, so a key can never change the path.
-fn encode_path_segment(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
 
 #[cfg(test)]
 mod tests {

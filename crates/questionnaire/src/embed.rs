@@ -10,6 +10,9 @@ mod own_answers;
 
 use serde_json::Value;
 
+use crate::api_config::ApiVersion;
+use crate::endpoints::{read_url, TabVersion};
+
 use crate::answers::Answers;
 use crate::wire::{from_trust_info, is_trust_info, to_put_body};
 
@@ -76,26 +79,7 @@ fn names_json_file(url: &str) -> bool {
 
 /// The public, anonymous read of an app's live Privacy & Security information.
 pub fn live_url(api_base: &str, app_key: &str) -> String {
-    [api_base.trim().trim_end_matches('/'), "/addons/", &encode_component(app_key), "/privacy-and-security?state=live"]
-        .concat()
-}
-
-/// Percent-encodes everything but RFC 3986's unreserved characters. (By hand rather than with
-/// `format!`: the widget calls it, and formatting machinery weighs in its download.)
-fn encode_component(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut encoded = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => encoded.push(char::from(byte)),
-            _ => {
-                encoded.push('%');
-                encoded.push(char::from(HEX[usize::from(byte >> 4)]));
-                encoded.push(char::from(HEX[usize::from(byte & 0x0f)]));
-            }
-        }
-    }
-    encoded
+    read_url(api_base, ApiVersion::V2, app_key, TabVersion::Live)
 }
 
 /// The answers in a document the widget was given. The answers themselves when it carries

@@ -22,6 +22,7 @@ pub mod diff;
 pub mod draft;
 pub mod eea;
 pub mod embed;
+pub mod endpoints;
 pub mod listing;
 #[cfg(test)]
 mod property_tests;
