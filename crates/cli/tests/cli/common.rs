@@ -153,6 +153,11 @@ pub const CREDENTIALS: &[(&str, &str)] =
     &[("ATLASSIAN_EMAIL", EMAIL), ("ATLASSIAN_API_TOKEN", TOKEN)];
 
 /// A fresh folder for one test's files.
+/// `privacy-tab pull --app KEY` of the live version into `out`, from the stand-in.
+pub fn pull_live(market: &Market, key: &str, out: &Path) -> Run {
+    cli(&["pull", "--app", key, "--api-base", &market.v2(), "-o", out.to_str().unwrap()])
+}
+
 pub fn scratch(test: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("privacy-tab-cli-{}-{test}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

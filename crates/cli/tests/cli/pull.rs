@@ -13,15 +13,7 @@ fn writes_the_live_version_as_an_export_the_app_imports_unknown_fields_kept() {
     market.seed_live(KEY, &live);
     let dir = scratch("pull-live");
     let out = dir.join("pulled.json");
-    let run = cli(&[
-        "pull",
-        "--app",
-        KEY,
-        "--api-base",
-        &market.v2(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let run = pull_live(&market, KEY, &out);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stderr.contains("Wrote the live version"), "{run:?}");
 

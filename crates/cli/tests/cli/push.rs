@@ -82,15 +82,7 @@ fn the_current_record_is_the_base_even_when_the_file_was_pulled_earlier() {
     market.seed_live(KEY, &live_record());
     let dir = scratch("push-fresh-base");
     let pulled = dir.join("pulled.json");
-    let pull = cli(&[
-        "pull",
-        "--app",
-        KEY,
-        "--api-base",
-        &market.v2(),
-        "-o",
-        pulled.to_str().unwrap(),
-    ]);
+    let pull = pull_live(&market, KEY, &pulled);
     assert_eq!(pull.code, 0, "{pull:?}");
     // Meanwhile someone changes a field this app cannot show.
     let mut changed = live_record();
@@ -355,15 +347,7 @@ fn a_dry_run_without_credentials_builds_on_the_file_only_for_the_app_it_came_fro
     market.seed_live(KEY, &live_record());
     let dir = scratch("push-dry-run-anonymous");
     let pulled = dir.join("pulled.json");
-    let pull = cli(&[
-        "pull",
-        "--app",
-        KEY,
-        "--api-base",
-        &market.v2(),
-        "-o",
-        pulled.to_str().unwrap(),
-    ]);
+    let pull = pull_live(&market, KEY, &pulled);
     assert_eq!(pull.code, 0, "{pull:?}");
     let pulled = pulled.to_str().unwrap();
 
