@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use questionnaire::completeness::{next_unanswered, summary, ViewSummary};
+use questionnaire::catalogue::View;
+use questionnaire::completeness::{is_provided, next_unanswered, tally, Completeness, ViewSummary};
 use questionnaire::listing::NOT_PROVIDED;
 
 use super::control_id;
@@ -9,10 +10,17 @@ use crate::state::Questionnaire;
 /// How much of each view of the listing tab the answers fill, and a way to the next gap.
 #[component]
 pub fn CompletenessMeter() -> impl IntoView {
-    let answers = Questionnaire::expect().answers;
-    let completeness = Memo::new(move |_| answers.with(summary));
+    let questionnaire = Questionnaire::expect();
+    // From each question's row: no answer is read again, and only rows that changed count.
+    let fields = questionnaire.fields();
+    let completeness = Memo::new(move |_| {
+        let listed = || {
+            fields.iter().filter_map(|field| field.row.with(|row| row.as_ref().map(|row| (field.question, is_provided(row)))))
+        };
+        Completeness { default: tally(View::Default, listed()), expanded: tally(View::Expanded, listed()) }
+    });
     let go_to_next = move |_| {
-        if let Some(question) = answers.with_untracked(|answers| next_unanswered(answers, None)) {
+        if let Some(question) = next_unanswered(&questionnaire.snapshot_untracked(), None) {
             focus_by_id(&control_id(question.id));
         }
     };

@@ -1,20 +1,23 @@
 use leptos::prelude::*;
 use questionnaire::catalogue::{Source, SECTIONS};
-use questionnaire::visibility::hidden_answers;
+use questionnaire::visibility::is_hidden_answer;
 
 use super::checks::Checks;
 use super::completeness_meter::CompletenessMeter;
 use super::error_summary::ErrorSummary;
 use super::QuestionField;
-use crate::state::Questionnaire;
+use crate::state::{Field, Questionnaire};
 
 /// Every section and question of the catalogue; each question shows or hides itself.
 /// `on_preview` runs when "Save and preview" finds nothing to fix.
 #[component]
 pub fn QuestionnaireForm(#[prop(optional, into)] on_preview: Option<Callback<()>>) -> impl IntoView {
     let checks = Checks::provide();
-    let answers = Questionnaire::expect().answers;
-    let hidden = Memo::new(move |_| answers.with(|answers| hidden_answers(answers).len()));
+    let fields = Questionnaire::expect().fields();
+    let hidden = Memo::new(move |_| {
+        let kept = |field: &Field| field.answer.with(|answer| is_hidden_answer(field.visible.get(), answer.as_ref()));
+        fields.iter().filter(|field| kept(field)).count()
+    });
 
     let save_and_preview = move |_| {
         checks.show_all.set(true);

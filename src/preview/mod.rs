@@ -25,4 +25,5 @@ pub use listing_tab::ListingTab;
 pub use preview_page::PreviewPage;
 pub use preview_pane::PreviewPane;
 pub use reveal::reveal;
+pub use row_model::Rows;
 pub use workspace::Workspace;

@@ -21,6 +21,7 @@ pub mod diff;
 pub mod draft;
 pub mod eea;
 pub mod embed;
+pub mod inputs;
 pub mod listing;
 #[cfg(test)]
 mod property_tests;
