@@ -47,6 +47,7 @@ pub fn App() -> impl IntoView {
             </div>
             <Show when=move || previewing.get()>
                 <PreviewPage
+                    rows
                     answers
                     live
                     app_key=connection.app_key

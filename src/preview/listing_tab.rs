@@ -8,19 +8,27 @@ use super::view_toggle::ViewToggle;
 
 /// The Privacy & Security tab for these answers, read-only: the default view or the expanded
 /// one, sections in the spec's order. With `live`, rows that differ from what customers see
-/// today are marked. Depends on nothing else, so the widget renders it as it is. The app
-/// passes `rows` (one signal per question) instead of `answers`.
+/// today are marked. Depends on nothing else, so the widget renders it as it is.
 #[component]
 pub fn ListingTab(
-    #[prop(optional, into)] answers: Option<Signal<Answers>>,
+    #[prop(into)] answers: Signal<Answers>,
     #[prop(optional, into)] live: Option<Signal<Option<Answers>>>,
-    #[prop(optional)] rows: Option<Rows>,
+    /// Start on the expanded view.
+    #[prop(optional)]
+    expanded: bool,
+) -> impl IntoView {
+    view! { <ListingTabRows rows=Rows::of_answers(answers, live) expanded /> }
+}
+
+/// The same tab from rows kept one question at a time (the app: see [`Rows`]).
+#[component]
+pub fn ListingTabRows(
+    rows: Rows,
     /// Start on the expanded view.
     #[prop(optional)]
     expanded: bool,
 ) -> impl IntoView {
     let view_shown = RwSignal::new(if expanded { View::Expanded } else { View::Default });
-    let rows = rows.unwrap_or_else(|| Rows::of_answers(answers.unwrap_or_default(), live));
     let is_default = move || view_shown.get() == View::Default;
 
     view! {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use questionnaire::Answers;
 
-use super::{ChangeSummary, ListingTab, Rows};
+use super::{ChangeSummary, ListingTabRows, Rows};
 
 /// The tab beside the form, updating as the partner types, and what submitting would change.
 /// (How complete each view is, the form's own meter says.)
@@ -16,7 +16,7 @@ pub fn PreviewPane(
     view! {
         <aside id="preview-pane" class="preview-pane" aria-label="Preview of your listing tab">
             <p class="preview-pane-title">"Preview: what customers will see"</p>
-            <ListingTab rows />
+            <ListingTabRows rows />
             <ChangeSummary answers live />
         </aside>
     }

@@ -3,20 +3,11 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use questionnaire::catalogue::{self, QuestionId, View};
 use questionnaire::diff::changes;
-use questionnaire::listing::{rows_by_section, ListingRow};
+use questionnaire::listing::{rows, ListingRow};
 use questionnaire::statements::statements;
 use questionnaire::Answers;
 
 use crate::state::Questionnaire;
-
-/// One section of the tab, with every row of the expanded view; the default view hides the
-/// rows it does not show, so switching views (and printing) never re-renders.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SectionModel {
-    pub id: &'static str,
-    pub title: &'static str,
-    pub rows: Vec<RowModel>,
-}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowModel {
@@ -33,24 +24,18 @@ impl RowModel {
     }
 }
 
-/// With `live`, rows that differ from it carry what customers see now; nothing is marked while
-/// nothing is live (every row would be).
-pub fn sections(answers: &Answers, live: Option<&Answers>) -> Vec<SectionModel> {
+/// Every row of the expanded view (the default view hides the rows it does not show, so
+/// switching views and printing never re-render). With `live`, rows that differ from it carry
+/// what customers see now; nothing is marked while nothing is live (every row would be).
+fn models(answers: &Answers, live: Option<&Answers>) -> Vec<RowModel> {
     let sentences = statements(answers);
     let was = was(answers, live);
-    rows_by_section(answers, View::Expanded)
+    rows(answers, View::Expanded)
         .into_iter()
-        .map(|(section, rows)| SectionModel {
-            id: section.id,
-            title: section.title,
-            rows: rows
-                .into_iter()
-                .map(|row| RowModel {
-                    statement: sentences.get(row.question.id).copied(),
-                    was: was.get(row.question.id).cloned(),
-                    row,
-                })
-                .collect(),
+        .map(|row| RowModel {
+            statement: sentences.get(row.question.id).copied(),
+            was: was.get(row.question.id).cloned(),
+            row,
         })
         .collect()
 }
@@ -69,18 +54,14 @@ fn was(answers: &Answers, live: Option<&Answers>) -> BTreeMap<QuestionId, String
 pub struct Rows(StoredValue<Vec<(QuestionId, Signal<Option<RowModel>>)>>);
 
 impl Rows {
-    /// From whole answers (the widget, the full-page preview): one model, each row reads its
-    /// own part of it.
+    /// From whole answers (the widget): one model, each row reads its own part of it.
     pub fn of_answers(answers: Signal<Answers>, live: Option<Signal<Option<Answers>>>) -> Self {
         let model = Memo::new(move |_| {
             let live = live.and_then(|live| live.get());
-            answers.with(|answers| sections(answers, live.as_ref()))
+            answers.with(|answers| models(answers, live.as_ref()))
         });
         Self::each(move |id| {
-            Memo::new(move |_| {
-                model.with(|sections| sections.iter().flat_map(|s| &s.rows).find(|r| r.row.question.id == id).cloned())
-            })
-            .into()
+            Signal::derive(move || model.with(|rows| rows.iter().find(|r| r.row.question.id == id).cloned()))
         })
     }
 
