@@ -7,19 +7,26 @@
 
 use leptos::prelude::*;
 use questionnaire::catalogue::{self, QuestionId, View};
+use questionnaire::completeness::is_provided;
 use questionnaire::consistency::{findings, Finding};
 use questionnaire::inputs;
 use questionnaire::listing::{row_for, ListingRow};
 use questionnaire::statements::statements;
 use questionnaire::validation::{errors_for_question, FieldError};
-use questionnaire::visibility::is_visible;
+use questionnaire::visibility::{is_hidden_answer, is_visible};
 use questionnaire::{Answer, Answers, Question};
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-/// How long after the last change the [`Questionnaire::settled`] answers follow: what only
-/// needs to be right once typing pauses (the change summary) reads those.
-const SETTLE_AFTER: Duration = Duration::from_millis(150);
+/// How long after the last change the [`Questionnaire::settled`] answers follow (ms): what
+/// only needs to be right once typing pauses (the change summary, the autosave) reads those.
+const SETTLE_AFTER_MS: f64 = 150.0;
+
+#[derive(Default)]
+struct Settle {
+    pending: bool,
+    last_change: f64,
+}
 
 type Inputs = Vec<(QuestionId, RwSignal<Option<Answer>>)>;
 
@@ -33,6 +40,11 @@ pub struct Field {
     pub errors: Memo<Vec<FieldError>>,
     /// Its row on the tab (expanded view), if it has one.
     pub row: Memo<Option<ListingRow>>,
+    /// Whether the tab has its row and the row is answered (`completeness::is_provided`):
+    /// what the meter counts, unchanged by most keystrokes.
+    pub listed: Memo<Option<bool>>,
+    /// Whether it holds an answer kept while hidden (`visibility::is_hidden_answer`).
+    pub kept: Memo<bool>,
 }
 
 /// The partner's answers. Only the commands below write them.
@@ -43,7 +55,7 @@ pub struct Questionnaire {
     others: RwSignal<Answers>,
     /// The answers as they were when typing last paused.
     settled: RwSignal<Answers>,
-    settle_pending: StoredValue<Option<TimeoutHandle>>,
+    settle: StoredValue<Settle>,
     /// Rules that span questions, each reading only the answers it needs.
     pub statements: Memo<BTreeMap<QuestionId, &'static str>>,
     pub findings: Memo<Vec<Finding>>,
@@ -76,12 +88,17 @@ impl Questionnaire {
             .map(|(question, (_, answer))| {
                 let seen = inputs(inputs::of_visibility(question));
                 let own = StoredValue::new(inputs(inputs::of_question(question)));
+                let answer = *answer;
+                let visible = Memo::new(move |_| is_visible(question, &gather(&seen)));
+                let row = Memo::new(move |_| row_for(question, &own.with_value(gather), View::Expanded));
                 Field {
                     question,
-                    answer: *answer,
-                    visible: Memo::new(move |_| is_visible(question, &gather(&seen))),
+                    answer,
+                    visible,
                     errors: Memo::new(move |_| errors_for_question(question, &own.with_value(gather))),
-                    row: Memo::new(move |_| row_for(question, &own.with_value(gather), View::Expanded)),
+                    row,
+                    listed: Memo::new(move |_| row.with(|row| row.as_ref().map(is_provided))),
+                    kept: Memo::new(move |_| answer.with(|answer| is_hidden_answer(visible.get(), answer.as_ref()))),
                 }
             })
             .collect();
@@ -90,7 +107,7 @@ impl Questionnaire {
             fields: StoredValue::new(fields),
             others: RwSignal::new(unknown_entries(&answers)),
             settled: RwSignal::new(answers),
-            settle_pending: StoredValue::new(None),
+            settle: StoredValue::new(Settle::default()),
             statements: Memo::new(move |_| statements(&gather(&choices))),
             findings: Memo::new(move |_| findings(&gather(&across))),
         }
@@ -125,9 +142,10 @@ impl Questionnaire {
     pub fn set(&self, id: &str, answer: Answer) {
         match self.fields.with_value(|fields| fields.iter().find(|field| field.question.id == id).copied()) {
             Some(field) => {
-                if field.answer.with_untracked(|now| now.as_ref() != Some(&answer)) {
-                    field.answer.set(Some(answer));
+                if field.answer.with_untracked(|now| now.as_ref() == Some(&answer)) {
+                    return;
                 }
+                field.answer.set(Some(answer));
             }
             None => self.others.update(|others| others.set(id, answer)),
         }
@@ -146,7 +164,6 @@ impl Questionnaire {
         if self.others.with_untracked(|now| *now != others) {
             self.others.set(others);
         }
-        self.cancel_settle();
         if self.settled.with_untracked(|now| *now != answers) {
             self.settled.set(answers);
         }
@@ -176,39 +193,37 @@ impl Questionnaire {
         untrack(|| self.snapshot())
     }
 
-    /// Subscribes the caller to every answer without reading any.
-    pub fn track(&self) {
-        self.others.track();
-        for field in self.fields() {
-            field.answer.track();
-        }
-    }
-
-    /// The answers as they were when typing last paused (at most [`SETTLE_AFTER`] behind).
+    /// The answers as they were when typing last paused (at most [`SETTLE_AFTER_MS`] behind).
     pub fn settled(&self) -> Signal<Answers> {
         self.settled.into()
     }
 
-    fn cancel_settle(&self) {
-        if let Some(pending) = self.settle_pending.try_update_value(Option::take).flatten() {
-            pending.clear();
+    /// One timer per pause in typing, not one per keystroke: a keystroke only notes its time.
+    fn settle_later(&self) {
+        self.settle.update_value(|settle| settle.last_change = js_sys::Date::now());
+        if self.settle.with_value(|settle| settle.pending) {
+            return;
         }
+        self.settle.update_value(|settle| settle.pending = true);
+        self.settle_in(SETTLE_AFTER_MS);
     }
 
-    fn settle_later(&self) {
+    fn settle_in(&self, delay_ms: f64) {
         let this = *self;
-        self.cancel_settle();
-        let handle = set_timeout_with_handle(
+        set_timeout(
             move || {
-                this.settle_pending.set_value(None);
+                let quiet = js_sys::Date::now() - this.settle.with_value(|settle| settle.last_change);
+                if quiet < SETTLE_AFTER_MS {
+                    return this.settle_in(SETTLE_AFTER_MS - quiet);
+                }
+                this.settle.update_value(|settle| settle.pending = false);
                 let now = this.snapshot_untracked();
                 if this.settled.with_untracked(|settled| *settled != now) {
                     this.settled.set(now);
                 }
             },
-            SETTLE_AFTER,
+            Duration::from_secs_f64(delay_ms.max(0.0) / 1000.0),
         );
-        self.settle_pending.set_value(handle.ok());
     }
 }
 

@@ -101,8 +101,10 @@ impl DraftStore {
                 store.load(&key);
             }
         });
+        // Saved once typing pauses: the settled answers change then, not on every keystroke
+        // (a page left before that is saved by `flush`, which reads every answer).
         Effect::new(move |_| {
-            answers.track();
+            answers.settled().track();
             store.position.track();
             store.schedule();
         });

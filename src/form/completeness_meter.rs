@@ -1,6 +1,7 @@
 use leptos::prelude::*;
-use questionnaire::catalogue::View;
-use questionnaire::completeness::{is_provided, next_unanswered, tally, Completeness, ViewSummary};
+use questionnaire::catalogue::{Question, View};
+use questionnaire::completeness::{next_gap, tally, Completeness, ViewSummary};
+use questionnaire::visibility::is_asked_when;
 use questionnaire::listing::NOT_PROVIDED;
 
 use super::control_id;
@@ -11,16 +12,16 @@ use crate::state::Questionnaire;
 #[component]
 pub fn CompletenessMeter() -> impl IntoView {
     let questionnaire = Questionnaire::expect();
-    // From each question's row: no answer is read again, and only rows that changed count.
+    // From whether each question has its row and it is answered: typing that keeps a row
+    // answered re-runs nothing here.
     let fields = questionnaire.fields();
     let completeness = Memo::new(move |_| {
-        let listed = || {
-            fields.iter().filter_map(|field| field.row.with(|row| row.as_ref().map(|row| (field.question, is_provided(row)))))
-        };
+        let listed = || fields.iter().filter_map(|field| field.listed.get().map(|provided| (field.question, provided)));
         Completeness { default: tally(View::Default, listed()), expanded: tally(View::Expanded, listed()) }
     });
     let go_to_next = move |_| {
-        if let Some(question) = next_unanswered(&questionnaire.snapshot_untracked(), None) {
+        let asked = |question: &Question| is_asked_when(question, questionnaire.field(question.id).visible.get_untracked());
+        if let Some(question) = completeness.with_untracked(|c| next_gap(&c.expanded.missing, None, asked)) {
             focus_by_id(&control_id(question.id));
         }
     };

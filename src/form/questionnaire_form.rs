@@ -1,12 +1,11 @@
 use leptos::prelude::*;
 use questionnaire::catalogue::{Source, SECTIONS};
-use questionnaire::visibility::is_hidden_answer;
 
 use super::checks::Checks;
 use super::completeness_meter::CompletenessMeter;
 use super::error_summary::ErrorSummary;
 use super::QuestionField;
-use crate::state::{Field, Questionnaire};
+use crate::state::Questionnaire;
 
 /// Every section and question of the catalogue; each question shows or hides itself.
 /// `on_preview` runs when "Save and preview" finds nothing to fix.
@@ -14,10 +13,7 @@ use crate::state::{Field, Questionnaire};
 pub fn QuestionnaireForm(#[prop(optional, into)] on_preview: Option<Callback<()>>) -> impl IntoView {
     let checks = Checks::provide();
     let fields = Questionnaire::expect().fields();
-    let hidden = Memo::new(move |_| {
-        let kept = |field: &Field| field.answer.with(|answer| is_hidden_answer(field.visible.get(), answer.as_ref()));
-        fields.iter().filter(|field| kept(field)).count()
-    });
+    let hidden = Memo::new(move |_| fields.iter().filter(|field| field.kept.get()).count());
 
     let save_and_preview = move |_| {
         checks.show_all.set(true);

@@ -61,12 +61,21 @@ fn counts(question: &Question) -> bool {
 /// The next question asked now and not answered, after `after` (from the start when `None`),
 /// wrapping around: for "take me to the next gap".
 pub fn next_unanswered(answers: &Answers, after: Option<&str>) -> Option<&'static Question> {
+    next_gap(&for_view(answers, View::Expanded).missing, after, |question| is_asked(question, answers))
+}
+
+/// [`next_unanswered`] from the expanded view's `missing` and whether each question is
+/// `asked` now: for callers that keep both already.
+pub fn next_gap(
+    missing: &[QuestionId],
+    after: Option<&str>,
+    asked: impl Fn(&Question) -> bool,
+) -> Option<&'static Question> {
     let order: Vec<&'static Question> = catalogue::questions().collect();
     let start = after.and_then(|id| order.iter().position(|q| q.id == id)).map_or(0, |i| i + 1);
-    let missing = for_view(answers, View::Expanded).missing;
     (0..order.len())
         .map(|offset| order[(start + offset) % order.len()])
-        .find(|question| is_asked(question, answers) && missing.contains(&question.id))
+        .find(|question| asked(question) && missing.contains(&question.id))
 }
 
 #[cfg(test)]

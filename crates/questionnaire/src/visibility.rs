@@ -68,7 +68,12 @@ pub fn may_stay_empty(id: &str, shown: &Answers) -> bool {
 
 /// Whether the partner answers this question in the form now.
 pub fn is_asked(question: &Question, answers: &Answers) -> bool {
-    question.source == Source::Partner && is_visible(question, answers)
+    is_asked_when(question, is_visible(question, answers))
+}
+
+/// [`is_asked`], given whether the question is `visible`.
+pub fn is_asked_when(question: &Question, visible: bool) -> bool {
+    question.source == Source::Partner && visible
 }
 
 /// Questions that hold an answer but are hidden: kept for when they come back, never sent
