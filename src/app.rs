@@ -5,7 +5,7 @@ use crate::api::{live_answers, Marketplace, RuntimeConfig};
 use crate::connect::{ConnectPanel, Connection, SubmitPanel};
 use crate::draft::{DraftPanel, DraftStore};
 use crate::form::QuestionnaireForm;
-use crate::preview::{PreviewPage, Workspace};
+use crate::preview::{PreviewPage, Rows, Workspace};
 use crate::state::Questionnaire;
 
 /// The whole partner-facing page: who we are talking to, the questionnaire beside its preview,
@@ -15,10 +15,13 @@ pub fn App() -> impl IntoView {
     let config = use_context::<RuntimeConfig>().unwrap_or_default();
     let connection = Connection::provide(&config);
     let questionnaire = Questionnaire::provide(Answers::new());
-    let drafts = DraftStore::start(connection.app_key, questionnaire.answers);
+    let drafts = DraftStore::start(connection.app_key, questionnaire);
     let marketplace = Marketplace::provide(connection, questionnaire, drafts);
-    let answers: Signal<Answers> = questionnaire.answers.into();
     let live = live_answers(marketplace);
+    let rows = Rows::of_questionnaire(questionnaire, live);
+    let settled = questionnaire.settled();
+    // The full-page preview: shown only while the form (hidden) cannot be typed in.
+    let answers = Signal::derive(move || questionnaire.snapshot());
     let previewing = RwSignal::new(false);
     // "Submit and publish" opens the submit review under the form, where the credentials are.
     let submit_and_publish = Callback::new(move |_| {
@@ -35,7 +38,7 @@ pub fn App() -> impl IntoView {
         <main class="page" class:previewing=previewing>
             // Hidden, not removed, while previewing: nothing half-typed is lost on the way back.
             <div class="editing" hidden=previewing>
-                <Workspace answers live>
+                <Workspace rows answers=settled live>
                     <ConnectPanel />
                     <DraftPanel drafts />
                     <QuestionnaireForm on_preview=move |_| previewing.set(true) />
@@ -44,6 +47,7 @@ pub fn App() -> impl IntoView {
             </div>
             <Show when=move || previewing.get()>
                 <PreviewPage
+                    rows
                     answers
                     live
                     app_key=connection.app_key

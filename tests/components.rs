@@ -67,7 +67,7 @@ async fn typing_a_data_type_and_pressing_enter_adds_it_to_the_answers() {
     input.dispatch_event(&enter).unwrap();
     settle().await;
 
-    let stored = questionnaire.answers.with_untracked(|a| a.list("stored_data_types").to_vec());
+    let stored = questionnaire.snapshot_untracked().list("stored_data_types").to_vec();
     assert_eq!(stored, vec!["IP address".to_owned()]);
     assert_eq!(input.value(), "", "the entry box is cleared for the next type");
     let chips = form.query_selector_all(".chip").unwrap().length();
@@ -111,7 +111,7 @@ async fn backspace_in_an_empty_list_box_removes_the_last_entry() {
     settle().await;
     press(&input(&form, "#q-stored_data_types"), "Backspace");
     settle().await;
-    let stored = questionnaire.answers.with_untracked(|a| a.list("stored_data_types").to_vec());
+    let stored = questionnaire.snapshot_untracked().list("stored_data_types").to_vec();
     assert_eq!(stored, vec!["Email address".to_owned()]);
 }
 
@@ -125,7 +125,7 @@ async fn day_counts_are_kept_exactly_as_typed_and_explained_when_wrong() {
     type_into(&min, " 30 days");
     settle().await;
     assert_eq!(
-        questionnaire.answers.with_untracked(|a| a.get("retention_days").cloned()),
+        questionnaire.snapshot_untracked().get("retention_days").cloned(),
         Some(Answer::DaysRange { min: " 30 days".into(), max: String::new() }),
         "the text is not rewritten while typing"
     );
@@ -154,7 +154,7 @@ async fn other_certification_reveals_a_box_to_name_it() {
     type_into(&other, "PCI DSS");
     settle().await;
     assert_eq!(
-        questionnaire.answers.with_untracked(|a| a.get("certifications").cloned()),
+        questionnaire.snapshot_untracked().get("certifications").cloned(),
         Some(Answer::Certifications { picked: vec!["Other".into()], other: "PCI DSS".into() })
     );
 }
@@ -169,7 +169,7 @@ async fn a_third_party_row_edits_only_its_own_answer() {
     settle().await;
     type_into(&input(&form, "#q-third_parties-1-domain"), "sentry.io");
     settle().await;
-    let rows = questionnaire.answers.with_untracked(|a| a.third_parties("third_parties").to_vec());
+    let rows = questionnaire.snapshot_untracked().third_parties("third_parties").to_vec();
     assert_eq!(rows[0].domain, "");
     assert_eq!(rows[1].domain, "sentry.io");
 }

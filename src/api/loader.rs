@@ -109,14 +109,14 @@ impl Loader {
         // decide): a submit writes the answers over it, so fields this app does not know (and
         // so cannot show) go back untouched, even after a reload.
         self.drafts.set_api_document(Some(raw.clone()));
-        let local = self.questionnaire.answers.get_untracked();
+        let local = self.questionnaire.snapshot_untracked();
         let proposal = replacement(&local, &from_trust_info(&raw));
         if proposal.changes.is_empty() {
             if !quiet {
                 self.outcome.set(Some(Outcome::AlreadySame(version)));
             }
         } else if !local.iter().any(|(_, answer)| answer.is_given()) {
-            self.questionnaire.answers.set(proposal.answers);
+            self.questionnaire.replace_all(proposal.answers);
             self.outcome.set(Some(Outcome::Applied(version)));
         } else {
             self.offer.set(Some(Offer { version, key, raw, changes: proposal.changes }));
@@ -133,7 +133,7 @@ impl Loader {
         }
         self.drafts.set_api_document(Some(offer.raw.clone()));
         let incoming = from_trust_info(&offer.raw);
-        self.questionnaire.answers.update(|answers| *answers = replacement(answers, &incoming).answers);
+        self.questionnaire.update(|answers| *answers = replacement(answers, &incoming).answers);
         self.outcome.set(Some(Outcome::Replaced(offer.version)));
     }
 

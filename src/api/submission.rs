@@ -130,12 +130,12 @@ impl Submission {
         self.missing.set(None);
         self.reviewing.set(false);
         let key = target.key.clone();
-        let (submission, answers) = (*self, self.questionnaire.answers);
+        let (submission, questionnaire) = (*self, self.questionnaire);
         let operation = Rc::new(move || {
             // Built again for every attempt: what the partner changes during a retry's
             // countdown is what the retry sends.
             let base = submission.base_for(&target.key);
-            let trust_info = answers.with_untracked(|answers| to_trust_info_over(&base, answers));
+            let trust_info = to_trust_info_over(&base, &questionnaire.snapshot_untracked());
             let (target, credentials) = (target.clone(), credentials.clone());
             Box::pin(async move {
                 submit(&target, &credentials, trust_info).await?;

@@ -11,7 +11,8 @@ use crate::state::Questionnaire;
 pub fn SubmitReview() -> impl IntoView {
     let marketplace = Marketplace::expect();
     let submission = marketplace.submission;
-    let answers = Questionnaire::expect().answers;
+    // As they were when typing last paused: counting what goes is whole-answers work.
+    let answers = Questionnaire::expect().settled();
     let key_label = marketplace.connection.api_version.key_label();
 
     let sent_count = Memo::new(move |_| answers.with(|answers| sent(answers).len()));

@@ -5,6 +5,7 @@ use web_sys::HtmlInputElement;
 
 use super::files::read_text;
 use super::import_preview::{ImportPreview, PendingImport};
+use super::status::fixed;
 use super::store::DraftStore;
 
 /// Drafts are a few tens of kilobytes; anything far larger is not one.
@@ -30,7 +31,7 @@ pub fn ImportButton(drafts: DraftStore) -> impl IntoView {
         input.set_value("");
         let file_name = file.name();
         if file.size() > LARGEST_FILE_BYTES {
-            let problem = format!("It is {:.1} MB; a draft is far smaller, so this is not one.", file.size() / 1e6);
+            let problem = format!("It is {} MB; a draft is far smaller, so this is not one.", fixed(file.size() / 1e6, 1));
             state.set(ImportState::Invalid { file_name, problem });
             return;
         }

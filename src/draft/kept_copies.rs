@@ -22,7 +22,8 @@ pub fn KeptCopies(drafts: DraftStore) -> impl IntoView {
             .get()
             .into_iter()
             .map(|(key, text)| {
-                let stamp = key.rsplit(':').next().and_then(|ms| ms.parse::<f64>().ok()).unwrap_or(0.0);
+                // Whole milliseconds (see `storage::back_up`).
+                let stamp = key.rsplit(':').next().and_then(|ms| ms.parse::<u64>().ok()).map_or(0.0, |ms| ms as f64);
                 let date = js_sys::Date::new(&stamp.into());
                 let kept_on = format!(
                     "{:04}-{:02}-{:02} at {}",

@@ -24,7 +24,7 @@ pub fn AutosaveStatus(drafts: DraftStore) -> impl IntoView {
         SaveStatus::DiscardUndone => "Your discarded draft is back and saved.".to_owned(),
         SaveStatus::Imported { file_name } => format!("Imported “{file_name}” and saved it as your draft."),
     });
-    let last_save_ms = move || drafts.last_save_ms.get().map(|ms| format!("{ms:.2}"));
+    let last_save_ms = move || drafts.last_save_ms.get().map(|ms| fixed(ms, 2));
     view! {
         <p class="autosave-status" role="status" aria-live="polite" data-last-save-ms=last_save_ms>
             {message}
@@ -36,4 +36,13 @@ pub fn AutosaveStatus(drafts: DraftStore) -> impl IntoView {
 pub fn clock_time(epoch_ms: f64) -> String {
     let date = js_sys::Date::new(&epoch_ms.into());
     format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+/// A non-negative number with `places` decimals, as `format!("{:.2}")` writes it (halves
+/// rounded away from zero), without formatting an f64: that alone would pull the
+/// floating-point printer into the wasm.
+pub(crate) fn fixed(value: f64, places: u32) -> String {
+    let scale = 10u64.pow(places);
+    let scaled = (value.max(0.0) * scale as f64).round() as u64;
+    format!("{}.{:0width$}", scaled / scale, scaled % scale, width = places as usize)
 }

@@ -31,7 +31,9 @@ pub fn back_up(app_key: &str, text: &str, now_ms: f64) -> Option<String> {
     if let Some((key, _)) = backups(app_key).into_iter().find(|(_, kept)| kept == text) {
         return Some(key);
     }
-    let key = format!("{}{now_ms}", backup_key_prefix(app_key));
+    // Whole milliseconds (`Date.now()`), written as digits: formatting an f64 would pull the
+    // floating-point printer into the wasm for this one key.
+    let key = format!("{}{}", backup_key_prefix(app_key), now_ms.max(0.0) as u64);
     write(&key, text).then_some(key)
 }
 

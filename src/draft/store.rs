@@ -5,9 +5,12 @@ use questionnaire::Answers;
 use serde_json::Value;
 
 use super::{durable, lifecycle, position, storage};
+use crate::state::Questionnaire;
 
-/// Long enough to stay off the typing path, short enough that a crash loses at most a moment.
-const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
+/// Counted from when the answers settle (typing paused, see `Questionnaire::settled`): about
+/// 400 ms after the last keystroke in all. Long enough to stay off the typing path, short enough
+/// that a crash loses at most a moment.
+const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// What the quiet status line says.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,7 +50,7 @@ pub struct KeptOriginal {
 #[derive(Clone, Copy)]
 pub struct DraftStore {
     pub app_key: RwSignal<String>,
-    answers: RwSignal<Answers>,
+    answers: Questionnaire,
     pub status: RwSignal<SaveStatus>,
     /// The browser refused to store the draft: the partner works on in memory.
     pub write_failed: RwSignal<bool>,
@@ -88,7 +91,7 @@ struct Inner {
 
 impl DraftStore {
     /// Loads the draft of `app_key` into `answers` and keeps it saved. Provided as context.
-    pub fn start(app_key: RwSignal<String>, answers: RwSignal<Answers>) -> Self {
+    pub fn start(app_key: RwSignal<String>, answers: Questionnaire) -> Self {
         let store = DraftStore {
             app_key,
             answers,
@@ -116,8 +119,10 @@ impl DraftStore {
                 store.load(&key);
             }
         });
+        // Saved once typing pauses: the settled answers change then, not on every keystroke
+        // (a page left before that is saved by `flush`, which reads every answer).
         Effect::new(move |_| {
-            answers.track();
+            answers.settled().track();
             store.position.track();
             store.schedule();
         });
@@ -146,13 +151,13 @@ impl DraftStore {
         Draft {
             position: self.position.get_untracked(),
             raw_trust_info,
-            ..Draft::new(key, self.answers.get_untracked(), js_sys::Date::now())
+            ..Draft::new(key, self.answers.snapshot_untracked(), js_sys::Date::now())
         }
     }
 
     /// Replaces every answer and saves at once (for a version loaded from the Marketplace).
     pub fn replace_answers(&self, answers: Answers) {
-        self.answers.set(answers);
+        self.answers.replace_all(answers);
         self.save_now();
     }
 
@@ -176,7 +181,7 @@ impl DraftStore {
         }
         self.inner.update_value(|inner| inner.meta_changed = true);
         self.position.set(draft.position);
-        self.answers.set(draft.answers);
+        self.answers.replace_all(draft.answers);
         self.conflicts.set(Vec::new());
         self.write(false); // The status names the import instead.
         self.status.set(SaveStatus::Imported { file_name });
@@ -200,20 +205,20 @@ impl DraftStore {
         });
         self.conflicts.set(Vec::new());
         self.position.set(None);
-        self.answers.set(Answers::new());
+        self.answers.replace_all(Answers::new());
         self.status.set(SaveStatus::Discarded);
     }
 
     /// Brings the discarded draft back. Answers given since the discard win over it.
     pub fn undo_discard(&self) {
         let Some(draft) = self.discarded.try_update(Option::take).flatten() else { return };
-        let merged = self.answers.with_untracked(|since| merge(&Answers::new(), since, &draft.answers));
+        let merged = merge(&Answers::new(), &self.answers.snapshot_untracked(), &draft.answers);
         self.inner.update_value(|inner| {
             inner.raw_trust_info = draft.raw_trust_info;
             inner.meta_changed = true;
         });
         self.position.set(draft.position);
-        self.answers.set(merged.answers);
+        self.answers.replace_all(merged.answers);
         self.write(false); // The status says the draft is back instead.
         self.status.set(SaveStatus::DiscardUndone);
     }
@@ -275,7 +280,7 @@ impl DraftStore {
                 pending: inner.pending.take(),
             }
         });
-        self.answers.set(answers);
+        self.answers.replace_all(answers);
         self.position.set(position);
         self.status.set(status);
         self.saving_held.set(kept.as_ref().is_some_and(|kept| kept.backup_key.is_none()));
@@ -311,7 +316,8 @@ impl DraftStore {
             if still_here != Some(true) || !newer {
                 return;
             }
-            let untouched = store.answers.with_untracked(|answers| store.inner.with_value(|inner| *answers == inner.stored));
+            let now = store.answers.snapshot_untracked();
+            let untouched = store.inner.with_value(|inner| now == inner.stored);
             if untouched {
                 store.restore_from(draft);
             } else {
@@ -334,7 +340,7 @@ impl DraftStore {
             }
         });
         self.position.set(draft.position);
-        self.answers.set(draft.answers);
+        self.answers.replace_all(draft.answers);
         self.status.set(SaveStatus::Restored { saved_at });
     }
 
@@ -367,7 +373,10 @@ impl DraftStore {
         let hold = self.saving_held.get_untracked();
         let (key, moved) = self.inner.with_value(|inner| (inner.loaded_key.clone(), inner.meta_changed));
         let Some(key) = key else { return };
-        let changed = moved || self.answers.with_untracked(|answers| self.inner.with_value(|inner| *answers != inner.stored));
+        let changed = moved || {
+            let answers = self.answers.snapshot_untracked();
+            self.inner.with_value(|inner| answers != inner.stored)
+        };
         if hold || !changed {
             return;
         }
@@ -443,10 +452,9 @@ impl DraftStore {
             }
         };
         let base = self.inner.with_value(|inner| inner.stored.clone());
-        let incoming = self.answers.with_untracked(|mine| {
-            self.inner.try_update_value(|inner| {
-                inner.lineage.receive(theirs.revision, theirs.parent, &theirs.answers, mine, &base)
-            })
+        let mine = self.answers.snapshot_untracked();
+        let incoming = self.inner.try_update_value(|inner| {
+            inner.lineage.receive(theirs.revision, theirs.parent, &theirs.answers, &mine, &base)
         });
         let Some(Incoming::Merge(merged)) = incoming else { return };
         self.inner.update_value(|inner| {
@@ -463,8 +471,8 @@ impl DraftStore {
             list.retain(|c| merged.answers.get(&c.id) != theirs.answers.get(&c.id));
         });
         let unsaved_here = merged.answers != theirs.answers;
-        if self.answers.with_untracked(|mine| *mine != merged.answers) {
-            self.answers.set(merged.answers);
+        if self.answers.snapshot_untracked() != merged.answers {
+            self.answers.replace_all(merged.answers);
         }
         if unsaved_here {
             self.schedule();

@@ -14,7 +14,7 @@ pub fn CertificationsField(question: &'static Question, options: &'static [&'sta
     let questionnaire = Questionnaire::expect();
     let checks = Checks::expect();
     let current = Memo::new(move |_| {
-        questionnaire.answers.with(|answers| match answers.get(question.id) {
+        questionnaire.with(question.id, |answer| match answer {
             Some(Answer::Certifications { picked, other }) => (picked.clone(), other.clone()),
             _ => (Vec::new(), String::new()),
         })

@@ -15,7 +15,7 @@ pub fn CheckboxField(question: &'static Question) -> impl IntoView {
                 type="checkbox"
                 id=control_id(question.id)
                 aria-describedby=described_by(question.id)
-                prop:checked=move || questionnaire.answers.with(|answers| answers.flag(question.id))
+                prop:checked=move || questionnaire.with(question.id, |answer| answer == Some(&Answer::Flag(true)))
                 on:change=move |ev| questionnaire.set(question.id, Answer::Flag(event_target_checked(&ev)))
             />
             <label for=control_id(question.id)>{question.label()}</label>

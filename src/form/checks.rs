@@ -4,13 +4,15 @@
 use std::collections::HashSet;
 
 use leptos::prelude::*;
-use questionnaire::consistency::{findings, Finding};
-use questionnaire::validation::{field_errors, FieldError, FieldPart};
+use questionnaire::consistency::Finding;
+use questionnaire::validation::{FieldError, FieldPart};
 
 use crate::state::Questionnaire;
 
 #[derive(Clone, Copy)]
 pub struct Checks {
+    questionnaire: Questionnaire,
+    /// Every error, in catalogue order.
     pub errors: Memo<Vec<FieldError>>,
     /// Contradictions and likely slips across answers: shown, never blocking.
     pub findings: Memo<Vec<Finding>>,
@@ -23,10 +25,14 @@ pub struct Checks {
 
 impl Checks {
     pub fn provide() -> Self {
-        let answers = Questionnaire::expect().answers;
+        let questionnaire = Questionnaire::expect();
+        let fields = questionnaire.fields();
         let checks = Checks {
-            errors: Memo::new(move |_| answers.with(field_errors)),
-            findings: Memo::new(move |_| answers.with(findings)),
+            questionnaire,
+            // Only questions whose errors changed notify this: typing a valid link re-runs
+            // nothing here.
+            errors: Memo::new(move |_| fields.iter().flat_map(|field| field.errors.get()).collect()),
+            findings: questionnaire.findings,
             touched: RwSignal::new(HashSet::new()),
             last_left: RwSignal::new(None),
             show_all: RwSignal::new(false),
@@ -70,7 +76,7 @@ impl Checks {
         if !shown {
             return Vec::new();
         }
-        self.errors.with(|errors| errors.iter().filter(|error| error.question == question_id).cloned().collect())
+        self.questionnaire.field(question_id).errors.get()
     }
 
     /// `aria-invalid` for one input: `"true"` while an error shown for the question is about

@@ -11,7 +11,10 @@ use crate::state::Questionnaire;
 pub fn ChoiceField(question: &'static Question, choices: &'static [Choice]) -> impl IntoView {
     let questionnaire = Questionnaire::expect();
     let picked = Memo::new(move |_| {
-        questionnaire.answers.with(|answers| answers.choice(question.id).map(str::to_owned))
+        questionnaire.with(question.id, |answer| match answer {
+            Some(Answer::Choice(picked)) => Some(picked.clone()),
+            _ => None,
+        })
     });
     let options = choices.iter().map(|choice| {
         let id = format!("{}-{}", control_id(question.id), choice.id);

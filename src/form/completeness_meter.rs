@@ -1,5 +1,7 @@
 use leptos::prelude::*;
-use questionnaire::completeness::{next_unanswered, summary, ViewSummary};
+use questionnaire::catalogue::{Question, View};
+use questionnaire::completeness::{next_gap, tally, Completeness, ViewSummary};
+use questionnaire::visibility::is_asked_when;
 use questionnaire::listing::NOT_PROVIDED;
 
 use super::control_id;
@@ -9,10 +11,17 @@ use crate::state::Questionnaire;
 /// How much of each view of the listing tab the answers fill, and a way to the next gap.
 #[component]
 pub fn CompletenessMeter() -> impl IntoView {
-    let answers = Questionnaire::expect().answers;
-    let completeness = Memo::new(move |_| answers.with(summary));
+    let questionnaire = Questionnaire::expect();
+    // From whether each question has its row and it is answered: typing that keeps a row
+    // answered re-runs nothing here.
+    let fields = questionnaire.fields();
+    let completeness = Memo::new(move |_| {
+        let listed = || fields.iter().filter_map(|field| field.listed.get().map(|provided| (field.question, provided)));
+        Completeness { default: tally(View::Default, listed()), expanded: tally(View::Expanded, listed()) }
+    });
     let go_to_next = move |_| {
-        if let Some(question) = answers.with_untracked(|answers| next_unanswered(answers, None)) {
+        let asked = |question: &Question| is_asked_when(question, questionnaire.field(question.id).visible.get_untracked());
+        if let Some(question) = completeness.with_untracked(|c| next_gap(&c.expanded.missing, None, asked)) {
             focus_by_id(&control_id(question.id));
         }
     };

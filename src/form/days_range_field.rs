@@ -13,7 +13,7 @@ use crate::state::Questionnaire;
 pub fn DaysRangeField(question: &'static Question) -> impl IntoView {
     let questionnaire = Questionnaire::expect();
     let range = Memo::new(move |_| {
-        questionnaire.answers.with(|answers| match answers.get(question.id) {
+        questionnaire.with(question.id, |answer| match answer {
             Some(Answer::DaysRange { min, max }) => (min.clone(), max.clone()),
             _ => (String::new(), String::new()),
         })

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 use questionnaire::catalogue::{self, Question};
 use questionnaire::consistency::Severity;
-use questionnaire::visibility::is_visible;
 
 use super::checks::Checks;
 use crate::state::Questionnaire;
@@ -11,7 +10,7 @@ use crate::state::Questionnaire;
 #[component]
 pub fn FindingsNote(question: &'static Question) -> impl IntoView {
     let checks = Checks::expect();
-    let answers = Questionnaire::expect().answers;
+    let questionnaire = Questionnaire::expect();
     let findings = Memo::new(move |_| checks.findings_for(question.id));
     move || {
         findings
@@ -23,7 +22,7 @@ pub fn FindingsNote(question: &'static Question) -> impl IntoView {
                     .iter()
                     .filter(|id| **id != question.id)
                     .filter_map(|id| catalogue::find(id))
-                    .filter(|other| answers.with_untracked(|answers| is_visible(other, answers)))
+                    .filter(|other| questionnaire.field(other.id).visible.get_untracked())
                     .map(|other| other.listing_label)
                     .collect::<Vec<_>>()
                     .join("; ");

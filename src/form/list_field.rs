@@ -11,7 +11,12 @@ use crate::state::Questionnaire;
 pub fn ListField(question: &'static Question, suggestions: &'static [&'static str]) -> impl IntoView {
     let questionnaire = Questionnaire::expect();
     let checks = super::checks::Checks::expect();
-    let items = Memo::new(move |_| questionnaire.answers.with(|answers| answers.list(question.id).to_vec()));
+    let items = Memo::new(move |_| {
+        questionnaire.with(question.id, |answer| match answer {
+            Some(Answer::List(items)) => items.clone(),
+            _ => Vec::new(),
+        })
+    });
     view! {
         <label class="question-label" for=control_id(question.id)>{question.label()}</label>
         <ChipsInput

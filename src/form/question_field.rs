@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use questionnaire::catalogue::{Kind, Question};
-use questionnaire::visibility::is_visible;
 
 use super::certifications_field::CertificationsField;
 use super::checkbox_field::CheckboxField;
@@ -19,9 +18,8 @@ use crate::state::Questionnaire;
 /// its errors (once the partner has left it) and its help.
 #[component]
 pub fn QuestionField(question: &'static Question) -> impl IntoView {
-    let answers = Questionnaire::expect().answers;
+    let visible = Questionnaire::expect().field(question.id).visible;
     let checks = Checks::expect();
-    let visible = Memo::new(move |_| answers.with(|answers| is_visible(question, answers)));
     let has_errors = Memo::new(move |_| !checks.shown_for(question.id).is_empty());
     // Indented under its parent only when it answers a specific choice; questions that are
     // merely skipped for apps without End-User Data stay top-level.

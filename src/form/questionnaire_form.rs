@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use questionnaire::catalogue::{Source, SECTIONS};
-use questionnaire::visibility::hidden_answers;
 
 use super::checks::Checks;
 use super::completeness_meter::CompletenessMeter;
@@ -13,8 +12,8 @@ use crate::state::Questionnaire;
 #[component]
 pub fn QuestionnaireForm(#[prop(optional, into)] on_preview: Option<Callback<()>>) -> impl IntoView {
     let checks = Checks::provide();
-    let answers = Questionnaire::expect().answers;
-    let hidden = Memo::new(move |_| answers.with(|answers| hidden_answers(answers).len()));
+    let fields = Questionnaire::expect().fields();
+    let hidden = Memo::new(move |_| fields.iter().filter(|field| field.kept.get()).count());
 
     let save_and_preview = move |_| {
         checks.show_all.set(true);

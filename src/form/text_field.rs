@@ -25,7 +25,10 @@ pub fn TextField(question: &'static Question) -> impl IntoView {
             id=control_id(question.id)
             aria-describedby=described_by(question.id)
             aria-invalid=move || checks.aria_invalid(question.id, |_| true)
-            prop:value=move || questionnaire.answers.with(|answers| answers.text(question.id).to_owned())
+            prop:value=move || questionnaire.with(question.id, |answer| match answer {
+                Some(Answer::Text(text)) => text.clone(),
+                _ => String::new(),
+            })
             on:input=move |ev| questionnaire.set(question.id, Answer::Text(event_target_value(&ev)))
         />
     }

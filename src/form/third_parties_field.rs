@@ -13,11 +13,11 @@ use crate::state::Questionnaire;
 #[component]
 pub fn ThirdPartiesField(question: &'static Question) -> impl IntoView {
     let questionnaire = Questionnaire::expect();
-    let count = Memo::new(move |_| questionnaire.answers.with(|answers| answers.third_parties(question.id).len()));
+    let count = Memo::new(move |_| questionnaire.with(question.id, |answer| rows_of(answer).len()));
     let removed = RwSignal::new(None::<(usize, ThirdParty)>);
 
     let edit_rows = move |change: &dyn Fn(&mut Vec<ThirdParty>)| {
-        let mut rows = questionnaire.answers.with_untracked(|answers| answers.third_parties(question.id).to_vec());
+        let mut rows = untrack(|| questionnaire.with(question.id, |answer| rows_of(answer).to_vec()));
         change(&mut rows);
         questionnaire.set(question.id, Answer::ThirdParties(rows));
     };
@@ -98,7 +98,7 @@ fn ThirdPartyRow(
     let questionnaire = Questionnaire::expect();
     // One memo per row: a keystroke in one row re-renders that row only.
     let row = Memo::new(move |_| {
-        questionnaire.answers.with(|answers| answers.third_parties(question.id).get(index).cloned().unwrap_or_default())
+        questionnaire.with(question.id, |answer| rows_of(answer).get(index).cloned().unwrap_or_default())
     });
     let id = move |column| third_party_input_id(question.id, index, column);
     let label = |column| third_party_field(column).label;
@@ -179,4 +179,11 @@ fn RowText(
 /// One list of countries for every row's picker.
 fn countries_list_id(question_id: &str) -> String {
     format!("{}-countries", control_id(question_id))
+}
+
+fn rows_of(answer: Option<&Answer>) -> &[ThirdParty] {
+    match answer {
+        Some(Answer::ThirdParties(rows)) => rows,
+        _ => &[],
+    }
 }

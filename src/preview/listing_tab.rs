@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use questionnaire::catalogue::View;
-use questionnaire::Answers;
+use questionnaire::catalogue::{View, SECTIONS};
+use questionnaire::{Answers, Section};
 
 use super::listing_row::ListingRowView;
-use super::row_model::{sections, SectionModel};
+use super::row_model::{RowModel, Rows};
 use super::view_toggle::ViewToggle;
 
 /// The Privacy & Security tab for these answers, read-only: the default view or the expanded
@@ -17,11 +17,18 @@ pub fn ListingTab(
     #[prop(optional)]
     expanded: bool,
 ) -> impl IntoView {
+    view! { <ListingTabRows rows=Rows::of_answers(answers, live) expanded /> }
+}
+
+/// The same tab from rows kept one question at a time (the app: see [`Rows`]).
+#[component]
+pub fn ListingTabRows(
+    rows: Rows,
+    /// Start on the expanded view.
+    #[prop(optional)]
+    expanded: bool,
+) -> impl IntoView {
     let view_shown = RwSignal::new(if expanded { View::Expanded } else { View::Default });
-    let model = Memo::new(move |_| {
-        let live = live.and_then(|live| live.get());
-        answers.with(|answers| sections(answers, live.as_ref()))
-    });
     let is_default = move || view_shown.get() == View::Default;
 
     view! {
@@ -31,28 +38,36 @@ pub fn ListingTab(
                 <ViewToggle view_shown />
             </header>
             <p class="listing-disclaimer">"Marketplace Partners are responsible for the responses on this tab."</p>
-            <For each=move || model.get() key=|section| section.id let:section>
-                <ListingSection section=section.id title=section.title model />
-            </For>
+            {SECTIONS.iter().map(|section| view! { <ListingSection section rows /> }).collect_view()}
         </article>
     }
 }
 
-/// One section; its rows re-render only when what they show changes.
+/// One section, shown while it has a row; each row re-renders only when what it shows changes.
 #[component]
-fn ListingSection(section: &'static str, title: &'static str, model: Memo<Vec<SectionModel>>) -> impl IntoView {
-    let this = Memo::new(move |_| model.with(|all| all.iter().find(|s| s.id == section).cloned()));
-    let expanded_only = move || this.with(|s| s.as_ref().is_some_and(|s| !s.in_default_view()));
-    let rows = move || this.with(|s| s.as_ref().map(|s| s.rows.clone()).unwrap_or_default());
+fn ListingSection(section: &'static Section, rows: Rows) -> impl IntoView {
+    let shown: Vec<Signal<Option<RowModel>>> = section.questions.iter().map(|question| rows.get(question.id)).collect();
+    let any_row = StoredValue::new(shown.clone());
+    let any = move |test: fn(&RowModel) -> bool| {
+        any_row.with_value(|rows| rows.iter().any(|row| row.with(|row| row.as_ref().is_some_and(test))))
+    };
+    let has_rows = move || any(|_| true);
+    let expanded_only = move || !any(RowModel::in_default_view);
     view! {
-        // Not a <section>: the form's sections already hold these names as landmarks.
-        <div class="listing-section" class:expanded-only=expanded_only data-section=section>
-            <h3 class="listing-section-title">{title}</h3>
-            <dl class="listing-rows">
-                <For each=rows key=|row| row.key() let:row>
-                    <ListingRowView row />
-                </For>
-            </dl>
-        </div>
+        <Show when=has_rows>
+            // Not a <section>: the form's sections already hold these names as landmarks.
+            <div class="listing-section" class:expanded-only=expanded_only data-section=section.id>
+                <h3 class="listing-section-title">{section.title}</h3>
+                <dl class="listing-rows">
+                    {shown
+                        .iter()
+                        .map(|row| {
+                            let row = *row;
+                            move || row.get().map(|row| view! { <ListingRowView row /> })
+                        })
+                        .collect_view()}
+                </dl>
+            </div>
+        </Show>
     }
 }

@@ -22,8 +22,9 @@ mod workspace;
 
 pub use change_summary::ChangeSummary;
 pub use embed_snippet::{EmbedSnippet, WIDGET_SCRIPT};
-pub use listing_tab::ListingTab;
+pub use listing_tab::{ListingTab, ListingTabRows};
 pub use preview_page::PreviewPage;
 pub use preview_pane::PreviewPane;
 pub use reveal::reveal;
+pub use row_model::Rows;
 pub use workspace::Workspace;

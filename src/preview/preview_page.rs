@@ -1,13 +1,15 @@
 use leptos::prelude::*;
 use questionnaire::Answers;
 
-use super::{ChangeSummary, EmbedSnippet, ListingTab};
+use super::{ChangeSummary, EmbedSnippet, ListingTabRows, Rows};
 
 /// "Save and preview": the tab as it will appear on the listing, full page, with what
 /// submitting changes, "Edit draft" to go back and "Submit and publish" (the spec's steps 6–9),
 /// and the snippet that shows the tab on another site.
 #[component]
 pub fn PreviewPage(
+    /// The tab's rows, as the preview beside the form shows them.
+    rows: Rows,
     #[prop(into)] answers: Signal<Answers>,
     #[prop(into)] live: Signal<Option<Answers>>,
     #[prop(into)] app_key: Signal<String>,
@@ -48,7 +50,7 @@ pub fn PreviewPage(
                 <p class="print-only print-title">"Privacy & Security information for " {app_key}</p>
             </div>
             <ChangeSummary answers live />
-            <ListingTab answers live />
+            <ListingTabRows rows />
             <EmbedSnippet app_key api_base answers live_embeddable />
         </section>
     }

@@ -1,20 +1,13 @@
 use std::collections::BTreeMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 
-use questionnaire::catalogue::{QuestionId, View};
+use leptos::prelude::*;
+use questionnaire::catalogue::{self, QuestionId, View};
 use questionnaire::diff::changes;
-use questionnaire::listing::{rows_by_section, ListingRow};
+use questionnaire::listing::{rows, ListingRow};
 use questionnaire::statements::statements;
 use questionnaire::Answers;
 
-/// One section of the tab, with every row of the expanded view; the default view hides the
-/// rows it does not show, so switching views (and printing) never re-renders.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SectionModel {
-    pub id: &'static str,
-    pub title: &'static str,
-    pub rows: Vec<RowModel>,
-}
+use crate::state::Questionnaire;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowModel {
@@ -25,48 +18,80 @@ pub struct RowModel {
     pub was: Option<String>,
 }
 
-impl SectionModel {
-    pub fn in_default_view(&self) -> bool {
-        self.rows.iter().any(RowModel::in_default_view)
-    }
-}
-
 impl RowModel {
     pub fn in_default_view(&self) -> bool {
         View::Default.shows(self.row.question)
     }
-
-    /// Changes whenever anything the row shows changes: the key that re-renders it. A hash,
-    /// not a printed copy of the value: with 200 third parties it is computed on every
-    /// keystroke.
-    pub fn key(&self) -> (QuestionId, u64) {
-        let mut hasher = DefaultHasher::new();
-        (&self.row.value, self.statement, &self.was).hash(&mut hasher);
-        (self.row.question.id, hasher.finish())
-    }
 }
 
-/// With `live`, rows that differ from it carry what customers see now; nothing is marked while
-/// nothing is live (every row would be).
-pub fn sections(answers: &Answers, live: Option<&Answers>) -> Vec<SectionModel> {
+/// Every row of the expanded view (the default view hides the rows it does not show, so
+/// switching views and printing never re-render). With `live`, rows that differ from it carry
+/// what customers see now; nothing is marked while nothing is live (every row would be).
+fn models(answers: &Answers, live: Option<&Answers>) -> Vec<RowModel> {
     let sentences = statements(answers);
-    let was: BTreeMap<QuestionId, String> = live
-        .filter(|live| !live.is_empty())
-        .map(|live| changes(live, answers).into_iter().map(|change| (change.question.id, change.before)).collect())
-        .unwrap_or_default();
-    rows_by_section(answers, View::Expanded)
+    let was = was(answers, live);
+    rows(answers, View::Expanded)
         .into_iter()
-        .map(|(section, rows)| SectionModel {
-            id: section.id,
-            title: section.title,
-            rows: rows
-                .into_iter()
-                .map(|row| RowModel {
-                    statement: sentences.get(row.question.id).copied(),
-                    was: was.get(row.question.id).cloned(),
-                    row,
-                })
-                .collect(),
+        .map(|row| RowModel {
+            statement: sentences.get(row.question.id).copied(),
+            was: was.get(row.question.id).cloned(),
+            row,
         })
         .collect()
+}
+
+/// What customers see now, for each question whose row differs from it (nothing while
+/// nothing is live).
+fn was(answers: &Answers, live: Option<&Answers>) -> BTreeMap<QuestionId, String> {
+    live.filter(|live| !live.is_empty())
+        .map(|live| changes(live, answers).into_iter().map(|change| (change.question.id, change.before)).collect())
+        .unwrap_or_default()
+}
+
+/// The tab's rows, one signal per catalogue question (`None`: no row), so a change to one
+/// answer re-renders that row only.
+#[derive(Clone, Copy)]
+pub struct Rows(StoredValue<Vec<(QuestionId, Signal<Option<RowModel>>)>>);
+
+impl Rows {
+    /// From whole answers (the widget): one model, each row reads its own part of it.
+    pub fn of_answers(answers: Signal<Answers>, live: Option<Signal<Option<Answers>>>) -> Self {
+        let model = Memo::new(move |_| {
+            let live = live.and_then(|live| live.get());
+            answers.with(|answers| models(answers, live.as_ref()))
+        });
+        Self::each(move |id| {
+            Signal::derive(move || model.with(|rows| rows.iter().find(|r| r.row.question.id == id).cloned()))
+        })
+    }
+
+    /// From the answers being edited: each row a memo of its own question's row and statement;
+    /// what customers see now follows once typing pauses (it compares every answer).
+    pub fn of_questionnaire(questionnaire: Questionnaire, live: Signal<Option<Answers>>) -> Self {
+        let settled = questionnaire.settled();
+        let was = Memo::new(move |_| live.with(|live| settled.with(|answers| was(answers, live.as_ref()))));
+        let statements = questionnaire.statements;
+        Self::each(move |id| {
+            let row = questionnaire.field(id).row;
+            Memo::new(move |_| {
+                row.with(|row| {
+                    row.as_ref().map(|row| RowModel {
+                        row: row.clone(),
+                        statement: statements.with(|s| s.get(id).copied()),
+                        was: was.with(|was| was.get(id).cloned()),
+                    })
+                })
+            })
+            .into()
+        })
+    }
+
+    fn each(row: impl Fn(QuestionId) -> Signal<Option<RowModel>>) -> Self {
+        Rows(StoredValue::new(catalogue::questions().map(|question| (question.id, row(question.id))).collect()))
+    }
+
+    /// The row of question `id`.
+    pub fn get(&self, id: &str) -> Signal<Option<RowModel>> {
+        self.0.with_value(|rows| rows.iter().find(|(known, _)| *known == id).map(|(_, row)| *row).expect("a catalogue id"))
+    }
 }

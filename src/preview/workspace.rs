@@ -1,13 +1,16 @@
 use leptos::prelude::*;
 use questionnaire::Answers;
 
-use super::PreviewPane;
+use super::{PreviewPane, Rows};
 
 /// The form with the preview beside it on wide screens; on narrow ones a switch shows one or
 /// the other (CSS decides which layout applies, so nothing re-renders on resize).
 #[component]
 pub fn Workspace(
-    #[prop(into)] answers: Signal<Answers>,
+    rows: Rows,
+    /// The answers as of the last pause in typing.
+    #[prop(into)]
+    answers: Signal<Answers>,
     #[prop(into)] live: Signal<Option<Answers>>,
     children: Children,
 ) -> impl IntoView {
@@ -32,7 +35,7 @@ pub fn Workspace(
                 {switch(true, "Preview", "show-preview")}
             </div>
             <div class="workspace-form">{children()}</div>
-            <PreviewPane answers live />
+            <PreviewPane rows answers live />
         </div>
     }
 }

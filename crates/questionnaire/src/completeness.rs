@@ -3,7 +3,7 @@
 
 use crate::answers::Answers;
 use crate::catalogue::{self, Kind, Question, QuestionId, Source, View};
-use crate::listing::{rows, ListingValue};
+use crate::listing::{rows, ListingRow, ListingValue};
 use crate::visibility::is_asked;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,9 +36,21 @@ pub fn summary(answers: &Answers) -> Completeness {
 /// they are not counted; answers that cannot be sent to the API count as answered (the
 /// partner did answer; `wire::unsendable` tells them about the rest).
 pub fn for_view(answers: &Answers, view: View) -> ViewSummary {
-    let counted: Vec<_> = rows(answers, view).into_iter().filter(|row| counts(row.question)).collect();
+    tally(view, rows(answers, view).iter().map(|row| (row.question, is_provided(row))))
+}
+
+/// Whether a row counts as answered.
+pub fn is_provided(row: &ListingRow) -> bool {
+    row.value != ListingValue::NotProvided
+}
+
+/// The summary of `view` from the rows of the expanded view (or any view that shows at least
+/// its rows), each with [`is_provided`], in catalogue order: for callers that keep the rows
+/// one question at a time.
+pub fn tally(view: View, rows: impl IntoIterator<Item = (&'static Question, bool)>) -> ViewSummary {
+    let counted: Vec<_> = rows.into_iter().filter(|(question, _)| view.shows(question) && counts(question)).collect();
     let missing: Vec<QuestionId> =
-        counted.iter().filter(|row| row.value == ListingValue::NotProvided).map(|row| row.question.id).collect();
+        counted.iter().filter(|(_, provided)| !provided).map(|(question, _)| question.id).collect();
     ViewSummary { view, answered: counted.len() - missing.len(), total: counted.len(), missing }
 }
 
@@ -49,12 +61,21 @@ fn counts(question: &Question) -> bool {
 /// The next question asked now and not answered, after `after` (from the start when `None`),
 /// wrapping around: for "take me to the next gap".
 pub fn next_unanswered(answers: &Answers, after: Option<&str>) -> Option<&'static Question> {
+    next_gap(&for_view(answers, View::Expanded).missing, after, |question| is_asked(question, answers))
+}
+
+/// [`next_unanswered`] from the expanded view's `missing` and whether each question is
+/// `asked` now: for callers that keep both already.
+pub fn next_gap(
+    missing: &[QuestionId],
+    after: Option<&str>,
+    asked: impl Fn(&Question) -> bool,
+) -> Option<&'static Question> {
     let order: Vec<&'static Question> = catalogue::questions().collect();
     let start = after.and_then(|id| order.iter().position(|q| q.id == id)).map_or(0, |i| i + 1);
-    let missing = for_view(answers, View::Expanded).missing;
     (0..order.len())
         .map(|offset| order[(start + offset) % order.len()])
-        .find(|question| is_asked(question, answers) && missing.contains(&question.id))
+        .find(|question| asked(question) && missing.contains(&question.id))
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ pub mod draft;
 pub mod eea;
 pub mod embed;
 pub mod endpoints;
+pub mod inputs;
 pub mod listing;
 #[cfg(test)]
 mod property_tests;

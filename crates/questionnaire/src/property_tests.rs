@@ -65,7 +65,7 @@ fn answer_for(question: &'static Question) -> BoxedStrategy<Answer> {
     prop_oneof![9 => fitting, 1 => text().prop_map(Answer::Text)].boxed()
 }
 
-fn answers() -> impl Strategy<Value = Answers> {
+pub(crate) fn answers() -> impl Strategy<Value = Answers> {
     let per_question: Vec<_> = catalogue::questions()
         .map(|question| proptest::option::weighted(0.6, answer_for(question)).prop_map(move |a| (question.id, a)))
         .collect();

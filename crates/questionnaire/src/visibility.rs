@@ -68,16 +68,25 @@ pub fn may_stay_empty(id: &str, shown: &Answers) -> bool {
 
 /// Whether the partner answers this question in the form now.
 pub fn is_asked(question: &Question, answers: &Answers) -> bool {
-    question.source == Source::Partner && is_visible(question, answers)
+    is_asked_when(question, is_visible(question, answers))
+}
+
+/// [`is_asked`], given whether the question is `visible`.
+pub fn is_asked_when(question: &Question, visible: bool) -> bool {
+    question.source == Source::Partner && visible
 }
 
 /// Questions that hold an answer but are hidden: kept for when they come back, never sent
 /// and never shown in the preview.
 pub fn hidden_answers(answers: &Answers) -> Vec<&'static Question> {
     catalogue::questions()
-        .filter(|question| !is_visible(question, answers))
-        .filter(|question| answers.get(question.id).is_some_and(|a| a.is_given()))
+        .filter(|question| is_hidden_answer(is_visible(question, answers), answers.get(question.id)))
         .collect()
+}
+
+/// Whether a question, shown or not (`visible`), holds an answer kept while hidden.
+pub fn is_hidden_answer(visible: bool, answer: Option<&Answer>) -> bool {
+    !visible && answer.is_some_and(Answer::is_given)
 }
 
 /// The answers as the listing and the API see them: only questions asked now, only answers of

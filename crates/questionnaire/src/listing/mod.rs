@@ -49,12 +49,22 @@ pub struct ListingRow {
 /// has no row: nothing to state, and nothing the partner failed to provide.
 pub fn rows(answers: &Answers, view: View) -> Vec<ListingRow> {
     let shown = effective(answers);
-    catalogue::questions()
-        .filter(|question| view.shows(question))
-        .filter(|question| is_visible(question, answers) || is_mirrored(question.id, answers))
-        .map(|question| ListingRow { question, label: question.listing_label, value: value_in(question, &shown) })
-        .filter(|row| !(row.value == ListingValue::NotProvided && may_stay_empty(row.question.id, &shown)))
-        .collect()
+    catalogue::questions().filter_map(|question| row_in(question, answers, &shown, view)).collect()
+}
+
+/// The row of one question, if the view shows one. Reads only the answers
+/// `inputs::of_question` names.
+pub fn row_for(question: &'static Question, answers: &Answers, view: View) -> Option<ListingRow> {
+    row_in(question, answers, &effective(answers), view)
+}
+
+/// `shown`: the [`effective`] answers.
+fn row_in(question: &'static Question, answers: &Answers, shown: &Answers, view: View) -> Option<ListingRow> {
+    if !view.shows(question) || !(is_visible(question, answers) || is_mirrored(question.id, answers)) {
+        return None;
+    }
+    let row = ListingRow { question, label: question.listing_label, value: value_in(question, shown) };
+    (!(row.value == ListingValue::NotProvided && may_stay_empty(question.id, shown))).then_some(row)
 }
 
 /// The same rows grouped by section, leaving out sections with nothing to show.

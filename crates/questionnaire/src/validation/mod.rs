@@ -52,11 +52,15 @@ impl FieldError {
 /// Every problem with the questions asked now. Hidden answers are not checked: they are
 /// neither shown nor sent.
 pub fn field_errors(answers: &Answers) -> Vec<FieldError> {
+    catalogue::questions().flat_map(|question| errors_for_question(question, answers)).collect()
+}
+
+/// The problems with one question (empty when it is hidden). Reads only the answers
+/// `inputs::of_question` names.
+pub fn errors_for_question(question: &'static Question, answers: &Answers) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    for question in catalogue::questions() {
-        if is_asked(question, answers) {
-            check(question, answers, &mut errors);
-        }
+    if is_asked(question, answers) {
+        check(question, answers, &mut errors);
     }
     errors
 }
