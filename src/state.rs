@@ -76,8 +76,9 @@ fn gather(inputs: &Inputs) -> Answers {
 
 impl Questionnaire {
     pub fn new(answers: Answers) -> Self {
-        let signals: Vec<(QuestionId, RwSignal<Option<Answer>>)> =
-            catalogue::questions().map(|question| (question.id, RwSignal::new(answers.get(question.id).cloned()))).collect();
+        let signals: Vec<(QuestionId, RwSignal<Option<Answer>>)> = catalogue::questions()
+            .map(|question| (question.id, RwSignal::new(answers.get(question.id).cloned())))
+            .collect();
         let inputs = |ids: Vec<QuestionId>| -> Inputs {
             ids.into_iter()
                 .map(|id| *signals.iter().find(|(known, _)| *known == id).expect("inputs name catalogue questions"))

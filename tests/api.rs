@@ -20,8 +20,14 @@ fn config_json_sets_the_version_and_base_and_defaults_the_rest() {
     assert_eq!(RuntimeConfig::default().api_base, "/rest/2");
     let v3 = RuntimeConfig::parse(r#"{"apiVersion": 3}"#).unwrap();
     assert_eq!((v3.api_version, v3.api_base.as_str()), (ApiVersion::V3, "/rest/3"));
-    let proxied = RuntimeConfig::parse(r#"{"apiBase": "https://proxy.example.com/mp/rest/2/", "apiVersion": "v2", "later": true}"#).unwrap();
-    assert_eq!(proxied.api_base, "https://proxy.example.com/mp/rest/2", "a trailing slash is dropped; unknown keys ignored");
+    let proxied = RuntimeConfig::parse(
+        r#"{"apiBase": "https://proxy.example.com/mp/rest/2/", "apiVersion": "v2", "later": true}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        proxied.api_base, "https://proxy.example.com/mp/rest/2",
+        "a trailing slash is dropped; unknown keys ignored"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -38,11 +44,19 @@ fn busy_and_failing_answers_are_retried_with_backoff_a_few_times() {
     assert_eq!(next_retry(&status(500, None), 1, now), Ok(1000));
     assert_eq!(next_retry(&status(503, None), 2, now), Ok(2000));
     assert_eq!(next_retry(&status(502, None), 3, now), Ok(4000));
-    assert_eq!(next_retry(&status(500, None), MAX_ATTEMPTS, now), Err(GiveUp::TriedEnough), "at most {MAX_ATTEMPTS} attempts");
+    assert_eq!(
+        next_retry(&status(500, None), MAX_ATTEMPTS, now),
+        Err(GiveUp::TriedEnough),
+        "at most {MAX_ATTEMPTS} attempts"
+    );
     for code in [400, 401, 403, 404, 409] {
         assert_eq!(next_retry(&status(code, None), 1, now), Err(GiveUp::NotRetryable), "{code} is not retried");
     }
-    assert_eq!(next_retry(&ApiError::Network, 1, now), Err(GiveUp::NotRetryable), "a dropped connection waits for the partner");
+    assert_eq!(
+        next_retry(&ApiError::Network, 1, now),
+        Err(GiveUp::NotRetryable),
+        "a dropped connection waits for the partner"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -50,9 +64,17 @@ fn retry_after_is_honoured_in_seconds_or_as_a_date_unless_it_is_too_long() {
     let now = js_sys::Date::parse("Wed, 21 Oct 2026 07:28:00 GMT");
     assert_eq!(next_retry(&status(429, Some("7")), 1, now), Ok(7000));
     assert_eq!(next_retry(&status(429, Some("Wed, 21 Oct 2026 07:28:05 GMT")), 1, now), Ok(5000));
-    assert_eq!(next_retry(&status(429, Some("Wed, 21 Oct 2026 07:27:00 GMT")), 1, now), Ok(1000), "a date in the past: the shortest pause");
+    assert_eq!(
+        next_retry(&status(429, Some("Wed, 21 Oct 2026 07:27:00 GMT")), 1, now),
+        Ok(1000),
+        "a date in the past: the shortest pause"
+    );
     assert_eq!(next_retry(&status(429, Some("soon")), 2, now), Ok(2000), "an unreadable header falls back to backoff");
-    assert_eq!(next_retry(&status(429, Some("3600")), 1, now), Err(GiveUp::AskedToWait(3_600_000)), "an hour is not a countdown: the partner is told instead");
+    assert_eq!(
+        next_retry(&status(429, Some("3600")), 1, now),
+        Err(GiveUp::AskedToWait(3_600_000)),
+        "an hour is not a countdown: the partner is told instead"
+    );
 }
 
 /// Chromium's `Date.parse` reads "1.5" and "-5" as dates in 2001 and 2005: read as dates,

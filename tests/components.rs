@@ -131,11 +131,15 @@ async fn day_counts_are_kept_exactly_as_typed_and_explained_when_wrong() {
     );
     assert_eq!(min.value(), " 30 days");
     // Leaving the question shows what is wrong.
-    min.dispatch_event(&web_sys::FocusEvent::new_with_focus_event_init_dict("focusout", &{
-        let init = web_sys::FocusEventInit::new();
-        init.set_bubbles(true);
-        init
-    }).unwrap()).unwrap();
+    min.dispatch_event(
+        &web_sys::FocusEvent::new_with_focus_event_init_dict("focusout", &{
+            let init = web_sys::FocusEventInit::new();
+            init.set_bubbles(true);
+            init
+        })
+        .unwrap(),
+    )
+    .unwrap();
     settle().await;
     let errors = find(&form, "#q-retention_days-error").unwrap().text_content().unwrap_or_default();
     assert!(errors.contains("whole number"), "{errors}");
@@ -178,7 +182,8 @@ async fn a_third_party_row_edits_only_its_own_answer() {
 async fn escape_closes_an_open_help_text() {
     let (form, _) = mount_form(Answers::new());
     settle().await;
-    let details: web_sys::HtmlDetailsElement = find(&form, "[data-question=stores_eud] details.help").unwrap().unchecked_into();
+    let details: web_sys::HtmlDetailsElement =
+        find(&form, "[data-question=stores_eud] details.help").unwrap().unchecked_into();
     details.set_open(true);
     details.dispatch_event(&web_sys::Event::new("toggle").unwrap()).unwrap();
     settle().await;

@@ -173,12 +173,7 @@ async fn empty_follow_ups_and_an_empty_other_read_not_provided() {
         None,
     );
     settle().await;
-    for id in [
-        ids::STORED_DATA_TYPES,
-        ids::CERTIFICATIONS,
-        ids::THIRD_PARTIES,
-        ids::SECURITY_CONTACT,
-    ] {
+    for id in [ids::STORED_DATA_TYPES, ids::CERTIFICATIONS, ids::THIRD_PARTIES, ids::SECURITY_CONTACT] {
         assert_eq!(text(&tab, id), NOT_PROVIDED, "{id}");
     }
     // The link and the rows stand in for each other: one "not provided" for both.

@@ -17,12 +17,22 @@ pub type Operation<T> = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<T, Api
 #[derive(Clone, Debug, PartialEq)]
 pub enum CallState<T> {
     Idle,
-    InFlight { attempt: u32 },
+    InFlight {
+        attempt: u32,
+    },
     /// Attempt `attempt` failed with `error`; the next one starts at `retry_at` (epoch ms).
-    Waiting { attempt: u32, retry_at: f64, error: ApiError },
+    Waiting {
+        attempt: u32,
+        retry_at: f64,
+        error: ApiError,
+    },
     Done(T),
     /// The last of `attempts` attempts failed with `error`, and no retry follows, for `why`.
-    Failed { error: ApiError, attempts: u32, why: GiveUp },
+    Failed {
+        error: ApiError,
+        attempts: u32,
+        why: GiveUp,
+    },
     /// The partner stopped the retries.
     Cancelled,
 }
@@ -99,7 +109,15 @@ impl<T: Clone + Send + Sync + 'static> RetryingCall<T> {
         });
     }
 
-    fn wait_then_retry(self, operation: Operation<T>, on_done: Rc<dyn Fn(T)>, attempt: u32, run: u32, error: ApiError, delay: u64) {
+    fn wait_then_retry(
+        self,
+        operation: Operation<T>,
+        on_done: Rc<dyn Fn(T)>,
+        attempt: u32,
+        run: u32,
+        error: ApiError,
+        delay: u64,
+    ) {
         let now = js_sys::Date::now();
         self.now.set(now);
         self.state.set(CallState::Waiting { attempt, retry_at: now + delay as f64, error });

@@ -20,7 +20,8 @@ impl Credentials {
     /// Both given, or `None`.
     pub fn new(email: &str, token: &str) -> Option<Credentials> {
         let (email, token) = (email.trim(), token.trim());
-        (!email.is_empty() && !token.is_empty()).then(|| Credentials { email: email.to_owned(), token: token.to_owned() })
+        (!email.is_empty() && !token.is_empty())
+            .then(|| Credentials { email: email.to_owned(), token: token.to_owned() })
     }
 
     /// `Authorization: Basic …` (UTF-8, as browsers send it).
@@ -105,7 +106,11 @@ async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, Api
 
 fn no_answer() -> ApiError {
     let online = web_sys::window().is_none_or(|window| window.navigator().on_line());
-    if online { ApiError::Network } else { ApiError::Offline }
+    if online {
+        ApiError::Network
+    } else {
+        ApiError::Offline
+    }
 }
 
 async fn successful(response: Response) -> Result<Response, ApiError> {

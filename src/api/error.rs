@@ -12,7 +12,11 @@ pub enum ApiError {
     /// An answer that is not the Marketplace's JSON (say, the app's own page from a
     /// misconfigured proxy).
     NotTheApi,
-    Status { code: u16, body: String, retry_after: Option<String> },
+    Status {
+        code: u16,
+        body: String,
+        retry_after: Option<String>,
+    },
 }
 
 /// What the partner is asked to do, one case per kind of failure.
@@ -23,11 +27,18 @@ pub enum Failure {
     NotTheApi,
     /// 400: the answers were refused; the report names the fields when the API did.
     Rejected(ErrorReport),
-    Credentials { code: u16 },
+    Credentials {
+        code: u16,
+    },
     UnknownApp,
     /// 429 or 5xx after the last retry (or one that asked for too long a wait).
-    Busy { code: u16 },
-    Other { code: u16, report: ErrorReport },
+    Busy {
+        code: u16,
+    },
+    Other {
+        code: u16,
+        report: ErrorReport,
+    },
 }
 
 impl ApiError {
@@ -53,7 +64,6 @@ impl ApiError {
         }
     }
 }
-
 
 /// The first sentence of what went wrong; components add the details and the next step.
 pub fn headline(failure: &Failure, key_label: &str, key: &str) -> String {

@@ -100,7 +100,9 @@ fn next_step(failure: &Failure, attempts: u32, why: GiveUp) -> Option<String> {
     let text = match failure {
         Failure::Network | Failure::Offline => return None,
         Failure::Rejected(_) => "Your answers are kept. Correct them, then submit again.".to_owned(),
-        Failure::Credentials { .. } => "Your answers are kept. Correct the e-mail or API token above, then try again.".to_owned(),
+        Failure::Credentials { .. } => {
+            "Your answers are kept. Correct the e-mail or API token above, then try again.".to_owned()
+        }
         Failure::UnknownApp | Failure::NotTheApi => "Your answers are kept.".to_owned(),
         Failure::Busy { .. } => match why {
             GiveUp::AskedToWait(ms) => format!(
@@ -110,7 +112,9 @@ fn next_step(failure: &Failure, attempts: u32, why: GiveUp) -> Option<String> {
             _ if attempts == 1 => "Your answers are kept: try again in a few minutes.".to_owned(),
             _ => format!("We tried {attempts} times. Your answers are kept: try again in a few minutes."),
         },
-        Failure::Other { .. } => "Your answers are kept. Try again; if it keeps failing, the message above says why.".to_owned(),
+        Failure::Other { .. } => {
+            "Your answers are kept. Try again; if it keeps failing, the message above says why.".to_owned()
+        }
     };
     Some(text)
 }

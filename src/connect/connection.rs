@@ -39,11 +39,7 @@ impl Connection {
 
     /// The app as the API addresses it, right now.
     pub fn target(&self) -> Target {
-        Target {
-            api_base: self.api_base.get_untracked(),
-            version: self.api_version,
-            key: self.app_key.get_untracked(),
-        }
+        Target { api_base: self.api_base.get_untracked(), version: self.api_version, key: self.app_key.get_untracked() }
     }
 
     /// The e-mail and token, when both are filled in.

@@ -15,7 +15,10 @@ pub fn LoadPanel() -> impl IntoView {
 
     let not_found = Signal::derive(move || {
         let which = version_name(loader.version.get());
-        format!("The Marketplace has no {which} for \u{201c}{}\u{201d}, or does not know this {key_label}.", connection.app_key.get())
+        format!(
+            "The Marketplace has no {which} for \u{201c}{}\u{201d}, or does not know this {key_label}.",
+            connection.app_key.get()
+        )
     });
     let outcome = move || {
         loader.outcome.get().map(|outcome| match outcome {
@@ -23,7 +26,9 @@ pub fn LoadPanel() -> impl IntoView {
             Outcome::Replaced(v) => format!("Replaced your local answers with the Marketplace's {}.", version_name(v)),
             Outcome::Kept(v) => format!("Kept your answers; the Marketplace's {} was not applied.", version_name(v)),
             Outcome::AlreadySame(v) => format!("Your answers already match the Marketplace's {}.", version_name(v)),
-            Outcome::NeedsCredentials => "Enter your Atlassian account e-mail and API token to read your Marketplace draft.".to_owned(),
+            Outcome::NeedsCredentials => {
+                "Enter your Atlassian account e-mail and API token to read your Marketplace draft.".to_owned()
+            }
         })
     };
     let retry = Callback::new(move |()| loader.load(loader.version.get_untracked()));

@@ -32,4 +32,3 @@ pub fn ProblemList(report: ErrorReport) -> impl IntoView {
         <ul class="problem-list">{mapped.collect_view()}{unmapped.collect_view()}</ul>
     }
 }
-

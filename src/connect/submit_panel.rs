@@ -23,7 +23,11 @@ pub fn SubmitPanel() -> impl IntoView {
     };
     let last = move || {
         let fresh = matches!(call.state.get(), CallState::Done(_));
-        submission.last_submitted.get().filter(|_| !fresh).map(|at| format!("Last submitted from this browser on {}.", date_and_time(at)))
+        submission
+            .last_submitted
+            .get()
+            .filter(|_| !fresh)
+            .map(|at| format!("Last submitted from this browser on {}.", date_and_time(at)))
     };
     let retry = Callback::new(move |()| match call.state.get_untracked() {
         CallState::Failed { error, .. } if matches!(error.failure(), Failure::Rejected(_)) => submission.review(),

@@ -19,14 +19,21 @@ pub fn SubmitReview() -> impl IntoView {
     let hidden = Memo::new(move |_| answers.with(|answers| ids(hidden_answers(answers))));
     let unsent = Memo::new(move |_| answers.with(unsent));
     let unknown_field = move || {
-        unsent.with(|unsent| ids(unsent.iter().filter(|u| u.reason != UnsentReason::Invalid).map(|u| u.question).collect()))
+        unsent.with(|unsent| {
+            ids(unsent.iter().filter(|u| u.reason != UnsentReason::Invalid).map(|u| u.question).collect())
+        })
     };
     let not_valid = move || {
-        unsent.with(|unsent| ids(unsent.iter().filter(|u| u.reason == UnsentReason::Invalid).map(|u| u.question).collect()))
+        unsent.with(|unsent| {
+            ids(unsent.iter().filter(|u| u.reason == UnsentReason::Invalid).map(|u| u.question).collect())
+        })
     };
     let changed_elsewhere = move || {
         submission.fresh.with(|fresh| {
-            fresh.as_ref().filter(|fresh| !fresh.changed_unknown.is_empty()).map(|fresh| fresh.changed_unknown.join(", "))
+            fresh
+                .as_ref()
+                .filter(|fresh| !fresh.changed_unknown.is_empty())
+                .map(|fresh| fresh.changed_unknown.join(", "))
         })
     };
     let missing = move || {
@@ -88,7 +95,12 @@ fn ids(questions: Vec<&'static Question>) -> Vec<&'static str> {
 /// wording, "You'll be asked to link it here", means nothing out of place); nothing at all
 /// when it is empty.
 #[component]
-fn NotSentList(id: &'static str, title: &'static str, note: &'static str, questions: Signal<Vec<&'static str>>) -> impl IntoView {
+fn NotSentList(
+    id: &'static str,
+    title: &'static str,
+    note: &'static str,
+    questions: Signal<Vec<&'static str>>,
+) -> impl IntoView {
     move || {
         let questions = questions.get();
         (!questions.is_empty()).then(|| {

@@ -30,7 +30,8 @@ pub fn ConflictNotice(drafts: DraftStore) -> impl IntoView {
 fn ConflictRow(drafts: DraftStore, conflict: Conflict) -> impl IntoView {
     let question = catalogue::find(&conflict.id);
     let label = question.map_or_else(|| conflict.id.clone(), |q| q.listing_label.to_owned());
-    let (theirs, mine) = (answer_text(question, conflict.theirs.as_ref()), answer_text(question, conflict.mine.as_ref()));
+    let (theirs, mine) =
+        (answer_text(question, conflict.theirs.as_ref()), answer_text(question, conflict.mine.as_ref()));
     let (use_id, keep_id) = (conflict.id.clone(), conflict.id.clone());
     view! {
         <li class="conflict" data-conflict=conflict.id.clone()>

@@ -25,10 +25,17 @@ pub fn download_json(file_name: &str, text: &str) -> bool {
 /// `privacy-tab-draft-com.example.app-2024-05-01.json`: characters a file system may refuse
 /// become `-`.
 pub fn file_name(what: &str, app_key: &str, epoch_ms: f64) -> String {
-    let safe: String =
-        app_key.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '-' }).collect();
+    let safe: String = app_key
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '-' })
+        .collect();
     let date = js_sys::Date::new(&epoch_ms.into());
-    format!("privacy-tab-{what}-{safe}-{:04}-{:02}-{:02}.json", date.get_full_year(), date.get_month() + 1, date.get_date())
+    format!(
+        "privacy-tab-{what}-{safe}-{:04}-{:02}-{:02}.json",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
 }
 
 /// The file's text, or why it could not be read.

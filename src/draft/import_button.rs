@@ -31,7 +31,8 @@ pub fn ImportButton(drafts: DraftStore) -> impl IntoView {
         input.set_value("");
         let file_name = file.name();
         if file.size() > LARGEST_FILE_BYTES {
-            let problem = format!("It is {} MB; a draft is far smaller, so this is not one.", fixed(file.size() / 1e6, 1));
+            let problem =
+                format!("It is {} MB; a draft is far smaller, so this is not one.", fixed(file.size() / 1e6, 1));
             state.set(ImportState::Invalid { file_name, problem });
             return;
         }

@@ -19,4 +19,3 @@ pub fn follow_focus(at: impl Fn(String) + 'static) {
         }
     }));
 }
-

@@ -6,7 +6,8 @@ use super::store::{DraftStore, Durability, SaveStatus};
 /// `data-last-save-ms` carries how long the last save took, for the in-page benchmark.
 #[component]
 pub fn AutosaveStatus(drafts: DraftStore) -> impl IntoView {
-    let message = Memo::new(move |_| match drafts.status.get() {
+    let message = Memo::new(move |_| {
+        match drafts.status.get() {
         // The notice below says why; "saved" would be untrue now.
         _ if drafts.write_failed.get() => "Not saved in this browser.".to_owned(),
         _ if drafts.saving_held.get() => {
@@ -23,6 +24,7 @@ pub fn AutosaveStatus(drafts: DraftStore) -> impl IntoView {
         SaveStatus::Discarded => "Your local draft was discarded.".to_owned(),
         SaveStatus::DiscardUndone => "Your discarded draft is back and saved.".to_owned(),
         SaveStatus::Imported { file_name } => format!("Imported “{file_name}” and saved it as your draft."),
+    }
     });
     let last_save_ms = move || drafts.last_save_ms.get().map(|ms| fixed(ms, 2));
     view! {

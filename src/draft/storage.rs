@@ -5,8 +5,8 @@ use web_sys::Storage;
 
 const LAST_APP_KEY: &str = "privacy-tab:last-app-key";
 
-use questionnaire::draft::{backup_key_prefix, legacy_storage_key};
 pub use questionnaire::draft::storage_key as draft_key;
+use questionnaire::draft::{backup_key_prefix, legacy_storage_key};
 
 fn local_storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()

@@ -36,8 +36,13 @@ fn KeptOriginalNotice(drafts: DraftStore, kept: KeptOriginal) -> impl IntoView {
     let KeptOriginal { text, unreadable, backup_key } = kept;
     let app_key = drafts.app_key.get_untracked();
     let (headline, class) = match &unreadable {
-        Some(reason) => (format!("Your saved draft could not be opened. {reason} You are starting from an empty form."), "warning"),
-        None => ("Your saved draft was written by an earlier version of this app and has been converted.".to_owned(), "info"),
+        Some(reason) => {
+            (format!("Your saved draft could not be opened. {reason} You are starting from an empty form."), "warning")
+        }
+        None => (
+            "Your saved draft was written by an earlier version of this app and has been converted.".to_owned(),
+            "info",
+        ),
     };
     let where_kept = match backup_key {
         Some(key) => format!("The original text is kept in this browser (under “{key}”), and you can download it."),

@@ -134,7 +134,11 @@ impl DraftStore {
         });
         lifecycle::on_leave(move || store.flush());
         lifecycle::on_other_tab_save(
-            move |key| store.inner.with_value(|inner| inner.loaded_key.as_deref().map(storage::draft_key).as_deref() == Some(key)),
+            move |key| {
+                store
+                    .inner
+                    .with_value(|inner| inner.loaded_key.as_deref().map(storage::draft_key).as_deref() == Some(key))
+            },
             move |text| store.take_theirs(text),
         );
         store

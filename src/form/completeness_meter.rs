@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use questionnaire::catalogue::{Question, View};
 use questionnaire::completeness::{next_gap, tally, Completeness, ViewSummary};
-use questionnaire::visibility::is_asked_when;
 use questionnaire::listing::NOT_PROVIDED;
+use questionnaire::visibility::is_asked_when;
 
 use super::control_id;
 use crate::focus::focus_by_id;
@@ -20,7 +20,8 @@ pub fn CompletenessMeter() -> impl IntoView {
         Completeness { default: tally(View::Default, listed()), expanded: tally(View::Expanded, listed()) }
     });
     let go_to_next = move |_| {
-        let asked = |question: &Question| is_asked_when(question, questionnaire.field(question.id).visible.get_untracked());
+        let asked =
+            |question: &Question| is_asked_when(question, questionnaire.field(question.id).visible.get_untracked());
         if let Some(question) = completeness.with_untracked(|c| next_gap(&c.expanded.missing, None, asked)) {
             focus_by_id(&control_id(question.id));
         }

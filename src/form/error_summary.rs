@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use questionnaire::catalogue;
 
 use super::checks::Checks;
-use crate::focus::focus_by_id;
 use super::{control_id, error_prefix, error_target_id};
+use crate::focus::focus_by_id;
 
 /// "There is a problem": shown after "Save and preview" finds errors, with one link per error
 /// that moves focus to the field, as the GOV.UK Design System's error summary does.
@@ -12,7 +12,8 @@ pub fn ErrorSummary() -> impl IntoView {
     let checks = Checks::expect();
     let visible = move || {
         checks.show_all.get()
-            && (checks.errors.with(|errors| !errors.is_empty()) || checks.findings.with(|findings| !findings.is_empty()))
+            && (checks.errors.with(|errors| !errors.is_empty())
+                || checks.findings.with(|findings| !findings.is_empty()))
     };
     view! {
         <Show when=visible>

@@ -1,8 +1,8 @@
 //! The partner-facing questionnaire, rendered from the catalogue.
 
 mod certifications_field;
-pub mod checks;
 mod checkbox_field;
+pub mod checks;
 mod chips_input;
 mod choice_field;
 mod completeness_meter;
@@ -12,9 +12,9 @@ mod field_errors;
 mod findings_note;
 mod help;
 mod list_field;
-mod rich_label;
 mod question_field;
 mod questionnaire_form;
+mod rich_label;
 mod text_field;
 mod third_parties_field;
 

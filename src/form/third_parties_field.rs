@@ -1,7 +1,7 @@
 use leptos::prelude::*;
-use questionnaire::validation::FieldPart;
 use questionnaire::catalogue::{third_party_field, Question, ThirdPartyColumn};
 use questionnaire::countries::COUNTRIES;
+use questionnaire::validation::FieldPart;
 use questionnaire::{Answer, ThirdParty};
 
 use super::chips_input::{ChipsInput, Suggestions};
@@ -24,7 +24,11 @@ pub fn ThirdPartiesField(question: &'static Question) -> impl IntoView {
     let add = move |_| {
         edit_rows(&|rows| rows.push(ThirdParty::default()));
         removed.set(None);
-        crate::focus::focus_by_id_later(third_party_input_id(question.id, count.get_untracked() - 1, ThirdPartyColumn::Name));
+        crate::focus::focus_by_id_later(third_party_input_id(
+            question.id,
+            count.get_untracked() - 1,
+            ThirdPartyColumn::Name,
+        ));
     };
     let remove = Callback::new(move |index: usize| {
         edit_rows(&|rows| {

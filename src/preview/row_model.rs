@@ -92,6 +92,8 @@ impl Rows {
 
     /// The row of question `id`.
     pub fn get(&self, id: &str) -> Signal<Option<RowModel>> {
-        self.0.with_value(|rows| rows.iter().find(|(known, _)| *known == id).map(|(_, row)| *row).expect("a catalogue id"))
+        self.0.with_value(|rows| {
+            rows.iter().find(|(known, _)| *known == id).map(|(_, row)| *row).expect("a catalogue id")
+        })
     }
 }

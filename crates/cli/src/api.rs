@@ -20,7 +20,9 @@ pub use questionnaire::endpoints::TabVersion as Version;
 #[derive(Debug)]
 pub enum ApiError {
     /// No answer: refused, timed out, or the connection dropped.
-    Unreachable { detail: String },
+    Unreachable {
+        detail: String,
+    },
     /// An answer that is not the Marketplace's JSON.
     NotTheApi,
     Status {
@@ -102,11 +104,7 @@ impl Client {
             .timeout(Duration::from_secs(60))
             .user_agent(concat!("privacy-tab-cli/", env!("CARGO_PKG_VERSION")))
             .build();
-        Client {
-            agent,
-            endpoint,
-            credentials,
-        }
+        Client { agent, endpoint, credentials }
     }
 
     pub fn has_credentials(&self) -> bool {
@@ -117,9 +115,7 @@ impl Client {
     pub fn read(&self, key: &str, version: Version) -> Result<Value, ApiError> {
         let url = format!("{}{}", self.endpoint.resource_url(key), version.query());
         let response = self.send("GET", &url, None)?;
-        let text = response.into_string().map_err(|e| ApiError::Unreachable {
-            detail: e.to_string(),
-        })?;
+        let text = response.into_string().map_err(|e| ApiError::Unreachable { detail: e.to_string() })?;
         match serde_json::from_str::<Value>(&text) {
             Ok(json) if json.is_object() => Ok(json),
             _ => Err(ApiError::NotTheApi),
@@ -139,45 +135,27 @@ impl Client {
     /// One call, sent again after a pause while the pure crate says so. A dropped connection
     /// is not retried, as in the app: whether a write arrived is unknown, and the partner
     /// decides.
-    fn send(
-        &self,
-        method: &str,
-        url: &str,
-        body: Option<&Value>,
-    ) -> Result<ureq::Response, ApiError> {
+    fn send(&self, method: &str, url: &str, body: Option<&Value>) -> Result<ureq::Response, ApiError> {
         let mut attempts = 0;
         loop {
             attempts += 1;
-            let mut request = self
-                .agent
-                .request(method, url)
-                .set("Accept", "application/json");
+            let mut request = self.agent.request(method, url).set("Accept", "application/json");
             if let Some(credentials) = &self.credentials {
                 request = request.set("Authorization", &credentials.header());
             }
             let result = match body {
-                Some(body) => request
-                    .set("Content-Type", "application/json")
-                    .send_string(&body.to_string()),
+                Some(body) => request.set("Content-Type", "application/json").send_string(&body.to_string()),
                 None => request.call(),
             };
             match result {
                 Ok(response) => return Ok(response),
                 Err(ureq::Error::Transport(transport)) => {
-                    return Err(ApiError::Unreachable {
-                        detail: transport_detail(&transport),
-                    })
+                    return Err(ApiError::Unreachable { detail: transport_detail(&transport) })
                 }
                 Err(ureq::Error::Status(code, response)) => {
                     let retry_after = response.header("retry-after").map(str::to_owned);
                     let body = response.into_string().unwrap_or_default();
-                    match retry_delay_ms(
-                        code,
-                        attempts,
-                        retry_after.as_deref(),
-                        http_date_ms,
-                        now_ms(),
-                    ) {
+                    match retry_delay_ms(code, attempts, retry_after.as_deref(), http_date_ms, now_ms()) {
                         Ok(wait_ms) => {
                             eprintln!(
                                 "  The Marketplace answered {code} to {method}; trying again in {:.1} s.",
@@ -185,14 +163,7 @@ impl Client {
                             );
                             std::thread::sleep(Duration::from_millis(wait_ms));
                         }
-                        Err(give_up) => {
-                            return Err(ApiError::Status {
-                                code,
-                                body,
-                                attempts,
-                                give_up,
-                            })
-                        }
+                        Err(give_up) => return Err(ApiError::Status { code, body, attempts, give_up }),
                     }
                 }
             }
@@ -211,10 +182,7 @@ fn transport_detail(transport: &ureq::Transport) -> String {
 
 fn http_date_ms(text: &str) -> Option<f64> {
     let at = httpdate::parse_http_date(text).ok()?;
-    Some(
-        at.duration_since(UNIX_EPOCH)
-            .map_or(0.0, |since| since.as_millis() as f64),
-    )
+    Some(at.duration_since(UNIX_EPOCH).map_or(0.0, |since| since.as_millis() as f64))
 }
 
 #[cfg(test)]
@@ -223,10 +191,7 @@ mod tests {
 
     #[test]
     fn an_http_date_reads_as_milliseconds_since_the_epoch() {
-        assert_eq!(
-            http_date_ms("Wed, 21 Oct 2015 07:28:00 GMT"),
-            Some(1_445_412_480_000.0)
-        );
+        assert_eq!(http_date_ms("Wed, 21 Oct 2015 07:28:00 GMT"), Some(1_445_412_480_000.0));
         assert_eq!(http_date_ms("1.5"), None);
     }
 }

@@ -19,25 +19,14 @@ impl Credentials {
     /// `Authorization: Basic …`.
     pub fn header(&self) -> String {
         let pair = format!("{}:{}", self.email, self.token);
-        format!(
-            "Basic {}",
-            base64::engine::general_purpose::STANDARD.encode(pair)
-        )
+        format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(pair))
     }
 }
 
 /// From the environment only: for reads that work without credentials too.
 pub fn from_environment() -> Option<Credentials> {
-    let read = |name| {
-        std::env::var(name)
-            .ok()
-            .map(|value| value.trim().to_owned())
-            .filter(|value| !value.is_empty())
-    };
-    Some(Credentials {
-        email: read(EMAIL_VARIABLE)?,
-        token: read(TOKEN_VARIABLE)?,
-    })
+    let read = |name| std::env::var(name).ok().map(|value| value.trim().to_owned()).filter(|value| !value.is_empty());
+    Some(Credentials { email: read(EMAIL_VARIABLE)?, token: read(TOKEN_VARIABLE)? })
 }
 
 /// From the environment, else asked for when a person is at the terminal.
@@ -51,19 +40,13 @@ pub fn obtain() -> Result<Credentials, String> {
              (in CI, from the repository's secrets)."
         ));
     }
-    let email = match std::env::var(EMAIL_VARIABLE)
-        .ok()
-        .filter(|email| !email.trim().is_empty())
-    {
+    let email = match std::env::var(EMAIL_VARIABLE).ok().filter(|email| !email.trim().is_empty()) {
         Some(email) => email.trim().to_owned(),
         None => {
             eprint!("Atlassian account e-mail: ");
             std::io::stderr().flush().ok();
             let mut line = String::new();
-            std::io::stdin()
-                .lock()
-                .read_line(&mut line)
-                .map_err(|e| format!("Could not read the e-mail: {e}"))?;
+            std::io::stdin().lock().read_line(&mut line).map_err(|e| format!("Could not read the e-mail: {e}"))?;
             line.trim().to_owned()
         }
     };
@@ -72,7 +55,9 @@ pub fn obtain() -> Result<Credentials, String> {
         .trim()
         .to_owned();
     if email.is_empty() || token.is_empty() {
-        return Err(format!("Both an e-mail and an API token are needed (or set {EMAIL_VARIABLE} and {TOKEN_VARIABLE})."));
+        return Err(format!(
+            "Both an e-mail and an API token are needed (or set {EMAIL_VARIABLE} and {TOKEN_VARIABLE})."
+        ));
     }
     Ok(Credentials { email, token })
 }

@@ -33,8 +33,8 @@ impl EndpointArgs {
     pub fn resolve(&self) -> Result<Endpoint, String> {
         let file = match &self.config {
             Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .map_err(|e| format!("{}: cannot be read ({e}).", path.display()))?;
+                let text =
+                    std::fs::read_to_string(path).map_err(|e| format!("{}: cannot be read ({e}).", path.display()))?;
                 ApiConfig::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?
             }
             None => ApiConfig::default(),
@@ -67,17 +67,12 @@ impl Endpoint {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn args(base: Option<&str>, version: Option<ApiVersion>) -> EndpointArgs {
-        EndpointArgs {
-            api_base: base.map(str::to_owned),
-            api_version: version,
-            config: None,
-        }
+        EndpointArgs { api_base: base.map(str::to_owned), api_version: version, config: None }
     }
 
     #[test]
@@ -87,13 +82,8 @@ mod tests {
             v3.resource_url("abc"),
             "https://api.atlassian.com/marketplace/rest/3/privacy-and-security/products/abc"
         );
-        let v2 = args(Some("http://127.0.0.1:1/rest/2/"), None)
-            .resolve()
-            .unwrap();
-        assert_eq!(
-            v2.resource_url("com.x/y z"),
-            "http://127.0.0.1:1/rest/2/addons/com.x%2Fy%20z/privacy-and-security"
-        );
+        let v2 = args(Some("http://127.0.0.1:1/rest/2/"), None).resolve().unwrap();
+        assert_eq!(v2.resource_url("com.x/y z"), "http://127.0.0.1:1/rest/2/addons/com.x%2Fy%20z/privacy-and-security");
     }
 
     #[test]

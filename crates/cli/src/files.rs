@@ -13,14 +13,10 @@ pub struct Loaded {
 
 /// The file as a draft, or a sentence saying why it cannot be used and what to do.
 pub fn load(path: &Path) -> Result<Loaded, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: cannot be read ({e}).", path.display()))?;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot be read ({e}).", path.display()))?;
     // An API body carries no app key; commands that send name the app themselves.
     draft::import(&text, "", now_ms())
-        .map(|imported| Loaded {
-            draft: imported.draft,
-            kind: imported.kind,
-        })
+        .map(|imported| Loaded { draft: imported.draft, kind: imported.kind })
         .map_err(|e| format!("{}: {e}", path.display()))
 }
 
@@ -36,7 +32,5 @@ pub fn kind_name(kind: ImportKind) -> &'static str {
 
 /// Milliseconds since the epoch, as drafts record their time.
 pub fn now_ms() -> f64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0.0, |elapsed| elapsed.as_millis() as f64)
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0.0, |elapsed| elapsed.as_millis() as f64)
 }

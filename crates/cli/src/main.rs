@@ -53,12 +53,7 @@ fn main() -> ExitCode {
         Command::Pull(args) => pull::run(args),
         Command::Push(args) => push::run(args),
         Command::Completions { shell } => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "privacy-tab",
-                &mut std::io::stdout(),
-            );
+            clap_complete::generate(shell, &mut Cli::command(), "privacy-tab", &mut std::io::stdout());
             outcome::Outcome::Done
         }
     };

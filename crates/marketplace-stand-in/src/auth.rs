@@ -23,20 +23,15 @@ pub struct Credentials {
 
 impl Credentials {
     pub fn new(email: &str, token: &str) -> Self {
-        Credentials {
-            expected: encode_base64(format!("{email}:{token}").as_bytes()),
-        }
+        Credentials { expected: encode_base64(format!("{email}:{token}").as_bytes()) }
     }
 
     pub fn caller(&self, headers: &HeaderMap) -> Caller {
         let Some(value) = headers.get(header::AUTHORIZATION) else {
             return Caller::Anonymous;
         };
-        let accepted = value
-            .to_str()
-            .ok()
-            .and_then(|value| value.trim().split_once(' '))
-            .is_some_and(|(scheme, encoded)| {
+        let accepted =
+            value.to_str().ok().and_then(|value| value.trim().split_once(' ')).is_some_and(|(scheme, encoded)| {
                 scheme.eq_ignore_ascii_case("basic") && encoded.trim() == self.expected
             });
         if accepted {
@@ -58,10 +53,7 @@ impl Credentials {
 
 /// `Authorization` header value for these credentials; public so tests and tools can build it.
 pub fn basic_header(email: &str, token: &str) -> String {
-    format!(
-        "Basic {}",
-        encode_base64(format!("{email}:{token}").as_bytes())
-    )
+    format!("Basic {}", encode_base64(format!("{email}:{token}").as_bytes()))
 }
 
 /// Standard padded base64: a dozen lines instead of another dependency.
@@ -69,10 +61,7 @@ pub fn encode_base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
         for i in 0..4 {
             if i <= chunk.len() {
                 out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
@@ -107,20 +96,11 @@ mod tests {
         let credentials = Credentials::new("a@b.c", "t");
         let mut headers = HeaderMap::new();
         assert_eq!(credentials.caller(&headers), Caller::Anonymous);
-        headers.insert(
-            header::AUTHORIZATION,
-            HeaderValue::from_str(&basic_header("a@b.c", "t")).unwrap(),
-        );
+        headers.insert(header::AUTHORIZATION, HeaderValue::from_str(&basic_header("a@b.c", "t")).unwrap());
         assert_eq!(credentials.caller(&headers), Caller::Partner);
-        headers.insert(
-            header::AUTHORIZATION,
-            HeaderValue::from_str(&basic_header("a@b.c", "x")).unwrap(),
-        );
+        headers.insert(header::AUTHORIZATION, HeaderValue::from_str(&basic_header("a@b.c", "x")).unwrap());
         assert_eq!(credentials.caller(&headers), Caller::Rejected);
-        headers.insert(
-            header::AUTHORIZATION,
-            HeaderValue::from_static("Bearer abc"),
-        );
+        headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer abc"));
         assert_eq!(credentials.caller(&headers), Caller::Rejected);
     }
 }

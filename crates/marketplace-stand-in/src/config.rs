@@ -86,16 +86,11 @@ pub fn parse_args(
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => {
-                (flag.to_string(), Some(value.to_string()))
-            }
+            Some((flag, value)) if flag.starts_with("--") => (flag.to_string(), Some(value.to_string())),
             _ => (arg.clone(), None),
         };
         let mut value = || {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| ArgsError::Invalid(format!("{flag} needs a value")))
+            inline.clone().or_else(|| args.next()).ok_or_else(|| ArgsError::Invalid(format!("{flag} needs a value")))
         };
         match flag.as_str() {
             "--help" | "-h" => return Err(ArgsError::Help),
@@ -104,12 +99,8 @@ pub fn parse_args(
             "--email" => config.email = value()?,
             "--token" => config.token = value()?,
             "--known-app-keys" => {
-                let keys: BTreeSet<String> = value()?
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|k| !k.is_empty())
-                    .map(String::from)
-                    .collect();
+                let keys: BTreeSet<String> =
+                    value()?.split(',').map(str::trim).filter(|k| !k.is_empty()).map(String::from).collect();
                 config.known_app_keys = Some(keys);
             }
             "--any-app-key" => config.known_app_keys = None,
@@ -135,20 +126,14 @@ fn url_prefix(text: &str) -> Result<String, ArgsError> {
     if trimmed.is_empty() {
         return Ok("/".into());
     }
-    if trimmed
-        .split('/')
-        .any(|segment| segment.is_empty() || segment == "." || segment == "..")
-    {
-        return Err(ArgsError::Invalid(format!(
-            "--static-prefix: not a URL path: {text}"
-        )));
+    if trimmed.split('/').any(|segment| segment.is_empty() || segment == "." || segment == "..") {
+        return Err(ArgsError::Invalid(format!("--static-prefix: not a URL path: {text}")));
     }
     Ok(format!("/{trimmed}/"))
 }
 
 fn number<T: std::str::FromStr>(flag: &str, text: &str) -> Result<T, ArgsError> {
-    text.parse()
-        .map_err(|_| ArgsError::Invalid(format!("{flag}: not a valid number: {text}")))
+    text.parse().map_err(|_| ArgsError::Invalid(format!("{flag}: not a valid number: {text}")))
 }
 
 #[derive(Default)]
@@ -165,17 +150,11 @@ impl FailFlags {
     fn into_rules(self) -> Result<Vec<FaultRule>, ArgsError> {
         let mut rules = Vec::new();
         if let Some(times) = self.drop_times {
-            rules.push(FaultRule {
-                drop: Some(true),
-                times: Some(times),
-                ..FaultRule::default()
-            });
+            rules.push(FaultRule { drop: Some(true), times: Some(times), ..FaultRule::default() });
         }
         match self.status {
             Some(status) if !(400..=599).contains(&status) => {
-                return Err(ArgsError::Invalid(format!(
-                    "--fail-status {status} is not an error status (400-599)"
-                )));
+                return Err(ArgsError::Invalid(format!("--fail-status {status} is not an error status (400-599)")));
             }
             Some(status) => rules.push(FaultRule {
                 status: Some(status),
@@ -184,17 +163,12 @@ impl FailFlags {
                 ..FaultRule::default()
             }),
             None if self.times.is_some() || self.retry_after.is_some() => {
-                return Err(ArgsError::Invalid(
-                    "--fail-times and --retry-after need --fail-status".into(),
-                ));
+                return Err(ArgsError::Invalid("--fail-times and --retry-after need --fail-status".into()));
             }
             None => {}
         }
         if let Some(ms) = self.delay_ms {
-            rules.push(FaultRule {
-                delay_ms: Some(ms),
-                ..FaultRule::default()
-            });
+            rules.push(FaultRule { delay_ms: Some(ms), ..FaultRule::default() });
         }
         Ok(rules)
     }
@@ -218,16 +192,7 @@ mod tests {
     #[test]
     fn flags_env_and_inline_values() {
         let config = parse_args(
-            [
-                "--port",
-                "0",
-                "--host=0.0.0.0",
-                "--known-app-keys",
-                "a, b",
-                "--token",
-                "t",
-            ]
-            .map(String::from),
+            ["--port", "0", "--host=0.0.0.0", "--known-app-keys", "a, b", "--token", "t"].map(String::from),
             |name| (name == "STAND_IN_EMAIL").then(|| "env@example.com".to_string()),
         )
         .unwrap();
@@ -235,32 +200,14 @@ mod tests {
         assert_eq!(config.host, "0.0.0.0");
         assert_eq!(config.email, "env@example.com");
         assert_eq!(config.token, "t");
-        assert_eq!(
-            config.known_app_keys,
-            Some(["a".to_string(), "b".to_string()].into())
-        );
-        assert_eq!(
-            parse(&["--known-app-keys", "a", "--any-app-key"])
-                .unwrap()
-                .known_app_keys,
-            None
-        );
+        assert_eq!(config.known_app_keys, Some(["a".to_string(), "b".to_string()].into()));
+        assert_eq!(parse(&["--known-app-keys", "a", "--any-app-key"]).unwrap().known_app_keys, None);
     }
 
     #[test]
     fn static_prefix_gets_both_slashes() {
-        assert_eq!(
-            parse(&["--static-prefix", "some/path"])
-                .unwrap()
-                .static_prefix,
-            "/some/path/"
-        );
-        assert_eq!(
-            parse(&["--static-prefix", "/some/path/"])
-                .unwrap()
-                .static_prefix,
-            "/some/path/"
-        );
+        assert_eq!(parse(&["--static-prefix", "some/path"]).unwrap().static_prefix, "/some/path/");
+        assert_eq!(parse(&["--static-prefix", "/some/path/"]).unwrap().static_prefix, "/some/path/");
         assert_eq!(parse(&["--static-prefix", "/"]).unwrap().static_prefix, "/");
     }
 
@@ -282,21 +229,9 @@ mod tests {
         assert_eq!(
             config.faults,
             vec![
-                FaultRule {
-                    drop: Some(true),
-                    times: Some(1),
-                    ..FaultRule::default()
-                },
-                FaultRule {
-                    status: Some(500),
-                    times: Some(2),
-                    retry_after_seconds: Some(3),
-                    ..FaultRule::default()
-                },
-                FaultRule {
-                    delay_ms: Some(100),
-                    ..FaultRule::default()
-                },
+                FaultRule { drop: Some(true), times: Some(1), ..FaultRule::default() },
+                FaultRule { status: Some(500), times: Some(2), retry_after_seconds: Some(3), ..FaultRule::default() },
+                FaultRule { delay_ms: Some(100), ..FaultRule::default() },
             ]
         );
     }
@@ -305,22 +240,10 @@ mod tests {
     fn errors() {
         assert_eq!(parse(&["--help"]), Err(ArgsError::Help));
         assert!(matches!(parse(&["--port"]), Err(ArgsError::Invalid(_))));
-        assert!(matches!(
-            parse(&["--port", "x"]),
-            Err(ArgsError::Invalid(_))
-        ));
+        assert!(matches!(parse(&["--port", "x"]), Err(ArgsError::Invalid(_))));
         assert!(matches!(parse(&["--bogus"]), Err(ArgsError::Invalid(_))));
-        assert!(matches!(
-            parse(&["--static-prefix", "/a/../b"]),
-            Err(ArgsError::Invalid(_))
-        ));
-        assert!(matches!(
-            parse(&["--fail-times", "2"]),
-            Err(ArgsError::Invalid(_))
-        ));
-        assert!(matches!(
-            parse(&["--fail-status", "200"]),
-            Err(ArgsError::Invalid(_))
-        ));
+        assert!(matches!(parse(&["--static-prefix", "/a/../b"]), Err(ArgsError::Invalid(_))));
+        assert!(matches!(parse(&["--fail-times", "2"]), Err(ArgsError::Invalid(_))));
+        assert!(matches!(parse(&["--fail-status", "200"]), Err(ArgsError::Invalid(_))));
     }
 }

@@ -22,18 +22,12 @@ pub fn routes() -> Router<AppState> {
         .route("/_stand-in/apps/{key}/live", put(seed_live))
         .route("/_stand-in/apps/{key}/publish", post(publish))
         .route("/_stand-in/products/{id}", get(product))
-        .route(
-            "/_stand-in/faults",
-            get(list_faults).post(set_faults).delete(clear_faults),
-        )
+        .route("/_stand-in/faults", get(list_faults).post(set_faults).delete(clear_faults))
 }
 
 fn view(record: Option<Record>) -> Response {
     let record = record.unwrap_or_default();
-    respond::json(
-        StatusCode::OK,
-        &json!({ "live": record.live, "draft": record.draft, "putCount": record.put_count }),
-    )
+    respond::json(StatusCode::OK, &json!({ "live": record.live, "draft": record.draft, "putCount": record.put_count }))
 }
 
 async fn app(State(state): State<AppState>, Path(key): Path<String>) -> Response {
@@ -45,25 +39,11 @@ async fn product(State(state): State<AppState>, Path(id): Path<String>) -> Respo
 }
 
 /// Not type-checked: the live API has been seen sending values the PUT checks would refuse.
-async fn seed_live(
-    State(state): State<AppState>,
-    Path(key): Path<String>,
-    body: Bytes,
-) -> Response {
+async fn seed_live(State(state): State<AppState>, Path(key): Path<String>, body: Bytes) -> Response {
     let info = match serde_json::from_slice::<Value>(&body) {
         Ok(info) if info.is_object() => info,
-        Ok(_) => {
-            return respond::field_errors(
-                "Validation failed",
-                &[FieldError::new("", "must be a JSON object")],
-            )
-        }
-        Err(e) => {
-            return respond::field_errors(
-                format!("Malformed JSON: {e}"),
-                &[FieldError::new("", e.to_string())],
-            )
-        }
+        Ok(_) => return respond::field_errors("Validation failed", &[FieldError::new("", "must be a JSON object")]),
+        Err(e) => return respond::field_errors(format!("Malformed JSON: {e}"), &[FieldError::new("", e.to_string())]),
     };
     state.update(|store| store.apps.entry(key).or_default().live = Some(info));
     respond::no_content()
@@ -74,10 +54,7 @@ async fn publish(State(state): State<AppState>, Path(key): Path<String>) -> Resp
     state.update(|store| match store.apps.get_mut(&key) {
         None => respond::error(StatusCode::NOT_FOUND, format!("App not found: {key}")),
         Some(record) => match record.draft.take() {
-            None => respond::error(
-                StatusCode::CONFLICT,
-                format!("No draft to publish for app {key}"),
-            ),
+            None => respond::error(StatusCode::CONFLICT, format!("No draft to publish for app {key}")),
             Some(draft) => {
                 record.live = Some(draft);
                 respond::no_content()

@@ -53,17 +53,13 @@ pub struct FaultRule {
 impl FaultRule {
     fn matches(&self, method: &Method) -> bool {
         match &self.methods {
-            Some(methods) => methods
-                .iter()
-                .any(|m| m.eq_ignore_ascii_case(method.as_str())),
+            Some(methods) => methods.iter().any(|m| m.eq_ignore_ascii_case(method.as_str())),
             None => method != Method::OPTIONS,
         }
     }
 
     fn has_outcome(&self) -> bool {
-        self.drop == Some(true)
-            || self.status.is_some()
-            || self.field_errors.as_ref().is_some_and(|e| !e.is_empty())
+        self.drop == Some(true) || self.status.is_some() || self.field_errors.as_ref().is_some_and(|e| !e.is_empty())
     }
 
     fn check(&self) -> Result<(), String> {
@@ -132,11 +128,8 @@ impl Faults {
                 used = true;
             }
             if plan.outcome.is_none() && rule.has_outcome() {
-                plan.outcome = Some(if rule.drop == Some(true) {
-                    Outcome::Drop
-                } else {
-                    Outcome::Respond(rule.clone())
-                });
+                plan.outcome =
+                    Some(if rule.drop == Some(true) { Outcome::Drop } else { Outcome::Respond(rule.clone()) });
                 used = true;
             }
             if used {
@@ -172,37 +165,26 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
                 std::future::pending().await
             }
             // Served without StandIn's accept loop there is no connection to close.
-            None => respond::error(
-                StatusCode::BAD_GATEWAY,
-                "Injected drop fault (connection drop needs StandIn::run)",
-            ),
+            None => respond::error(StatusCode::BAD_GATEWAY, "Injected drop fault (connection drop needs StandIn::run)"),
         },
     }
 }
 
 fn fault_response(rule: &FaultRule) -> Response {
-    let status = rule
-        .status
-        .and_then(|code| StatusCode::from_u16(code).ok())
-        .unwrap_or(StatusCode::BAD_REQUEST);
+    let status = rule.status.and_then(|code| StatusCode::from_u16(code).ok()).unwrap_or(StatusCode::BAD_REQUEST);
     let mut response = match rule.field_errors.as_deref() {
         Some(errors) if !errors.is_empty() => respond::field_errors("Validation failed", errors),
         _ => respond::error(status, format!("Injected fault: {status}")),
     };
     *response.status_mut() = status;
-    let retry_after = rule
-        .retry_after_seconds
-        .or((status == StatusCode::TOO_MANY_REQUESTS).then_some(1));
+    let retry_after = rule.retry_after_seconds.or((status == StatusCode::TOO_MANY_REQUESTS).then_some(1));
     if let Some(seconds) = retry_after {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
     }
     if status == StatusCode::UNAUTHORIZED {
-        response.headers_mut().insert(
-            header::WWW_AUTHENTICATE,
-            HeaderValue::from_static("Basic realm=\"marketplace\""),
-        );
+        response
+            .headers_mut()
+            .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Basic realm=\"marketplace\""));
     }
     response
 }
@@ -225,22 +207,15 @@ mod tests {
         let first = faults.take(&Method::PUT);
         assert_eq!(first.outcome, Some(Outcome::Drop));
         assert_eq!(first.delay, Duration::from_millis(10));
-        assert!(
-            matches!(faults.take(&Method::GET).outcome, Some(Outcome::Respond(r)) if r.status == Some(500))
-        );
-        assert!(matches!(
-            faults.take(&Method::GET).outcome,
-            Some(Outcome::Respond(_))
-        ));
+        assert!(matches!(faults.take(&Method::GET).outcome, Some(Outcome::Respond(r)) if r.status == Some(500)));
+        assert!(matches!(faults.take(&Method::GET).outcome, Some(Outcome::Respond(_))));
         assert_eq!(faults.take(&Method::GET).outcome, None);
         assert_eq!(faults.rules().len(), 1, "the delay rule has no end");
     }
 
     #[test]
     fn methods_filter_and_options_is_spared_by_default() {
-        let mut faults = Faults::new(vec![rule(
-            r#"{"status": 503, "methods": ["put"], "times": 1}"#,
-        )]);
+        let mut faults = Faults::new(vec![rule(r#"{"status": 503, "methods": ["put"], "times": 1}"#)]);
         assert_eq!(faults.take(&Method::GET).outcome, None);
         assert!(faults.take(&Method::PUT).outcome.is_some());
         let mut faults = Faults::new(vec![rule(r#"{"status": 503}"#)]);
@@ -252,11 +227,6 @@ mod tests {
         assert!(parse_rules(br#"{"status": 200}"#).is_err());
         assert!(parse_rules(br#"{"stauts": 500}"#).is_err());
         assert!(parse_rules(b"{").is_err());
-        assert_eq!(
-            parse_rules(br#"[{"status": 500}, {"drop": true}]"#)
-                .unwrap()
-                .len(),
-            2
-        );
+        assert_eq!(parse_rules(br#"[{"status": 500}, {"drop": true}]"#).unwrap().len(), 2);
     }
 }

@@ -10,10 +10,7 @@ use axum::response::Response;
 pub async fn log_request(request: Request, next: Next) -> Response {
     let mut entry = Entry {
         method: request.method().to_string(),
-        target: request
-            .uri()
-            .path_and_query()
-            .map_or_else(|| request.uri().path().to_string(), |pq| pq.to_string()),
+        target: request.uri().path_and_query().map_or_else(|| request.uri().path().to_string(), |pq| pq.to_string()),
         started: Instant::now(),
         status: None,
     };
@@ -33,16 +30,7 @@ struct Entry {
 
 impl Drop for Entry {
     fn drop(&mut self) {
-        let outcome = self.status.map_or_else(
-            || "connection dropped".to_string(),
-            |status| status.to_string(),
-        );
-        eprintln!(
-            "{} {} -> {} ({} ms)",
-            self.method,
-            self.target,
-            outcome,
-            self.started.elapsed().as_millis()
-        );
+        let outcome = self.status.map_or_else(|| "connection dropped".to_string(), |status| status.to_string());
+        eprintln!("{} {} -> {} ({} ms)", self.method, self.target, outcome, self.started.elapsed().as_millis());
     }
 }

@@ -15,10 +15,7 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        FieldError {
-            message: message.into(),
-            path: path.into(),
-        }
+        FieldError { message: message.into(), path: path.into() }
     }
 }
 
@@ -31,18 +28,12 @@ pub fn error(status: StatusCode, message: impl Into<String>) -> Response {
 }
 
 pub fn field_errors(message: impl Into<String>, errors: &[FieldError]) -> Response {
-    json(
-        StatusCode::BAD_REQUEST,
-        &json!({ "message": message.into(), "errors": errors }),
-    )
+    json(StatusCode::BAD_REQUEST, &json!({ "message": message.into(), "errors": errors }))
 }
 
 pub fn unauthorized(message: impl Into<String>) -> Response {
     let mut response = error(StatusCode::UNAUTHORIZED, message);
-    response.headers_mut().insert(
-        header::WWW_AUTHENTICATE,
-        HeaderValue::from_static("Basic realm=\"marketplace\""),
-    );
+    response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Basic realm=\"marketplace\""));
     response
 }
 

@@ -35,9 +35,7 @@ impl StandIn {
     }
 
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener
-            .local_addr()
-            .expect("a bound listener has an address")
+        self.listener.local_addr().expect("a bound listener has an address")
     }
 
     /// `http://HOST:PORT`, without a trailing slash.
@@ -71,11 +69,7 @@ impl StandIn {
 pub async fn serve(config: Config) -> io::Result<()> {
     let stand_in = StandIn::bind(config).await?;
     let mut stdout = io::stdout();
-    writeln!(
-        stdout,
-        "marketplace-stand-in listening on {}",
-        stand_in.base_url()
-    )?;
+    writeln!(stdout, "marketplace-stand-in listening on {}", stand_in.base_url())?;
     stdout.flush()?;
     stand_in.run().await;
     Ok(())
@@ -90,9 +84,7 @@ async fn serve_connection(stream: TcpStream, router: Router) {
     });
     // One request per connection: browsers silently retry a request whose reused keep-alive
     // connection closed without an answer, which would hide a `drop` fault from the app.
-    let connection = http1::Builder::new()
-        .keep_alive(false)
-        .serve_connection(TokioIo::new(stream), service);
+    let connection = http1::Builder::new().keep_alive(false).serve_connection(TokioIo::new(stream), service);
     tokio::select! {
         _ = connection => {}
         // Dropping the connection future closes the socket with no response written.

@@ -49,10 +49,7 @@ impl AppState {
     }
 
     pub fn knows_app(&self, key: &str) -> bool {
-        self.inner
-            .known_app_keys
-            .as_ref()
-            .is_none_or(|keys| keys.contains(key))
+        self.inner.known_app_keys.as_ref().is_none_or(|keys| keys.contains(key))
     }
 
     pub fn static_site(&self) -> Option<&StaticSite> {
@@ -70,10 +67,7 @@ impl AppState {
         let result = f(&mut store);
         if let Some(path) = &self.inner.data_file {
             if let Err(e) = store.save(path) {
-                eprintln!(
-                    "marketplace-stand-in: could not save {}: {e}",
-                    path.display()
-                );
+                eprintln!("marketplace-stand-in: could not save {}: {e}", path.display());
             }
         }
         result
@@ -87,7 +81,5 @@ impl AppState {
 /// A panic while holding a lock cannot leave these plain maps half-updated in a way that
 /// matters to a test double, so poisoning is ignored.
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }

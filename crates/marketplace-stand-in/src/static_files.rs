@@ -41,23 +41,15 @@ impl StaticSite {
         };
         let rules = match &config.static_headers {
             Some(path) => {
-                let text = std::fs::read_to_string(path).map_err(|e| {
-                    io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
-                })?;
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display())))?;
                 parse_headers_file(&text).map_err(|message| {
-                    io::Error::new(
-                        io::ErrorKind::InvalidData,
-                        format!("{}: {message}", path.display()),
-                    )
+                    io::Error::new(io::ErrorKind::InvalidData, format!("{}: {message}", path.display()))
                 })?
             }
             None => Vec::new(),
         };
-        Ok(Some(StaticSite {
-            dir: dir.clone(),
-            prefix: config.static_prefix.clone(),
-            rules,
-        }))
+        Ok(Some(StaticSite { dir: dir.clone(), prefix: config.static_prefix.clone(), rules }))
     }
 
     /// The headers for a request path (relative to the prefix, starting with `/`); when no
@@ -92,27 +84,16 @@ pub fn parse_headers_file(text: &str) -> Result<Vec<HeaderRule>, String> {
         let indented = line.starts_with(' ') || line.starts_with('\t');
         if !indented {
             if !trimmed.starts_with('/') {
-                return Err(format!(
-                    "line {}: a rule starts with a path: {trimmed}",
-                    number + 1
-                ));
+                return Err(format!("line {}: a rule starts with a path: {trimmed}", number + 1));
             }
-            rules.push(HeaderRule {
-                pattern: trimmed.to_owned(),
-                headers: Vec::new(),
-            });
+            rules.push(HeaderRule { pattern: trimmed.to_owned(), headers: Vec::new() });
             continue;
         }
-        let rule = rules
-            .last_mut()
-            .ok_or_else(|| format!("line {}: a header before any path", number + 1))?;
-        let (name, value) = trimmed
-            .split_once(':')
-            .ok_or_else(|| format!("line {}: not `Name: value`: {trimmed}", number + 1))?;
-        let name =
-            HeaderName::try_from(name.trim()).map_err(|e| format!("line {}: {e}", number + 1))?;
-        let value =
-            HeaderValue::try_from(value.trim()).map_err(|e| format!("line {}: {e}", number + 1))?;
+        let rule = rules.last_mut().ok_or_else(|| format!("line {}: a header before any path", number + 1))?;
+        let (name, value) =
+            trimmed.split_once(':').ok_or_else(|| format!("line {}: not `Name: value`: {trimmed}", number + 1))?;
+        let name = HeaderName::try_from(name.trim()).map_err(|e| format!("line {}: {e}", number + 1))?;
+        let value = HeaderValue::try_from(value.trim()).map_err(|e| format!("line {}: {e}", number + 1))?;
         rule.headers.push((name, value));
     }
     Ok(rules)
@@ -169,10 +150,7 @@ pub async fn serve_or_not_found(State(state): State<AppState>, request: Request)
         Ok(bytes) => {
             let mut response = bytes.into_response();
             let headers = response.headers_mut();
-            headers.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(content_type(&file)),
-            );
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&file)));
             if let Some(extension) = encoding {
                 let coding = if extension == "br" { "br" } else { "gzip" };
                 headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
@@ -183,21 +161,13 @@ pub async fn serve_or_not_found(State(state): State<AppState>, request: Request)
             // Tests rebuild the bundle between runs; a cached old one would test the wrong
             // app. A headers file (content-hashed names) may say otherwise.
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            let file_path = format!(
-                "/{}",
-                file.strip_prefix(&site.dir)
-                    .unwrap_or(&file)
-                    .to_string_lossy()
-            );
+            let file_path = format!("/{}", file.strip_prefix(&site.dir).unwrap_or(&file).to_string_lossy());
             for (name, value) in site.headers_for(&format!("/{relative}"), &file_path) {
                 headers.insert(name.clone(), value.clone());
             }
             response
         }
-        Err(e) => respond::error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("Cannot read {path}: {e}"),
-        ),
+        Err(e) => respond::error(StatusCode::INTERNAL_SERVER_ERROR, format!("Cannot read {path}: {e}")),
     }
 }
 
@@ -216,10 +186,7 @@ fn redirect(location: &str, query: Option<&str>) -> Response {
 /// Whether the URL path (relative to the prefix) names a folder of the site.
 fn is_folder(dir: &Path, url_path: &str) -> bool {
     let relative = Path::new(url_path);
-    relative
-        .components()
-        .all(|c| matches!(c, Component::Normal(_)))
-        && dir.join(relative).is_dir()
+    relative.components().all(|c| matches!(c, Component::Normal(_))) && dir.join(relative).is_dir()
 }
 
 /// `br` or `gz` when that file exists beside `file` and the request accepts its coding.
@@ -239,16 +206,13 @@ fn accepted_variant(file: &Path, request_headers: &HeaderMap) -> Option<&'static
     [("br", "br"), ("gzip", "gz")]
         .into_iter()
         .find(|(coding, extension)| {
-            accepted.iter().any(|a| a == coding)
-                && with_extension_appended(file, extension).is_file()
+            accepted.iter().any(|a| a == coding) && with_extension_appended(file, extension).is_file()
         })
         .map(|(_, extension)| extension)
 }
 
 fn has_variants(file: &Path) -> bool {
-    ["br", "gz"]
-        .iter()
-        .any(|extension| with_extension_appended(file, extension).is_file())
+    ["br", "gz"].iter().any(|extension| with_extension_appended(file, extension).is_file())
 }
 
 fn with_extension_appended(file: &Path, extension: &str) -> PathBuf {
@@ -262,10 +226,7 @@ fn with_extension_appended(file: &Path, extension: &str) -> PathBuf {
 /// `dir`. Extension-less paths that are not files are client-side routes and get `index.html`.
 fn resolve(dir: &Path, url_path: &str) -> Option<PathBuf> {
     let relative = Path::new(url_path.trim_start_matches('/'));
-    if !relative
-        .components()
-        .all(|c| matches!(c, Component::Normal(_)))
-    {
+    if !relative.components().all(|c| matches!(c, Component::Normal(_))) {
         return None;
     }
     let candidate = dir.join(relative);
@@ -322,18 +283,9 @@ mod tests {
         .unwrap();
         assert_eq!(rules.len(), 2);
         assert_eq!(rules[0].pattern, "/");
-        assert_eq!(
-            rules[0].headers[1].1,
-            "default-src 'none'; script-src 'self'"
-        );
-        assert_eq!(
-            rules[1].headers,
-            vec![(header::CACHE_CONTROL, HeaderValue::from_static("immutable"))]
-        );
-        assert!(
-            parse_headers_file("  Cache-Control: x\n").is_err(),
-            "a header needs a path above it"
-        );
+        assert_eq!(rules[0].headers[1].1, "default-src 'none'; script-src 'self'");
+        assert_eq!(rules[1].headers, vec![(header::CACHE_CONTROL, HeaderValue::from_static("immutable"))]);
+        assert!(parse_headers_file("  Cache-Control: x\n").is_err(), "a header needs a path above it");
         assert!(parse_headers_file("/\n  no colon\n").is_err());
     }
 

@@ -45,10 +45,7 @@ async fn read(
         return app_not_found(&key);
     }
     let Some(record) = state.read(|store| store.apps.get(&key).cloned()) else {
-        return respond::error(
-            StatusCode::NOT_FOUND,
-            format!("No privacy and security information for app {key}"),
-        );
+        return respond::error(StatusCode::NOT_FOUND, format!("No privacy and security information for app {key}"));
     };
     // The partner's default is the draft when there is one; everyone else only sees live.
     let version = requested.unwrap_or(if caller == Caller::Partner && record.draft.is_some() {
@@ -62,12 +59,7 @@ async fn read(
     }
 }
 
-async fn write(
-    State(state): State<AppState>,
-    Path(key): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+async fn write(State(state): State<AppState>, Path(key): Path<String>, headers: HeaderMap, body: Bytes) -> Response {
     if let Some(response) = state.credentials().refusal(&headers) {
         return response;
     }

@@ -17,9 +17,7 @@ use crate::version::{self, Version};
 pub const PATH: &str = "/rest/3/privacy-and-security/products/{product_id}";
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(PATH, get(read).put(write).delete(discard))
-        .route(&format!("{PATH}/publish"), post(publish))
+    Router::new().route(PATH, get(read).put(write).delete(discard)).route(&format!("{PATH}/publish"), post(publish))
 }
 
 async fn read(
@@ -39,24 +37,14 @@ async fn read(
         }
         _ => {}
     }
-    let info = state.read(|store| {
-        store
-            .products
-            .get(&id)
-            .and_then(|record| record.get(version).cloned())
-    });
+    let info = state.read(|store| store.products.get(&id).and_then(|record| record.get(version).cloned()));
     match info {
         Some(info) => respond::json(StatusCode::OK, &json!({ "commonCloud": info })),
         None => version::missing("product", &id, version),
     }
 }
 
-async fn write(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+async fn write(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap, body: Bytes) -> Response {
     if let Some(response) = state.credentials().refusal(&headers) {
         return response;
     }
@@ -70,49 +58,31 @@ async fn write(
         record.put_count += 1;
     });
     let mut response = respond::no_content();
-    if let Ok(location) = HeaderValue::from_str(&format!(
-        "/rest/3/privacy-and-security/products/{id}?state=draft"
-    )) {
+    if let Ok(location) = HeaderValue::from_str(&format!("/rest/3/privacy-and-security/products/{id}?state=draft")) {
         response.headers_mut().insert(header::LOCATION, location);
     }
     response
 }
 
-async fn discard(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-) -> Response {
+async fn discard(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Response {
     if let Some(response) = state.credentials().refusal(&headers) {
         return response;
     }
-    let removed = state.update(|store| {
-        store
-            .products
-            .get_mut(&id)
-            .and_then(|record| record.draft.take())
-    });
+    let removed = state.update(|store| store.products.get_mut(&id).and_then(|record| record.draft.take()));
     match removed {
         Some(_) => respond::no_content(),
         None => version::missing("product", &id, Version::Draft),
     }
 }
 
-async fn publish(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-) -> Response {
+async fn publish(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Response {
     if let Some(response) = state.credentials().refusal(&headers) {
         return response;
     }
     state.update(|store| match store.products.get_mut(&id) {
         None => respond::error(StatusCode::NOT_FOUND, format!("Product not found: {id}")),
         Some(record) => match record.draft.take() {
-            None => respond::error(
-                StatusCode::CONFLICT,
-                format!("No draft to publish for product {id}"),
-            ),
+            None => respond::error(StatusCode::CONFLICT, format!("No draft to publish for product {id}")),
             Some(draft) => {
                 record.live = Some(draft);
                 respond::no_content()

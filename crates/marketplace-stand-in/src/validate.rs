@@ -39,10 +39,7 @@ pub const TRUST_INFO: &[(&str, Kind)] = &[
     ("thirdPartyInformation.thirdPartyDetails[].name", Text),
     ("thirdPartyInformation.thirdPartyDetails[].link", Text),
     ("thirdPartyInformation.thirdPartyDetails[].purpose", Text),
-    (
-        "thirdPartyInformation.thirdPartyDetails[].thirdPartyCountries",
-        TextList,
-    ),
+    ("thirdPartyInformation.thirdPartyDetails[].thirdPartyCountries", TextList),
     ("logDetails", Object),
     ("logDetails.logEndUserData", Bool),
     ("logDetails.logProcessAndOrStoreEUDOutsideAtlassian", Bool),
@@ -61,14 +58,8 @@ pub const TRUST_INFO: &[(&str, Kind)] = &[
     ("dataRetention.isRetentionDurationIndefinite", Bool),
     ("privacy", Object),
     ("privacy.privacyEnhancingTechniques", Object),
-    (
-        "privacy.privacyEnhancingTechniques.arePrivacyEnhancingTechniquesSupported",
-        Bool,
-    ),
-    (
-        "privacy.privacyEnhancingTechniques.privacyEnhancingTechniquesSupported",
-        TextList,
-    ),
+    ("privacy.privacyEnhancingTechniques.arePrivacyEnhancingTechniquesSupported", Bool),
+    ("privacy.privacyEnhancingTechniques.privacyEnhancingTechniquesSupported", TextList),
     ("privacy.gdpr", Object),
     ("privacy.gdpr.dataController", Object),
     ("privacy.gdpr.dataController.isAppDataController", YesNoNa),
@@ -77,14 +68,8 @@ pub const TRUST_INFO: &[(&str, Kind)] = &[
     ("privacy.gdpr.dataProcessor.isAppDataProcessor", YesNoNa),
     ("privacy.gdpr.dataProcessor.endUserDataTypes", TextList),
     ("privacy.gdpr.dataTransfer", Object),
-    (
-        "privacy.gdpr.dataTransfer.isEndUserDataTransferredOutsideEEA",
-        YesNoNa,
-    ),
-    (
-        "privacy.gdpr.dataTransfer.isTransferComplianceMechanismsAdhered",
-        YesNoNa,
-    ),
+    ("privacy.gdpr.dataTransfer.isEndUserDataTransferredOutsideEEA", YesNoNa),
+    ("privacy.gdpr.dataTransfer.isTransferComplianceMechanismsAdhered", YesNoNa),
     ("privacy.ccpa", Object),
     ("privacy.ccpa.business", Object),
     ("privacy.ccpa.business.isAppBusiness", YesNoNa),
@@ -104,19 +89,12 @@ pub const TRUST_INFO: &[(&str, Kind)] = &[
 ];
 
 /// Fields only the v3 `commonCloud` wrapper has, on top of [`TRUST_INFO`].
-pub const COMMON_CLOUD_EXTRA: &[(&str, Kind)] = &[
-    ("hasRestAPIExtension", Bool),
-    ("supportsConfigurableEgress", Bool),
-];
+pub const COMMON_CLOUD_EXTRA: &[(&str, Kind)] = &[("hasRestAPIExtension", Bool), ("supportsConfigurableEgress", Bool)];
 
 /// Parses a PUT body `{"<wrapper>": {...}}` and returns the inner object, or the field errors
 /// with paths from the body's root (`<wrapper>.dataRetention...`). Malformed JSON is a single
 /// error with an empty path.
-pub fn wrapped(
-    body: &[u8],
-    wrapper: &str,
-    tables: &[&[(&str, Kind)]],
-) -> Result<Value, (String, Vec<FieldError>)> {
+pub fn wrapped(body: &[u8], wrapper: &str, tables: &[&[(&str, Kind)]]) -> Result<Value, (String, Vec<FieldError>)> {
     let value: Value = serde_json::from_slice(body).map_err(|e| {
         let message = format!("Malformed JSON: {e}");
         (message.clone(), vec![FieldError::new("", message)])
@@ -127,9 +105,7 @@ pub fn wrapped(
     };
     let inner = match root.get(wrapper) {
         None | Some(Value::Null) => return invalid(vec![FieldError::new(wrapper, "is required")]),
-        Some(inner) if !inner.is_object() => {
-            return invalid(vec![FieldError::new(wrapper, "must be an object")])
-        }
+        Some(inner) if !inner.is_object() => return invalid(vec![FieldError::new(wrapper, "must be an object")]),
         Some(inner) => inner,
     };
     let errors = check(inner, wrapper, tables);
@@ -156,12 +132,7 @@ pub fn check(value: &Value, root: &str, tables: &[&[(&str, Kind)]]) -> Vec<Field
 
 /// Collects the non-null values at `segments`. A missing or wrongly typed parent yields
 /// nothing: the parent's own table entry reports it.
-fn locate<'a>(
-    value: &'a Value,
-    segments: &[&str],
-    path: String,
-    found: &mut Vec<(String, &'a Value)>,
-) {
+fn locate<'a>(value: &'a Value, segments: &[&str], path: String, found: &mut Vec<(String, &'a Value)>) {
     let Some((first, rest)) = segments.split_first() else {
         if !value.is_null() {
             found.push((path, value));
@@ -197,25 +168,15 @@ fn check_kind(value: &Value, kind: Kind, path: &str, errors: &mut Vec<FieldError
     match kind {
         Object if !value.is_object() => fail(path, "must be an object"),
         Bool if !value.is_boolean() => fail(path, "must be a boolean"),
-        YesNoNa
-            if !(value.is_boolean()
-                || matches!(value.as_str(), Some("TRUE" | "FALSE" | "NOT_APPLICABLE"))) =>
-        {
-            fail(
-                path,
-                "must be a boolean or one of \"TRUE\", \"FALSE\", \"NOT_APPLICABLE\"",
-            )
+        YesNoNa if !(value.is_boolean() || matches!(value.as_str(), Some("TRUE" | "FALSE" | "NOT_APPLICABLE"))) => {
+            fail(path, "must be a boolean or one of \"TRUE\", \"FALSE\", \"NOT_APPLICABLE\"")
         }
         Text if !value.is_string() => fail(path, "must be a string"),
         TextList | ObjectList => {
             let Some(items) = value.as_array() else {
                 return fail(
                     path,
-                    if kind == TextList {
-                        "must be an array of strings"
-                    } else {
-                        "must be an array of objects"
-                    },
+                    if kind == TextList { "must be an array of strings" } else { "must be an array of objects" },
                 );
             };
             for (index, item) in items.iter().enumerate() {
@@ -227,10 +188,7 @@ fn check_kind(value: &Value, kind: Kind, path: &str, errors: &mut Vec<FieldError
             }
         }
         DayRange => match value.as_object() {
-            None => fail(
-                path,
-                "must be an object {\"min\": integer, \"max\": integer}",
-            ),
+            None => fail(path, "must be an object {\"min\": integer, \"max\": integer}"),
             Some(range) => check_day_range(range, path, errors),
         },
         _ => {}
@@ -263,10 +221,7 @@ mod tests {
     use serde_json::json;
 
     fn errors_of(info: Value) -> Vec<String> {
-        check(&info, "appTrustInformation", &[TRUST_INFO])
-            .into_iter()
-            .map(|e| e.path)
-            .collect()
+        check(&info, "appTrustInformation", &[TRUST_INFO]).into_iter().map(|e| e.path).collect()
     }
 
     #[test]
@@ -275,10 +230,7 @@ mod tests {
         for (path, _) in TRUST_INFO.iter().chain(COMMON_CLOUD_EXTRA) {
             assert!(seen.insert(*path), "duplicate {path}");
             if let Some((parent, _)) = path.rsplit_once('.') {
-                assert!(
-                    seen.contains(parent.trim_end_matches("[]")),
-                    "{path} listed before its parent"
-                );
+                assert!(seen.contains(parent.trim_end_matches("[]")), "{path} listed before its parent");
             }
         }
     }
@@ -321,41 +273,20 @@ mod tests {
     #[test]
     fn day_range_rules() {
         let range = |r: Value| errors_of(json!({"dataRetention": {"retentionDurationInDays": r}}));
-        assert_eq!(
-            range(json!({"max": 1})),
-            ["appTrustInformation.dataRetention.retentionDurationInDays.min"]
-        );
+        assert_eq!(range(json!({"max": 1})), ["appTrustInformation.dataRetention.retentionDurationInDays.min"]);
         assert_eq!(range(json!({"min": 1.5, "max": -1})).len(), 2);
-        assert_eq!(
-            range(json!({"min": 5, "max": 1})),
-            ["appTrustInformation.dataRetention.retentionDurationInDays"]
-        );
-        assert_eq!(
-            range(json!(7)),
-            ["appTrustInformation.dataRetention.retentionDurationInDays"]
-        );
+        assert_eq!(range(json!({"min": 5, "max": 1})), ["appTrustInformation.dataRetention.retentionDurationInDays"]);
+        assert_eq!(range(json!(7)), ["appTrustInformation.dataRetention.retentionDurationInDays"]);
     }
 
     #[test]
     fn wrapper_errors() {
-        let paths = |body: &str| {
-            wrapped(body.as_bytes(), "appTrustInformation", &[TRUST_INFO])
-                .unwrap_err()
-                .1
-        };
+        let paths = |body: &str| wrapped(body.as_bytes(), "appTrustInformation", &[TRUST_INFO]).unwrap_err().1;
         assert_eq!(paths("{")[0].path, "");
         assert_eq!(paths("[]")[0].path, "");
         assert_eq!(paths("{}")[0].path, "appTrustInformation");
-        assert_eq!(
-            paths(r#"{"appTrustInformation": []}"#)[0].path,
-            "appTrustInformation"
-        );
-        let inner = wrapped(
-            br#"{"appTrustInformation": {"x": 1}}"#,
-            "appTrustInformation",
-            &[TRUST_INFO],
-        )
-        .unwrap();
+        assert_eq!(paths(r#"{"appTrustInformation": []}"#)[0].path, "appTrustInformation");
+        let inner = wrapped(br#"{"appTrustInformation": {"x": 1}}"#, "appTrustInformation", &[TRUST_INFO]).unwrap();
         assert_eq!(inner, json!({"x": 1}));
     }
 }

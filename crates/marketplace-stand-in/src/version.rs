@@ -54,10 +54,7 @@ pub fn requested(query: Option<&str>) -> Result<Option<Version>, BadState> {
 }
 
 pub fn missing(kind: &str, id: &str, version: Version) -> Response {
-    respond::error(
-        StatusCode::NOT_FOUND,
-        format!("No {} version for {kind} {id}", version.name()),
-    )
+    respond::error(StatusCode::NOT_FOUND, format!("No {} version for {kind} {id}", version.name()))
 }
 
 #[cfg(test)]
@@ -71,9 +68,6 @@ mod tests {
         assert_eq!(state_param(Some("statex=live")), None);
         assert_eq!(state_param(None), None);
         assert!(requested(Some("state=LIVE")).is_err());
-        assert_eq!(
-            requested(Some("state=live")).ok(),
-            Some(Some(Version::Live))
-        );
+        assert_eq!(requested(Some("state=live")).ok(), Some(Some(Version::Live)));
     }
 }

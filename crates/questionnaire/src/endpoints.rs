@@ -72,7 +72,10 @@ mod tests {
             resource_url("/rest/3", ApiVersion::V3, "b1c2-é"),
             "/rest/3/privacy-and-security/products/b1c2-%C3%A9"
         );
-        assert_eq!(read_url("/rest/2", ApiVersion::V2, "k", TabVersion::Current), "/rest/2/addons/k/privacy-and-security");
+        assert_eq!(
+            read_url("/rest/2", ApiVersion::V2, "k", TabVersion::Current),
+            "/rest/2/addons/k/privacy-and-security"
+        );
         assert_eq!(TabVersion::Draft.query(), "?state=draft");
     }
 }

@@ -35,10 +35,7 @@ mod tests {
             "requiresUsersToProvidePATs": false}, "newGroup": {"flag": true}});
         let now = json!({"appTrustInformation": {"security": {"securityContact": "b@x.io",
             "permissionsJustification": "new", "requiresUsersToProvidePATs": false}, "later": 1}});
-        assert_eq!(
-            changed_unknown_fields(&earlier, &now),
-            ["later", "newGroup", "security.permissionsJustification"]
-        );
+        assert_eq!(changed_unknown_fields(&earlier, &now), ["later", "newGroup", "security.permissionsJustification"]);
         assert!(changed_unknown_fields(&now, &now).is_empty());
     }
 }

@@ -24,7 +24,11 @@ async fn main() {
     let browser = Browser::start().await;
     browser.client.goto(&stand_in.app_url()).await.unwrap();
     browser.find("#q-security_contact").await;
-    browser.client.execute("localStorage.setItem(arguments[0], arguments[1]);", vec![json!(storage_key(APP_KEY)), json!(json)]).await.unwrap();
+    browser
+        .client
+        .execute("localStorage.setItem(arguments[0], arguments[1]);", vec![json!(storage_key(APP_KEY)), json!(json)])
+        .await
+        .unwrap();
     browser.client.refresh().await.unwrap();
     browser.wait_for_text(".autosave-status", "Restored your draft").await;
 

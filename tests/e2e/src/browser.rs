@@ -63,11 +63,7 @@ impl Browser {
         let url = format!("http://127.0.0.1:{port}");
         let mut last_error = None;
         for _ in 0..100 {
-            match ClientBuilder::native()
-                .capabilities(capabilities.as_object().unwrap().clone())
-                .connect(&url)
-                .await
-            {
+            match ClientBuilder::native().capabilities(capabilities.as_object().unwrap().clone()).connect(&url).await {
                 Ok(client) => return Browser { client, driver, profile, keep_profile },
                 Err(error) => last_error = Some(error),
             }
@@ -123,7 +119,9 @@ fn driver_port(driver: &mut Child) -> u16 {
     let port = lines
         .by_ref()
         .map_while(Result::ok)
-        .find_map(|line| line.split("successfully on port ").nth(1).and_then(|rest| rest.trim_end_matches('.').parse().ok()))
+        .find_map(|line| {
+            line.split("successfully on port ").nth(1).and_then(|rest| rest.trim_end_matches('.').parse().ok())
+        })
         .expect("chromedriver says which port it listens on");
     // Keep reading (and dropping) what it prints, so it never blocks on a full pipe.
     std::thread::spawn(move || lines.for_each(drop));

@@ -44,7 +44,8 @@ impl Browser {
 
     /// Lays the page out as it would print (`true`), or as on screen again.
     pub async fn emulate_print(&self, print: bool) {
-        let media = json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": if print { "print" } else { "" } } });
+        let media =
+            json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": if print { "print" } else { "" } } });
         self.client
             .issue_cmd(ChromiumCommand { path: "goog/cdp/execute", body: media })
             .await

@@ -89,7 +89,9 @@ impl StandIn {
 impl StandIn {
     /// Replaces the fault rules (`POST /_stand-in/faults`, one rule or an array).
     pub fn set_faults(&self, rules: Value) {
-        ureq::post(&format!("{}/_stand-in/faults", self.origin)).send_json(rules).expect("the stand-in takes the fault rules");
+        ureq::post(&format!("{}/_stand-in/faults", self.origin))
+            .send_json(rules)
+            .expect("the stand-in takes the fault rules");
     }
 
     pub fn clear_faults(&self) {

@@ -40,11 +40,7 @@ async fn local_storage(browser: &Browser) -> serde_json::Map<String, Value> {
 }
 
 async fn stored_draft(browser: &Browser) -> Value {
-    let text = local_storage(browser)
-        .await
-        .get(&draft_key())
-        .and_then(Value::as_str)
-        .map(str::to_owned);
+    let text = local_storage(browser).await.get(&draft_key()).and_then(Value::as_str).map(str::to_owned);
     serde_json::from_str(&text.expect("a draft is stored")).unwrap()
 }
 
@@ -52,11 +48,7 @@ async fn stored_draft(browser: &Browser) -> Value {
 async fn wait_for_stored(browser: &Browser, what: &str, test: impl Fn(&Value) -> bool) -> Value {
     let mut last = Value::Null;
     for _ in 0..100 {
-        if let Some(text) = local_storage(browser)
-            .await
-            .get(&draft_key())
-            .and_then(Value::as_str)
-        {
+        if let Some(text) = local_storage(browser).await.get(&draft_key()).and_then(Value::as_str) {
             last = serde_json::from_str(text).unwrap_or(Value::Null);
             if test(&last) {
                 return last;
@@ -70,10 +62,7 @@ async fn wait_for_stored(browser: &Browser, what: &str, test: impl Fn(&Value) ->
 async fn plant(browser: &Browser, key: &str, text: &str) {
     browser
         .client
-        .execute(
-            "localStorage.setItem(arguments[0], arguments[1]);",
-            vec![json!(key), json!(text)],
-        )
+        .execute("localStorage.setItem(arguments[0], arguments[1]);", vec![json!(key), json!(text)])
         .await
         .unwrap();
 }
@@ -96,13 +85,7 @@ async fn type_into(browser: &Browser, css: &str, text: &str) {
 }
 
 async fn value_of(browser: &Browser, css: &str) -> String {
-    browser
-        .find(css)
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default()
+    browser.find(css).await.prop("value").await.unwrap().unwrap_or_default()
 }
 
 /// Waits until the input shows `expected` (another window's save takes a moment to arrive).
@@ -117,14 +100,7 @@ async fn wait_for_value(browser: &Browser, css: &str, expected: &str) {
 }
 
 async fn is_checked(browser: &Browser, css: &str) -> bool {
-    browser
-        .find(css)
-        .await
-        .prop("checked")
-        .await
-        .unwrap()
-        .as_deref()
-        == Some("true")
+    browser.find(css).await.prop("checked").await.unwrap().as_deref() == Some("true")
 }
 
 /// Picks `text` as the file `name` in the import file input, as a partner choosing it would.
@@ -137,107 +113,41 @@ async fn pick_import_file(browser: &Browser, name: &str, text: &str) {
         input.files = files.files;
         input.dispatchEvent(new Event('change', { bubbles: true }));
     "#;
-    browser
-        .client
-        .execute(script, vec![json!(name), json!(text)])
-        .await
-        .unwrap();
+    browser.client.execute(script, vec![json!(name), json!(text)]).await.unwrap();
 }
 
 #[tokio::test]
-async fn a_reload_restores_answers_hidden_answers_third_parties_and_the_question_the_partner_was_at(
-) {
+async fn a_reload_restores_answers_hidden_answers_third_parties_and_the_question_the_partner_was_at() {
     let stand_in = StandIn::start();
     let browser = open(&stand_in).await;
     share_data_with(&browser, "Email address", "Amazon Web Services").await;
     let countries = format!("#q-{}-0-countries", ids::THIRD_PARTIES);
-    browser
-        .find(&countries)
-        .await
-        .send_keys(&format!("Germany{}", char::from(Key::Enter)))
-        .await
-        .unwrap();
-    browser
-        .wait_for_text(".third-party-row[data-row='0'] .chips", "Germany")
-        .await;
+    browser.find(&countries).await.send_keys(&format!("Germany{}", char::from(Key::Enter))).await.unwrap();
+    browser.wait_for_text(".third-party-row[data-row='0'] .chips", "Germany").await;
     // "Processes End-User Data: No" hides nothing that was typed; "Stores: No" hides the types.
-    browser
-        .find(&choice(ids::PROCESSES_EUD, "yes"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser
-        .find(&choice(ids::STORES_EUD, "no"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser
-        .wait_for_text(".hidden-answers", "1 answer belongs")
-        .await;
-    type_into(
-        &browser,
-        &control(ids::SECURITY_POLICY),
-        "https://example.com/security",
-    )
-    .await;
-    type_into(
-        &browser,
-        &control(ids::SECURITY_CONTACT),
-        "security@example.com",
-    )
-    .await;
+    browser.find(&choice(ids::PROCESSES_EUD, "yes")).await.click().await.unwrap();
+    browser.find(&choice(ids::STORES_EUD, "no")).await.click().await.unwrap();
+    browser.wait_for_text(".hidden-answers", "1 answer belongs").await;
+    type_into(&browser, &control(ids::SECURITY_POLICY), "https://example.com/security").await;
+    type_into(&browser, &control(ids::SECURITY_CONTACT), "security@example.com").await;
 
     let saved = wait_for_stored(&browser, "held the security contact", |draft| {
         draft["answers"][ids::SECURITY_CONTACT]["value"] == "security@example.com"
     })
     .await;
-    assert_eq!(
-        saved["position"],
-        ids::SECURITY_CONTACT,
-        "the question being answered is the position"
-    );
-    browser
-        .wait_for_text(".autosave-status", "Saved locally at")
-        .await;
+    assert_eq!(saved["position"], ids::SECURITY_CONTACT, "the question being answered is the position");
+    browser.wait_for_text(".autosave-status", "Saved locally at").await;
 
     browser.client.refresh().await.unwrap();
-    browser
-        .wait_for_text(".autosave-status", "Restored your draft saved at")
-        .await;
-    assert_eq!(
-        stored_draft(&browser).await["answers"],
-        saved["answers"],
-        "loading writes nothing different"
-    );
+    browser.wait_for_text(".autosave-status", "Restored your draft saved at").await;
+    assert_eq!(stored_draft(&browser).await["answers"], saved["answers"], "loading writes nothing different");
     assert!(is_checked(&browser, &choice(ids::STORES_EUD, "no")).await);
-    assert_eq!(
-        value_of(&browser, &control(ids::SECURITY_CONTACT)).await,
-        "security@example.com"
-    );
-    assert_eq!(
-        value_of(&browser, &control(ids::SECURITY_POLICY)).await,
-        "https://example.com/security"
-    );
-    assert_eq!(
-        value_of(&browser, &format!("#q-{}-0-name", ids::THIRD_PARTIES)).await,
-        "Amazon Web Services"
-    );
-    browser
-        .wait_for_text(".third-party-row[data-row='0'] .chips", "Germany")
-        .await;
-    browser
-        .wait_for_text(".hidden-answers", "1 answer belongs")
-        .await;
-    let focused = browser
-        .client
-        .active_element()
-        .await
-        .unwrap()
-        .attr("id")
-        .await
-        .unwrap();
+    assert_eq!(value_of(&browser, &control(ids::SECURITY_CONTACT)).await, "security@example.com");
+    assert_eq!(value_of(&browser, &control(ids::SECURITY_POLICY)).await, "https://example.com/security");
+    assert_eq!(value_of(&browser, &format!("#q-{}-0-name", ids::THIRD_PARTIES)).await, "Amazon Web Services");
+    browser.wait_for_text(".third-party-row[data-row='0'] .chips", "Germany").await;
+    browser.wait_for_text(".hidden-answers", "1 answer belongs").await;
+    let focused = browser.client.active_element().await.unwrap().attr("id").await.unwrap();
     assert_eq!(
         focused.as_deref(),
         Some(control(ids::SECURITY_CONTACT).trim_start_matches('#')),
@@ -245,18 +155,8 @@ async fn a_reload_restores_answers_hidden_answers_third_parties_and_the_question
     );
 
     // The hidden answer came back with the draft.
-    browser
-        .find(&choice(ids::STORES_EUD, "yes"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser
-        .wait_for_text(
-            &format!("[data-question={}] .chips", ids::STORED_DATA_TYPES),
-            "Email address",
-        )
-        .await;
+    browser.find(&choice(ids::STORES_EUD, "yes")).await.click().await.unwrap();
+    browser.wait_for_text(&format!("[data-question={}] .chips", ids::STORED_DATA_TYPES), "Email address").await;
     browser.close().await;
 }
 
@@ -275,44 +175,20 @@ async fn a_change_not_yet_saved_is_written_when_the_page_is_left() {
         return [before, localStorage.getItem(key)];
     "#;
     let contact = control(ids::SECURITY_CONTACT);
-    let got = browser
-        .client
-        .execute(
-            script,
-            vec![json!(draft_key()), json!(contact.trim_start_matches('#'))],
-        )
-        .await
-        .unwrap();
-    assert!(
-        !got[0]
-            .as_str()
-            .unwrap_or_default()
-            .contains("flushed@example.com"),
-        "not saved while typing: {got}"
-    );
-    assert!(
-        got[1]
-            .as_str()
-            .unwrap_or_default()
-            .contains("flushed@example.com"),
-        "saved on leaving: {got}"
-    );
+    let got =
+        browser.client.execute(script, vec![json!(draft_key()), json!(contact.trim_start_matches('#'))]).await.unwrap();
+    assert!(!got[0].as_str().unwrap_or_default().contains("flushed@example.com"), "not saved while typing: {got}");
+    assert!(got[1].as_str().unwrap_or_default().contains("flushed@example.com"), "saved on leaving: {got}");
     browser.close().await;
 }
 
 #[tokio::test]
-async fn two_windows_on_one_draft_stay_in_sync_and_the_same_answer_changed_in_both_asks_which_to_keep(
-) {
+async fn two_windows_on_one_draft_stay_in_sync_and_the_same_answer_changed_in_both_asks_which_to_keep() {
     let stand_in = StandIn::start();
     let browser = open(&stand_in).await;
     let client = &browser.client;
     let first = client.window().await.unwrap();
-    type_into(
-        &browser,
-        &control(ids::SECURITY_CONTACT),
-        "first@example.com",
-    )
-    .await;
+    type_into(&browser, &control(ids::SECURITY_CONTACT), "first@example.com").await;
     wait_for_stored(&browser, "held the first address", |d| {
         d["answers"][ids::SECURITY_CONTACT]["value"] == "first@example.com"
     })
@@ -329,30 +205,13 @@ async fn two_windows_on_one_draft_stay_in_sync_and_the_same_answer_changed_in_bo
     );
 
     // A change in the second window appears in the first, without a reload.
-    browser
-        .find(&choice(ids::DISK_ENCRYPTION, "yes"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    type_into(
-        &browser,
-        &control(ids::SECURITY_POLICY),
-        "https://example.com/security",
-    )
-    .await;
+    browser.find(&choice(ids::DISK_ENCRYPTION, "yes")).await.click().await.unwrap();
+    type_into(&browser, &control(ids::SECURITY_POLICY), "https://example.com/security").await;
     client.switch_to_window(first.clone()).await.unwrap();
-    browser
-        .wait_until_text(".autosave-status", "say it was updated", |t| {
-            t.contains("Updated from another tab")
-        })
-        .await;
+    browser.wait_until_text(".autosave-status", "say it was updated", |t| t.contains("Updated from another tab")).await;
     wait_for_value(&browser, &control(ids::SECURITY_POLICY), "https://example.com/security").await;
     assert!(is_checked(&browser, &choice(ids::DISK_ENCRYPTION, "yes")).await);
-    assert!(
-        !browser.exists(".conflict").await,
-        "different questions merge quietly"
-    );
+    assert!(!browser.exists(".conflict").await, "different questions merge quietly");
 
     // The same question changed here and, before this change is saved, in another tab: this
     // window is told and chooses. One script, so the save delay cannot pass in between; the
@@ -377,42 +236,20 @@ async fn two_windows_on_one_draft_stay_in_sync_and_the_same_answer_changed_in_bo
         return localStorage.getItem(key).includes('mine@example.com');
     "#;
     let saved_mine = client
-        .execute(
-            change_here_while_another_tab_saves,
-            vec![json!(mine.trim_start_matches('#')), json!(draft_key())],
-        )
+        .execute(change_here_while_another_tab_saves, vec![json!(mine.trim_start_matches('#')), json!(draft_key())])
         .await
         .unwrap();
     assert_eq!(saved_mine, false, "this window's change was not saved yet");
-    let notice = browser
-        .wait_for_text(".conflicts", "Changed in another tab too")
-        .await;
-    assert!(
-        notice.contains("Security contact"),
-        "names the question: {notice}"
-    );
-    assert!(
-        notice.contains("theirs@example.com") && notice.contains("mine@example.com"),
-        "{notice}"
-    );
-    assert_eq!(
-        value_of(&browser, &mine).await,
-        "mine@example.com",
-        "nothing overwritten before the partner chooses"
-    );
+    let notice = browser.wait_for_text(".conflicts", "Changed in another tab too").await;
+    assert!(notice.contains("Security contact"), "names the question: {notice}");
+    assert!(notice.contains("theirs@example.com") && notice.contains("mine@example.com"), "{notice}");
+    assert_eq!(value_of(&browser, &mine).await, "mine@example.com", "nothing overwritten before the partner chooses");
 
-    browser
-        .find(".conflict .use-theirs")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.find(".conflict .use-theirs").await.click().await.unwrap();
     assert_eq!(value_of(&browser, &mine).await, "theirs@example.com");
     assert!(!browser.exists(".conflict").await);
-    wait_for_stored(&browser, "held theirs", |d| {
-        d["answers"][ids::SECURITY_CONTACT]["value"] == "theirs@example.com"
-    })
-    .await;
+    wait_for_stored(&browser, "held theirs", |d| d["answers"][ids::SECURITY_CONTACT]["value"] == "theirs@example.com")
+        .await;
     client.switch_to_window(second).await.unwrap();
     wait_for_value(&browser, &mine, "theirs@example.com").await;
     browser.close().await;
@@ -428,84 +265,37 @@ async fn corrupt_truncated_and_future_drafts_are_kept_aside_told_and_downloadabl
     })
     .to_string();
     let cases = [
-        (
-            "corrupt",
-            "{ this is not JSON".to_owned(),
-            "not a JSON file",
-        ),
+        ("corrupt", "{ this is not JSON".to_owned(), "not a JSON file"),
         ("truncated", good[..good.len() - 20].to_owned(), "cut short"),
-        (
-            "future",
-            good.replace("\"version\":1", "\"version\":7"),
-            "newer version of privacy-tab (format 7",
-        ),
+        ("future", good.replace("\"version\":1", "\"version\":7"), "newer version of privacy-tab (format 7"),
     ];
     let cases_texts: Vec<String> = cases.iter().map(|(_, text, _)| text.clone()).collect();
     for (case, text, reason) in cases {
         plant(&browser, &draft_key(), &text).await;
         browser.client.refresh().await.unwrap();
-        let notice = browser
-            .wait_for_text(".storage-notice", "could not be opened")
-            .await;
+        let notice = browser.wait_for_text(".storage-notice", "could not be opened").await;
         assert!(notice.contains(reason), "{case}: says why: {notice}");
-        assert!(
-            notice.contains("The original text is kept in this browser"),
-            "{case}: {notice}"
-        );
+        assert!(notice.contains("The original text is kept in this browser"), "{case}: {notice}");
 
         let storage = local_storage(&browser).await;
-        let backups: Vec<_> = storage
-            .iter()
-            .filter(|(key, _)| key.starts_with(&backup_key_prefix(APP_KEY)))
-            .collect();
-        assert!(
-            backups
-                .iter()
-                .any(|(_, kept)| kept.as_str() == Some(text.as_str())),
-            "{case}: the exact text is kept"
-        );
+        let backups: Vec<_> = storage.iter().filter(|(key, _)| key.starts_with(&backup_key_prefix(APP_KEY))).collect();
+        assert!(backups.iter().any(|(_, kept)| kept.as_str() == Some(text.as_str())), "{case}: the exact text is kept");
 
         browser.capture_downloads().await;
-        browser
-            .find(".download-original")
-            .await
-            .click()
-            .await
-            .unwrap();
+        browser.find(".download-original").await.click().await.unwrap();
         let (name, downloaded) = browser.download(0).await;
-        assert_eq!(
-            downloaded, text,
-            "{case}: the download is the original text"
-        );
-        assert!(
-            name.starts_with("privacy-tab-saved-text-com.example.privacy-tab-demo-"),
-            "{name}"
-        );
+        assert_eq!(downloaded, text, "{case}: the download is the original text");
+        assert!(name.starts_with("privacy-tab-saved-text-com.example.privacy-tab-demo-"), "{name}");
 
         // The app works on: a new answer is saved, and the copy stays.
-        browser
-            .find(&choice(ids::DISK_ENCRYPTION, "yes"))
-            .await
-            .click()
-            .await
-            .unwrap();
-        wait_for_stored(&browser, "held the new answer", |d| {
-            d["answers"][ids::DISK_ENCRYPTION]["value"] == "yes"
-        })
-        .await;
+        browser.find(&choice(ids::DISK_ENCRYPTION, "yes")).await.click().await.unwrap();
+        wait_for_stored(&browser, "held the new answer", |d| d["answers"][ids::DISK_ENCRYPTION]["value"] == "yes")
+            .await;
         let storage = local_storage(&browser).await;
-        assert!(
-            storage
-                .values()
-                .any(|kept| kept.as_str() == Some(text.as_str())),
-            "{case}: still kept after a save"
-        );
+        assert!(storage.values().any(|kept| kept.as_str() == Some(text.as_str())), "{case}: still kept after a save");
     }
-    let backups = local_storage(&browser)
-        .await
-        .keys()
-        .filter(|key| key.starts_with(&backup_key_prefix(APP_KEY)))
-        .count();
+    let backups =
+        local_storage(&browser).await.keys().filter(|key| key.starts_with(&backup_key_prefix(APP_KEY))).count();
     assert_eq!(backups, 3, "each text kept once");
 
     // Days later, with the draft saved over, the copies are still within reach.
@@ -531,24 +321,11 @@ async fn a_draft_from_an_earlier_version_under_the_first_builds_key_is_found_con
         .to_string();
     plant(&browser, &legacy_storage_key(APP_KEY), &v0).await;
     browser.client.refresh().await.unwrap();
-    browser
-        .wait_for_text(
-            ".storage-notice",
-            "written by an earlier version of this app and has been converted",
-        )
-        .await;
+    browser.wait_for_text(".storage-notice", "written by an earlier version of this app and has been converted").await;
     assert!(is_checked(&browser, &choice(ids::STORES_EUD, "yes")).await);
-    browser
-        .wait_for_text(
-            &format!("[data-question={}] .chips", ids::STORED_DATA_TYPES),
-            "IP address",
-        )
-        .await;
+    browser.wait_for_text(&format!("[data-question={}] .chips", ids::STORED_DATA_TYPES), "IP address").await;
     assert!(
-        local_storage(&browser)
-            .await
-            .values()
-            .any(|kept| kept.as_str() == Some(v0.as_str())),
+        local_storage(&browser).await.values().any(|kept| kept.as_str() == Some(v0.as_str())),
         "the original is kept"
     );
     let storage = local_storage(&browser).await;
@@ -567,50 +344,22 @@ async fn when_storage_refuses_to_save_the_partner_is_told_at_once_and_works_on_w
         };
     "#;
     browser.client.execute(refuse, vec![]).await.unwrap();
-    type_into(
-        &browser,
-        &control(ids::SECURITY_CONTACT),
-        "security@example.com",
-    )
-    .await;
-    let notice = browser
-        .wait_for_text(".storage-notice", "not letting us save your draft")
-        .await;
+    type_into(&browser, &control(ids::SECURITY_CONTACT), "security@example.com").await;
+    let notice = browser.wait_for_text(".storage-notice", "not letting us save your draft").await;
     assert!(notice.contains("export them to a file"), "{notice}");
-    browser
-        .wait_for_text(".autosave-status", "Not saved in this browser")
-        .await;
+    browser.wait_for_text(".autosave-status", "Not saved in this browser").await;
 
     // Work goes on in memory.
-    browser
-        .find(&choice(ids::DISK_ENCRYPTION, "yes"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.find(&choice(ids::DISK_ENCRYPTION, "yes")).await.click().await.unwrap();
     assert!(is_checked(&browser, &choice(ids::DISK_ENCRYPTION, "yes")).await);
-    assert_eq!(
-        value_of(&browser, &control(ids::SECURITY_CONTACT)).await,
-        "security@example.com"
-    );
-    assert!(
-        !local_storage(&browser).await.contains_key(&draft_key()),
-        "nothing was stored"
-    );
+    assert_eq!(value_of(&browser, &control(ids::SECURITY_CONTACT)).await, "security@example.com");
+    assert!(!local_storage(&browser).await.contains_key(&draft_key()), "nothing was stored");
 
     browser.capture_downloads().await;
-    browser
-        .find(".write-failed .export-draft")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.find(".write-failed .export-draft").await.click().await.unwrap();
     let (_, exported) = browser.download(0).await;
     let exported: Value = serde_json::from_str(&exported).unwrap();
-    assert_eq!(
-        exported["answers"][ids::SECURITY_CONTACT]["value"],
-        "security@example.com"
-    );
+    assert_eq!(exported["answers"][ids::SECURITY_CONTACT]["value"], "security@example.com");
     assert_eq!(exported["answers"][ids::DISK_ENCRYPTION]["value"], "yes");
     browser.close().await;
 }
@@ -620,81 +369,34 @@ async fn an_export_imported_back_restores_the_draft_exactly_after_showing_what_c
     let stand_in = StandIn::start();
     let browser = open(&stand_in).await;
     share_data_with(&browser, "IP address", "Sentry").await;
-    type_into(
-        &browser,
-        &control(ids::SECURITY_CONTACT),
-        "security@example.com",
-    )
-    .await;
+    type_into(&browser, &control(ids::SECURITY_CONTACT), "security@example.com").await;
     let saved = wait_for_stored(&browser, "held the contact", |d| {
         d["answers"][ids::SECURITY_CONTACT]["value"] == "security@example.com"
     })
     .await;
 
     browser.capture_downloads().await;
-    browser
-        .find(".draft-actions .export-draft")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.find(".draft-actions .export-draft").await.click().await.unwrap();
     let (name, exported) = browser.download(0).await;
-    assert!(
-        name.starts_with("privacy-tab-draft-com.example.privacy-tab-demo-")
-            && name.ends_with(".json"),
-        "{name}"
-    );
+    assert!(name.starts_with("privacy-tab-draft-com.example.privacy-tab-demo-") && name.ends_with(".json"), "{name}");
     let file: Value = serde_json::from_str(&exported).unwrap();
     assert_eq!(file["answers"], saved["answers"]);
-    assert_eq!(
-        file["appTrustInformation"]["dataAccessAndStorage"]["typesOfDataStored"],
-        json!(["IP address"])
-    );
+    assert_eq!(file["appTrustInformation"]["dataAccessAndStorage"]["typesOfDataStored"], json!(["IP address"]));
 
     // Change things, then bring the export back.
-    type_into(
-        &browser,
-        &control(ids::SECURITY_CONTACT),
-        "changed@example.com",
-    )
-    .await;
-    browser
-        .find(&choice(ids::STORES_EUD, "no"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_for_stored(&browser, "held the change", |d| {
-        d["answers"][ids::STORES_EUD]["value"] == "no"
-    })
-    .await;
+    type_into(&browser, &control(ids::SECURITY_CONTACT), "changed@example.com").await;
+    browser.find(&choice(ids::STORES_EUD, "no")).await.click().await.unwrap();
+    wait_for_stored(&browser, "held the change", |d| d["answers"][ids::STORES_EUD]["value"] == "no").await;
 
     pick_import_file(&browser, "my-draft.json", &exported).await;
-    let preview = browser
-        .wait_for_text(".import-preview", "Import “my-draft.json”?")
-        .await;
-    assert!(
-        preview.contains("This is a privacy-tab export. Importing it changes 2 answers:"),
-        "{preview}"
-    );
-    assert!(
-        preview.contains("Security contact: changed@example.com → security@example.com"),
-        "{preview}"
-    );
-    assert_eq!(
-        value_of(&browser, &control(ids::SECURITY_CONTACT)).await,
-        "changed@example.com",
-        "nothing applied yet"
-    );
+    let preview = browser.wait_for_text(".import-preview", "Import “my-draft.json”?").await;
+    assert!(preview.contains("This is a privacy-tab export. Importing it changes 2 answers:"), "{preview}");
+    assert!(preview.contains("Security contact: changed@example.com → security@example.com"), "{preview}");
+    assert_eq!(value_of(&browser, &control(ids::SECURITY_CONTACT)).await, "changed@example.com", "nothing applied yet");
 
     browser.find(".apply-import").await.click().await.unwrap();
-    browser
-        .wait_for_text(".autosave-status", "Imported “my-draft.json”")
-        .await;
-    assert_eq!(
-        value_of(&browser, &control(ids::SECURITY_CONTACT)).await,
-        "security@example.com"
-    );
+    browser.wait_for_text(".autosave-status", "Imported “my-draft.json”").await;
+    assert_eq!(value_of(&browser, &control(ids::SECURITY_CONTACT)).await, "security@example.com");
     assert!(is_checked(&browser, &choice(ids::STORES_EUD, "yes")).await);
     let restored = stored_draft(&browser).await;
     for field in ["answers", "position", "appKey", "format", "version"] {
@@ -703,14 +405,8 @@ async fn an_export_imported_back_restores_the_draft_exactly_after_showing_what_c
 
     // An invalid file changes nothing and says what is wrong with it.
     pick_import_file(&browser, "notes.json", r#"{"hello": "world"}"#).await;
-    let message = browser
-        .wait_for_text(".import-invalid", "“notes.json” was not imported")
-        .await;
-    assert!(
-        message
-            .contains("neither a privacy-tab draft nor a Marketplace Privacy & Security document"),
-        "{message}"
-    );
+    let message = browser.wait_for_text(".import-invalid", "“notes.json” was not imported").await;
+    assert!(message.contains("neither a privacy-tab draft nor a Marketplace Privacy & Security document"), "{message}");
     assert!(message.contains("Nothing was changed."), "{message}");
     pick_import_file(&browser, "cut.json", &exported[..exported.len() / 2]).await;
     browser.wait_for_text(".import-invalid", "cut short").await;
@@ -722,69 +418,29 @@ async fn an_export_imported_back_restores_the_draft_exactly_after_showing_what_c
 async fn discard_asks_first_removes_the_local_draft_and_can_be_undone() {
     let stand_in = StandIn::start();
     let browser = open(&stand_in).await;
-    type_into(
-        &browser,
-        &control(ids::SECURITY_CONTACT),
-        "security@example.com",
-    )
-    .await;
+    type_into(&browser, &control(ids::SECURITY_CONTACT), "security@example.com").await;
     let saved = wait_for_stored(&browser, "held the contact", |d| {
         d["answers"][ids::SECURITY_CONTACT]["value"] == "security@example.com"
     })
     .await;
 
     browser.find(".discard-draft").await.click().await.unwrap();
-    browser
-        .wait_for_text(
-            ".discard-confirm",
-            "Discard your local draft for com.example.privacy-tab-demo?",
-        )
-        .await;
+    browser.wait_for_text(".discard-confirm", "Discard your local draft for com.example.privacy-tab-demo?").await;
     browser.find(".cancel-discard").await.click().await.unwrap();
     assert!(!browser.exists(".discard-confirm").await);
-    assert!(
-        local_storage(&browser).await.contains_key(&draft_key()),
-        "cancel keeps the draft"
-    );
+    assert!(local_storage(&browser).await.contains_key(&draft_key()), "cancel keeps the draft");
 
     browser.find(".discard-draft").await.click().await.unwrap();
-    browser
-        .find(".confirm-discard")
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser
-        .wait_for_text(".discarded-notice", "Your draft was discarded.")
-        .await;
-    assert_eq!(
-        value_of(&browser, &control(ids::SECURITY_CONTACT)).await,
-        ""
-    );
-    assert!(
-        !local_storage(&browser).await.contains_key(&draft_key()),
-        "the local draft is removed"
-    );
-    let focused = browser
-        .client
-        .active_element()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    browser.find(".confirm-discard").await.click().await.unwrap();
+    browser.wait_for_text(".discarded-notice", "Your draft was discarded.").await;
+    assert_eq!(value_of(&browser, &control(ids::SECURITY_CONTACT)).await, "");
+    assert!(!local_storage(&browser).await.contains_key(&draft_key()), "the local draft is removed");
+    let focused = browser.client.active_element().await.unwrap().text().await.unwrap();
     assert_eq!(focused, "Undo", "focus goes to the undo");
 
     browser.find(".undo-discard").await.click().await.unwrap();
-    assert_eq!(
-        value_of(&browser, &control(ids::SECURITY_CONTACT)).await,
-        "security@example.com"
-    );
-    assert_eq!(
-        stored_draft(&browser).await["answers"],
-        saved["answers"],
-        "stored again"
-    );
+    assert_eq!(value_of(&browser, &control(ids::SECURITY_CONTACT)).await, "security@example.com");
+    assert_eq!(stored_draft(&browser).await["answers"], saved["answers"], "stored again");
     assert!(!browser.exists(".discarded-notice").await);
     browser.close().await;
 }
@@ -793,37 +449,15 @@ async fn discard_asks_first_removes_the_local_draft_and_can_be_undone() {
 async fn the_api_token_is_in_no_storage_export_or_url_after_a_submit() {
     let stand_in = StandIn::start();
     let browser = open(&stand_in).await;
-    browser
-        .find(&choice(ids::STORES_EUD, "no"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser
-        .find("#account-email")
-        .await
-        .send_keys(EMAIL)
-        .await
-        .unwrap();
-    browser
-        .find("#api-token")
-        .await
-        .send_keys(TOKEN)
-        .await
-        .unwrap();
+    browser.find(&choice(ids::STORES_EUD, "no")).await.click().await.unwrap();
+    browser.find("#account-email").await.send_keys(EMAIL).await.unwrap();
+    browser.find("#api-token").await.send_keys(TOKEN).await.unwrap();
     browser.find("#submit").await.click().await.unwrap();
     browser.find("#confirm-submit").await.click().await.unwrap();
     browser.wait_for_text(".submit-status", "Submitted").await;
     // Past the save delay, with the page hidden too (which saves at once).
-    browser
-        .client
-        .execute("window.dispatchEvent(new Event('pagehide'));", vec![])
-        .await
-        .unwrap();
-    wait_for_stored(&browser, "held the answer", |d| {
-        d["answers"][ids::STORES_EUD]["value"] == "no"
-    })
-    .await;
+    browser.client.execute("window.dispatchEvent(new Event('pagehide'));", vec![]).await.unwrap();
+    wait_for_stored(&browser, "held the answer", |d| d["answers"][ids::STORES_EUD]["value"] == "no").await;
 
     let everything = browser
         .client
@@ -834,27 +468,15 @@ async fn the_api_token_is_in_no_storage_export_or_url_after_a_submit() {
         )
         .await
         .unwrap();
-    for (place, text) in ["local storage", "session storage", "URL", "cookies"]
-        .iter()
-        .zip(everything.as_array().unwrap())
+    for (place, text) in
+        ["local storage", "session storage", "URL", "cookies"].iter().zip(everything.as_array().unwrap())
     {
-        assert!(
-            !text.as_str().unwrap().contains(TOKEN),
-            "the token is in the {place}: {text}"
-        );
+        assert!(!text.as_str().unwrap().contains(TOKEN), "the token is in the {place}: {text}");
     }
-    assert!(
-        everything[0].as_str().unwrap().contains("\"no\""),
-        "the dump is of real storage"
-    );
+    assert!(everything[0].as_str().unwrap().contains("\"no\""), "the dump is of real storage");
 
     browser.capture_downloads().await;
-    browser
-        .find(".draft-actions .export-draft")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.find(".draft-actions .export-draft").await.click().await.unwrap();
     let (_, exported) = browser.download(0).await;
     assert!(exported.contains(APP_KEY), "a real export");
     assert!(!exported.contains(TOKEN), "the token is not in the export");

@@ -65,11 +65,7 @@ async fn the_bundle_works_from_a_sub_path_under_the_strict_policy() {
     }
     let wasm: Vec<&Value> = resources.iter().filter(|r| r["name"].as_str().unwrap().ends_with(".wasm")).collect();
     assert_eq!(wasm.len(), 1, "the wasm is downloaded exactly once (the preload is used): {resources:?}");
-    assert!(
-        wasm[0]["encoded"].as_u64() < wasm[0]["decoded"].as_u64(),
-        "the wasm travels compressed: {:?}",
-        wasm[0]
-    );
+    assert!(wasm[0]["encoded"].as_u64() < wasm[0]["decoded"].as_u64(), "the wasm travels compressed: {:?}", wasm[0]);
 
     assert_eq!(strings(&browser, "__violations").await, Vec::<String>::new(), "no CSP violation");
     assert_eq!(strings(&browser, "__loadErrors").await, Vec::<String>::new(), "no error while loading");
@@ -83,7 +79,9 @@ async fn pages_are_revalidated_and_hashed_files_cached_for_a_year() {
     let page = ureq::get(&stand_in.app_url()).call().unwrap();
     assert_eq!(page.header("cache-control"), Some("no-cache"));
     let policy = page.header("content-security-policy").expect("the page carries a CSP").to_owned();
-    for directive in ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "frame-ancestors 'none'"] {
+    for directive in
+        ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "frame-ancestors 'none'"]
+    {
         assert!(policy.split("; ").any(|d| d.starts_with(directive)), "{directive:?} missing from {policy}");
     }
     assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"), "{policy}");
@@ -156,7 +154,9 @@ async fn wait_for_integrity_refusal(browser: &Browser, file: &Path) -> String {
     let mut seen = Vec::new();
     for _ in 0..100 {
         seen.extend(browser.console_messages().await);
-        if let Some(refusal) = seen.iter().find(|m| m.contains("integrity") && m.contains(&name) && m.contains("blocked")) {
+        if let Some(refusal) =
+            seen.iter().find(|m| m.contains("integrity") && m.contains(&name) && m.contains("blocked"))
+        {
             return refusal.clone();
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -175,7 +175,11 @@ async fn an_inline_script_slipped_into_the_page_is_blocked_and_reported() {
     let browser = open(&stand_in).await;
     browser.find("#q-stores_eud-yes").await;
 
-    assert_eq!(browser.execute("return window.__injected === true;", Vec::new()).await, Value::Bool(false), "the inline script did not run");
+    assert_eq!(
+        browser.execute("return window.__injected === true;", Vec::new()).await,
+        Value::Bool(false),
+        "the inline script did not run"
+    );
     let violations = strings(&browser, "__violations").await;
     assert!(
         violations.iter().any(|v| v.starts_with("script-src-elem blocked inline")),

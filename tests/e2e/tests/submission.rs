@@ -65,7 +65,10 @@ async fn a_full_questionnaire_is_submitted_and_read_back_equal() {
 
     assert_eq!(stored_draft(&stand_in), to_trust_info(&answers), "the Marketplace holds exactly the model's payload");
     assert_eq!(json!({"appTrustInformation": stored_draft(&stand_in)}), to_put_body(&answers));
-    let record: Value = serde_json::from_str(&browser.local_item(&submitted_key(APP_KEY)).await.expect("the draft is marked as submitted")).unwrap();
+    let record: Value = serde_json::from_str(
+        &browser.local_item(&submitted_key(APP_KEY)).await.expect("the draft is marked as submitted"),
+    )
+    .unwrap();
     assert!(record["submittedAt"].as_f64().is_some_and(|at| at > 1.7e12), "with the time: {record}");
     assert_draft_kept(&browser, &answers).await;
 
@@ -99,7 +102,9 @@ async fn field_errors_are_mapped_to_their_questions_and_a_resubmit_succeeds() {
     assert_draft_kept(&browser, &answers).await;
 
     mapped.click().await.unwrap();
-    let focused = browser.execute("return document.activeElement.closest('[data-question]')?.dataset.question ?? null;", vec![]).await;
+    let focused = browser
+        .execute("return document.activeElement.closest('[data-question]')?.dataset.question ?? null;", vec![])
+        .await;
     assert_eq!(focused, json!("retention_days"), "the link moves focus to the question");
 
     browser.find("#submit-retry").await.click().await.unwrap();
@@ -127,7 +132,9 @@ async fn rejected_credentials_ask_to_check_them_and_a_retry_succeeds() {
     token.clear().await.unwrap();
     token.send_keys(TOKEN).await.unwrap();
     browser.find("#submit-retry").await.click().await.unwrap();
-    browser.wait_for_text("#submit-status", "refused access (403). Check your Atlassian account e-mail and API token").await;
+    browser
+        .wait_for_text("#submit-status", "refused access (403). Check your Atlassian account e-mail and API token")
+        .await;
 
     browser.find("#submit-retry").await.click().await.unwrap();
     browser.wait_for_text("#submit-status", "Submitted at").await;
@@ -142,7 +149,10 @@ async fn an_unknown_app_key_is_named_and_the_draft_is_kept() {
     let answers = some_answers();
     const TYPO: &str = "com.example.privacy-tab-dmeo";
     browser
-        .open_with_storage(&stand_in.app_url(), &[("privacy-tab:last-app-key", TYPO.to_owned()), (&draft_key(TYPO), draft_json(TYPO, &answers))])
+        .open_with_storage(
+            &stand_in.app_url(),
+            &[("privacy-tab:last-app-key", TYPO.to_owned()), (&draft_key(TYPO), draft_json(TYPO, &answers))],
+        )
         .await;
     browser.wait_for_text(".autosave-status", "Restored your draft").await;
     browser.sign_in().await;
@@ -182,7 +192,9 @@ async fn too_many_requests_counts_down_can_be_cancelled_and_retried() {
     let first: u32 = browser.find("#submit-status .countdown").await.text().await.unwrap().parse().unwrap();
     assert!((28..=30).contains(&first), "honours Retry-After: {first} s");
     browser
-        .wait_until_text("#submit-status .countdown", "count down", |text| text.parse::<u32>().is_ok_and(|later| later < first))
+        .wait_until_text("#submit-status .countdown", "count down", |text| {
+            text.parse::<u32>().is_ok_and(|later| later < first)
+        })
         .await;
     assert!(!browser.find("#submit").await.is_enabled().await.unwrap(), "no second submit while waiting");
 
@@ -352,11 +364,16 @@ async fn the_token_appears_in_no_storage_url_or_console_message() {
     let dump = browser.storage_dump().await;
     let storage = dump.to_string();
     assert!(storage.contains(&draft_key(APP_KEY)), "the dump is of the app's storage: {storage}");
-    assert!(dump["indexedDB"]["privacy-tab"]["drafts"].is_array(), "and of the draft's crash-safe copy in IndexedDB: {storage}");
+    assert!(
+        dump["indexedDB"]["privacy-tab"]["drafts"].is_array(),
+        "and of the draft's crash-safe copy in IndexedDB: {storage}"
+    );
     assert!(!storage.contains(SECRET), "token in storage: {storage}");
     let url = browser.client.current_url().await.unwrap().to_string();
     assert!(!url.contains(SECRET), "token in the URL: {url}");
-    let requested = browser.execute("return performance.getEntriesByType('resource').map((e) => e.name).join('\\n');", vec![]).await;
+    let requested = browser
+        .execute("return performance.getEntriesByType('resource').map((e) => e.name).join('\\n');", vec![])
+        .await;
     assert!(requested.as_str().unwrap().contains("privacy-and-security"), "the API was called: {requested}");
     assert!(!requested.as_str().unwrap().contains(SECRET), "token in a requested URL: {requested}");
     let logged = browser.execute("return window.__logged;", vec![]).await;
@@ -378,7 +395,9 @@ async fn loading_a_different_live_version_asks_before_replacing_the_local_answer
     browser.open_with_draft(&stand_in, &local).await;
 
     browser.find("#load-live").await.click().await.unwrap();
-    let offer = browser.wait_for_text(".replace-offer", "Replace your local answers with the Marketplace's live version?").await;
+    let offer = browser
+        .wait_for_text(".replace-offer", "Replace your local answers with the Marketplace's live version?")
+        .await;
     assert!(offer.contains("2 answers differ"), "{offer}");
     let row = browser.find(".replace-offer tr[data-question-id='security_contact']").await.text().await.unwrap();
     assert!(row.contains("security@example.com") && row.contains("trust@example.com"), "before and after: {row}");
@@ -397,7 +416,12 @@ async fn loading_a_different_live_version_asks_before_replacing_the_local_answer
     assert_draft_kept(&browser, &live_answers).await;
 
     browser.find("#load-draft").await.click().await.unwrap();
-    browser.wait_for_text("#load-status", "Enter your Atlassian account e-mail and API token to read your Marketplace draft").await;
+    browser
+        .wait_for_text(
+            "#load-status",
+            "Enter your Atlassian account e-mail and API token to read your Marketplace draft",
+        )
+        .await;
     browser.close().await;
 }
 
@@ -424,7 +448,9 @@ async fn a_live_version_that_differs_from_the_local_draft_is_offered_on_opening_
     stand_in.seed_live(APP_KEY, &to_trust_info(&live_answers));
     browser.open_with_draft(&stand_in, &local).await;
 
-    let offer = browser.wait_for_text(".replace-offer", "Replace your local answers with the Marketplace's live version?").await;
+    let offer = browser
+        .wait_for_text(".replace-offer", "Replace your local answers with the Marketplace's live version?")
+        .await;
     assert!(offer.contains("1 answer differs"), "{offer}");
     tokio::time::sleep(Duration::from_millis(700)).await;
     assert_draft_kept(&browser, &local).await;
@@ -450,7 +476,10 @@ async fn with_config_json_for_v3_it_submits_and_publishes_by_product_id() {
     const PRODUCT: &str = "8d2f0c8e-1b1d-4b8f-9a55-3b6f2f0e7c11";
     let answers = some_answers();
     browser
-        .open_with_storage(&stand_in.app_url(), &[("privacy-tab:last-app-key", PRODUCT.to_owned()), (&draft_key(PRODUCT), draft_json(PRODUCT, &answers))])
+        .open_with_storage(
+            &stand_in.app_url(),
+            &[("privacy-tab:last-app-key", PRODUCT.to_owned()), (&draft_key(PRODUCT), draft_json(PRODUCT, &answers))],
+        )
         .await;
     browser.wait_for_text("label[for='app-key']", "Product ID").await;
     browser.sign_in().await;

@@ -136,7 +136,8 @@ async fn two_windows_answering_different_questions_at_the_same_moment_keep_both_
     let opening = Draft::parse(&draft_json(APP_KEY, &contact("security@example.com"))).unwrap();
     let mut unaware = contact("security@example.com");
     unaware.set(ids::DISK_ENCRYPTION, Answer::Choice("yes".into()));
-    let unaware = Draft { revision: 424_242, parent: opening.revision, ..Draft::new(APP_KEY, unaware, 1_764_000_000_001.0) };
+    let unaware =
+        Draft { revision: 424_242, parent: opening.revision, ..Draft::new(APP_KEY, unaware, 1_764_000_000_001.0) };
     let save_from_another_tab = r#"
         const [key, text] = arguments;
         const otherTab = document.createElement('iframe');

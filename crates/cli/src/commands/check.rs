@@ -48,11 +48,7 @@ impl Report {
 
     /// Valid as the form counts it: no field error and no contradiction (warnings are advice).
     fn is_valid(&self) -> bool {
-        self.errors.is_empty()
-            && !self
-                .findings
-                .iter()
-                .any(|finding| finding.severity == Severity::Error)
+        self.errors.is_empty() && !self.findings.iter().any(|finding| finding.severity == Severity::Error)
     }
 }
 
@@ -76,29 +72,20 @@ pub fn run(args: Args) -> Outcome {
                 outcome = Outcome::Unusable;
                 match args.format {
                     Format::Text => eprintln!("{problem}"),
-                    Format::Json => {
-                        reports.push(json!({"file": shown, "readable": false, "problem": problem}))
-                    }
+                    Format::Json => reports.push(json!({"file": shown, "readable": false, "problem": problem})),
                 }
             }
         }
     }
     if args.format == Format::Json {
         let all = json!({"valid": outcome == Outcome::Done, "files": reports});
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&all).expect("JSON values serialise")
-        );
+        println!("{}", serde_json::to_string_pretty(&all).expect("JSON values serialise"));
     }
     outcome
 }
 
 fn print_text(file: &str, kind: &str, report: &Report) {
-    let verdict = if report.is_valid() {
-        "valid"
-    } else {
-        "NOT VALID"
-    };
+    let verdict = if report.is_valid() { "valid" } else { "NOT VALID" };
     println!("{file} ({kind}): {verdict}");
     if !report.errors.is_empty() {
         println!("  Field errors ({}):", report.errors.len());
@@ -110,12 +97,7 @@ fn print_text(file: &str, kind: &str, report: &Report) {
         println!("  Consistency ({}):", report.findings.len());
         for finding in &report.findings {
             let about: Vec<String> = finding.questions.iter().map(|id| named_id(id)).collect();
-            println!(
-                "    - {}: {} (about {})",
-                severity_name(finding.severity),
-                finding.message,
-                about.join(", ")
-            );
+            println!("    - {}: {} (about {})", severity_name(finding.severity), finding.message, about.join(", "));
         }
     }
     println!("  Completeness:");
@@ -125,11 +107,7 @@ fn print_text(file: &str, kind: &str, report: &Report) {
     if !report.unsent.is_empty() {
         println!("  Not sent by a push ({}):", report.unsent.len());
         for unsent in &report.unsent {
-            println!(
-                "    - {}: {}",
-                named(unsent.question),
-                reason_text(unsent.reason)
-            );
+            println!("    - {}: {}", named(unsent.question), reason_text(unsent.reason));
         }
     }
 }
@@ -137,10 +115,7 @@ fn print_text(file: &str, kind: &str, report: &Report) {
 fn print_view(view: &ViewSummary) {
     let name = view_name(view);
     if view.is_complete() {
-        println!(
-            "    {name} view: complete ({}/{})",
-            view.answered, view.total
-        );
+        println!("    {name} view: complete ({}/{})", view.answered, view.total);
         return;
     }
     println!(
@@ -172,8 +147,12 @@ fn severity_name(severity: Severity) -> &'static str {
 /// Why an answer stays out of the PUT body, in the partner's terms.
 pub fn reason_text(reason: UnsentReason) -> &'static str {
     match reason {
-        UnsentReason::UnknownField => "the Marketplace API has no known field for it: enter it in the Marketplace's own form",
-        UnsentReason::UnknownValue => "the Marketplace API's value for this response is not known: enter it in the Marketplace's own form",
+        UnsentReason::UnknownField => {
+            "the Marketplace API has no known field for it: enter it in the Marketplace's own form"
+        }
+        UnsentReason::UnknownValue => {
+            "the Marketplace API's value for this response is not known: enter it in the Marketplace's own form"
+        }
         UnsentReason::ParentNotSent => "it follows up an answer that is not sent",
         UnsentReason::Invalid => "not valid yet (see the field errors)",
     }

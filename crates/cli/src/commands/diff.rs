@@ -53,21 +53,13 @@ pub fn run(args: Args) -> Outcome {
     };
     let found = changes(&live, &loaded.draft.answers);
     if found.is_empty() {
-        println!(
-            "Publishing {} would change nothing on the live tab of {}.",
-            args.file.display(),
-            args.app
-        );
+        println!("Publishing {} would change nothing on the live tab of {}.", args.file.display(), args.app);
         return Outcome::Done;
     }
     println!(
         "Publishing {} would change {} on the live tab of {}:",
         args.file.display(),
-        if found.len() == 1 {
-            "1 answer".to_owned()
-        } else {
-            format!("{} answers", found.len())
-        },
+        if found.len() == 1 { "1 answer".to_owned() } else { format!("{} answers", found.len()) },
         args.app
     );
     for change in found {

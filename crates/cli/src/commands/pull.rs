@@ -54,11 +54,7 @@ pub fn run(args: Args) -> Outcome {
             if let Err(e) = std::fs::write(path, export) {
                 return unusable(format!("{}: cannot be written ({e}).", path.display()));
             }
-            let which = if args.draft {
-                "Marketplace draft"
-            } else {
-                "live version"
-            };
+            let which = if args.draft { "Marketplace draft" } else { "live version" };
             eprintln!("Wrote the {which} of {} to {}.", args.app, path.display());
         }
     }

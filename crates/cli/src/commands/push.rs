@@ -52,9 +52,7 @@ pub fn run(args: Args) -> Outcome {
         }
     }
     if keys.is_empty() {
-        return unusable(
-            "No app to push to: give --app KEY, or --apps with a file that lists app keys.",
-        );
+        return unusable("No app to push to: give --app KEY, or --apps with a file that lists app keys.");
     }
     let endpoint = match args.endpoint.resolve() {
         Ok(endpoint) => endpoint,
@@ -80,11 +78,7 @@ pub fn run(args: Args) -> Outcome {
             eprintln!("[{}/{}] {key}", index + 1, keys.len());
         }
         // The record the file was read from belongs to one app: it says nothing about another.
-        let file_base = loaded
-            .draft
-            .raw_trust_info
-            .as_ref()
-            .filter(|_| loaded.draft.app_key == *key);
+        let file_base = loaded.draft.raw_trust_info.as_ref().filter(|_| loaded.draft.app_key == *key);
         match push_one(&client, key, file_base, answers, args.dry_run) {
             Ok(()) => succeeded.push(key.clone()),
             Err(problem) => {
@@ -112,9 +106,7 @@ fn push_one(
     let base = if client.has_credentials() {
         match client.read(key, Version::Current) {
             Ok(current) => {
-                let changed = file_base
-                    .map(|earlier| changed_unknown_fields(earlier, &current))
-                    .unwrap_or_default();
+                let changed = file_base.map(|earlier| changed_unknown_fields(earlier, &current)).unwrap_or_default();
                 if !changed.is_empty() {
                     eprintln!(
                         "{key}: fields this tool cannot show changed on the Marketplace since the file was read: {}. \
@@ -140,15 +132,10 @@ fn push_one(
         ApiVersion::V3 => to_v3_put_body_over(&base, answers),
     };
     if dry_run {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&body).expect("JSON values serialise")
-        );
+        println!("{}", serde_json::to_string_pretty(&body).expect("JSON values serialise"));
         return Ok(());
     }
-    client
-        .submit(key, &body)
-        .map_err(|error| error.advice(&client.endpoint, key))
+    client.submit(key, &body).map_err(|error| error.advice(&client.endpoint, key))
 }
 
 /// Lists the answers that stay out of every body, and why, before anything is sent.
@@ -159,20 +146,11 @@ fn report_unsent(answers: &Answers) {
     }
     eprintln!("Not sent ({}); they stay in the file:", left_out.len());
     for unsent in left_out {
-        eprintln!(
-            "  - {}: {}",
-            named(unsent.question),
-            reason_text(unsent.reason)
-        );
+        eprintln!("  - {}: {}", named(unsent.question), reason_text(unsent.reason));
     }
 }
 
-fn print_summary(
-    client: &Client,
-    dry_run: bool,
-    succeeded: &[String],
-    failed: &[(String, String)],
-) {
+fn print_summary(client: &Client, dry_run: bool, succeeded: &[String], failed: &[(String, String)]) {
     let done = match (dry_run, client.endpoint.version) {
         (true, _) => "Prepared (nothing sent)",
         (false, ApiVersion::V2) => "Sent (a new version on the Marketplace)",
@@ -180,19 +158,10 @@ fn print_summary(
     };
     // On stderr in a dry run: standard output is the bodies.
     let summary = if failed.is_empty() {
-        format!(
-            "{done}: {} of {}: {}.",
-            succeeded.len(),
-            succeeded.len(),
-            succeeded.join(", ")
-        )
+        format!("{done}: {} of {}: {}.", succeeded.len(), succeeded.len(), succeeded.join(", "))
     } else {
         let failed_keys: Vec<&str> = failed.iter().map(|(key, _)| key.as_str()).collect();
-        let done_keys = if succeeded.is_empty() {
-            "none".to_owned()
-        } else {
-            succeeded.join(", ")
-        };
+        let done_keys = if succeeded.is_empty() { "none".to_owned() } else { succeeded.join(", ") };
         format!(
             "{done}: {} of {}: {done_keys}. Failed: {}. See above for what to do.",
             succeeded.len(),
@@ -208,8 +177,7 @@ fn print_summary(
 }
 
 fn read_app_list(path: &Path) -> Result<Vec<String>, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: cannot be read ({e}).", path.display()))?;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot be read ({e}).", path.display()))?;
     Ok(text
         .lines()
         .map(str::trim)

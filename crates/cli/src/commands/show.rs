@@ -41,18 +41,10 @@ pub fn run(args: Args) -> Outcome {
         Err(problem) => return unusable(problem),
     };
     let answers = &loaded.draft.answers;
-    let view = if args.expanded {
-        View::Expanded
-    } else {
-        View::Default
-    };
+    let view = if args.expanded { View::Expanded } else { View::Default };
     let sentences = statements(answers);
     let markdown = args.format == Format::Markdown;
-    let view_name = if args.expanded {
-        "expanded view"
-    } else {
-        "default view"
-    };
+    let view_name = if args.expanded { "expanded view" } else { "default view" };
     let mut out = String::new();
     out.push_str(&if markdown {
         format!("## Privacy & Security ({view_name})\n")
@@ -61,11 +53,7 @@ pub fn run(args: Args) -> Outcome {
     });
     for (section, rows) in rows_by_section(answers, view) {
         out.push('\n');
-        out.push_str(&if markdown {
-            format!("### {}\n", section.title)
-        } else {
-            format!("== {} ==\n", section.title)
-        });
+        out.push_str(&if markdown { format!("### {}\n", section.title) } else { format!("== {} ==\n", section.title) });
         for row in rows {
             let statement = sentences.get(row.question.id).copied();
             if markdown {
@@ -84,22 +72,18 @@ pub fn run(args: Args) -> Outcome {
 /// The answer, and for a yes/no answer the sentence on a line of its own, as the preview
 /// sets it (`.statement` is a block).
 fn with_statement(text: &str, statement: Option<&str>) -> Vec<String> {
-    std::iter::once(text.to_owned())
-        .chain(statement.map(str::to_owned))
-        .collect()
+    std::iter::once(text.to_owned()).chain(statement.map(str::to_owned)).collect()
 }
 
 fn text_value(value: &ListingValue, statement: Option<&str>) -> String {
     const INDENT: &str = "    ";
     match value {
-        ListingValue::Text(text) => with_statement(text, statement)
-            .iter()
-            .map(|line| format!("{INDENT}{line}\n"))
-            .collect(),
-        ListingValue::List(items) if !items.is_empty() => items
-            .iter()
-            .map(|item| format!("{INDENT}- {item}\n"))
-            .collect(),
+        ListingValue::Text(text) => {
+            with_statement(text, statement).iter().map(|line| format!("{INDENT}{line}\n")).collect()
+        }
+        ListingValue::List(items) if !items.is_empty() => {
+            items.iter().map(|item| format!("{INDENT}- {item}\n")).collect()
+        }
         ListingValue::ThirdParties(parties) if !parties.is_empty() => parties
             .iter()
             .map(|party| {
@@ -119,17 +103,11 @@ fn text_value(value: &ListingValue, statement: Option<&str>) -> String {
 fn markdown_value(value: &ListingValue, statement: Option<&str>) -> String {
     match value {
         ListingValue::Text(text) => {
-            with_statement(text, statement)
-                .iter()
-                .map(|line| escape(line))
-                .collect::<Vec<_>>()
-                .join("  \n")
-                + "\n"
+            with_statement(text, statement).iter().map(|line| escape(line)).collect::<Vec<_>>().join("  \n") + "\n"
         }
-        ListingValue::List(items) if !items.is_empty() => items
-            .iter()
-            .map(|item| format!("- {}\n", escape(item)))
-            .collect(),
+        ListingValue::List(items) if !items.is_empty() => {
+            items.iter().map(|item| format!("- {}\n", escape(item))).collect()
+        }
         ListingValue::ThirdParties(parties) if !parties.is_empty() => parties
             .iter()
             .map(|party| {
@@ -144,9 +122,7 @@ fn markdown_value(value: &ListingValue, statement: Option<&str>) -> String {
             format!("_{}_\n", value.to_plain())
         }
         // An autolink: escaping inside a URL would change it. Only http(s) links get here.
-        ListingValue::Link { href, .. }
-            if !href.contains(|c: char| c.is_whitespace() || c == '<' || c == '>') =>
-        {
+        ListingValue::Link { href, .. } if !href.contains(|c: char| c.is_whitespace() || c == '<' || c == '>') => {
             format!("<{href}>\n")
         }
         other => format!("{}\n", escape(&other.to_plain())),
@@ -155,14 +131,10 @@ fn markdown_value(value: &ListingValue, statement: Option<&str>) -> String {
 
 /// A third party's details that are given, blank ones left out as the preview leaves them.
 fn details(party: &ListedThirdParty) -> Vec<(&'static str, String)> {
-    [
-        (DOMAIN, party.domain.clone()),
-        (STORES_DATA_IN, party.countries.join(", ")),
-        (PURPOSE, party.purpose.clone()),
-    ]
-    .into_iter()
-    .filter(|(_, detail)| !detail.is_empty())
-    .collect()
+    [(DOMAIN, party.domain.clone()), (STORES_DATA_IN, party.countries.join(", ")), (PURPOSE, party.purpose.clone())]
+        .into_iter()
+        .filter(|(_, detail)| !detail.is_empty())
+        .collect()
 }
 
 /// Partner-typed text as literal Markdown: no emphasis, links, headings or HTML of its own.
@@ -190,9 +162,6 @@ mod tests {
 
     #[test]
     fn partner_text_cannot_become_markup() {
-        assert_eq!(
-            escape("**x** <script> [a](b) | #1"),
-            r"\*\*x\*\* &lt;script&gt; \[a\](b) \| \#1"
-        );
+        assert_eq!(escape("**x** <script> [a](b) | #1"), r"\*\*x\*\* &lt;script&gt; \[a\](b) \| \#1");
     }
 }

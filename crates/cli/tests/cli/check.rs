@@ -19,10 +19,7 @@ fn named(id: &str) -> String {
 /// off although End-User Data is stored.
 fn broken_answers() -> Answers {
     let mut answers = sample::complete(1);
-    answers.set(
-        ids::SECURITY_CONTACT,
-        Answer::Text("security at example".into()),
-    );
+    answers.set(ids::SECURITY_CONTACT, Answer::Text("security at example".into()));
     answers.set(ids::DISK_ENCRYPTION, Answer::Choice(choice::NO.into()));
     answers
 }
@@ -47,34 +44,13 @@ fn field_errors_and_contradictions_name_their_question_and_fail_the_check() {
     let run = cli(&["check", &file]);
     assert_eq!(run.code, 1, "{run:?}");
     assert!(run.stdout.contains("NOT VALID"), "{run:?}");
-    let error = field_errors(&answers)
-        .into_iter()
-        .find(|e| e.question == ids::SECURITY_CONTACT)
-        .unwrap();
-    assert!(
-        run.stdout.contains(&format!(
-            "{}: {}",
-            named(ids::SECURITY_CONTACT),
-            error.message
-        )),
-        "{run:?}"
-    );
-    let contradiction = findings(&answers)
-        .into_iter()
-        .find(|f| f.check == "encryption_required")
-        .unwrap();
-    assert!(
-        run.stdout
-            .contains(&format!("error: {}", contradiction.message)),
-        "{run:?}"
-    );
+    let error = field_errors(&answers).into_iter().find(|e| e.question == ids::SECURITY_CONTACT).unwrap();
+    assert!(run.stdout.contains(&format!("{}: {}", named(ids::SECURITY_CONTACT), error.message)), "{run:?}");
+    let contradiction = findings(&answers).into_iter().find(|f| f.check == "encryption_required").unwrap();
+    assert!(run.stdout.contains(&format!("error: {}", contradiction.message)), "{run:?}");
     assert!(run.stdout.contains(&named(ids::DISK_ENCRYPTION)), "{run:?}");
     // The invalid answer is what a push would leave out.
-    let not_sent = run
-        .stdout
-        .split("Not sent by a push")
-        .nth(1)
-        .expect("a not-sent list");
+    let not_sent = run.stdout.split("Not sent by a push").nth(1).expect("a not-sent list");
     assert!(not_sent.contains(&named(ids::SECURITY_CONTACT)), "{run:?}");
 }
 
@@ -90,16 +66,11 @@ fn json_output_gives_each_file_its_findings_and_the_missing_questions_per_view()
     let files = report["files"].as_array().unwrap();
     assert_eq!(files.len(), 2);
 
-    let answers = Draft::parse(&std::fs::read_to_string(&partial).unwrap())
-        .unwrap()
-        .answers;
+    let answers = Draft::parse(&std::fs::read_to_string(&partial).unwrap()).unwrap().answers;
     assert_eq!(files[0]["valid"], true, "{}", files[0]);
     assert_eq!(files[0]["kind"], "privacy-tab draft export");
     let expected = summary(&answers);
-    for (name, view) in [
-        ("default", &expected.default),
-        ("expanded", &expected.expanded),
-    ] {
+    for (name, view) in [("default", &expected.default), ("expanded", &expected.expanded)] {
         let missing: Vec<&str> = files[0]["completeness"][name]["missing"]
             .as_array()
             .unwrap()
@@ -110,25 +81,14 @@ fn json_output_gives_each_file_its_findings_and_the_missing_questions_per_view()
         assert_eq!(files[0]["completeness"][name]["answered"], view.answered);
     }
     let first_missing = &files[0]["completeness"]["default"]["missing"][0];
-    assert_eq!(
-        first_missing["label"],
-        catalogue::question(first_missing["id"].as_str().unwrap()).listing_label
-    );
+    assert_eq!(first_missing["label"], catalogue::question(first_missing["id"].as_str().unwrap()).listing_label);
 
     assert_eq!(files[1]["valid"], false);
-    let error_ids: Vec<&str> = files[1]["fieldErrors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["question"]["id"].as_str().unwrap())
-        .collect();
+    let error_ids: Vec<&str> =
+        files[1]["fieldErrors"].as_array().unwrap().iter().map(|e| e["question"]["id"].as_str().unwrap()).collect();
     assert_eq!(error_ids, [ids::SECURITY_CONTACT]);
-    let checks: Vec<&str> = files[1]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["check"].as_str().unwrap())
-        .collect();
+    let checks: Vec<&str> =
+        files[1]["findings"].as_array().unwrap().iter().map(|f| f["check"].as_str().unwrap()).collect();
     assert!(checks.contains(&"encryption_required"), "{checks:?}");
 }
 
@@ -141,25 +101,10 @@ fn unreadable_files_exit_2_and_the_readable_ones_are_still_checked() {
     let missing = dir.join("absent.json").to_str().unwrap().to_owned();
     let run = cli(&["check", &good, &cut_short, &other_json, &missing]);
     assert_eq!(run.code, 2, "{run:?}");
-    assert!(
-        run.stdout
-            .contains("good.json (privacy-tab draft export): valid"),
-        "{run:?}"
-    );
-    assert!(
-        run.stderr
-            .contains("cut.json: This is not a JSON file, or it was cut short"),
-        "{run:?}"
-    );
-    assert!(
-        run.stderr
-            .contains("package.json: This JSON file is neither a privacy-tab draft"),
-        "{run:?}"
-    );
-    assert!(
-        run.stderr.contains("absent.json: cannot be read"),
-        "{run:?}"
-    );
+    assert!(run.stdout.contains("good.json (privacy-tab draft export): valid"), "{run:?}");
+    assert!(run.stderr.contains("cut.json: This is not a JSON file, or it was cut short"), "{run:?}");
+    assert!(run.stderr.contains("package.json: This JSON file is neither a privacy-tab draft"), "{run:?}");
+    assert!(run.stderr.contains("absent.json: cannot be read"), "{run:?}");
 }
 
 #[test]
@@ -176,13 +121,7 @@ fn api_bodies_of_either_version_and_bare_trust_info_are_read_like_exports() {
         let run = cli(&["check", &file]);
         // What is sent holds no invalid answer, but the contradiction goes with it.
         assert_eq!(run.code, 1, "{name}: {run:?}");
-        assert!(
-            run.stdout.contains(&named(ids::DISK_ENCRYPTION)),
-            "{name}: {run:?}"
-        );
-        assert!(
-            run.stdout.contains("Marketplace"),
-            "{name}: the kind is said: {run:?}"
-        );
+        assert!(run.stdout.contains(&named(ids::DISK_ENCRYPTION)), "{name}: {run:?}");
+        assert!(run.stdout.contains("Marketplace"), "{name}: the kind is said: {run:?}");
     }
 }

@@ -27,24 +27,12 @@ impl Market {
 
     /// With stand-in options (`known_app_keys`, say); the port and credentials are the tests'.
     pub fn start_with(config: Config) -> Market {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        let config = Config {
-            port: 0,
-            email: EMAIL.into(),
-            token: TOKEN.into(),
-            ..config
-        };
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+        let config = Config { port: 0, email: EMAIL.into(), token: TOKEN.into(), ..config };
         let stand_in = runtime.block_on(StandIn::bind(config)).unwrap();
         let origin = stand_in.base_url();
         runtime.spawn(stand_in.run());
-        Market {
-            origin,
-            _runtime: runtime,
-        }
+        Market { origin, _runtime: runtime }
     }
 
     pub fn v2(&self) -> String {
@@ -56,9 +44,7 @@ impl Market {
     }
 
     fn agent() -> ureq::Agent {
-        ureq::AgentBuilder::new()
-            .timeout(Duration::from_secs(10))
-            .build()
+        ureq::AgentBuilder::new().timeout(Duration::from_secs(10)).build()
     }
 
     /// Seeds the live version of a v2 app.
@@ -93,10 +79,7 @@ impl Market {
 
     /// Replaces the fault rules (see the stand-in's faults.rs).
     pub fn faults(&self, rules: Value) {
-        Self::agent()
-            .post(&format!("{}/_stand-in/faults", self.origin))
-            .send_string(&rules.to_string())
-            .unwrap();
+        Self::agent().post(&format!("{}/_stand-in/faults", self.origin)).send_string(&rules.to_string()).unwrap();
     }
 }
 
@@ -108,18 +91,13 @@ pub struct Run {
 
 impl Run {
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
     }
 }
 
 impl std::fmt::Debug for Run {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "exit {}\n--- stdout\n{}\n--- stderr\n{}",
-            self.code, self.stdout, self.stderr
-        )
+        write!(f, "exit {}\n--- stdout\n{}\n--- stderr\n{}", self.code, self.stdout, self.stderr)
     }
 }
 
@@ -149,8 +127,7 @@ pub fn cli_with(args: &[&str], env: &[(&str, &str)]) -> Run {
     }
 }
 
-pub const CREDENTIALS: &[(&str, &str)] =
-    &[("ATLASSIAN_EMAIL", EMAIL), ("ATLASSIAN_API_TOKEN", TOKEN)];
+pub const CREDENTIALS: &[(&str, &str)] = &[("ATLASSIAN_EMAIL", EMAIL), ("ATLASSIAN_API_TOKEN", TOKEN)];
 
 /// A fresh folder for one test's files.
 /// `privacy-tab pull --app KEY` of the live version into `out`, from the stand-in.
@@ -167,11 +144,7 @@ pub fn scratch(test: &str) -> PathBuf {
 
 /// Writes the app's export of these answers and returns its path, as text for arguments.
 pub fn export_file(dir: &Path, name: &str, answers: &Answers) -> String {
-    write(
-        dir,
-        name,
-        &export_json(&Draft::new(KEY, answers.clone(), 1_700_000_000_000.0)),
-    )
+    write(dir, name, &export_json(&Draft::new(KEY, answers.clone(), 1_700_000_000_000.0)))
 }
 
 pub fn write(dir: &Path, name: &str, text: &str) -> String {
@@ -182,10 +155,5 @@ pub fn write(dir: &Path, name: &str, text: &str) -> String {
 
 /// The committed fixture: a partly answered export, as the browser app downloads one.
 pub fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .to_str()
-        .unwrap()
-        .to_owned()
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name).to_str().unwrap().to_owned()
 }

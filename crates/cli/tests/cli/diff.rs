@@ -11,14 +11,8 @@ fn lists_each_question_publishing_would_change_against_the_live_version() {
     let live = sample::complete(1);
     market.seed_live(KEY, &to_trust_info(&live));
     let mut draft = live.clone();
-    draft.set(
-        ids::DATA_RESIDENCY,
-        Answer::Choice(choice::RESIDENCY_NOT_SUPPORTED.into()),
-    );
-    draft.set(
-        ids::SECURITY_CONTACT,
-        Answer::Text("privacy@example.com".into()),
-    );
+    draft.set(ids::DATA_RESIDENCY, Answer::Choice(choice::RESIDENCY_NOT_SUPPORTED.into()));
+    draft.set(ids::SECURITY_CONTACT, Answer::Text("privacy@example.com".into()));
     let dir = scratch("diff-changes");
     let file = export_file(&dir, "draft.json", &draft);
 
@@ -53,26 +47,11 @@ fn a_file_equal_to_the_live_version_changes_nothing() {
 fn with_nothing_live_every_sent_answer_is_new_and_the_key_is_questioned() {
     let market = Market::start();
     let file = fixture("partial-export.json");
-    let run = cli(&[
-        "diff",
-        "--app",
-        "com.example.unpublished",
-        "--api-base",
-        &market.v2(),
-        &file,
-    ]);
+    let run = cli(&["diff", "--app", "com.example.unpublished", "--api-base", &market.v2(), &file]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(
-        run.stderr
-            .contains("Nothing is live for com.example.unpublished (404)"),
-        "{run:?}"
-    );
+    assert!(run.stderr.contains("Nothing is live for com.example.unpublished (404)"), "{run:?}");
     assert!(run.stderr.contains("check the app key"), "{run:?}");
-    assert!(
-        run.stdout
-            .contains("  now:   Response not provided by the partner\n  after: Yes"),
-        "{run:?}"
-    );
+    assert!(run.stdout.contains("  now:   Response not provided by the partner\n  after: Yes"), "{run:?}");
 }
 
 #[test]
@@ -83,10 +62,6 @@ fn a_server_error_is_retried_then_explained() {
     let file = fixture("partial-export.json");
     let run = cli(&["diff", "--app", KEY, "--api-base", &market.v2(), &file]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(
-        run.stderr
-            .contains("The Marketplace answered 500 to GET; trying again in 1.0 s."),
-        "{run:?}"
-    );
+    assert!(run.stderr.contains("The Marketplace answered 500 to GET; trying again in 1.0 s."), "{run:?}");
     assert!(run.stdout.contains("would change"), "{run:?}");
 }

@@ -15,10 +15,7 @@ fn completions_are_generated_for_a_shell() {
     let run = cli(&["completions", "bash"]);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stdout.contains("complete -F _privacy__tab"), "{run:?}");
-    assert!(
-        run.stdout.contains("--dry-run"),
-        "push's options are completed: {run:?}"
-    );
+    assert!(run.stdout.contains("--dry-run"), "push's options are completed: {run:?}");
 }
 
 #[test]

@@ -34,33 +34,18 @@ fn the_marketplace_draft_needs_credentials_and_is_read_with_them() {
     market.seed_live(KEY, &to_trust_info(&sample::complete(0)));
     let dir = scratch("pull-draft");
     let pushed = export_file(&dir, "pushed.json", &sample::complete(3));
-    let push = cli_with(
-        &["push", "--app", KEY, "--api-base", &market.v2(), &pushed],
-        CREDENTIALS,
-    );
+    let push = cli_with(&["push", "--app", KEY, "--api-base", &market.v2(), &pushed], CREDENTIALS);
     assert_eq!(push.code, 0, "{push:?}");
 
     let anonymous = cli(&["pull", "--draft", "--app", KEY, "--api-base", &market.v2()]);
     assert_eq!(anonymous.code, 2, "{anonymous:?}");
-    assert!(
-        anonymous
-            .stderr
-            .contains("set ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN"),
-        "{anonymous:?}"
-    );
+    assert!(anonymous.stderr.contains("set ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN"), "{anonymous:?}");
 
-    let run = cli_with(
-        &["pull", "--draft", "--app", KEY, "--api-base", &market.v2()],
-        CREDENTIALS,
-    );
+    let run = cli_with(&["pull", "--draft", "--app", KEY, "--api-base", &market.v2()], CREDENTIALS);
     assert_eq!(run.code, 0, "{run:?}");
     let draft = Draft::parse(&run.stdout).unwrap();
     assert_eq!(draft.answers, from_trust_info(&market.app(KEY)["draft"]));
-    assert_ne!(
-        draft.answers,
-        from_trust_info(&market.app(KEY)["live"]),
-        "the draft, not live"
-    );
+    assert_ne!(draft.answers, from_trust_info(&market.app(KEY)["live"]), "the draft, not live");
 }
 
 #[test]
@@ -73,32 +58,15 @@ fn refused_credentials_say_which_variables_to_check_and_the_token_is_never_shown
         &[("ATLASSIAN_EMAIL", EMAIL), ("ATLASSIAN_API_TOKEN", secret)],
     );
     assert_eq!(run.code, 1, "{run:?}");
-    assert!(
-        run.stderr
-            .contains("(401): check ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN"),
-        "{run:?}"
-    );
-    assert!(
-        !run.stderr.contains(secret) && !run.stdout.contains(secret),
-        "{run:?}"
-    );
+    assert!(run.stderr.contains("(401): check ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN"), "{run:?}");
+    assert!(!run.stderr.contains(secret) && !run.stdout.contains(secret), "{run:?}");
 }
 
 #[test]
 fn an_unknown_app_is_named_in_the_404_message() {
     let market = Market::start();
-    let run = cli(&[
-        "pull",
-        "--app",
-        "com.example.typo",
-        "--api-base",
-        &market.v2(),
-    ]);
+    let run = cli(&["pull", "--app", "com.example.typo", "--api-base", &market.v2()]);
     assert_eq!(run.code, 1, "{run:?}");
-    assert!(
-        run.stderr
-            .contains("does not know the app key “com.example.typo” (404): check it."),
-        "{run:?}"
-    );
+    assert!(run.stderr.contains("does not know the app key “com.example.typo” (404): check it."), "{run:?}");
     assert_eq!(run.stdout, "");
 }

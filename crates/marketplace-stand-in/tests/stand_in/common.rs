@@ -33,8 +33,7 @@ pub struct Reply {
 
 impl Reply {
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.text)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", self.text))
+        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", self.text))
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
@@ -42,12 +41,7 @@ impl Reply {
     }
 
     pub fn error_paths(&self) -> Vec<String> {
-        self.json()["errors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e["path"].as_str().unwrap().to_string())
-            .collect()
+        self.json()["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap().to_string()).collect()
     }
 }
 
@@ -63,37 +57,25 @@ impl Harness {
 
     pub fn with(config: Config) -> Harness {
         let state = AppState::new(&config).unwrap();
-        Harness {
-            router: router(state),
-        }
+        Harness { router: router(state) }
     }
 
     pub async fn send(&self, method: Method, uri: &str, auth: Auth, body: Option<&str>) -> Reply {
         let mut request = Request::builder().method(method).uri(uri);
         match auth {
             Auth::None => {}
-            Auth::Partner => {
-                request = request.header(header::AUTHORIZATION, basic_header(EMAIL, TOKEN))
-            }
-            Auth::Wrong => {
-                request = request.header(header::AUTHORIZATION, basic_header(EMAIL, "wrong"))
-            }
+            Auth::Partner => request = request.header(header::AUTHORIZATION, basic_header(EMAIL, TOKEN)),
+            Auth::Wrong => request = request.header(header::AUTHORIZATION, basic_header(EMAIL, "wrong")),
         }
         if body.is_some() {
             request = request.header(header::CONTENT_TYPE, "application/json");
         }
-        let request = request
-            .body(Body::from(body.unwrap_or("").to_string()))
-            .unwrap();
+        let request = request.body(Body::from(body.unwrap_or("").to_string())).unwrap();
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
-        Reply {
-            status,
-            headers,
-            text: String::from_utf8(bytes.to_vec()).unwrap(),
-        }
+        Reply { status, headers, text: String::from_utf8(bytes.to_vec()).unwrap() }
     }
 
     pub async fn get(&self, uri: &str, auth: Auth) -> Reply {
@@ -109,21 +91,12 @@ impl Harness {
     }
 
     /// A GET with extra request headers, answered as raw bytes (for compressed bodies).
-    pub async fn get_bytes(
-        &self,
-        uri: &str,
-        headers: &[(&str, &str)],
-    ) -> (u16, HeaderMap, Vec<u8>) {
+    pub async fn get_bytes(&self, uri: &str, headers: &[(&str, &str)]) -> (u16, HeaderMap, Vec<u8>) {
         let mut request = Request::builder().method(Method::GET).uri(uri);
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        let response = self
-            .router
-            .clone()
-            .oneshot(request.body(Body::empty()).unwrap())
-            .await
-            .unwrap();
+        let response = self.router.clone().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
@@ -132,9 +105,7 @@ impl Harness {
 
     /// Control-API view of an app: `{"live", "draft", "putCount"}`.
     pub async fn holdings(&self, key: &str) -> Value {
-        self.get(&format!("/_stand-in/apps/{key}"), Auth::None)
-            .await
-            .json()
+        self.get(&format!("/_stand-in/apps/{key}"), Auth::None).await.json()
     }
 }
 
@@ -158,9 +129,7 @@ pub fn raw_http(addr: SocketAddr, request: &str) -> std::io::Result<String> {
 }
 
 pub async fn raw_http_async(addr: SocketAddr, request: String) -> std::io::Result<String> {
-    tokio::task::spawn_blocking(move || raw_http(addr, &request))
-        .await
-        .unwrap()
+    tokio::task::spawn_blocking(move || raw_http(addr, &request)).await.unwrap()
 }
 
 pub fn get_request(path: &str) -> String {
@@ -176,13 +145,13 @@ pub fn put_request(path: &str, body: &str) -> String {
 }
 
 pub fn post_request(path: &str, body: &str) -> String {
-    format!("POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}", body.len())
+    format!(
+        "POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
 }
 
 /// A scratch path unique to this test process and `name`.
 pub fn scratch(name: &str) -> std::path::PathBuf {
-    std::env::temp_dir().join(format!(
-        "marketplace-stand-in-test-{}-{name}",
-        std::process::id()
-    ))
+    std::env::temp_dir().join(format!("marketplace-stand-in-test-{}-{name}", std::process::id()))
 }

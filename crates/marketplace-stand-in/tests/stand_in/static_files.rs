@@ -8,37 +8,15 @@ async fn serves_the_app_beside_the_api() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("index.html"), "<html>app</html>").unwrap();
     std::fs::write(dir.join("app_bg.wasm"), [0u8, 97, 115, 109]).unwrap();
-    let h = Harness::with(Config {
-        static_dir: Some(dir.clone()),
-        ..Config::default()
-    });
+    let h = Harness::with(Config { static_dir: Some(dir.clone()), ..Config::default() });
 
     let index = h.get("/", Auth::None).await;
-    assert_eq!(
-        (index.status, index.text.as_str()),
-        (200, "<html>app</html>")
-    );
-    assert!(index
-        .header("content-type")
-        .unwrap()
-        .starts_with("text/html"));
-    assert_eq!(
-        h.get("/app_bg.wasm", Auth::None)
-            .await
-            .header("content-type"),
-        Some("application/wasm")
-    );
+    assert_eq!((index.status, index.text.as_str()), (200, "<html>app</html>"));
+    assert!(index.header("content-type").unwrap().starts_with("text/html"));
+    assert_eq!(h.get("/app_bg.wasm", Auth::None).await.header("content-type"), Some("application/wasm"));
     assert_eq!(h.get("/missing.js", Auth::None).await.status, 404);
-    assert_eq!(
-        h.get("/rest/2/nothing", Auth::None).await.status,
-        404,
-        "API paths never fall back to the app"
-    );
-    assert_eq!(
-        Harness::new().get("/", Auth::None).await.status,
-        404,
-        "no static dir, no app"
-    );
+    assert_eq!(h.get("/rest/2/nothing", Auth::None).await.status, 404, "API paths never fall back to the app");
+    assert_eq!(Harness::new().get("/", Auth::None).await.status, 404, "no static dir, no app");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -64,10 +42,7 @@ async fn serves_a_host_s_view_under_a_prefix_with_headers_and_precompressed_file
     });
 
     let (status, headers, body) = h.get_bytes("/some/path/", &[]).await;
-    assert_eq!(
-        (status, body.as_slice()),
-        (200, b"<html>app</html>".as_slice())
-    );
+    assert_eq!((status, body.as_slice()), (200, b"<html>app</html>".as_slice()));
     assert_eq!(headers["cache-control"], "no-cache");
     assert_eq!(headers["content-security-policy"], "default-src 'none'");
 
@@ -77,44 +52,18 @@ async fn serves_a_host_s_view_under_a_prefix_with_headers_and_precompressed_file
         (308, Some("/some/path/")),
         "the page needs its trailing slash"
     );
-    assert_eq!(
-        h.get_bytes("/index.html", &[]).await.0,
-        404,
-        "nothing outside the prefix"
-    );
+    assert_eq!(h.get_bytes("/index.html", &[]).await.0, 404, "nothing outside the prefix");
 
     let asset = "/some/path/app-0123456789abcdef.js";
-    let (_, headers, body) = h
-        .get_bytes(asset, &[("accept-encoding", "gzip, deflate, br")])
-        .await;
-    assert_eq!(
-        (
-            headers["content-encoding"].to_str().unwrap(),
-            body.as_slice()
-        ),
-        ("br", b"brotli bytes".as_slice())
-    );
-    assert_eq!(
-        headers["content-type"], "text/javascript; charset=utf-8",
-        "the type of what it decodes to"
-    );
+    let (_, headers, body) = h.get_bytes(asset, &[("accept-encoding", "gzip, deflate, br")]).await;
+    assert_eq!((headers["content-encoding"].to_str().unwrap(), body.as_slice()), ("br", b"brotli bytes".as_slice()));
+    assert_eq!(headers["content-type"], "text/javascript; charset=utf-8", "the type of what it decodes to");
     assert_eq!(headers["vary"], "Accept-Encoding");
     assert_eq!(headers["cache-control"], "immutable");
-    let (_, headers, body) = h
-        .get_bytes(asset, &[("accept-encoding", "gzip, br;q=0")])
-        .await;
-    assert_eq!(
-        (
-            headers["content-encoding"].to_str().unwrap(),
-            body.as_slice()
-        ),
-        ("gzip", b"gzip bytes".as_slice())
-    );
+    let (_, headers, body) = h.get_bytes(asset, &[("accept-encoding", "gzip, br;q=0")]).await;
+    assert_eq!((headers["content-encoding"].to_str().unwrap(), body.as_slice()), ("gzip", b"gzip bytes".as_slice()));
     let (_, headers, body) = h.get_bytes(asset, &[]).await;
-    assert_eq!(
-        (headers.get("content-encoding"), body.as_slice()),
-        (None, b"plain js".as_slice())
-    );
+    assert_eq!((headers.get("content-encoding"), body.as_slice()), (None, b"plain js".as_slice()));
 
     std::fs::create_dir_all(dir.join("widget")).unwrap();
     std::fs::write(dir.join("widget/index.html"), "<html>widget</html>").unwrap();
@@ -124,16 +73,10 @@ async fn serves_a_host_s_view_under_a_prefix_with_headers_and_precompressed_file
         (308, Some("/some/path/widget/")),
         "a folder too"
     );
-    assert_eq!(
-        h.get_bytes("/some/path/widget/", &[]).await.2,
-        b"<html>widget</html>"
-    );
+    assert_eq!(h.get_bytes("/some/path/widget/", &[]).await.2, b"<html>widget</html>");
 
     let (_, headers, _) = h.get_bytes("/some/path/a/client/route", &[]).await;
-    assert_eq!(
-        headers["cache-control"], "no-cache",
-        "a client-side route gets index.html's headers"
-    );
+    assert_eq!(headers["cache-control"], "no-cache", "a client-side route gets index.html's headers");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -142,11 +85,8 @@ async fn a_broken_headers_file_stops_the_start() {
     let dir = scratch("dist-bad-headers");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("_headers"), "  Cache-Control: no-cache\n").unwrap();
-    let config = Config {
-        static_dir: Some(dir.clone()),
-        static_headers: Some(dir.join("_headers")),
-        ..Config::default()
-    };
+    let config =
+        Config { static_dir: Some(dir.clone()), static_headers: Some(dir.join("_headers")), ..Config::default() };
     assert!(marketplace_stand_in::AppState::new(&config).is_err());
     std::fs::remove_dir_all(&dir).unwrap();
 }

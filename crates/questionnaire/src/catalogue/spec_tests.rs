@@ -231,9 +231,12 @@ fn wire_paths_are_unique_and_enum_tables_cover_the_choices() {
 #[test]
 fn help_is_one_or_two_plain_sentences_and_labels_are_unique() {
     for question in questions() {
-        let sentences =
-            question.help().split_terminator(&['.', '?', '!'][..]).filter(|s| s.starts_with(' ') || s.is_empty()).count()
-                + 1;
+        let sentences = question
+            .help()
+            .split_terminator(&['.', '?', '!'][..])
+            .filter(|s| s.starts_with(' ') || s.is_empty())
+            .count()
+            + 1;
         assert!(!question.help().is_empty() && question.help().ends_with('.'), "{}", question.id);
         assert!(sentences <= 2, "{}: help has {sentences} sentences", question.id);
         assert!(!question.listing_label.is_empty());

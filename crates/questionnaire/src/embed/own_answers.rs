@@ -81,4 +81,3 @@ fn texts(value: &Value) -> Option<Vec<String>> {
 fn text_in(object: &Value, key: &str) -> String {
     object.get(key).and_then(Value::as_str).unwrap_or_default().to_owned()
 }
-

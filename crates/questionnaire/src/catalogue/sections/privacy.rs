@@ -1,6 +1,8 @@
 use super::{group::*, ids, HANDLES_END_USER_DATA, NO, YES, YES_NO};
 use crate::catalogue::ids::choice;
-use crate::catalogue::model::{Certainty::*, Choice, Condition, Encoding, Kind, Question, Section, Source, View, Wire, Wording};
+use crate::catalogue::model::{
+    Certainty::*, Choice, Condition, Encoding, Kind, Question, Section, Source, View, Wire, Wording,
+};
 
 const YES_NO_NOT_GDPR: &[Choice] = &[
     YES,

@@ -1,6 +1,8 @@
 use super::{group::*, ids, YES_NO};
 use crate::catalogue::ids::choice::*;
-use crate::catalogue::model::{Certainty::*, Choice, Condition, Encoding, Kind, Question, Section, Source, View, Wire, Wording};
+use crate::catalogue::model::{
+    Certainty::*, Choice, Condition, Encoding, Kind, Question, Section, Source, View, Wire, Wording,
+};
 
 /// The five responses, worded as in the spec. The first's "[partner lists locations where data
 /// residency is supported]" is the follow-up [`ids::RESIDENCY_LOCATIONS`]; the second keeps

@@ -1,6 +1,8 @@
 use super::{group::*, ids, HANDLES_END_USER_DATA, YES_NO};
 use crate::catalogue::ids::choice::YES;
-use crate::catalogue::model::{Certainty::*, Condition, Encoding, Kind, Question, Section, Source, View, Wire, Wording};
+use crate::catalogue::model::{
+    Certainty::*, Condition, Encoding, Kind, Question, Section, Source, View, Wire, Wording,
+};
 
 const RETAINS: Condition = Condition::Is(ids::RETAINS_AFTER_UNINSTALL, YES);
 

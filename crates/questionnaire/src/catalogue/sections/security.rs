@@ -1,6 +1,8 @@
 use super::{group::*, ids, HANDLES_END_USER_DATA, YES_NO};
 use crate::catalogue::ids::choice::YES;
-use crate::catalogue::model::{Certainty::*, Condition, Encoding, Kind, Question, Section, Source, View, Wire, Wording};
+use crate::catalogue::model::{
+    Certainty::*, Condition, Encoding, Kind, Question, Section, Source, View, Wire, Wording,
+};
 
 /// The certification pick-list; the last option comes with free text.
 pub const CERTIFICATION_OPTIONS: &[&str] = &["SOC2", "ISO27K", "FedRamp", OTHER_CERTIFICATION];

@@ -1,6 +1,8 @@
 use super::{group::*, ids, DATA_TYPE_EXAMPLES, YES_NO};
 use crate::catalogue::ids::choice::YES;
-use crate::catalogue::model::{Certainty::*, Condition, Encoding, Kind, Mirror, Question, Section, Source, View, Wire, Wording};
+use crate::catalogue::model::{
+    Certainty::*, Condition, Encoding, Kind, Mirror, Question, Section, Source, View, Wire, Wording,
+};
 
 /// Ticking "same data processed as stored" makes the stored types stand for the processed ones.
 pub const SAME_AS_STORED: Mirror = Mirror {

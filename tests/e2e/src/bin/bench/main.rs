@@ -59,7 +59,11 @@ fn options() -> Result<Options, String> {
             "--loads" => options.loads = value()?.parse().map_err(|_| "--loads takes a number")?,
             "--out" => options.out = Some(PathBuf::from(value()?)),
             "--commit" => options.commit = value()?,
-            _ => return Err(format!("unknown argument {arg}; usage: bench [--loads N] [--out FILE.json] [--commit TEXT]")),
+            _ => {
+                return Err(format!(
+                    "unknown argument {arg}; usage: bench [--loads N] [--out FILE.json] [--commit TEXT]"
+                ))
+            }
         }
     }
     if options.loads < 1 {
@@ -106,7 +110,9 @@ async fn main() -> ExitCode {
     let root = workspace_root();
     let mut report = Report::default();
     report.json.insert("commit".into(), json!(options.commit));
-    report.json.insert("loadAverage".into(), json!(std::fs::read_to_string("/proc/loadavg").unwrap_or_default().trim()));
+    report
+        .json
+        .insert("loadAverage".into(), json!(std::fs::read_to_string("/proc/loadavg").unwrap_or_default().trim()));
 
     let pages = match sizes::read(&root) {
         Ok(pages) => pages,
@@ -145,7 +151,14 @@ fn print_sizes(report: &mut Report, pages: &[PageSizes]) {
     report.line(format!("  {:<8} {:<42} {:>10} {:>10} {:>10}", "page", "file", "raw", "gzip", "brotli"));
     for page in pages {
         for file in page.files.iter().chain([&page.total()]) {
-            report.line(format!("  {:<8} {:<42} {:>10} {:>10} {:>10}", page.name, file.file, kb(file.raw), kb(file.gzip), kb(file.brotli)));
+            report.line(format!(
+                "  {:<8} {:<42} {:>10} {:>10} {:>10}",
+                page.name,
+                file.file,
+                kb(file.raw),
+                kb(file.gzip),
+                kb(file.brotli)
+            ));
         }
     }
     report.json.insert("sizes".into(), json!(pages.iter().map(PageSizes::to_json).collect::<Vec<_>>()));
@@ -156,7 +169,11 @@ fn print_sizes(report: &mut Report, pages: &[PageSizes]) {
         .iter()
         .find(|p| p.name != "app")
         .map(|p| p.files.iter().filter(|f| !f.file.ends_with(".html")).map(|f| f.brotli).sum());
-    report.target("widget < 40 KB brotli", widget.map_or("n/a (no widget page in the bundle yet)".into(), kb), widget.map(|b| b < 40_000));
+    report.target(
+        "widget < 40 KB brotli",
+        widget.map_or("n/a (no widget page in the bundle yet)".into(), kb),
+        widget.map(|b| b < 40_000),
+    );
 }
 
 /// `/` for `index.html`, `/widget/` for `widget/index.html`.
@@ -201,7 +218,14 @@ async fn startup(report: &mut Report, bench: &mut Bench, pages: &[PageSizes], lo
             ("(wasm started)".to_owned(), &started),
         ] {
             if let Some(s) = Summary::of(samples) {
-                report.line(format!("  {:<8} {:<48} {:>9}   {}–{}", page.name, label, ms(s.median), ms(s.min), ms(s.max)));
+                report.line(format!(
+                    "  {:<8} {:<48} {:>9}   {}–{}",
+                    page.name,
+                    label,
+                    ms(s.median),
+                    ms(s.min),
+                    ms(s.max)
+                ));
             }
         }
         if page.name == "app" {
@@ -227,7 +251,9 @@ async fn startup(report: &mut Report, bench: &mut Bench, pages: &[PageSizes], lo
 fn typing_question() -> &'static catalogue::Question {
     let answers = sample::complete(0);
     catalogue::questions()
-        .find(|q| q.source == Source::Partner && q.kind == Kind::Link && q.view == View::Default && is_visible(q, &answers))
+        .find(|q| {
+            q.source == Source::Partner && q.kind == Kind::Link && q.view == View::Default && is_visible(q, &answers)
+        })
         .expect("the catalogue has a link question in the default view")
 }
 
@@ -315,7 +341,11 @@ async fn typing(report: &mut Report, bench: &mut Bench) {
             dom["elements"]
         ));
         if rows == 200 {
-            report.target("< 2 ms per keystroke at 200 rows", format!("{} median, {} p95", ms(summary.median), ms(summary.p95)), Some(summary.p95 < 2.0));
+            report.target(
+                "< 2 ms per keystroke at 200 rows",
+                format!("{} median, {} p95", ms(summary.median), ms(summary.p95)),
+                Some(summary.p95 < 2.0),
+            );
         }
         if let Some(preview) = &preview {
             preview_target = Some((rows, preview.clone()));
@@ -343,7 +373,9 @@ async fn typing(report: &mut Report, bench: &mut Bench) {
             format!("{} median, {} p95 at {rows} rows", ms(s.median), ms(s.p95)),
             Some(s.p95 <= 16.0),
         ),
-        (None, true) => report.target("preview within 16 ms", "n/a (the preview never showed the typed text)".into(), None),
+        (None, true) => {
+            report.target("preview within 16 ms", "n/a (the preview never showed the typed text)".into(), None)
+        }
         (None, false) => report.target("preview within 16 ms", "n/a (no preview in the page yet)".into(), None),
     }
 }
@@ -377,7 +409,11 @@ async fn autosave(report: &mut Report, bench: &mut Bench) {
     let pick = |name: &str| saves.iter().filter_map(|s| s[name].as_f64()).collect::<Vec<f64>>();
     let (total, callback, set_item) = (pick("total"), pick("callback"), pick("setItem"));
     let bytes = saves[0]["bytes"].as_u64().unwrap_or(0);
-    report.line(format!("Autosave of a complete questionnaire with {AUTOSAVE_ROWS} third parties ({} saves, draft {})", saves.len(), kb(bytes)));
+    report.line(format!(
+        "Autosave of a complete questionnaire with {AUTOSAVE_ROWS} third parties ({} saves, draft {})",
+        saves.len(),
+        kb(bytes)
+    ));
     for (label, samples) in [
         ("whole save (timer task, serialising, writing, status update)", &total),
         ("  of which the timer callback", &callback),
@@ -410,7 +446,9 @@ fn biggest_in_wasm(report: &mut Report, root: &Path, pages: &[PageSizes]) {
         let name = shipped.file.rsplit('/').next().unwrap_or(&shipped.file);
         let stem = name.trim_end_matches("_bg.wasm");
         let stem = match stem.rsplit_once('-') {
-            Some((base, hash)) if (10..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit()) => base,
+            Some((base, hash)) if (10..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                base
+            }
             _ => stem,
         };
         let input = root.join(format!("target/wasm-bindgen/release/{stem}_bg.wasm"));
@@ -449,7 +487,10 @@ fn biggest_in_wasm(report: &mut Report, root: &Path, pages: &[PageSizes]) {
         }
         line.pop();
         report.line(line);
-        json.insert(page.name.clone(), json!({ "file": shipped.file, "shippedCode": shipped_code, "named": module.to_json(40) }));
+        json.insert(
+            page.name.clone(),
+            json!({ "file": shipped.file, "shippedCode": shipped_code, "named": module.to_json(40) }),
+        );
     }
     report.json.insert("wasm".into(), Value::Object(json));
 }
@@ -468,7 +509,10 @@ fn finish(mut report: Report, options: &Options) -> ExitCode {
     }
     report.json.insert(
         "targets".into(),
-        json!(targets.iter().map(|(name, figure, met)| json!({ "target": name, "figure": figure, "met": met })).collect::<Vec<_>>()),
+        json!(targets
+            .iter()
+            .map(|(name, figure, met)| json!({ "target": name, "figure": figure, "met": met }))
+            .collect::<Vec<_>>()),
     );
     report.json.insert("couldNotMeasure".into(), json!(report.failures));
     report.json.insert("table".into(), json!(report.text));

@@ -71,7 +71,10 @@ impl Bench {
             .map_err(|e| format!("cannot prepare local storage: {e}"))?;
         self.goto(page).await?;
         let Ok(marks) = self
-            .wait_for("__bench.marks.rendered !== undefined && __bench.marks.interactive !== undefined", Duration::from_secs(30))
+            .wait_for(
+                "__bench.marks.rendered !== undefined && __bench.marks.interactive !== undefined",
+                Duration::from_secs(30),
+            )
             .await
         else {
             let errors = self.state().await["errors"].clone();
@@ -116,24 +119,19 @@ impl Bench {
     /// typist; WebDriver puts the caret at the end), and waits until the page has handled
     /// an input event and painted a frame for each.
     pub async fn type_into(&self, css: &str, text: &str, pace: Duration) -> Result<Value, String> {
-        let element = self
-            .browser
-            .client
-            .find(Locator::Css(css))
-            .await
-            .map_err(|_| format!("no {css} in the page"))?;
+        let element = self.browser.client.find(Locator::Css(css)).await.map_err(|_| format!("no {css} in the page"))?;
         self.eval("__bench.keys = []; __bench.frames = []; __bench.preview = []; __bench.slowEvents = [];").await;
         for character in text.chars() {
-            element
-                .send_keys(&character.to_string())
-                .await
-                .map_err(|e| format!("cannot type into {css}: {e}"))?;
+            element.send_keys(&character.to_string()).await.map_err(|e| format!("cannot type into {css}: {e}"))?;
             tokio::time::sleep(pace).await;
         }
         let keys = text.chars().count();
-        self.wait_for(&format!("__bench.keys.length >= {keys} && __bench.frames.length >= {keys}"), Duration::from_secs(30))
-            .await
-            .map_err(|_| format!("the page handled fewer than {keys} input events from typing into {css}"))
+        self.wait_for(
+            &format!("__bench.keys.length >= {keys} && __bench.frames.length >= {keys}"),
+            Duration::from_secs(30),
+        )
+        .await
+        .map_err(|_| format!("the page handled fewer than {keys} input events from typing into {css}"))
     }
 
     pub async fn close(self) {

@@ -148,9 +148,23 @@ fn parse(bytes: &[u8]) -> Result<Module, String> {
                 "code".into()
             }
             11 => "data".into(),
-            other => ["custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code", "data", "datacount"]
-                .get(other as usize)
-                .map_or_else(|| format!("section {other}"), |name| (*name).to_owned()),
+            other => [
+                "custom",
+                "type",
+                "import",
+                "function",
+                "table",
+                "memory",
+                "global",
+                "export",
+                "start",
+                "element",
+                "code",
+                "data",
+                "datacount",
+            ]
+            .get(other as usize)
+            .map_or_else(|| format!("section {other}"), |name| (*name).to_owned()),
         };
         *sections.entry(label).or_insert(0) += size as u64 + 1 + leb_len(size as u64);
         reader.at = start + size;
@@ -159,7 +173,8 @@ fn parse(bytes: &[u8]) -> Result<Module, String> {
         .into_iter()
         .enumerate()
         .map(|(index, size)| {
-            let name = names.remove(&(index as u64 + imported_functions)).unwrap_or_else(|| format!("function {index}"));
+            let name =
+                names.remove(&(index as u64 + imported_functions)).unwrap_or_else(|| format!("function {index}"));
             (size, name)
         })
         .collect();
@@ -236,9 +251,7 @@ pub fn crate_of(name: &str) -> String {
                 end = open;
             }
         }
-        let start = name[..end]
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .map_or(0, |i| i + 1);
+        let start = name[..end].rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
         let ident = &name[start..end];
         if !ident.is_empty() && ident.starts_with(|c: char| c.is_ascii_lowercase() || c == '_') {
             return ident.to_owned();
@@ -254,9 +267,15 @@ mod tests {
 
     #[test]
     fn crates_of_demangled_names() {
-        assert_eq!(crate_of("questionnaire::answers::_::<impl serde_core::de::Deserialize for X>::deserialize::h09"), "questionnaire");
+        assert_eq!(
+            crate_of("questionnaire::answers::_::<impl serde_core::de::Deserialize for X>::deserialize::h09"),
+            "questionnaire"
+        );
         assert_eq!(crate_of("<f64 as core[c5930c85a12de822]::fmt::Display>::fmt"), "core");
-        assert_eq!(crate_of("<&mut serde_json::de::Deserializer<R> as serde_core::de::Deserializer>::deserialize_any::h90"), "serde_json");
+        assert_eq!(
+            crate_of("<&mut serde_json::de::Deserializer<R> as serde_core::de::Deserializer>::deserialize_any::h90"),
+            "serde_json"
+        );
         assert_eq!(crate_of("<T as tachys::view::any_view::IntoAny>::into_any::rebuild::hd7"), "tachys");
         assert_eq!(crate_of("<char>::escape_debug_ext"), "(other)");
         assert_eq!(crate_of("memcpy"), "(other)");
