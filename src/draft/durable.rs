@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction};
 
-const DATABASE: &str = "privacy-tab";
+use questionnaire::draft::DURABLE_DATABASE as DATABASE;
 const STORE: &str = "drafts";
 
 thread_local! {

@@ -93,15 +93,24 @@ impl Browser {
 
     /// Writes the items into the local storage of `url`'s origin, then opens `url` so the app
     /// starts from them. The items are written from a page of the same origin that is not the
-    /// app: a running app would save its own state over them as it is left.
+    /// app: a running app would save its own state over them as it is left. The drafts'
+    /// crash-safe copies go, so that what is planted is what the app finds.
     pub async fn open_with_storage(&self, url: &str, items: &[(&str, String)]) {
         let parsed = url::Url::parse(url).expect("an absolute URL");
         let elsewhere = parsed.join("/_stand-in/health").unwrap();
         self.client.goto(elsewhere.as_str()).await.unwrap();
+        self.forget_durable_drafts().await;
         for (key, value) in items {
             self.execute("localStorage.setItem(arguments[0], arguments[1]);", vec![json!(key), json!(value)]).await;
         }
         self.client.goto(url).await.unwrap();
+    }
+
+    /// Deletes the IndexedDB database of the drafts' crash-safe copies, for the current origin.
+    pub async fn forget_durable_drafts(&self) {
+        let script = "const [name, done] = arguments; const r = indexedDB.deleteDatabase(name); \
+                      r.onsuccess = r.onerror = r.onblocked = () => done(true);";
+        self.client.execute_async(script, vec![json!(questionnaire::draft::DURABLE_DATABASE)]).await.unwrap();
     }
 
     /// Sends a Chrome DevTools Protocol command to the tab (chromedriver's `goog/cdp/execute`).

@@ -37,6 +37,10 @@ pub fn backup_key_prefix(app_key: &str) -> String {
     format!("{FORMAT}-backup:{app_key}:")
 }
 
+/// The IndexedDB database of the drafts' crash-safe copies (one object store, `drafts`, keyed
+/// by [`storage_key`]).
+pub const DURABLE_DATABASE: &str = "privacy-tab";
+
 /// Where the first builds kept the draft; read once and moved to [`storage_key`].
 pub fn legacy_storage_key(app_key: &str) -> String {
     format!("privacy-tab:draft:{app_key}")

@@ -69,6 +69,7 @@ impl Bench {
             )
             .await
             .map_err(|e| format!("cannot prepare local storage: {e}"))?;
+        self.browser.forget_durable_drafts().await;
         self.goto(page).await?;
         let Ok(marks) = self
             .wait_for(
