@@ -159,12 +159,6 @@ impl DraftStore {
         }
     }
 
-    /// Replaces every answer and saves at once (for a version loaded from the Marketplace).
-    pub fn replace_answers(&self, answers: Answers) {
-        self.answers.replace_all(answers);
-        self.save_now();
-    }
-
     /// Keeps the document last read from the API, so a submit sends its unknown fields back.
     /// Saved quietly: the status line speaks of the partner's answers, not of this.
     pub fn set_api_document(&self, trust_info: Option<Value>) {
