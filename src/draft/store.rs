@@ -34,6 +34,15 @@ pub enum Durability {
     Unavailable,
 }
 
+/// What the status line says once a save is on disk.
+enum Announce {
+    /// Nothing: the save is not the partner's doing (the Marketplace's record kept with it).
+    Quietly,
+    Saved,
+    /// This instead of "Saved" (an import, an undone discard).
+    As(SaveStatus),
+}
+
 /// Stored text this version could not write back unchanged: kept aside, never thrown away.
 #[derive(Clone, Debug, PartialEq)]
 pub struct KeptOriginal {
@@ -169,7 +178,7 @@ impl DraftStore {
             inner.raw_trust_info = trust_info;
             inner.meta_changed = true;
         });
-        self.write(false);
+        self.write(Announce::Quietly);
     }
 
     /// Applies an imported draft (its answers, position and API document) and saves at once.
@@ -181,8 +190,7 @@ impl DraftStore {
         self.position.set(draft.position);
         self.answers.replace_all(draft.answers);
         self.conflicts.set(Vec::new());
-        self.write(false); // The status names the import instead.
-        self.status.set(SaveStatus::Imported { file_name });
+        self.write(Announce::As(SaveStatus::Imported { file_name }));
     }
 
     /// Removes the local draft and empties the form; [`Self::undo_discard`] brings it back.
@@ -217,8 +225,7 @@ impl DraftStore {
         });
         self.position.set(draft.position);
         self.answers.replace_all(merged.answers);
-        self.write(false); // The status says the draft is back instead.
-        self.status.set(SaveStatus::DiscardUndone);
+        self.write(Announce::As(SaveStatus::DiscardUndone));
     }
 
     /// Settles a conflict with the other tab's answer (`true`) or this tab's (`false`).
@@ -363,10 +370,10 @@ impl DraftStore {
 
     /// Writes the draft if it differs from what storage holds, and says so.
     fn save_now(&self) {
-        self.write(true);
+        self.write(Announce::Saved);
     }
 
-    fn write(&self, announce: bool) {
+    fn write(&self, announce: Announce) {
         self.cancel_pending();
         let hold = self.saving_held.get_untracked();
         let (key, moved) = self.inner.with_value(|inner| (inner.loaded_key.clone(), inner.meta_changed));
@@ -376,6 +383,9 @@ impl DraftStore {
             self.inner.with_value(|inner| answers != inner.stored)
         };
         if hold || !changed {
+            if let Announce::As(status) = announce {
+                self.status.set(status); // Nothing to write: nothing to wait for.
+            }
             return;
         }
         let started = now_ms();
@@ -395,7 +405,12 @@ impl DraftStore {
                 inner.meta_changed = false;
             });
         }
-        self.write_durable_copy(key, text, draft.saved_at, announce && written);
+        let said_once_on_disk = match announce {
+            Announce::Saved if written => Some(SaveStatus::Saved { at: draft.saved_at }),
+            Announce::As(status) => Some(status),
+            Announce::Saved | Announce::Quietly => None,
+        };
+        self.write_durable_copy(key, text, said_once_on_disk);
         if self.write_failed.get_untracked() == written {
             self.write_failed.set(!written);
         }
@@ -403,7 +418,7 @@ impl DraftStore {
 
     /// Writes the durable copy; "Saved" is said once it is on disk (or, where the browser
     /// refuses IndexedDB, once local storage has it, and the status says it is not crash-safe).
-    fn write_durable_copy(&self, key: String, text: String, at: f64, announce: bool) {
+    fn write_durable_copy(&self, key: String, text: String, said_once_on_disk: Option<SaveStatus>) {
         let store = *self;
         let Some(sequence) = self.inner.try_update_value(|inner| {
             inner.durable_writes += 1;
@@ -417,8 +432,8 @@ impl DraftStore {
                 return; // A newer save speaks for itself.
             }
             store.durability.set(if on_disk { Durability::OnDisk } else { Durability::Unavailable });
-            if announce {
-                store.status.set(SaveStatus::Saved { at });
+            if let Some(status) = said_once_on_disk {
+                store.status.set(status);
             }
         });
     }
