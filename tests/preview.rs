@@ -100,7 +100,7 @@ async fn yes_no_answers_say_what_they_mean_and_other_choices_read_as_worded() {
             (ids::PROCESSES_EUD, Answer::Choice(choice::NO.into())),
             (ids::GDPR_CONTROLLER, Answer::Choice(choice::NOT_APPLICABLE.into())),
             (ids::DATA_RESIDENCY, Answer::Choice(choice::RESIDENCY_WITHIN_ATLASSIAN.into())),
-            (ids::GDPR_PROCESSOR, Answer::Choice("wire:SOMETHING_NEW".into())),
+            (ids::GDPR_PROCESSOR, Answer::Unknown("SOMETHING_NEW".into())),
         ]),
         None,
     );

@@ -23,9 +23,11 @@ pub struct ThirdParty {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum Answer {
-    /// The id of the picked choice. A value read from the API that no choice knows is kept
-    /// as `Choice` with the raw wire text, prefixed by [`Answer::UNKNOWN_PREFIX`].
+    /// The id of the picked choice.
     Choice(String),
+    /// A value the Marketplace returned that no choice of the question knows, as it came: shown
+    /// as it is and sent back unchanged until the partner picks a response.
+    Unknown(String),
     Text(String),
     List(Vec<String>),
     Flag(bool),
@@ -40,14 +42,24 @@ pub enum Answer {
     },
 }
 
+/// How builds before [`Answer::Unknown`] kept a value no choice knows: a choice with this prefix.
+const OLD_UNKNOWN_PREFIX: &str = "wire:";
+
 impl Answer {
-    /// Marks a choice that came from the API with a value this catalogue does not know.
-    pub const UNKNOWN_PREFIX: &'static str = "wire:";
+    /// A choice as any build stored it: an unknown value kept by an older build becomes
+    /// [`Answer::Unknown`].
+    pub fn stored_choice(id: String) -> Answer {
+        match id.strip_prefix(OLD_UNKNOWN_PREFIX) {
+            Some(raw) => Answer::Unknown(raw.to_owned()),
+            None => Answer::Choice(id),
+        }
+    }
 
     /// Whether the partner has said anything here (an empty list or blank text is no answer).
     pub fn is_given(&self) -> bool {
         match self {
             Answer::Choice(id) => !id.is_empty(),
+            Answer::Unknown(raw) => !raw.is_empty(),
             Answer::Text(text) => !text.trim().is_empty(),
             Answer::List(items) => items.iter().any(|item| !item.trim().is_empty()),
             Answer::Flag(ticked) => *ticked,

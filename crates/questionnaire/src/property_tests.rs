@@ -38,7 +38,7 @@ fn answer_for(question: &'static Question) -> BoxedStrategy<Answer> {
     let fitting: BoxedStrategy<Answer> = match question.kind {
         Kind::OneOf(choices) => prop_oneof![
             4 => proptest::sample::select(choices).prop_map(|choice| Answer::Choice(choice.id.to_owned())),
-            1 => unknown_wire_value().prop_map(|raw| Answer::Choice(format!("{}{raw}", Answer::UNKNOWN_PREFIX))),
+            1 => unknown_wire_value().prop_map(Answer::Unknown),
             1 => text().prop_map(Answer::Choice),
         ]
         .boxed(),

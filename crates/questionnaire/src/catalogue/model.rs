@@ -206,7 +206,7 @@ impl Kind {
         use crate::answers::Answer;
         matches!(
             (self, answer),
-            (Kind::OneOf(_), Answer::Choice(_))
+            (Kind::OneOf(_), Answer::Choice(_) | Answer::Unknown(_))
                 | (Kind::Text { .. } | Kind::Link | Kind::Email, Answer::Text(_))
                 | (Kind::List { .. }, Answer::List(_))
                 | (Kind::Checkbox, Answer::Flag(_))

@@ -93,12 +93,10 @@ pub fn findings(answers: &Answers) -> Vec<Finding> {
             "Your data residency response says the app stores End-User Data outside Atlassian, but you answered that it does not. Pick the response that matches, or change your storage answer.".into());
     }
     for (id, answer) in shown.iter() {
-        if let Answer::Choice(picked) = answer {
-            if let Some(raw) = picked.strip_prefix(Answer::UNKNOWN_PREFIX) {
-                let question = catalogue::question(id);
-                add("unknown_api_value", Warning, &[question.id],
-                    format!("The Marketplace returned “{raw}” for “{}”, which this form does not know. It is sent back unchanged unless you pick a response.", question.listing_label));
-            }
+        if let Answer::Unknown(raw) = answer {
+            let question = catalogue::question(id);
+            add("unknown_api_value", Warning, &[question.id],
+                format!("The Marketplace returned “{raw}” for “{}”, which this form does not know. It is sent back unchanged unless you pick a response.", question.listing_label));
         }
     }
     found.sort_by_key(|finding| finding.severity);

@@ -63,7 +63,10 @@ pub(super) fn from_version_1(value: &Value) -> Result<Draft, DraftError> {
 /// does not know keep tagged answers (from a newer build) and drop the rest.
 fn read_answer(id: &str, entry: &Value) -> Option<Answer> {
     if entry.get("kind").is_some() {
-        return serde_json::from_value(entry.clone()).ok();
+        return match serde_json::from_value(entry.clone()).ok()? {
+            Answer::Choice(id) => Some(Answer::stored_choice(id)),
+            answer => Some(answer),
+        };
     }
     let kind = catalogue::find(id)?.kind;
     let text = |v: &Value| v.as_str().map(str::to_owned);
@@ -74,7 +77,7 @@ fn read_answer(id: &str, entry: &Value) -> Option<Answer> {
         _ => String::new(),
     };
     Some(match kind {
-        Kind::OneOf(_) => Answer::Choice(text(entry)?),
+        Kind::OneOf(_) => Answer::stored_choice(text(entry)?),
         Kind::Text { .. } | Kind::Link | Kind::Email => Answer::Text(text(entry)?),
         Kind::List { .. } => Answer::List(texts(entry)?),
         Kind::Checkbox => Answer::Flag(entry.as_bool()?),

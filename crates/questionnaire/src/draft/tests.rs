@@ -362,3 +362,26 @@ mod lineage {
         assert!(!crate::draft::restore(&unnamed).unwrap().keep_original);
     }
 }
+
+mod unknown_values {
+    use crate::answers::Answer;
+    use crate::catalogue::ids;
+    use crate::draft::{restore, Draft};
+
+    /// Builds before `Answer::Unknown` kept a value no choice knows as the choice "wire:VALUE".
+    #[test]
+    fn an_unknown_value_kept_by_an_older_build_reads_as_unknown_and_its_original_is_kept() {
+        let old = r#"{"format":"privacy-tab-draft","version":1,"appKey":"k","savedAt":1.0,
+            "answers":{"data_residency":{"kind":"choice","value":"wire:APP_STORES_IN_EU"}}}"#;
+        let restored = restore(old).unwrap();
+        assert_eq!(restored.draft.answers.get(ids::DATA_RESIDENCY), Some(&Answer::Unknown("APP_STORES_IN_EU".into())));
+        assert!(restored.keep_original, "written differently now: the original is kept aside first");
+        let v0 = r#"{"appKey":"k","answers":{"data_residency":"wire:APP_STORES_IN_EU"}}"#;
+        assert_eq!(
+            Draft::parse(v0).unwrap().answers.get(ids::DATA_RESIDENCY),
+            Some(&Answer::Unknown("APP_STORES_IN_EU".into()))
+        );
+        let again = Draft::parse(&restored.draft.to_json()).unwrap();
+        assert_eq!(again.answers, restored.draft.answers, "and round-trips as unknown");
+    }
+}

@@ -50,7 +50,8 @@ fn version_is(document: &Value, version: u64) -> bool {
 fn tagged_answer(entry: &Value) -> Option<Answer> {
     let value = entry.get("value")?;
     Some(match entry.get("kind")?.as_str()? {
-        "choice" => Answer::Choice(value.as_str()?.to_owned()),
+        "choice" => Answer::stored_choice(value.as_str()?.to_owned()),
+        "unknown" => Answer::Unknown(value.as_str()?.to_owned()),
         "text" => Answer::Text(value.as_str()?.to_owned()),
         "list" => Answer::List(texts(value)?),
         "flag" => Answer::Flag(value.as_bool()?),

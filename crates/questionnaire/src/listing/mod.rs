@@ -92,10 +92,10 @@ fn as_given(question: &Question, shown: &Answers) -> ListingValue {
     }
     let Some(answer) = shown.get(question.id) else { return ListingValue::NotProvided };
     match (question.kind, answer) {
-        (_, Answer::Choice(picked)) => ListingValue::Text(match picked.strip_prefix(Answer::UNKNOWN_PREFIX) {
-            Some(raw) => raw.to_owned(),
-            None => question.choice(picked).map_or_else(|| picked.clone(), |choice| rich_text::plain(choice.label)),
-        }),
+        (_, Answer::Choice(picked)) => ListingValue::Text(
+            question.choice(picked).map_or_else(|| picked.clone(), |choice| rich_text::plain(choice.label)),
+        ),
+        (_, Answer::Unknown(raw)) => ListingValue::Text(raw.clone()),
         (Kind::Link, Answer::Text(text)) if is_web_link(text) => {
             ListingValue::Link { href: text.trim().to_owned(), text: text.trim().to_owned() }
         }

@@ -112,7 +112,7 @@ fn third_parties_are_listed_with_safe_links() {
 #[test]
 fn unknown_api_values_show_raw_and_sections_group_rows() {
     let mut a = Answers::new();
-    a.set(ids::DATA_RESIDENCY, Answer::Choice("wire:NEW_VALUE".into()));
+    a.set(ids::DATA_RESIDENCY, Answer::Unknown("NEW_VALUE".into()));
     assert_eq!(value_of(ids::DATA_RESIDENCY, &a), ListingValue::Text("NEW_VALUE".into()));
     let sections = rows_by_section(&a, View::Default);
     let titles: Vec<_> = sections.iter().map(|(s, _)| s.title).collect();

@@ -90,7 +90,7 @@ fn check(question: &'static Question, answers: &Answers, errors: &mut Vec<FieldE
     }
     match (question.kind, answer) {
         (Kind::OneOf(choices), Answer::Choice(picked)) => {
-            let known = choices.iter().any(|choice| choice.id == picked) || picked.starts_with(Answer::UNKNOWN_PREFIX);
+            let known = choices.iter().any(|choice| choice.id == picked);
             if !known {
                 errors.push(FieldError::new(id, "Pick one of the responses."));
             }

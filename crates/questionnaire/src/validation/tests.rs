@@ -215,7 +215,7 @@ fn misshapen_and_unknown_answers_are_reported_but_raw_api_values_are_not() {
     let mut answers = base();
     answers.set(ids::HAS_DPA, Answer::Text("yes".into()));
     answers.set(ids::GDPR_CONTROLLER, Answer::Choice("maybe".into()));
-    answers.set(ids::DATA_RESIDENCY, Answer::Choice("wire:SOMETHING_NEW".into()));
+    answers.set(ids::DATA_RESIDENCY, Answer::Unknown("SOMETHING_NEW".into()));
     assert_eq!(
         messages(&answers, ids::HAS_DPA)[0].1,
         "This answer could not be read: please answer the question again."

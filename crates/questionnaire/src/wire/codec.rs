@@ -15,11 +15,9 @@ const MAX: &str = "max";
 /// The wire value of an answer, or `None` when it cannot be sent (an unknown wire value, a day
 /// count that is not a number, or nothing left once blanks are dropped).
 pub(super) fn encode(encoding: Encoding, answer: &Answer) -> Option<Value> {
-    if let Answer::Choice(picked) = answer {
-        if let Some(raw) = picked.strip_prefix(Answer::UNKNOWN_PREFIX) {
-            // Read from the API and not understood: sent back exactly as it came.
-            return Some(Value::from(raw));
-        }
+    if let Answer::Unknown(raw) = answer {
+        // Read from the API and not understood: sent back exactly as it came.
+        return Some(Value::from(raw.as_str()));
     }
     let value = match (encoding, answer) {
         (Encoding::Bool, Answer::Choice(picked)) => Value::Bool(yes_or_no(picked)?),
@@ -126,7 +124,7 @@ fn yes_or_no(picked: &str) -> Option<bool> {
 }
 
 fn unknown_choice(value: &Value) -> Option<Answer> {
-    Some(Answer::Choice(format!("{}{}", Answer::UNKNOWN_PREFIX, value.as_str()?)))
+    Some(Answer::Unknown(value.as_str()?.to_owned()))
 }
 
 /// A boolean sent as JSON `true`/`false` or as the strings `"TRUE"`/`"FALSE"` (any case).
