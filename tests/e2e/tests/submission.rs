@@ -29,6 +29,18 @@ async fn assert_draft_kept(browser: &Browser, answers: &Answers) {
     assert_eq!(&kept.answers, answers, "the draft is unchanged");
 }
 
+/// Waits until the draft in local storage holds these answers (it is saved once typing settles).
+async fn wait_for_draft(browser: &Browser, answers: &Answers) {
+    for _ in 0..100 {
+        let text = browser.local_item(&draft_key(APP_KEY)).await;
+        if text.and_then(|text| questionnaire::draft::Draft::parse(&text).ok()).is_some_and(|d| &d.answers == answers) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_draft_kept(browser, answers).await;
+}
+
 /// A picture of one part of the page, for a person to look at (test-output is git-ignored).
 async fn save_screenshot(browser: &Browser, css: &str, name: &str) {
     let png = browser.find(css).await.screenshot().await.unwrap();
@@ -201,7 +213,7 @@ async fn too_many_requests_counts_down_can_be_cancelled_and_retried() {
     browser.find("#submit-cancel").await.click().await.unwrap();
     browser.wait_for_text("#submit-status", "Stopped trying. Your answers are kept.").await;
     assert_draft_kept(&browser, &answers).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // The retry was 30 s away; Cancel stopped its timer, so there is nothing to wait for.
     assert!(stored_draft(&stand_in).is_null(), "nothing was sent after Cancel");
 
     browser.find("#submit-retry").await.click().await.unwrap();
@@ -318,8 +330,9 @@ async fn a_double_click_sends_one_put() {
         .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
     browser.client.perform_actions(double_click).await.unwrap();
     browser.wait_for_text("#submit-status", "Submitting").await;
+    // A second PUT would not have been delayed (the fault delays one): it would be in before
+    // the first, delayed one, had answered.
     browser.wait_for_text("#submit-status", "Submitted at").await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(put_count(&stand_in), 1, "one PUT for a double click");
 
     // The bluntest double submit: two clicks dispatched in the same task, before any re-render.
@@ -328,7 +341,6 @@ async fn a_double_click_sends_one_put() {
     browser.find("#confirm-submit").await;
     browser.execute("const b = document.querySelector('#confirm-submit'); b.click(); b.click();", vec![]).await;
     browser.wait_for_text("#submit-status", "Submitted at").await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(put_count(&stand_in), 2, "one more PUT for two clicks in one go");
     browser.close().await;
 }
@@ -412,8 +424,7 @@ async fn loading_a_different_live_version_asks_before_replacing_the_local_answer
     browser.wait_for_text("#load-status", "Replaced your local answers with the Marketplace's live version").await;
     let contact = browser.find("#q-security_contact").await.prop("value").await.unwrap();
     assert_eq!(contact.as_deref(), Some("trust@example.com"), "the form shows the live answers");
-    tokio::time::sleep(Duration::from_millis(700)).await;
-    assert_draft_kept(&browser, &live_answers).await;
+    wait_for_draft(&browser, &live_answers).await;
 
     browser.find("#load-draft").await.click().await.unwrap();
     browser
