@@ -326,7 +326,7 @@ impl DraftStore {
             if untouched {
                 store.restore_from(draft);
             } else {
-                store.take_theirs(Some(copy));
+                store.merge_theirs(draft);
             }
             store.schedule();
         });
@@ -441,12 +441,9 @@ impl DraftStore {
     /// Storage may hold a save of another tab whose announcement has not reached this one yet:
     /// merge it first, so this save is made over it rather than in ignorance of it.
     fn take_in_unseen_save(&self, key: &str) {
-        let Some(text) = storage::read_draft(key) else { return };
-        let unseen = Draft::parse(&text).is_ok_and(|stored| {
-            stored.revision != 0 && self.inner.with_value(|inner| !inner.lineage.knows(stored.revision))
-        });
-        if unseen {
-            self.take_theirs(Some(text));
+        let Some(stored) = storage::read_draft(key).and_then(|text| Draft::parse(&text).ok()) else { return };
+        if stored.revision != 0 && self.inner.with_value(|inner| !inner.lineage.knows(stored.revision)) {
+            self.merge_theirs(stored);
         }
     }
 
@@ -464,6 +461,12 @@ impl DraftStore {
                 return;
             }
         };
+        self.merge_theirs(theirs);
+    }
+
+    /// Merges another tab's save, already read: see [`sync::Lineage::receive`].
+    fn merge_theirs(&self, theirs: Draft) {
+        let now = js_sys::Date::now();
         let base = self.inner.with_value(|inner| inner.stored.clone());
         let mine = self.answers.snapshot_untracked();
         let incoming = self.inner.try_update_value(|inner| {
@@ -484,7 +487,7 @@ impl DraftStore {
             list.retain(|c| merged.answers.get(&c.id) != theirs.answers.get(&c.id));
         });
         let unsaved_here = merged.answers != theirs.answers;
-        if self.answers.snapshot_untracked() != merged.answers {
+        if mine != merged.answers {
             self.answers.replace_all(merged.answers);
         }
         if unsaved_here {
