@@ -173,6 +173,12 @@ pub fn statements(answers: &Answers) -> BTreeMap<QuestionId, &'static str> {
     shown(answers).into_iter().filter_map(|statement| Some((statement.question, statement.sentence?))).collect()
 }
 
+/// The sentence one question has among the [`shown`] statements: what [`statements`] maps it
+/// to, for a caller that looks up row by row rather than building the map.
+pub fn sentence_among(question: &str, shown: &[&'static Statement]) -> Option<&'static str> {
+    shown.iter().find(|statement| statement.question == question).and_then(|statement| statement.sentence)
+}
+
 /// Whether a question's answers are yes/no (or not applicable) picks that read as a sentence.
 pub fn wants_statements(kind: Kind) -> bool {
     match kind {

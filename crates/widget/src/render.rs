@@ -2,13 +2,11 @@
 //! app's preview (`crate::preview::ListingTab`), so `style/listing-tab.css` styles both and the
 //! same selectors find the same things. It reads only the pure crate's listing model.
 
-use questionnaire::catalogue::ids::choice;
 use questionnaire::catalogue::{View, PROVIDED_BY_ATLASSIAN};
 use questionnaire::listing::{rows_by_section, ListedThirdParty, ListingRow, ListingValue, NOT_PROVIDED};
-use questionnaire::statements::statement;
+use questionnaire::statements::{sentence_among, shown};
 use questionnaire::validation::link::is_web_link;
-use questionnaire::visibility::effective;
-use questionnaire::{Answer, Answers};
+use questionnaire::Answers;
 use web_sys::Element;
 
 use super::dom::{child, on_click, set, text, text_child};
@@ -23,7 +21,9 @@ pub fn listing_tab(parent: &Element, answers: &Answers, expanded: bool) {
     text_child(&header, "h2", "listing-tab-title", "Privacy & Security");
     view_toggle(&header, &tab, expanded);
     text_child(&tab, "p", "listing-disclaimer", "Marketplace Partners are responsible for the responses on this tab.");
-    let shown = effective(answers);
+    // Looked up row by row: collecting them into `statements::statements`' map costs the
+    // widget a sort routine (3.4 KB brotli).
+    let said = shown(answers);
     for (section, rows) in rows_by_section(answers, View::Expanded) {
         // Not a <section>, as in the preview.
         let block = child(&tab, "div", "listing-section");
@@ -34,24 +34,10 @@ pub fn listing_tab(parent: &Element, answers: &Answers, expanded: bool) {
         text_child(&block, "h3", "listing-section-title", section.title);
         let list = child(&block, "dl", "listing-rows");
         for row in rows {
-            let statement = statement_for(row.question.id, &shown);
+            let statement = sentence_among(row.question.id, &said);
             listing_row(&list, row, statement);
         }
     }
-}
-
-/// What a yes/no answer means for customers: `statements::statements` for one question. Looked
-/// up row by row because collecting them all into its map costs the widget a sort routine
-/// (3.4 KB brotli). The choice/checkbox -> choice id rule repeats that function's; a
-/// per-question function in statements.rs would let both use one.
-fn statement_for(question: &str, shown: &Answers) -> Option<&'static str> {
-    let picked = match shown.get(question)? {
-        Answer::Choice(picked) => picked.as_str(),
-        Answer::Flag(true) => choice::YES,
-        Answer::Flag(false) => choice::NO,
-        _ => return None,
-    };
-    statement(question, picked)
 }
 
 /// "Default view" and "Expanded view", as two pressed/unpressed buttons.

@@ -9,8 +9,10 @@ use e2e::fixtures::{half_answers, realistic_answers};
 use e2e::{workspace_root, Browser, StandIn};
 use fantoccini::Locator;
 use questionnaire::catalogue::ids;
-use questionnaire::embed::inline_json;
+use questionnaire::embed::{inline_json, read_document};
+use questionnaire::statements::{statement, statements};
 use questionnaire::wire::to_trust_info;
+use questionnaire::{Answer, Answers};
 use serde_json::{json, Value};
 
 const APP_KEY: &str = "com.example.widget-test";
@@ -233,6 +235,39 @@ async fn reads_inline_json_and_shows_hostile_text_as_text() {
     assert!(broken.contains("could not be shown") && broken.contains("not JSON"), "{broken}");
     browser.screenshot("widget-inline-expanded").await;
     assert_eq!(violations(&browser).await, json!([]));
+    browser.close().await;
+}
+
+/// The widget says what the app's preview says: a sentence only where no other answer
+/// contradicts it and other answers establish what it takes for granted.
+#[tokio::test]
+async fn the_widgets_sentences_are_the_previews() {
+    let mut answers = Answers::new();
+    for (id, picked) in [
+        (ids::STORES_EUD, "yes"),
+        (ids::PROCESSES_EUD, "no"),
+        (ids::LOGS_EUD, "yes"),
+        (ids::SHARES_LOGS, "no"),
+        // "Sharing logs … is integral" takes for granted that logs are shared: not so here.
+        (ids::LOG_SHARING_INTEGRAL, "yes"),
+    ] {
+        answers.set(id, Answer::Choice(picked.into()));
+    }
+    let json = inline_json(&to_trust_info(&answers));
+    let expected = statements(&read_document(&json).unwrap());
+    let integral = statement(ids::LOG_SHARING_INTEGRAL, "yes").unwrap();
+    assert!(!expected.values().any(|sentence| *sentence == integral), "the preview leaves it out");
+    let sites = start(move |data| {
+        vec![("said.html", page(data, "", &inline_widget("said", &json, r#"data-view="expanded""#)))]
+    });
+    let browser = Browser::start().await;
+    browser.client.goto(&format!("{}/said.html", sites.host.origin)).await.unwrap();
+
+    let text = shadow_text(&browser, "said", ".listing-row").await;
+    for sentence in expected.values() {
+        assert!(text.contains(sentence), "the widget says it too: {sentence}");
+    }
+    assert!(!text.contains(integral), "no sentence about logs the partner said are not shared: {text}");
     browser.close().await;
 }
 

@@ -39,7 +39,7 @@ pub fn questions() -> impl Iterator<Item = &'static Question> {
 /// The question with this id. Panics on an unknown id: ids are compile-time constants of the
 /// catalogue, so an unknown one is a programming error, not bad input.
 pub fn question(id: &str) -> &'static Question {
-    find(id).unwrap_or_else(|| panic!("no question with id {id:?} in the catalogue"))
+    find(id).unwrap_or_else(|| panic!("no question with id “{id}” in the catalogue"))
 }
 
 /// How the form words the question with this id. Panics on an unknown id, as [`question`].
@@ -48,7 +48,7 @@ fn wording(id: &str) -> &'static Wording {
         .iter()
         .flat_map(|section| section.iter())
         .find(|wording| wording.id == id)
-        .unwrap_or_else(|| panic!("no wording for question {id:?} in the catalogue"))
+        .unwrap_or_else(|| panic!("no wording for question “{id}” in the catalogue"))
 }
 
 pub fn find(id: &str) -> Option<&'static Question> {
