@@ -90,8 +90,7 @@ impl Submission {
         let (fresh, drafts) = (self.fresh, self.drafts);
         leptos::task::spawn_local(async move {
             let Ok(raw) = read(&target, Version::Current, credentials.as_ref()).await else { return };
-            let kept = drafts.draft();
-            let earlier = kept.raw_trust_info.filter(|_| kept.app_key == target.key).unwrap_or(Value::Null);
+            let earlier = drafts.api_document_of(&target.key).unwrap_or(Value::Null);
             let changed_unknown = changed_unknown_fields(&earlier, &raw);
             fresh.set(Some(FreshRecord { key: target.key, raw, changed_unknown }));
         });
@@ -103,8 +102,7 @@ impl Submission {
         if let Some(fresh) = self.fresh.with_untracked(|fresh| fresh.clone().filter(|fresh| fresh.key == key)) {
             return fresh.raw;
         }
-        let draft = self.drafts.draft();
-        draft.raw_trust_info.filter(|_| draft.app_key == key).unwrap_or(Value::Null)
+        self.drafts.api_document_of(key).unwrap_or(Value::Null)
     }
 
     pub fn back(&self) {

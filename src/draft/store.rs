@@ -168,6 +168,14 @@ impl DraftStore {
         }
     }
 
+    /// The document last read from the API for `app_key`, kept with its draft (`None` when
+    /// another app's draft is open, or nothing was read).
+    pub fn api_document_of(&self, app_key: &str) -> Option<Value> {
+        self.inner.with_value(|inner| {
+            inner.raw_trust_info.clone().filter(|_| inner.loaded_key.as_deref().unwrap_or_default() == app_key)
+        })
+    }
+
     /// Keeps the document last read from the API, so a submit sends its unknown fields back.
     /// Saved quietly: the status line speaks of the partner's answers, not of this.
     pub fn set_api_document(&self, trust_info: Option<Value>) {
