@@ -82,3 +82,20 @@ fn texts(value: &Value) -> Option<Vec<String>> {
 fn text_in(object: &Value, key: &str) -> String {
     object.get(key).and_then(Value::as_str).unwrap_or_default().to_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// Written by serde's derive, read by hand (a derive costs the widget its download):
+        /// the two stay in step for every kind of answer.
+        #[test]
+        fn the_section_reads_back_as_the_answers_the_tab_shows(answers in crate::property_tests::answers()) {
+            let document = json!({ SECTION_KEY: section(&answers) });
+            prop_assert_eq!(read(&document), Some(effective(&answers)));
+        }
+    }
+}
