@@ -9,6 +9,7 @@ mod focus;
 pub mod form;
 pub mod preview;
 pub mod state;
+mod toggletip;
 
 pub use api::RuntimeConfig;
 pub use app::App;

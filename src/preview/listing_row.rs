@@ -3,12 +3,14 @@ use questionnaire::catalogue::View;
 
 use super::listing_value::ListingValueView;
 use super::row_model::RowModel;
+use crate::toggletip::Glossed;
 
 /// One question as customers read it: its label, then the answer.
 #[component]
 pub fn ListingRowView(row: RowModel) -> impl IntoView {
     let RowModel { row, statement, was } = row;
     let changed = was.is_some();
+    let label = Glossed::new(row.label);
     view! {
         <div
             class="listing-row"
@@ -16,7 +18,7 @@ pub fn ListingRowView(row: RowModel) -> impl IntoView {
             class:changed=changed
             data-question=row.question.id
         >
-            <dt class="listing-label">{row.label}</dt>
+            <dt class="listing-label">{label.words(|words| words.into_any())}{label.notes()}</dt>
             <dd class="listing-value">
                 <ListingValueView value=row.value statement />
                 {was.map(|was| view! {
