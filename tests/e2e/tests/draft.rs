@@ -24,7 +24,7 @@ fn choice(id: &str, choice: &str) -> String {
 
 async fn open(stand_in: &StandIn) -> Browser {
     let browser = Browser::start().await;
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.find(&choice(ids::STORES_EUD, "yes")).await;
     browser
 }
@@ -196,7 +196,7 @@ async fn two_windows_on_one_draft_stay_in_sync_and_the_same_answer_changed_in_bo
 
     let second = client.new_window(false).await.unwrap().handle;
     client.switch_to_window(second.clone()).await.unwrap();
-    client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.find(&choice(ids::STORES_EUD, "yes")).await;
     assert_eq!(
         value_of(&browser, &control(ids::SECURITY_CONTACT)).await,

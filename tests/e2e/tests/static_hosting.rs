@@ -45,6 +45,7 @@ async fn strings(browser: &Browser, expression: &str) -> Vec<String> {
 async fn the_bundle_works_from_a_sub_path_under_the_strict_policy() {
     let stand_in = StandIn::serving(&built_dist(), SUB_PATH);
     let browser = open(&stand_in).await;
+    browser.wait_until_started().await;
 
     // The app runs: a choice reveals its follow-up question.
     browser.find("#q-stores_eud-yes").await.click().await.unwrap();
@@ -108,7 +109,11 @@ async fn pages_are_revalidated_and_hashed_files_cached_for_a_year() {
         assert_eq!(response.header("cache-control"), Some("public, max-age=31536000, immutable"), "{name}");
     }
     assert!(assets >= 4, "the page loads its CSS, loader, JS and wasm by relative URLs: {html}");
-    assert!(!html.contains("<script>") && !html.contains("<script type=\"module\">"), "no inline script: {html}");
+    // One inline script (it hides the prerendered form while a stored draft is restored),
+    // allowed by its hash and nothing else: the loader is a file.
+    assert!(!html.contains("<script type=\"module\">"), "the loader is not inline: {html}");
+    assert_eq!(html.matches("<script>").count(), 1, "{html}");
+    assert_eq!(policy.matches("'sha256-").count(), 1, "the inline script is allowed by its hash: {policy}");
 }
 
 /// A copy of `dist/` in a scratch folder, changed by `change`, removed on drop.
@@ -209,7 +214,7 @@ async fn a_tampered_wasm_is_refused() {
     let browser = open(&stand_in).await;
 
     let refusal = wait_for_integrity_refusal(&browser, &wasm).await;
-    assert!(!browser.exists("#q-stores_eud-yes").await, "the app did not start: {refusal}");
+    assert_refused_to_start(&browser, &refusal).await;
     browser.close().await;
 }
 
@@ -223,8 +228,16 @@ async fn a_tampered_javascript_file_is_refused() {
     let browser = open(&stand_in).await;
 
     let refusal = wait_for_integrity_refusal(&browser, &js).await;
-    assert!(!browser.exists("#q-stores_eud-yes").await, "the app did not start: {refusal}");
+    assert_refused_to_start(&browser, &refusal).await;
     browser.close().await;
+}
+
+/// The partner is told the page cannot start, and no app took over the prerendered form.
+async fn assert_refused_to_start(browser: &Browser, refusal: &str) {
+    let note = browser.find("html[data-not-started] #not-started").await;
+    assert!(note.is_displayed().await.unwrap(), "the page says it could not start: {refusal}");
+    assert!(note.text().await.unwrap().contains("nothing typed here is checked or saved"));
+    assert!(!browser.exists("html[data-started]").await, "the app did not start: {refusal}");
 }
 
 /// `privacy-tab-<hash>`: the name the wasm-bindgen JS shares with the wasm.

@@ -441,7 +441,7 @@ async fn a_live_version_fills_an_empty_form_on_opening() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
     stand_in.seed_live(APP_KEY, &to_trust_info(&some_answers()));
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
 
     browser.wait_for_text("#load-status", "Loaded the Marketplace's live version").await;
     let contact = browser.find("#q-security_contact").await.prop("value").await.unwrap();
@@ -549,7 +549,7 @@ async fn fields_this_app_does_not_know_survive_a_reload_and_go_back_with_the_sub
     live["security"]["permissionsJustification"] = json!("Reads issues to index them.");
     live["futureGroup"] = json!({ "newFlag": true });
     stand_in.seed_live(APP_KEY, &live);
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.wait_for_text("#load-status", "Loaded the Marketplace's live version").await;
 
     // A new session: the document read from the Marketplace must come back with the draft.
