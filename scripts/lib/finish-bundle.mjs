@@ -91,14 +91,37 @@ function pageOf(stage, folder) {
 const TRUNK_LOADER = /<script type="module"(?: nonce="[^"]*")?>\s*import init(?:, \* as bindings)? from '([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '([^']+\.wasm)' \}\);[\s\S]*?<\/script>/;
 
 /**
- * The module that replaces Trunk's inline loader: same behaviour, plus SRI on the wasm, and a
- * page that says so when it cannot start (a file refused or missing): its root element gets
- * `data-not-started`, which shows the page's `.not-started-note`.
+ * The module that replaces Trunk's inline loader: same behaviour, plus SRI on the wasm, a page
+ * that says so when it cannot start (a file refused or missing: its root element gets
+ * `data-not-started`, which shows the page's `.not-started-note`), and a prerendered page's
+ * app started on the partner's first interaction.
  */
-function loaderSource(page, js, wasm, wasmIntegrity) {
+function loaderSource(page, js, wasm, wasmIntegrity, jsIntegrity) {
+    // A prerendered page's JS and wasm are only prefetched (lowest priority, nothing run, once
+    // the page is loaded), and the JS is checked on use by a modulepreload the loader adds then.
+    const waitForThePartner = jsIntegrity === undefined ? "" : `
+    // A page rendered at build time can be read and answered as it is: its app starts when the
+    // partner first reaches for it (so reading costs no main-thread time), or at once when
+    // there is a draft to restore (data-restoring) or a link to follow. Meanwhile, once the
+    // page is loaded and the browser idle, its files are prefetched at the lowest priority.
+    if (!document.documentElement.hasAttribute('data-restoring') && !location.search && !location.hash) {
+        let started = false;
+        const prefetch = () => started || ['./${js}', './${wasm}'].forEach((file) => document.head.append(
+            Object.assign(document.createElement('link'), { rel: 'prefetch', href: new URL(file, import.meta.url).href })));
+        const whenIdle = () => (window.requestIdleCallback || setTimeout)(prefetch);
+        if (document.readyState === 'complete') whenIdle(); else addEventListener('load', whenIdle, { once: true });
+        await new Promise((resolve) => {
+            const kinds = ['pointerdown', 'keydown', 'focusin', 'touchstart'];
+            const start = () => { started = true; kinds.forEach((kind) => removeEventListener(kind, start, true)); resolve(); };
+            kinds.forEach((kind) => addEventListener(kind, start, { capture: true, passive: true }));
+        });
+    }
+    const preload = Object.assign(document.createElement('link'), {
+        rel: 'modulepreload', href: new URL('./${js}', import.meta.url).href, integrity: '${jsIntegrity}', crossOrigin: 'anonymous' });
+    await new Promise((loaded, refused) => { preload.onload = loaded; preload.onerror = refused; document.head.append(preload); });`;
     return `// Starts ${page}. URLs resolve against this file, so the bundle works from any path.
-// The wasm is fetched with its integrity; the JS is checked by the page's modulepreload.
-try {
+// The wasm is fetched with its integrity; the JS is checked by a modulepreload.
+try {${waitForThePartner}
     const bindings = await import('./${js}');
     const wasm = await bindings.default({ module_or_path: fetch(new URL('./${wasm}', import.meta.url), { integrity: '${wasmIntegrity}' }) });
     window.wasmBindings = bindings;
@@ -170,12 +193,25 @@ function finishPage({ stageDir, page, name }, extraConnectSrc, prerendered) {
     const files = ["index.html"]; // relative to the page's folder
     const extraFiles = new Map(); // name -> contents written by this script
 
+    const isPrerendered = prerendered !== undefined && html.includes(PRERENDERED_PLACEHOLDER);
+    if (isPrerendered) {
+        html = html.replace(PRERENDERED_PLACEHOLDER, () => PRERENDERED_PLACEHOLDER.replace("></div>", `>${prerendered}</div>`));
+    }
+
     const loader = html.match(TRUNK_LOADER);
     if (loader) {
         const js = relativeAsset(loader[1], page);
         const wasm = relativeAsset(loader[2], page);
         const wasmBytes = readFileSync(join(stageDir, wasm));
-        const source = loaderSource(page, js, wasm, sri(wasmBytes));
+        let jsIntegrity;
+        if (isPrerendered) {
+            // Nothing the first paint waits for: the loader fetches them later (see loaderSource).
+            jsIntegrity = sri(readFileSync(join(stageDir, js)));
+            const preloads = [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="([^"]*)"[^>]*>/g)];
+            if (preloads.length !== 2) fail(`${page}: expected Trunk's two preload links, found ${preloads.length}`);
+            for (const [tag] of preloads) html = html.replace(tag, "");
+        }
+        const source = loaderSource(page, js, wasm, sri(wasmBytes), jsIntegrity);
         const loaderName = `${name}-loader-${shortHash(source)}.js`;
         extraFiles.set(loaderName, source);
         const tag = `<script type="module" src="./${loaderName}" integrity="${sri(Buffer.from(source))}" crossorigin="anonymous"></script>`;
@@ -186,10 +222,6 @@ function finishPage({ stageDir, page, name }, extraConnectSrc, prerendered) {
         html = html.replace("</head>", `${tag}\n</head>`);
     } else if (/<script type="module"[^>]*>\s*import init/.test(html)) {
         fail(`${page}: Trunk's loader script has a new format (update TRUNK_LOADER)`);
-    }
-
-    if (prerendered !== undefined && html.includes(PRERENDERED_PLACEHOLDER)) {
-        html = html.replace(PRERENDERED_PLACEHOLDER, () => PRERENDERED_PLACEHOLDER.replace("></div>", `>${prerendered}</div>`));
     }
 
     // A page that fetches from elsewhere names the origins in the page itself, e.g. the widget:

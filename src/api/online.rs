@@ -11,7 +11,7 @@ pub struct Online {
 
 impl Online {
     pub fn watch() -> Self {
-        let now = crate::platform::IN_BROWSER.then(|| window().navigator().on_line()).unwrap_or(true);
+        let now = !crate::platform::IN_BROWSER || window().navigator().on_line();
         let online = Online { is_online: RwSignal::new(now) };
         listen_to_window("online", move |_| online.is_online.set(true));
         listen_to_window("offline", move |_| online.is_online.set(false));

@@ -86,6 +86,26 @@ impl Browser {
     /// (`data-started`): before that, the page's controls are the prerendered ones, which go.
     pub async fn open_app(&self, url: &str) {
         self.client.goto(url).await.unwrap();
+        self.reach_for_the_page().await;
+        self.wait_until_started().await;
+    }
+
+    /// A first visit's app starts when the partner first reaches for the page: a click on its
+    /// title, as harmless as any.
+    /// (A page with a draft to restore starts by itself, and may be taken over meanwhile.)
+    pub async fn reach_for_the_page(&self) {
+        if self.exists("html[data-started]").await {
+            return;
+        }
+        if let Ok(title) = self.client.find(Locator::Css(".page-header h1")).await {
+            let _ = title.click().await;
+        }
+    }
+
+    /// Reloads the app's page, and waits until the app has taken it over again.
+    pub async fn reload_app(&self) {
+        self.client.refresh().await.unwrap();
+        self.reach_for_the_page().await;
         self.wait_until_started().await;
     }
 

@@ -67,7 +67,7 @@ async fn without_indexeddb_the_draft_is_saved_as_before_and_the_status_says_it_i
     browser.find(&contact_field()).await.send_keys("security@example.com").await.unwrap();
     let status = browser.wait_for_text(".autosave-status", "Saved locally at").await;
     assert!(status.contains("no crash-safe copy"), "{status}");
-    browser.client.refresh().await.unwrap();
+    browser.reload_app().await;
     browser.wait_for_text(".autosave-status", "Restored your draft").await;
     let value = browser.find(&contact_field()).await.prop("value").await.unwrap();
     assert_eq!(value.as_deref(), Some("security@example.com"), "local storage still keeps it");

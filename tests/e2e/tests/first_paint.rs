@@ -92,6 +92,24 @@ async fn a_first_visit_can_answer_before_the_app_arrives_and_the_app_keeps_it_al
 }
 
 #[tokio::test]
+async fn a_first_visit_starts_the_app_only_when_the_partner_reaches_for_the_page() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.find(&format!("#q-{}-yes", ids::STORES_EUD)).await;
+    // Time for a wasm already fetched (it is preloaded) to start, were it going to.
+    let loaded = "return new Promise((done) => setTimeout(() => done(performance.getEntriesByType('resource')
+        .filter((r) => r.name.endsWith('.wasm')).length), 1000));";
+    assert_eq!(script(&browser, loaded).await, json!(1), "the wasm is fetched");
+    assert!(!browser.exists("html[data-started]").await, "reading the page starts nothing");
+
+    // A keyboard user's first Tab is reaching for it too.
+    browser.find("body").await.send_keys(&char::from(fantoccini::key::Key::Tab).to_string()).await.ok();
+    browser.wait_until_started().await;
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn taking_over_changes_nothing_a_partner_can_see() {
     let stand_in = StandIn::start();
     // What is live is not known to the page rendered at build time, nor to the app until the
@@ -102,6 +120,7 @@ async fn taking_over_changes_nothing_a_partner_can_see() {
         "return [document.body.innerText, [...document.querySelectorAll('input')].map(i => i.id + '=' + i.value)];";
     let before = script(&browser, shown).await;
 
+    browser.reach_for_the_page().await;
     script(&browser, "window.__arrive();").await;
     browser.wait_until_started().await;
     let after = script(&browser, shown).await;

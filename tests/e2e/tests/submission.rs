@@ -88,7 +88,7 @@ async fn a_full_questionnaire_is_submitted_and_read_back_equal() {
     browser.wait_for_text("#load-status", "Your answers already match the Marketplace's draft").await;
     assert!(!browser.exists(".replace-offer").await, "reading back what was sent offers no replacement");
 
-    browser.client.refresh().await.unwrap();
+    browser.reload_app().await;
     browser.wait_for_text(".last-submitted", "Last submitted from this browser on").await;
     browser.close().await;
 }
@@ -553,7 +553,7 @@ async fn fields_this_app_does_not_know_survive_a_reload_and_go_back_with_the_sub
     browser.wait_for_text("#load-status", "Loaded the Marketplace's live version").await;
 
     // A new session: the document read from the Marketplace must come back with the draft.
-    browser.client.refresh().await.unwrap();
+    browser.reload_app().await;
     browser.wait_for_text(".autosave-status", "Restored your draft").await;
     browser.sign_in().await;
     browser.submit().await;

@@ -17,7 +17,7 @@ async fn an_answer_survives_a_reload_and_reaches_the_marketplace() {
     browser.wait_for_text(".chips", "IP address").await;
     browser.wait_for_text(".autosave-status", "Saved locally at").await;
 
-    browser.client.refresh().await.unwrap();
+    browser.reload_app().await;
     let yes = browser.find("#q-stores_eud-yes").await;
     assert_eq!(yes.prop("checked").await.unwrap().as_deref(), Some("true"), "Yes is restored after a reload");
     browser.wait_for_text(".chips", "IP address").await;
