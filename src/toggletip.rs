@@ -29,10 +29,17 @@ pub struct Glossed {
     pieces: Vec<Piece<'static>>,
     /// One per [`Piece::Term`], in order.
     tips: Vec<Tip>,
+    /// Gives the buttons ids (`{ids}-term-0`, …), so that focus on one survives the app's
+    /// taking over of the prerendered page (src/handover.rs finds the focused element by id).
+    ids: Option<String>,
 }
 
 impl Glossed {
     pub fn new(text: &'static str) -> Self {
+        Self::with_ids(text, None)
+    }
+
+    pub fn with_ids(text: &'static str, ids: Option<String>) -> Self {
         let pieces = pieces(text);
         let tips = pieces
             .iter()
@@ -41,18 +48,21 @@ impl Glossed {
                 Piece::Text(_) => None,
             })
             .collect();
-        Glossed { pieces, tips }
+        Glossed { pieces, tips, ids }
     }
 
     /// The text, its terms as buttons; `words` renders the words between them (a `<label>`
     /// of a text box, or plain text).
     pub fn words(&self, words: impl Fn(&'static str) -> AnyView) -> AnyView {
-        let mut tips = self.tips.iter().copied();
+        let mut tips = self.tips.iter().copied().enumerate();
         self.pieces
             .iter()
             .map(|piece| match *piece {
                 Piece::Text(text) => words(text),
-                Piece::Term { words, .. } => tips.next().map(|tip| tip.button(words)).into_any(),
+                Piece::Term { words, .. } => {
+                    let id = |index| self.ids.as_ref().map(|ids| format!("{ids}-term-{index}"));
+                    tips.next().map(|(index, tip)| tip.button(words, id(index))).into_any()
+                }
             })
             .collect_view()
             .into_any()
@@ -91,11 +101,12 @@ impl Tip {
         tip
     }
 
-    fn button(self, words: &'static str) -> impl IntoView {
+    fn button(self, words: &'static str, id: Option<String>) -> impl IntoView {
         view! {
             <button
                 type="button"
                 class="term"
+                id=id
                 node_ref=self.button
                 aria-expanded=move || if self.open.get() { "true" } else { "false" }
                 on:click=move |_| self.open.update(|open| *open = !*open)

@@ -2,16 +2,15 @@ use leptos::prelude::*;
 use questionnaire::catalogue::Question;
 use questionnaire::Answer;
 
-use super::question_label::labelled_words;
+use super::question_label::{glossed, labelled_words};
 use super::{control_id, described_by, label_id};
 use crate::state::Questionnaire;
-use crate::toggletip::Glossed;
 
 /// A confirmation the partner ticks, such as "the processed data is the same as the stored".
 #[component]
 pub fn CheckboxField(question: &'static Question) -> impl IntoView {
     let questionnaire = Questionnaire::expect();
-    let glossed = Glossed::new(question.label());
+    let glossed = glossed(question);
     view! {
         <div class="choice checkbox">
             <input

@@ -11,7 +11,7 @@ use crate::toggletip::Glossed;
 /// The legend of a question asked as a group (responses, a range, rows).
 #[component]
 pub fn QuestionLegend(question: &'static Question) -> impl IntoView {
-    let glossed = Glossed::new(question.label());
+    let glossed = glossed(question);
     view! {
         <legend>{glossed.words(|words| words.into_any())}</legend>
         {glossed.notes()}
@@ -22,11 +22,16 @@ pub fn QuestionLegend(question: &'static Question) -> impl IntoView {
 /// `aria-labelledby`.
 #[component]
 pub fn QuestionLabel(question: &'static Question) -> impl IntoView {
-    let glossed = Glossed::new(question.label());
+    let glossed = glossed(question);
     view! {
         <div class="question-label" id=label_id(question.id)>{labelled_words(&glossed, question)}</div>
         {glossed.notes()}
     }
+}
+
+/// The question's words, its terms' buttons with ids of its own.
+pub fn glossed(question: &'static Question) -> Glossed {
+    Glossed::with_ids(question.label(), Some(control_id(question.id)))
 }
 
 /// The words, those between terms as `<label>`s of the question's control: clicking them
