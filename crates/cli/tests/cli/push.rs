@@ -27,6 +27,17 @@ fn live_record() -> Value {
     live
 }
 
+/// A Marketplace whose live version is [`live_record`], and that version pulled into a file, as
+/// a vendor keeps it: the Marketplace and the file's path.
+fn live_record_pulled(test: &str) -> (Market, String) {
+    let market = Market::start();
+    market.seed_live(KEY, &live_record());
+    let pulled = scratch(test).join("pulled.json");
+    let pull = pull_live(&market, KEY, &pulled);
+    assert_eq!(pull.code, 0, "{pull:?}");
+    (market, pulled.to_str().unwrap().to_owned())
+}
+
 #[test]
 fn sends_only_valid_answers_over_the_current_record_and_lists_the_rest() {
     let market = Market::start();
@@ -52,18 +63,13 @@ fn sends_only_valid_answers_over_the_current_record_and_lists_the_rest() {
 
 #[test]
 fn the_current_record_is_the_base_even_when_the_file_was_pulled_earlier() {
-    let market = Market::start();
-    market.seed_live(KEY, &live_record());
-    let dir = scratch("push-fresh-base");
-    let pulled = dir.join("pulled.json");
-    let pull = pull_live(&market, KEY, &pulled);
-    assert_eq!(pull.code, 0, "{pull:?}");
+    let (market, pulled) = live_record_pulled("push-fresh-base");
     // Meanwhile someone changes a field this app cannot show.
     let mut changed = live_record();
     changed["security"]["permissionsJustification"] = json!("Reads pages and comments.");
     market.seed_live(KEY, &changed);
 
-    let run = cli_with(&["push", "--app", KEY, "--api-base", &market.v2(), pulled.to_str().unwrap()], CREDENTIALS);
+    let run = cli_with(&["push", "--app", KEY, "--api-base", &market.v2(), &pulled], CREDENTIALS);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(
         run.stderr.contains("changed on the Marketplace since the file was read: security.permissionsJustification"),
@@ -208,20 +214,14 @@ fn v3_from_config_json_puts_the_draft_then_publishes_it() {
 
 #[test]
 fn a_dry_run_without_credentials_builds_on_the_file_only_for_the_app_it_came_from() {
-    let market = Market::start();
-    market.seed_live(KEY, &live_record());
-    let dir = scratch("push-dry-run-anonymous");
-    let pulled = dir.join("pulled.json");
-    let pull = pull_live(&market, KEY, &pulled);
-    assert_eq!(pull.code, 0, "{pull:?}");
-    let pulled = pulled.to_str().unwrap();
+    let (market, pulled) = live_record_pulled("push-dry-run-anonymous");
 
-    let own = cli(&["push", "--dry-run", "--app", KEY, "--api-base", &market.v2(), pulled]);
+    let own = cli(&["push", "--dry-run", "--app", KEY, "--api-base", &market.v2(), &pulled]);
     assert_eq!(own.code, 0, "{own:?}");
     assert!(own.stderr.contains("no credentials, so the current record was not read"), "{own:?}");
     assert_eq!(own.json()[PUT_BODY_KEY]["security"]["permissionsJustification"], "Reads pages to index them.");
 
-    let other = cli(&["push", "--dry-run", "--app", "com.example.other", "--api-base", &market.v2(), pulled]);
+    let other = cli(&["push", "--dry-run", "--app", "com.example.other", "--api-base", &market.v2(), &pulled]);
     assert_eq!(other.code, 0, "{other:?}");
     assert!(other.json()[PUT_BODY_KEY]["security"].get("permissionsJustification").is_none(), "{other:?}");
     assert_eq!(market.app(KEY)["putCount"], 0);
