@@ -1,11 +1,9 @@
 //! Submitting to the Marketplace and loading from it, against the stand-in: what a partner sees
 //! when it works, and when each thing that can go wrong does.
 
-use std::time::Duration;
-
 use e2e::fixtures::{draft_json, draft_key, full_answers, submitted_key};
 use e2e::stand_in::TOKEN;
-use e2e::{Browser, StandIn};
+use e2e::{wait_for_eq, Browser, StandIn, PATIENCE};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use questionnaire::visibility::hidden_answers;
 use questionnaire::wire::{to_put_body, to_trust_info, unsendable};
@@ -31,14 +29,11 @@ async fn assert_draft_kept(browser: &Browser, answers: &Answers) {
 
 /// Waits until the draft in local storage holds these answers (it is saved once typing settles).
 async fn wait_for_draft(browser: &Browser, answers: &Answers) {
-    for _ in 0..100 {
-        let text = browser.local_item(&draft_key(APP_KEY)).await;
-        if text.and_then(|text| questionnaire::draft::Draft::parse(&text).ok()).is_some_and(|d| &d.answers == answers) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert_draft_kept(browser, answers).await;
+    let stored = async || {
+        let text = browser.local_item(&draft_key(APP_KEY)).await?;
+        questionnaire::draft::Draft::parse(&text).ok().map(|draft| draft.answers)
+    };
+    wait_for_eq("the stored draft's answers", Some(answers.clone()), stored).await;
 }
 
 /// A picture of one part of the page, for a person to look at (test-output is git-ignored).
@@ -250,15 +245,10 @@ async fn a_marketplace_that_stays_down_is_given_up_on_and_a_later_retry_succeeds
     stand_in.set_faults(json!({"status": 503, "methods": ["PUT"]}));
 
     browser.submit().await;
-    // Three retries after 1, 2 and 4 seconds.
-    for _ in 0..150 {
-        let text = browser.find("#submit-status").await.text().await.unwrap();
-        if text.contains("We tried 4 times") {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let message = browser.wait_for_text("#submit-status", "We tried 4 times").await;
+    // Three retries after 1, 2 and 4 seconds: longer than most waits.
+    let message = browser
+        .wait_until_text_within(PATIENCE * 2, "#submit-status", "give up", |text| text.contains("We tried 4 times"))
+        .await;
     assert!(message.contains("(503)") && message.contains("try again in a few minutes"), "{message}");
     assert_draft_kept(&browser, &answers).await;
 
@@ -371,13 +361,16 @@ async fn the_token_appears_in_no_storage_url_or_console_message() {
     browser.wait_for_text("#submit-status", "did not accept your e-mail and API token").await;
     browser.find("#submit-retry").await.click().await.unwrap();
     browser.wait_for_text("#submit-status", "Submitted at").await;
-    tokio::time::sleep(Duration::from_millis(600)).await; // past the autosave delay
+    // One more change, and its save: "Saved" is said once the draft's crash-safe copy is on
+    // disk too, so the dump below holds everything the app has written by then.
+    browser.find("#q-security_contact").await.send_keys(" ").await.unwrap();
+    browser.wait_for_text(".autosave-status", "Saved locally at").await;
 
     let dump = browser.storage_dump().await;
     let storage = dump.to_string();
     assert!(storage.contains(&draft_key(APP_KEY)), "the dump is of the app's storage: {storage}");
     assert!(
-        dump["indexedDB"]["privacy-tab"]["drafts"].is_array(),
+        dump["indexedDB"]["privacy-tab"]["drafts"].as_array().is_some_and(|copies| !copies.is_empty()),
         "and of the draft's crash-safe copy in IndexedDB: {storage}"
     );
     assert!(!storage.contains(SECRET), "token in storage: {storage}");
@@ -463,8 +456,12 @@ async fn a_live_version_that_differs_from_the_local_draft_is_offered_on_opening_
         .wait_for_text(".replace-offer", "Replace your local answers with the Marketplace's live version?")
         .await;
     assert!(offer.contains("1 answer differs"), "{offer}");
-    tokio::time::sleep(Duration::from_millis(700)).await;
-    assert_draft_kept(&browser, &local).await;
+    // The partner answers on while the offer waits: the save of that answer, a save delay
+    // later, still holds the local contact, so the live version was not applied meanwhile.
+    browser.find("#q-disk_encryption-yes").await.click().await.unwrap();
+    let mut answered = local.clone();
+    answered.set("disk_encryption", Answer::Choice("yes".into()));
+    wait_for_draft(&browser, &answered).await;
     let contact = browser.find("#q-security_contact").await.prop("value").await.unwrap();
     assert_eq!(contact.as_deref(), Some("security@example.com"), "the form still shows the local answer");
     browser.close().await;
