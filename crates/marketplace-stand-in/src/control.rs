@@ -51,16 +51,7 @@ async fn seed_live(State(state): State<AppState>, Path(key): Path<String>, body:
 
 /// Moves the draft to live, as approval would: afterwards the partner's default read is live.
 async fn publish(State(state): State<AppState>, Path(key): Path<String>) -> Response {
-    state.update(|store| match store.apps.get_mut(&key) {
-        None => respond::error(StatusCode::NOT_FOUND, format!("App not found: {key}")),
-        Some(record) => match record.draft.take() {
-            None => respond::error(StatusCode::CONFLICT, format!("No draft to publish for app {key}")),
-            Some(draft) => {
-                record.live = Some(draft);
-                respond::no_content()
-            }
-        },
-    })
+    state.update(|store| respond::publish(store.apps.get_mut(&key), "app", &key))
 }
 
 async fn reset(State(state): State<AppState>) -> Response {

@@ -2,7 +2,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -70,16 +70,8 @@ async fn write(State(state): State<AppState>, Path(key): Path<String>, headers: 
         Ok(info) => info,
         Err((message, errors)) => return respond::field_errors(message, &errors),
     };
-    state.update(|store| {
-        let record = store.apps.entry(key.clone()).or_default();
-        record.draft = Some(info);
-        record.put_count += 1;
-    });
-    let mut response = respond::no_content();
-    if let Ok(location) = HeaderValue::from_str(&location(&key)) {
-        response.headers_mut().insert(header::LOCATION, location);
-    }
-    response
+    state.update(|store| store.apps.entry(key.clone()).or_default().put_draft(info));
+    respond::stored_at(&location(&key))
 }
 
 fn app_not_found(key: &str) -> Response {

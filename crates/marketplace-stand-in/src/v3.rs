@@ -2,7 +2,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -52,16 +52,8 @@ async fn write(State(state): State<AppState>, Path(id): Path<String>, headers: H
         Ok(info) => info,
         Err((message, errors)) => return respond::field_errors(message, &errors),
     };
-    state.update(|store| {
-        let record = store.products.entry(id.clone()).or_default();
-        record.draft = Some(info);
-        record.put_count += 1;
-    });
-    let mut response = respond::no_content();
-    if let Ok(location) = HeaderValue::from_str(&format!("/rest/3/privacy-and-security/products/{id}?state=draft")) {
-        response.headers_mut().insert(header::LOCATION, location);
-    }
-    response
+    state.update(|store| store.products.entry(id.clone()).or_default().put_draft(info));
+    respond::stored_at(&format!("/rest/3/privacy-and-security/products/{id}?state=draft"))
 }
 
 async fn discard(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Response {
@@ -79,14 +71,5 @@ async fn publish(State(state): State<AppState>, Path(id): Path<String>, headers:
     if let Some(response) = state.credentials().refusal(&headers) {
         return response;
     }
-    state.update(|store| match store.products.get_mut(&id) {
-        None => respond::error(StatusCode::NOT_FOUND, format!("Product not found: {id}")),
-        Some(record) => match record.draft.take() {
-            None => respond::error(StatusCode::CONFLICT, format!("No draft to publish for product {id}")),
-            Some(draft) => {
-                record.live = Some(draft);
-                respond::no_content()
-            }
-        },
-    })
+    state.update(|store| respond::publish(store.products.get_mut(&id), "product", &id))
 }
