@@ -23,6 +23,7 @@ pub fn routes() -> Router<AppState> {
         .route("/_stand-in/apps/{key}/publish", post(publish))
         .route("/_stand-in/products/{id}", get(product))
         .route("/_stand-in/faults", get(list_faults).post(set_faults).delete(clear_faults))
+        .route("/_stand-in/requests", get(requests))
 }
 
 fn view(record: Option<Record>) -> Response {
@@ -57,7 +58,14 @@ async fn publish(State(state): State<AppState>, Path(key): Path<String>) -> Resp
 async fn reset(State(state): State<AppState>) -> Response {
     state.update(|store| *store = Store::default());
     *state.faults() = Faults::default();
+    state.forget_received();
     respond::no_content()
+}
+
+/// API requests received so far, by method, counted on arrival: a request still waiting out
+/// a delay fault, or refused by one, is counted too.
+async fn requests(State(state): State<AppState>) -> Response {
+    respond::json(StatusCode::OK, &json!(state.received_so_far()))
 }
 
 async fn list_faults(State(state): State<AppState>) -> Response {

@@ -35,11 +35,10 @@ async fn survives_a_crash(after: Duration) -> bool {
     // The crash-safe copy is read after the page starts: the answer may take a moment to come
     // back. One that never does costs the measurement the whole wait (it is told as lost).
     let field = again.find(&contact_field()).await;
-    let back = poll(PATIENCE, async || {
-        (field.prop("value").await.unwrap().as_deref() == Some(answer.as_str())).then_some(())
-    })
-    .await
-    .is_some();
+    let back =
+        poll(PATIENCE, async || (field.prop("value").await.unwrap().as_deref() == Some(answer.as_str())).then_some(()))
+            .await
+            .is_some();
     drop(again);
     let _ = std::fs::remove_dir_all(&profile);
     back

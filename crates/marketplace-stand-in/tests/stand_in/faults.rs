@@ -37,6 +37,21 @@ async fn status_fault_counts_down_and_spares_control_requests() {
 }
 
 #[tokio::test]
+async fn api_requests_are_counted_as_they_arrive_refused_ones_too() {
+    let h = seeded().await;
+    h.post("/_stand-in/faults", r#"{"status": 503, "methods": ["PUT"], "times": 1}"#).await;
+    let body = r#"{"appTrustInformation": {}}"#;
+    assert_eq!(h.put(&v2_path(KEY), Auth::Partner, body).await.status, 503);
+    assert_eq!(h.put(&v2_path(KEY), Auth::Partner, body).await.status, 204);
+    assert_eq!(h.get(&live_path(), Auth::None).await.status, 200);
+    let received = h.get("/_stand-in/requests", Auth::None).await.json();
+    assert_eq!(received, json!({"GET": 1, "PUT": 2}), "control requests are not counted");
+    assert_eq!(h.holdings(KEY).await["putCount"], 1, "only the accepted PUT is stored");
+    h.post("/_stand-in/reset", "").await;
+    assert_eq!(h.get("/_stand-in/requests", Auth::None).await.json(), json!({}));
+}
+
+#[tokio::test]
 async fn too_many_requests_carries_retry_after() {
     let h = seeded().await;
     h.post(
