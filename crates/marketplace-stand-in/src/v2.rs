@@ -3,7 +3,7 @@
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 
@@ -29,18 +29,10 @@ async fn read(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let requested = match version::requested(query.as_deref()) {
-        Ok(requested) => requested,
-        Err(bad) => return bad.into_response(),
+    let (caller, requested) = match version::read_request(&state, query.as_deref(), &headers) {
+        Ok(request) => request,
+        Err(refusal) => return refusal,
     };
-    let caller = state.credentials().caller(&headers);
-    match (caller, requested) {
-        (Caller::Rejected, _) => return respond::unauthorized("Invalid credentials"),
-        (Caller::Anonymous, Some(Version::Draft)) => {
-            return respond::unauthorized("Authentication required to read the draft")
-        }
-        _ => {}
-    }
     if !state.knows_app(&key) {
         return app_not_found(&key);
     }

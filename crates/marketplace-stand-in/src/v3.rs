@@ -3,12 +3,11 @@
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use serde_json::json;
 
-use crate::auth::Caller;
 use crate::respond;
 use crate::state::AppState;
 use crate::validate::{self, COMMON_CLOUD_EXTRA, TRUST_INFO};
@@ -26,17 +25,10 @@ async fn read(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let version = match version::requested(query.as_deref()) {
-        Ok(requested) => requested.unwrap_or(Version::Live),
-        Err(bad) => return bad.into_response(),
+    let version = match version::read_request(&state, query.as_deref(), &headers) {
+        Ok((_, requested)) => requested.unwrap_or(Version::Live),
+        Err(refusal) => return refusal,
     };
-    match state.credentials().caller(&headers) {
-        Caller::Rejected => return respond::unauthorized("Invalid credentials"),
-        Caller::Anonymous if version == Version::Draft => {
-            return respond::unauthorized("Authentication required to read the draft")
-        }
-        _ => {}
-    }
     let info = state.read(|store| store.products.get(&id).and_then(|record| record.get(version).cloned()));
     match info {
         Some(info) => respond::json(StatusCode::OK, &json!({ "commonCloud": info })),

@@ -1,9 +1,11 @@
 //! The `state=live|draft` query parameter shared by v2 and v3.
 
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use crate::auth::Caller;
 use crate::respond::{self, FieldError};
+use crate::state::AppState;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Version {
@@ -50,6 +52,24 @@ pub fn requested(query: Option<&str>) -> Result<Option<Version>, BadState> {
         Some("live") => Ok(Some(Version::Live)),
         Some("draft") => Ok(Some(Version::Draft)),
         Some(other) => Err(BadState(other.to_string())),
+    }
+}
+
+/// Who asks for which version (`None`: not said), or why they may not: a `state` other than
+/// live or draft (400), credentials that are sent but wrong (401), or the draft asked for
+/// without credentials (401). The same for v2 and v3 reads.
+pub fn read_request(
+    state: &AppState,
+    query: Option<&str>,
+    headers: &HeaderMap,
+) -> Result<(Caller, Option<Version>), Response> {
+    let requested = requested(query).map_err(IntoResponse::into_response)?;
+    match (state.credentials().caller(headers), requested) {
+        (Caller::Rejected, _) => Err(respond::unauthorized("Invalid credentials")),
+        (Caller::Anonymous, Some(Version::Draft)) => {
+            Err(respond::unauthorized("Authentication required to read the draft"))
+        }
+        (caller, requested) => Ok((caller, requested)),
     }
 }
 
