@@ -38,12 +38,19 @@ fn live_record_pulled(test: &str) -> (Market, String) {
     (market, pulled.to_str().unwrap().to_owned())
 }
 
-#[test]
-fn sends_only_valid_answers_over_the_current_record_and_lists_the_rest() {
+/// A Marketplace whose live version is [`live_record`], and a file of
+/// [`answers_with_an_invalid_contact`]: the Marketplace, the answers and the file's path.
+fn live_record_and_a_file_with_an_invalid_contact(test: &str) -> (Market, Answers, String) {
     let market = Market::start();
     market.seed_live(KEY, &live_record());
     let answers = answers_with_an_invalid_contact();
-    let file = export_file(&scratch("push-valid-only"), "answers.json", &answers);
+    let file = export_file(&scratch(test), "answers.json", &answers);
+    (market, answers, file)
+}
+
+#[test]
+fn sends_only_valid_answers_over_the_current_record_and_lists_the_rest() {
+    let (market, answers, file) = live_record_and_a_file_with_an_invalid_contact("push-valid-only");
     let run = cli_with(&["push", "--app", KEY, "--api-base", &market.v2(), &file], CREDENTIALS);
     assert_eq!(run.code, 0, "{run:?}");
 
@@ -80,10 +87,7 @@ fn the_current_record_is_the_base_even_when_the_file_was_pulled_earlier() {
 
 #[test]
 fn a_dry_run_prints_the_body_and_sends_nothing() {
-    let market = Market::start();
-    market.seed_live(KEY, &live_record());
-    let answers = answers_with_an_invalid_contact();
-    let file = export_file(&scratch("push-dry-run"), "answers.json", &answers);
+    let (market, answers, file) = live_record_and_a_file_with_an_invalid_contact("push-dry-run");
     let run = cli_with(&["push", "--dry-run", "--app", KEY, "--api-base", &market.v2(), &file], CREDENTIALS);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(run.json(), to_put_body_over(&live_record(), &answers));
