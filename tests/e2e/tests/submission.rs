@@ -44,6 +44,16 @@ async fn save_screenshot(browser: &Browser, css: &str, name: &str) {
     std::fs::write(dir.join(name), png).unwrap();
 }
 
+/// The stand-in, and the app open on the demo app key with `answers` as its saved draft,
+/// signed in.
+async fn signed_in_with_draft(answers: &Answers) -> (StandIn, Browser) {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    browser.open_with_draft(&stand_in, answers).await;
+    browser.sign_in().await;
+    (stand_in, browser)
+}
+
 fn some_answers() -> Answers {
     let mut answers = Answers::new();
     answers.set("stores_eud", Answer::Choice("yes".into()));
@@ -55,11 +65,8 @@ fn some_answers() -> Answers {
 
 #[tokio::test]
 async fn a_full_questionnaire_is_submitted_and_read_back_equal() {
-    let stand_in = StandIn::start();
-    let browser = Browser::start().await;
     let answers = full_answers();
-    browser.open_with_draft(&stand_in, &answers).await;
-    browser.sign_in().await;
+    let (stand_in, browser) = signed_in_with_draft(&answers).await;
 
     browser.click_when_enabled("#submit").await;
     let hidden = browser.find("#not-sent-hidden").await.find_all(fantoccini::Locator::Css("li")).await.unwrap();
@@ -90,11 +97,8 @@ async fn a_full_questionnaire_is_submitted_and_read_back_equal() {
 
 #[tokio::test]
 async fn field_errors_are_mapped_to_their_questions_and_a_resubmit_succeeds() {
-    let stand_in = StandIn::start();
-    let browser = Browser::start().await;
     let answers = full_answers();
-    browser.open_with_draft(&stand_in, &answers).await;
-    browser.sign_in().await;
+    let (stand_in, browser) = signed_in_with_draft(&answers).await;
     stand_in.set_faults(json!({"methods": ["PUT"], "times": 1, "fieldErrors": [
         {"path": "appTrustInformation.dataRetention.retentionDurationInDays.min", "message": "must not be negative"},
         {"path": "appTrustInformation.somethingNew", "message": "is required"}
@@ -186,11 +190,8 @@ async fn an_unknown_app_key_is_named_and_the_draft_is_kept() {
 
 #[tokio::test]
 async fn too_many_requests_counts_down_can_be_cancelled_and_retried() {
-    let stand_in = StandIn::start();
-    let browser = Browser::start().await;
     let answers = some_answers();
-    browser.open_with_draft(&stand_in, &answers).await;
-    browser.sign_in().await;
+    let (stand_in, browser) = signed_in_with_draft(&answers).await;
     stand_in.set_faults(json!({"status": 429, "retryAfterSeconds": 30, "methods": ["PUT"], "times": 1}));
 
     browser.submit().await;
@@ -220,11 +221,8 @@ async fn too_many_requests_counts_down_can_be_cancelled_and_retried() {
 
 #[tokio::test]
 async fn server_errors_are_retried_by_themselves_until_the_marketplace_recovers() {
-    let stand_in = StandIn::start();
-    let browser = Browser::start().await;
     let answers = some_answers();
-    browser.open_with_draft(&stand_in, &answers).await;
-    browser.sign_in().await;
+    let (stand_in, browser) = signed_in_with_draft(&answers).await;
     stand_in.set_faults(json!({"status": 500, "methods": ["PUT"], "times": 2}));
 
     browser.submit().await;
@@ -238,11 +236,8 @@ async fn server_errors_are_retried_by_themselves_until_the_marketplace_recovers(
 
 #[tokio::test]
 async fn a_marketplace_that_stays_down_is_given_up_on_and_a_later_retry_succeeds() {
-    let stand_in = StandIn::start();
-    let browser = Browser::start().await;
     let answers = some_answers();
-    browser.open_with_draft(&stand_in, &answers).await;
-    browser.sign_in().await;
+    let (stand_in, browser) = signed_in_with_draft(&answers).await;
     stand_in.set_faults(json!({"status": 503, "methods": ["PUT"]}));
 
     browser.submit().await;
@@ -262,11 +257,8 @@ async fn a_marketplace_that_stays_down_is_given_up_on_and_a_later_retry_succeeds
 
 #[tokio::test]
 async fn a_dropped_connection_says_so_and_a_retry_succeeds() {
-    let stand_in = StandIn::start();
-    let browser = Browser::start().await;
     let answers = some_answers();
-    browser.open_with_draft(&stand_in, &answers).await;
-    browser.sign_in().await;
+    let (stand_in, browser) = signed_in_with_draft(&answers).await;
     stand_in.set_faults(json!({"drop": true, "methods": ["PUT"], "times": 1}));
 
     browser.submit().await;
@@ -282,11 +274,8 @@ async fn a_dropped_connection_says_so_and_a_retry_succeeds() {
 
 #[tokio::test]
 async fn offline_is_explained_and_a_retry_is_offered_when_back_online() {
-    let stand_in = StandIn::start();
-    let browser = Browser::start().await;
     let answers = some_answers();
-    browser.open_with_draft(&stand_in, &answers).await;
-    browser.sign_in().await;
+    let (stand_in, browser) = signed_in_with_draft(&answers).await;
 
     browser.set_offline(true).await;
     browser.submit().await;
@@ -304,11 +293,8 @@ async fn offline_is_explained_and_a_retry_is_offered_when_back_online() {
 
 #[tokio::test]
 async fn a_double_click_sends_one_put() {
-    let stand_in = StandIn::start();
-    let browser = Browser::start().await;
     let answers = some_answers();
-    browser.open_with_draft(&stand_in, &answers).await;
-    browser.sign_in().await;
+    let (stand_in, browser) = signed_in_with_draft(&answers).await;
     stand_in.set_faults(json!({"delayMs": 1500, "methods": ["PUT"], "times": 1}));
 
     browser.click_when_enabled("#submit").await;
