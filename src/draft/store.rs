@@ -27,7 +27,7 @@ pub enum SaveStatus {
     Imported { file_name: String },
 }
 
-/// Whether the last save reached the disk for sure (see `durable.js`).
+/// Whether the last save reached the disk for sure (see `durable.rs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Durability {
     /// Nothing saved yet, or the durable write is under way.
