@@ -3,7 +3,7 @@
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
@@ -31,7 +31,7 @@ async fn read(
 ) -> Response {
     let (caller, requested) = match version::read_request(&state, query.as_deref(), &headers) {
         Ok(request) => request,
-        Err(refusal) => return refusal,
+        Err(refusal) => return refusal.into_response(),
     };
     if !state.knows_app(&key) {
         return app_not_found(&key);

@@ -3,7 +3,7 @@
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde_json::json;
@@ -27,7 +27,7 @@ async fn read(
 ) -> Response {
     let version = match version::read_request(&state, query.as_deref(), &headers) {
         Ok((_, requested)) => requested.unwrap_or(Version::Live),
-        Err(refusal) => return refusal,
+        Err(refusal) => return refusal.into_response(),
     };
     let info = state.read(|store| store.products.get(&id).and_then(|record| record.get(version).cloned()));
     match info {

@@ -55,20 +55,37 @@ pub fn requested(query: Option<&str>) -> Result<Option<Version>, BadState> {
     }
 }
 
-/// Who asks for which version (`None`: not said), or why they may not: a `state` other than
-/// live or draft (400), credentials that are sent but wrong (401), or the draft asked for
-/// without credentials (401). The same for v2 and v3 reads.
+/// Why a read is refused, the same for v2 and v3.
+#[derive(Debug)]
+pub enum Refusal {
+    /// A `state` other than live or draft (400).
+    BadState(BadState),
+    /// Credentials sent, but wrong (401).
+    WrongCredentials,
+    /// The draft asked for without credentials (401).
+    DraftWithoutCredentials,
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        match self {
+            Refusal::BadState(bad) => bad.into_response(),
+            Refusal::WrongCredentials => respond::unauthorized("Invalid credentials"),
+            Refusal::DraftWithoutCredentials => respond::unauthorized("Authentication required to read the draft"),
+        }
+    }
+}
+
+/// Who asks for which version (`None`: not said), or why they may not.
 pub fn read_request(
     state: &AppState,
     query: Option<&str>,
     headers: &HeaderMap,
-) -> Result<(Caller, Option<Version>), Response> {
-    let requested = requested(query).map_err(IntoResponse::into_response)?;
+) -> Result<(Caller, Option<Version>), Refusal> {
+    let requested = requested(query).map_err(Refusal::BadState)?;
     match (state.credentials().caller(headers), requested) {
-        (Caller::Rejected, _) => Err(respond::unauthorized("Invalid credentials")),
-        (Caller::Anonymous, Some(Version::Draft)) => {
-            Err(respond::unauthorized("Authentication required to read the draft"))
-        }
+        (Caller::Rejected, _) => Err(Refusal::WrongCredentials),
+        (Caller::Anonymous, Some(Version::Draft)) => Err(Refusal::DraftWithoutCredentials),
         (caller, requested) => Ok((caller, requested)),
     }
 }

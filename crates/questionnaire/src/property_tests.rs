@@ -319,7 +319,7 @@ proptest! {
             Err(other) => prop_assert!(false, "version {version}: {other:?}"),
         }
         // A draft with one part of the wrong kind is refused, and the message names that part.
-        let (field, named, fits) = damaged;
+        let DraftPart { field, named, fits } = damaged;
         if !fits(&wrong) {
             let mut value: Value = serde_json::from_str(&full).unwrap();
             value[field] = wrong.clone();
@@ -330,12 +330,19 @@ proptest! {
     }
 }
 
-/// The parts of a stored draft that must be of one kind: its field, how a message names it, and
+/// A part of a stored draft that must be of one kind: its field, how a message names it, and
 /// which values fit it.
-const DRAFT_PARTS: &[(&str, &str, fn(&Value) -> bool)] = &[
-    ("appKey", "app key", Value::is_string),
-    ("savedAt", "time stamp", |value| value.is_number() || value.is_null()),
-    ("answers", "answers", |value| value.is_object() || value.is_null()),
+#[derive(Clone, Copy, Debug)]
+struct DraftPart {
+    field: &'static str,
+    named: &'static str,
+    fits: fn(&Value) -> bool,
+}
+
+const DRAFT_PARTS: &[DraftPart] = &[
+    DraftPart { field: "appKey", named: "app key", fits: Value::is_string },
+    DraftPart { field: "savedAt", named: "time stamp", fits: |value| value.is_number() || value.is_null() },
+    DraftPart { field: "answers", named: "answers", fits: |value| value.is_object() || value.is_null() },
 ];
 
 /// A clear error is a sentence about this draft that names the problem and where it is: for
@@ -350,7 +357,7 @@ fn is_clear(error: &DraftError) -> bool {
             DraftError::NotADraft => message.contains("neither a privacy-tab draft nor a Marketplace"),
             DraftError::NoVersion => message.contains("which version of the format"),
             DraftError::NewerVersion(version) => message.contains(&format!("format {version};")),
-            DraftError::Malformed(_) => DRAFT_PARTS.iter().any(|(_, named, _)| message.contains(named)),
+            DraftError::Malformed(_) => DRAFT_PARTS.iter().any(|part| message.contains(part.named)),
         }
 }
 
