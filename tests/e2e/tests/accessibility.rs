@@ -102,19 +102,11 @@ async fn the_form_with_every_toggletip_open_has_no_accessibility_violations() {
         .unwrap();
     let in_form = browser.client.find_all(fantoccini::Locator::Css("form.questionnaire button.term")).await.unwrap();
     assert!(in_form.len() > 40, "{} toggletips in the form ({opened} on the page)", in_form.len());
-    let mut closed = serde_json::Value::Null;
-    for _ in 0..100 {
-        closed = browser
-            .client
-            .execute("return [...document.querySelectorAll('.term-note')].filter(n => !n.textContent).length", vec![])
-            .await
-            .unwrap();
-        if closed == 0 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert_eq!(closed, 0, "every definition is said");
+    let silent = "return [...document.querySelectorAll('.term-note')].filter(n => !n.textContent).length";
+    e2e::wait_for_eq("definitions not said", serde_json::json!(0), async || {
+        browser.client.execute(silent, vec![]).await.unwrap()
+    })
+    .await;
     assert_eq!(violations(&browser).await, Vec::<String>::new());
     screenshot(&browser, "form-every-toggletip-open-1280.png", 1280).await;
     browser.close().await;

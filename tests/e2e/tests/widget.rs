@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use e2e::fixtures::{half_answers, realistic_answers};
-use e2e::{workspace_root, Browser, StandIn};
+use e2e::{poll, workspace_root, Browser, StandIn, PATIENCE};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use questionnaire::catalogue::ids;
@@ -119,13 +119,8 @@ async fn shadow_text(browser: &Browser, id: &str, ready: &str) -> String {
          const ready = root && root.querySelector('{ready}');
          return ready ? root.textContent : null;"
     );
-    for _ in 0..100 {
-        if let Value::String(text) = script(browser, &js).await {
-            return text;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("#{id} never showed {ready}");
+    let shown = poll(PATIENCE, async || script(browser, &js).await.as_str().map(str::to_owned)).await;
+    shown.unwrap_or_else(|| panic!("#{id} never showed {ready}"))
 }
 
 async fn violations(browser: &Browser) -> Value {
@@ -345,23 +340,23 @@ async fn the_host_pages_css_and_the_widgets_never_meet() {
     browser.close().await;
 }
 
-/// The row's first toggletip in the widget `#id`: its `aria-expanded` and what its live region
-/// says, once `open` (or closed) is what it shows.
+/// The row's first toggletip in the widget `#id`: what its live region says, once it is `open`
+/// (or closed) by its `aria-expanded` and what it says.
 async fn wait_for_tip(browser: &Browser, id: &str, question: &str, open: bool) -> String {
     let js = format!(
         "const row = document.getElementById('{id}').shadowRoot.querySelector('[data-question={question}]');
          return [row.querySelector('button.term').getAttribute('aria-expanded'), row.querySelector('.term-note').textContent];"
     );
     let mut last = Value::Null;
-    for _ in 0..100 {
+    let said = poll(PATIENCE, async || {
         last = script(browser, &js).await;
         let said = last[1].as_str().unwrap_or_default();
-        if last[0] == if open { "true" } else { "false" } && said.is_empty() != open {
-            return said.to_owned();
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!("the toggletip of {question} never became {}: {last}", if open { "open" } else { "closed" });
+        (last[0] == if open { "true" } else { "false" } && said.is_empty() != open).then(|| said.to_owned())
+    })
+    .await;
+    said.unwrap_or_else(|| {
+        panic!("the toggletip of {question} never became {}: {last}", if open { "open" } else { "closed" })
+    })
 }
 
 /// The terms of a row's label are explained inside the shadow root, as in the app's preview:
