@@ -2,11 +2,16 @@
 //! can read the tab (and import it) with no account and no server holding the answers. The
 //! fragment never leaves the browser: browsers do not send it with the request.
 //!
-//! `…/review#v1.<data>`: `v1` is this format's version, `<data>` the answers section the inline
-//! snippet carries (`{"version": 1, "answers": {…}}`, hidden answers left out), deflated in the
-//! zlib format (RFC 1950: DEFLATE with an Adler-32 checksum, so a changed character is caught,
-//! not read as other answers) and written in unpadded base64url. Only answers go in: no app key, no
-//! e-mail, no token, nothing kept from the Marketplace's record.
+//! `…/review#v1.<data>`: `v1` is this format's version; `<data>` is the [`payload`] (the
+//! answers section the inline snippet carries, `{"version": 1, "answers": {…}}`, hidden answers
+//! left out) compressed in the zlib format (RFC 1950: DEFLATE with an Adler-32 checksum, so a
+//! changed character is caught rather than read as other answers) and written in unpadded
+//! base64url. The browser compresses (`CompressionStream("deflate")`), which costs the app's
+//! download nothing; everything else is here. Only answers go in: no app key, no e-mail, no
+//! token, nothing kept from the Marketplace's record.
+//!
+//! Writing a link: [`payload`], compress, [`fragment`]. Reading one: [`compressed_of`],
+//! decompress (at most [`MAX_PAYLOAD_BYTES`]), [`answers_of`].
 
 use std::fmt;
 
@@ -26,8 +31,8 @@ pub const SAFE_LINK_CHARS: usize = 8 * 1024;
 /// in full is far shorter, even with hundreds of third parties.
 pub const MAX_FRAGMENT_CHARS: usize = 512 * 1024;
 
-/// The most the data may inflate to: no questionnaire comes near it, and a link made to
-/// inflate without end stops here.
+/// The most the data may decompress to: no questionnaire comes near it, and a link made to
+/// inflate without end is cut off here (and refused as damaged).
 pub const MAX_PAYLOAD_BYTES: usize = 4 * 1024 * 1024;
 
 /// Why a link could not be opened; [`fmt::Display`] says it to the person holding it.
@@ -69,20 +74,20 @@ impl fmt::Display for LinkError {
 
 impl std::error::Error for LinkError {}
 
-/// The fragment (without `#`) that carries these answers: what the tab shows, nothing else.
-pub fn encode(answers: &Answers) -> String {
-    let json = own_answers::section(answers).to_string();
-    let deflated = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 10);
-    format!("v{VERSION}.{}", base64url::encode(&deflated))
+/// What a link carries, before compression: what the tab shows, nothing else.
+pub fn payload(answers: &Answers) -> Vec<u8> {
+    own_answers::section(answers).to_string().into_bytes()
 }
 
-/// The answers a fragment (with or without its `#`) carries, or why it cannot be read. Never
-/// panics, whatever the text.
-pub fn decode(fragment: &str) -> Result<Answers, LinkError> {
+/// The fragment (without `#`) for a compressed payload.
+pub fn fragment(compressed: &[u8]) -> String {
+    format!("v{VERSION}.{}", base64url::encode(compressed))
+}
+
+/// The compressed payload a fragment (with or without its `#`) carries, or why it carries
+/// none this build can read. Never panics, whatever the text.
+pub fn compressed_of(fragment: &str) -> Result<Vec<u8>, LinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment).trim();
-    if fragment.is_empty() {
-        return Err(LinkError::NoAnswers);
-    }
     let Some((version, data)) = fragment.strip_prefix('v').and_then(|rest| rest.split_once('.')) else {
         return Err(LinkError::NoAnswers);
     };
@@ -96,10 +101,12 @@ pub fn decode(fragment: &str) -> Result<Answers, LinkError> {
     if fragment.len() > MAX_FRAGMENT_CHARS {
         return Err(LinkError::TooLong { chars: fragment.len() });
     }
-    let deflated = base64url::decode(data).ok_or(LinkError::Damaged)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&deflated, MAX_PAYLOAD_BYTES)
-        .map_err(|_| LinkError::Damaged)?;
-    let section: Value = serde_json::from_slice(&json).map_err(|_| LinkError::Damaged)?;
+    base64url::decode(data).ok_or(LinkError::Damaged)
+}
+
+/// The answers of a decompressed payload, or why it holds none this build can read.
+pub fn answers_of(payload: &[u8]) -> Result<Answers, LinkError> {
+    let section: Value = serde_json::from_slice(payload).map_err(|_| LinkError::Damaged)?;
     match section.get("version").and_then(Value::as_u64) {
         Some(newer) if newer > SECTION_VERSION => return Err(LinkError::NewerVersion(newer)),
         _ => {}
@@ -155,6 +162,18 @@ mod tests {
 
     use super::*;
     use crate::answers::Answer;
+
+    /// What the app does, with miniz_oxide in the browser's place (both write and read zlib).
+    fn encode(answers: &Answers) -> String {
+        fragment(&miniz_oxide::deflate::compress_to_vec_zlib(&payload(answers), 6))
+    }
+
+    fn decode(fragment: &str) -> Result<Answers, LinkError> {
+        let compressed = compressed_of(fragment)?;
+        let payload = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&compressed, MAX_PAYLOAD_BYTES)
+            .map_err(|_| LinkError::Damaged)?;
+        answers_of(&payload)
+    }
     use crate::catalogue::ids::{self, choice};
     use crate::sample::complete;
     use crate::visibility::effective;
