@@ -8,7 +8,9 @@ pub mod draft;
 mod focus;
 pub mod form;
 pub mod preview;
+pub mod routes;
 pub mod state;
+mod zlib;
 
 pub use api::RuntimeConfig;
 pub use app::App;

@@ -191,3 +191,22 @@ async fn escape_closes_an_open_help_text() {
     settle().await;
     assert!(!details.open(), "Escape closes the help");
 }
+
+/// Every page of the route table has its rule in `public/_redirects`, which static hosts (and
+/// the stand-in, and the nginx rules scripts/build writes from it) serve the app's addresses by:
+/// a page added to the table alone would be a 404 for whoever opens its address.
+#[wasm_bindgen_test]
+fn every_address_of_the_app_is_routed_to_its_page_on_static_hosts() {
+    let rules: Vec<Vec<&str>> = include_str!("../public/_redirects")
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+        .map(|line| line.split_whitespace().collect())
+        .collect();
+    for (_, segment, _) in privacy_tab::routes::PAGES.iter().filter(|(_, segment, _)| !segment.is_empty()) {
+        let route = format!("/{segment}");
+        assert!(
+            rules.iter().any(|rule| rule[..] == [route.as_str(), "/index.html", "200"]),
+            "public/_redirects serves index.html at {route}"
+        );
+    }
+}

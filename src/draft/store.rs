@@ -116,10 +116,9 @@ impl DraftStore {
             inner: StoredValue::new_local(Inner::default()),
         };
         provide_context(store);
+        // Going back to `position` is the form page's to do (`crate::app`): the app may open on
+        // another page, or at a question's address.
         store.load(&app_key.get_untracked());
-        if let Some(id) = store.position.get_untracked() {
-            crate::focus::focus_question_later(id);
-        }
 
         Effect::new(move |_| {
             let key = app_key.get();
