@@ -85,7 +85,8 @@ pub struct Nav {
 
 impl Nav {
     /// Reads the address; `?app=` opens that app (it wins over the last one used), and from
-    /// then on the address names the app whose draft is open, and follows Back and Forward.
+    /// then on the address names the app whose draft is open (a review link's aside), and
+    /// follows Back and Forward.
     pub fn provide(app_key: RwSignal<String>) -> Nav {
         let location = use_location();
         let folder = app_folder();
@@ -116,9 +117,11 @@ impl Nav {
                 }
             }
         });
+        // Not on a review link's page: its address is the link as it was sent, and stays so.
         Effect::new(move |_| {
             let key = app_key.get();
-            if !key.is_empty() && nav.app.with_untracked(|named| named.as_deref() != Some(key.as_str())) {
+            let named = nav.app.with_untracked(|named| named.as_deref() == Some(key.as_str()));
+            if !key.is_empty() && !named && nav.page.get_untracked() != Page::Review {
                 let (page, expanded, hash) =
                     (nav.page.get_untracked(), nav.expanded.get_untracked(), nav.hash.get_untracked());
                 nav.visit(&nav.href(page, expanded, &hash), true);

@@ -278,6 +278,7 @@ async fn a_colleague_opens_a_review_link_cold_reads_prints_and_imports_it_only_a
         .await;
     wait_shown(&colleague, "#review-page .listing-tab").await;
     wait_for_focus(&colleague, "review-page-title").await;
+    assert_eq!(url(&colleague).await, link, "the address stays the link as sent (no app key of theirs added)");
     assert_eq!(title(&colleague).await, "Review a Privacy & Security tab — privacy-tab");
     assert!(!colleague.find("#save-and-preview").await.is_displayed().await.unwrap(), "read-only: no form");
     let pressed = colleague.find("#review-page .show-expanded").await.attr("aria-pressed").await.unwrap();
