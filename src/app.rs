@@ -10,15 +10,20 @@ use crate::preview::{PreviewPage, ReviewPage, Rows, Workspace};
 use crate::routes::{app_folder, Nav, Page};
 use crate::state::Questionnaire;
 
-/// The whole partner-facing page, at every address of `crate::routes`.
+/// The whole partner-facing page, at every address of `crate::routes`. Rendered at build time
+/// (no browser, so no address to follow) it is the form's page.
 #[component]
 pub fn App() -> impl IntoView {
+    if !crate::platform::IN_BROWSER {
+        return view! { <Pages /> }.into_any();
+    }
     let base = app_folder().trim_end_matches('/').to_owned();
     view! {
         <Router base>
             <Pages />
         </Router>
     }
+    .into_any()
 }
 
 /// Who we are talking to, the questionnaire beside its preview and its draft; the full-page

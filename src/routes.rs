@@ -72,13 +72,13 @@ pub fn app_folder() -> String {
 /// Where the app is, and moving about it. Provided by the app inside its `Router`.
 #[derive(Clone, Copy)]
 pub struct Nav {
-    pub page: Memo<Page>,
+    pub page: Signal<Page>,
     /// `?view=expanded`.
-    pub expanded: Memo<bool>,
+    pub expanded: Signal<bool>,
     /// `?app=`, when the address names an app.
-    pub app: Memo<Option<String>>,
+    pub app: Signal<Option<String>>,
     /// The fragment, without its `#`.
-    pub hash: Memo<String>,
+    pub hash: Signal<String>,
     folder: StoredValue<String>,
     app_key: RwSignal<String>,
 }
@@ -88,6 +88,9 @@ impl Nav {
     /// then on the address names the app whose draft is open (a review link's aside), and
     /// follows Back and Forward.
     pub fn provide(app_key: RwSignal<String>) -> Nav {
+        if !crate::platform::IN_BROWSER {
+            return Nav::first_page(app_key);
+        }
         let location = use_location();
         let folder = app_folder();
         let page = {
@@ -97,12 +100,14 @@ impl Nav {
             })
         };
         let nav = Nav {
-            page,
-            expanded: Memo::new(move |_| location.query.with(|query| query.get_str(VIEW_PARAM) == Some(EXPANDED))),
+            page: page.into(),
+            expanded: Memo::new(move |_| location.query.with(|query| query.get_str(VIEW_PARAM) == Some(EXPANDED)))
+                .into(),
             app: Memo::new(move |_| {
                 location.query.with(|query| query.get(APP_PARAM).filter(|key| !key.trim().is_empty()))
-            }),
-            hash: Memo::new(move |_| location.hash.with(|hash| hash.trim_start_matches('#').to_owned())),
+            })
+            .into(),
+            hash: Memo::new(move |_| location.hash.with(|hash| hash.trim_start_matches('#').to_owned())).into(),
             folder: StoredValue::new(folder),
             app_key,
         };
@@ -110,9 +115,16 @@ impl Nav {
         if let Some(key) = nav.app.get_untracked() {
             app_key.set(key);
         }
+        // The app named in the address as the app last saw or wrote it: an address that names
+        // another one is a step through history (Back, Forward) to follow, never the echo of the
+        // app's own writing, which may arrive after the key has changed again (the first page's
+        // typed key, replayed at start, was put back to the old one so).
+        let known = StoredValue::new(nav.app.get_untracked());
         Effect::new(move |_| {
-            if let Some(key) = nav.app.get() {
-                if app_key.with_untracked(|now| *now != key) {
+            let named = nav.app.get();
+            if named.is_some() && known.with_value(|known| *known != named) {
+                known.set_value(named.clone());
+                if let Some(key) = named.filter(|key| app_key.with_untracked(|now| now != key)) {
                     app_key.set(key);
                 }
             }
@@ -122,11 +134,26 @@ impl Nav {
             let key = app_key.get();
             let named = nav.app.with_untracked(|named| named.as_deref() == Some(key.as_str()));
             if !key.is_empty() && !named && nav.page.get_untracked() != Page::Review {
+                known.set_value(Some(key.clone()));
                 let (page, expanded, hash) =
                     (nav.page.get_untracked(), nav.expanded.get_untracked(), nav.hash.get_untracked());
                 nav.visit(&nav.href(page, expanded, &hash), true);
             }
         });
+        provide_context(nav);
+        nav
+    }
+
+    /// The page rendered at build time (`crates/prerender`, no browser): the form, at `./`.
+    fn first_page(app_key: RwSignal<String>) -> Nav {
+        let nav = Nav {
+            page: Signal::stored(Page::Form),
+            expanded: Signal::stored(false),
+            app: Signal::stored(None),
+            hash: Signal::stored(String::new()),
+            folder: StoredValue::new("./".to_owned()),
+            app_key,
+        };
         provide_context(nav);
         nav
     }

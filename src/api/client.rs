@@ -73,6 +73,10 @@ fn prepared(builder: RequestBuilder, credentials: Option<&Credentials>) -> Reque
 
 /// The version's JSON as the API returns it (v2 `TrustInfo`, v3 `{"commonCloud": …}`).
 pub async fn read(target: &Target, version: Version, credentials: Option<&Credentials>) -> Result<Value, ApiError> {
+    if !crate::platform::IN_BROWSER {
+        // The build's prerender of the page: the live version is as unknown as while loading.
+        return Err(ApiError::Network);
+    }
     let url = format!("{}{}", target.resource_url(), version.query());
     let response = send(prepared(Request::get(&url), credentials).build()).await?;
     let response = successful(response).await?;

@@ -163,7 +163,7 @@ impl DraftStore {
         Draft {
             position: self.position.get_untracked(),
             raw_trust_info,
-            ..Draft::new(key, self.answers.snapshot_untracked(), js_sys::Date::now())
+            ..Draft::new(key, self.answers.snapshot_untracked(), crate::platform::epoch_ms())
         }
     }
 
@@ -255,7 +255,7 @@ impl DraftStore {
     }
 
     fn load(&self, key: &str) {
-        let now = js_sys::Date::now();
+        let now = crate::platform::epoch_ms();
         let usable = storage::remember_app_key(key);
         storage::adopt_legacy_draft(key);
         let mut kept = None;
@@ -319,7 +319,7 @@ impl DraftStore {
             let Ok(draft) = Draft::parse(&copy) else {
                 // A damaged copy, or one from a newer version: kept aside (listed for download)
                 // before the next save writes over it.
-                storage::back_up(&key, &copy, js_sys::Date::now());
+                storage::back_up(&key, &copy, crate::platform::epoch_ms());
                 return;
             };
             let newer = store.inner.with_value(|inner| {
@@ -456,7 +456,7 @@ impl DraftStore {
 
     /// Another tab saved this draft (`None`: discarded it). Merges: see [`sync::merge`].
     fn take_theirs(&self, text: Option<String>) {
-        let now = js_sys::Date::now();
+        let now = crate::platform::epoch_ms();
         let key = self.inner.with_value(|inner| inner.loaded_key.clone().unwrap_or_default());
         let theirs = match text.as_deref().map(Draft::parse) {
             None => Draft::new(key, Answers::new(), now),
@@ -473,7 +473,7 @@ impl DraftStore {
 
     /// Merges another tab's save, already read: see [`sync::Lineage::receive`].
     fn merge_theirs(&self, theirs: Draft) {
-        let now = js_sys::Date::now();
+        let now = crate::platform::epoch_ms();
         let base = self.inner.with_value(|inner| inner.stored.clone());
         let mine = self.answers.snapshot_untracked();
         let incoming = self.inner.try_update_value(|inner| {
@@ -512,5 +512,5 @@ fn new_revision() -> u64 {
 }
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|window| window.performance()).map_or_else(js_sys::Date::now, |p| p.now())
+    web_sys::window().and_then(|window| window.performance()).map_or_else(crate::platform::epoch_ms, |p| p.now())
 }

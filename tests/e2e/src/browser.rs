@@ -82,6 +82,43 @@ impl Browser {
             .unwrap_or_else(|e| panic!("no element {css:?} appeared: {e}"))
     }
 
+    /// Opens the app at `url` and waits until it has taken over the page rendered at build time
+    /// (`data-started`): before that, the page's controls are the prerendered ones, which go.
+    pub async fn open_app(&self, url: &str) {
+        self.client.goto(url).await.unwrap();
+        self.reach_for_the_page().await;
+        self.wait_until_started().await;
+    }
+
+    /// A first visit's app starts when the partner first reaches for the page: a click on its
+    /// title, as harmless as any.
+    /// (A page with a draft to restore starts by itself, and may be taken over meanwhile.)
+    pub async fn reach_for_the_page(&self) {
+        if self.exists("html[data-started]").await {
+            return;
+        }
+        if let Ok(title) = self.client.find(Locator::Css(".page-header h1")).await {
+            let _ = title.click().await;
+        }
+    }
+
+    /// Reloads the app's page, and waits until the app has taken it over again.
+    pub async fn reload_app(&self) {
+        self.client.refresh().await.unwrap();
+        self.reach_for_the_page().await;
+        self.wait_until_started().await;
+    }
+
+    /// Waits for the app to take over the page now open.
+    pub async fn wait_until_started(&self) {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css("html[data-started]"))
+            .await
+            .unwrap_or_else(|e| panic!("the app did not start: {e}"));
+    }
+
     /// Whether `css` matches anything right now.
     pub async fn exists(&self, css: &str) -> bool {
         !self.client.find_all(Locator::Css(css)).await.unwrap().is_empty()

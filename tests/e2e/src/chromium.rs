@@ -128,7 +128,7 @@ impl Browser {
         for (key, value) in items {
             self.execute("localStorage.setItem(arguments[0], arguments[1]);", vec![json!(key), json!(value)]).await;
         }
-        self.client.goto(url).await.unwrap();
+        self.open_app(url).await;
     }
 
     /// Deletes the IndexedDB database of the drafts' crash-safe copies, for the current origin.

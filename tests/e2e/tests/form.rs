@@ -18,7 +18,7 @@ fn choice(id: &str, choice: &str) -> String {
 async fn open_form() -> (StandIn, Browser) {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.find(&choice(ids::STORES_EUD, "yes")).await;
     (stand_in, browser)
 }

@@ -43,7 +43,7 @@ fn answer_for(id: &str) -> Option<String> {
 async fn every_question_can_be_answered_with_the_keyboard_alone() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.find("#save-and-preview").await;
     let body = browser.find("body").await;
 

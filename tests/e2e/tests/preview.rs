@@ -32,7 +32,7 @@ fn page_value(id: &str) -> String {
 async fn open_app() -> (StandIn, Browser) {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.find(&pick(ids::STORES_EUD, "yes")).await;
     (stand_in, browser)
 }
@@ -205,7 +205,7 @@ async fn changes_against_the_live_version_are_marked_and_summed_up() {
     let stand_in = StandIn::start();
     stand_in.seed_live(APP_KEY, &to_trust_info(&half_answers()));
     let browser = Browser::start().await;
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.plant_answers(APP_KEY, half_answers()).await;
     browser.wait_for_text("#preview-pane .change-summary", "Nothing changes").await;
 

@@ -88,7 +88,7 @@ async fn a_full_questionnaire_is_submitted_and_read_back_equal() {
     browser.wait_for_text("#load-status", "Your answers already match the Marketplace's draft").await;
     assert!(!browser.exists(".replace-offer").await, "reading back what was sent offers no replacement");
 
-    browser.client.refresh().await.unwrap();
+    browser.reload_app().await;
     browser.wait_for_text(".last-submitted", "Last submitted from this browser on").await;
     browser.close().await;
 }
@@ -441,7 +441,7 @@ async fn a_live_version_fills_an_empty_form_on_opening() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
     stand_in.seed_live(APP_KEY, &to_trust_info(&some_answers()));
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
 
     browser.wait_for_text("#load-status", "Loaded the Marketplace's live version").await;
     let contact = browser.find("#q-security_contact").await.prop("value").await.unwrap();
@@ -549,11 +549,11 @@ async fn fields_this_app_does_not_know_survive_a_reload_and_go_back_with_the_sub
     live["security"]["permissionsJustification"] = json!("Reads issues to index them.");
     live["futureGroup"] = json!({ "newFlag": true });
     stand_in.seed_live(APP_KEY, &live);
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.wait_for_text("#load-status", "Loaded the Marketplace's live version").await;
 
     // A new session: the document read from the Marketplace must come back with the draft.
-    browser.client.refresh().await.unwrap();
+    browser.reload_app().await;
     browser.wait_for_text(".autosave-status", "Restored your draft").await;
     browser.sign_in().await;
     browser.submit().await;

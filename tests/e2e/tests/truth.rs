@@ -58,7 +58,7 @@ async fn a_live_record_submitted_unchanged_keeps_every_field_it_had() {
         "security": {"securityContact": "security@example.com"}
     });
     stand_in.seed_live(APP_KEY, &live);
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.wait_for_text("#load-status", "Loaded the Marketplace's live version").await;
     browser.sign_in().await;
     browser.submit().await;
@@ -112,7 +112,7 @@ async fn two_windows_answering_different_questions_at_the_same_moment_keep_both_
     let first = client.window().await.unwrap();
     let second = client.new_window(false).await.unwrap().handle;
     client.switch_to_window(second.clone()).await.unwrap();
-    client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.wait_for_text(".autosave-status", "Restored your draft").await;
 
     // Both windows type within the same save delay, into different questions.
@@ -288,7 +288,7 @@ async fn a_field_with_an_error_is_marked_invalid_until_it_is_fixed() {
 async fn the_token_field_is_masked_without_inviting_a_password_manager() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.find("#api-token").await;
     assert!(!browser.exists("input[type=password]").await, "no password field on the page");
     assert_eq!(attribute(&browser, "#api-token", "autocomplete").await.as_deref(), Some("off"));

@@ -17,6 +17,7 @@
   addEventListener('error', (e) => bench.errors.push(String(e.message || e.type)));
   addEventListener('unhandledrejection', (e) => bench.errors.push(String(e.reason)));
   addEventListener('TrunkApplicationStarted', () => { bench.marks.started = now(); });
+  addEventListener('pointerdown', () => { bench.marks.firstInteraction ??= now(); }, true);
 
   // A task queued now runs once the current task and its microtasks are done: the first
   // moment the page could handle input (or, queued in a frame callback, once it is painted).
@@ -39,6 +40,10 @@
     });
   };
   const check = () => {
+    // The app has taken over the page rendered at build time (src/handover.rs).
+    if (bench.marks.takenOver === undefined && document.documentElement.hasAttribute('data-started')) {
+      bench.marks.takenOver = now();
+    }
     if (bench.marks.readyDom !== undefined || !isReady()) return;
     bench.marks.readyDom = now();
     afterTask(() => { bench.marks.interactive = now(); });
