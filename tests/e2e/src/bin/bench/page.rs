@@ -78,8 +78,12 @@ impl Bench {
             )
             .await
         else {
-            let errors = self.state().await["errors"].clone();
-            return Err(format!("{page} did not render within 30 s (page errors: {errors})"));
+            let state = self.state().await;
+            let root = self.eval("return [...document.documentElement.attributes].map((a) => a.name).join(' ');").await;
+            return Err(format!(
+                "{page} did not render within 30 s (page errors: {}, marks: {}, page root: {root})",
+                state["errors"], state["marks"]
+            ));
         };
         // A first visit's app starts when the partner first reaches for the page (a click on
         // its title here); a page with a draft to restore starts by itself.
