@@ -295,15 +295,17 @@ async fn a_colleague_opens_a_review_link_cold_reads_prints_and_imports_it_only_a
 
     // The colleague has a draft of their own, in another browser.
     let colleague = watched_browser().await;
+    // Planted from a page of the origin where the app does not run, then the link opened as
+    // it is, with no click (the harness's usual click on the title would take focus away).
+    colleague.client.goto(&format!("{}/_stand-in/health", stand_in.origin)).await.unwrap();
+    let draft = e2e::fixtures::draft_json(DEMO_APP_KEY, &half_answers());
     colleague
-        .open_with_storage(
-            &link,
-            &[
-                ("privacy-tab:last-app-key", DEMO_APP_KEY.to_owned()),
-                (&e2e::fixtures::draft_key(DEMO_APP_KEY), e2e::fixtures::draft_json(DEMO_APP_KEY, &half_answers())),
-            ],
+        .execute(
+            "localStorage.setItem('privacy-tab:last-app-key', arguments[0]); localStorage.setItem(arguments[1], arguments[2]);",
+            vec![json!(DEMO_APP_KEY), json!(e2e::fixtures::draft_key(DEMO_APP_KEY)), json!(draft)],
         )
         .await;
+    colleague.client.goto(&link).await.unwrap();
     wait_shown(&colleague, "#review-page .listing-tab").await;
     wait_for_focus(&colleague, "review-page-title").await;
     assert_eq!(url(&colleague).await, link, "the address stays the link as sent (no app key of theirs added)");
