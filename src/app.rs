@@ -95,7 +95,7 @@ fn arrive(nav: Nav, drafts: DraftStore, submission: Submission) {
         match (page, came_from) {
             // Opening the app: back to the question the partner was at.
             (Page::Form, None) if !to_question => {
-                if let Some(id) = drafts.position.get_untracked() {
+                if let Some(id) = drafts.position() {
                     crate::focus::focus_question_later(id);
                 }
             }

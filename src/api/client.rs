@@ -1,5 +1,5 @@
-//! The Marketplace Privacy & Security endpoints, v2 or v3, over gloo-net. Bodies come from the
-//! questionnaire crate; this file only knows URLs, headers and status codes.
+//! The Marketplace Privacy & Security endpoints, v2 or v3, over gloo-net. Bodies and URLs come
+//! from the questionnaire crate; this file only knows headers, status codes and how to send.
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use questionnaire::wire::{PUT_BODY_KEY, V3_BODY_KEY};

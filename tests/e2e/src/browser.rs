@@ -7,6 +7,8 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
+use crate::wait::{poll, wait_for_eq, PATIENCE};
+
 /// Headless Chromium behind its own chromedriver, with a fresh profile (so local storage
 /// starts empty). Both go when the test ends, passed or failed (see `Drop`).
 pub struct Browser {
@@ -135,17 +137,35 @@ impl Browser {
 
     /// Waits until the element's text passes `test` (described by `what`), and returns it.
     pub async fn wait_until_text(&self, css: &str, what: &str, test: impl Fn(&str) -> bool) -> String {
+        self.wait_until_text_within(PATIENCE, css, what, test).await
+    }
+
+    /// [`Browser::wait_until_text`] for something that takes longer than most (the app's own
+    /// timers, say).
+    pub async fn wait_until_text_within(
+        &self,
+        within: Duration,
+        css: &str,
+        what: &str,
+        test: impl Fn(&str) -> bool,
+    ) -> String {
         let mut text = String::new();
-        for _ in 0..100 {
-            if let Ok(element) = self.client.find(Locator::Css(css)).await {
-                text = element.text().await.unwrap_or_default();
-                if test(&text) {
-                    return text;
-                }
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        panic!("{css:?} did not {what}; last text: {text:?}");
+        let found = poll(within, async || {
+            text = self.client.find(Locator::Css(css)).await.ok()?.text().await.unwrap_or_default();
+            test(&text).then(|| text.clone())
+        })
+        .await;
+        found.unwrap_or_else(|| panic!("{css:?} did not {what} within {within:?}; last text: {text:?}"))
+    }
+
+    /// The id of the element that has the focus ("" for one without an id).
+    pub async fn focused_id(&self) -> String {
+        self.client.active_element().await.unwrap().attr("id").await.unwrap().unwrap_or_default()
+    }
+
+    /// Waits until the element with this id has the focus (focus often moves in the next frame).
+    pub async fn wait_for_focus(&self, id: &str) {
+        wait_for_eq("the focused element's id", id.to_owned(), async || self.focused_id().await).await;
     }
 
     /// Ends the WebDriver session politely; `Drop` does the rest.

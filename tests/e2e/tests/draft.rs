@@ -3,7 +3,7 @@
 //! API token kept out of every storage, file and URL.
 
 use e2e::stand_in::{EMAIL, TOKEN};
-use e2e::{Browser, StandIn};
+use e2e::{poll, wait_for_eq, Browser, StandIn, PATIENCE};
 use fantoccini::key::Key;
 use questionnaire::catalogue::ids;
 use questionnaire::draft::{backup_key_prefix, legacy_storage_key, storage_key};
@@ -40,23 +40,19 @@ async fn local_storage(browser: &Browser) -> serde_json::Map<String, Value> {
 }
 
 async fn stored_draft(browser: &Browser) -> Value {
-    let text = local_storage(browser).await.get(&draft_key()).and_then(Value::as_str).map(str::to_owned);
-    serde_json::from_str(&text.expect("a draft is stored")).unwrap()
+    serde_json::from_str(&browser.local_item(&draft_key()).await.expect("a draft is stored")).unwrap()
 }
 
 /// Waits until the stored draft passes `test`, and returns it.
 async fn wait_for_stored(browser: &Browser, what: &str, test: impl Fn(&Value) -> bool) -> Value {
     let mut last = Value::Null;
-    for _ in 0..100 {
-        if let Some(text) = local_storage(browser).await.get(&draft_key()).and_then(Value::as_str) {
-            last = serde_json::from_str(text).unwrap_or(Value::Null);
-            if test(&last) {
-                return last;
-            }
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!("the stored draft never {what}; last: {last}");
+    let found = poll(PATIENCE, async || {
+        let text = browser.local_item(&draft_key()).await?;
+        last = serde_json::from_str(&text).unwrap_or(Value::Null);
+        test(&last).then(|| last.clone())
+    })
+    .await;
+    found.unwrap_or_else(|| panic!("the stored draft never {what}; last: {last}"))
 }
 
 async fn plant(browser: &Browser, key: &str, text: &str) {
@@ -90,13 +86,7 @@ async fn value_of(browser: &Browser, css: &str) -> String {
 
 /// Waits until the input shows `expected` (another window's save takes a moment to arrive).
 async fn wait_for_value(browser: &Browser, css: &str, expected: &str) {
-    for _ in 0..100 {
-        if value_of(browser, css).await == expected {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    assert_eq!(value_of(browser, css).await, expected, "{css}");
+    wait_for_eq(&format!("the value of {css}"), expected.to_owned(), async || value_of(browser, css).await).await;
 }
 
 async fn is_checked(browser: &Browser, css: &str) -> bool {

@@ -5,11 +5,10 @@
 //! newer version or hostile.
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use e2e::fixtures::{half_answers, realistic_answers, review_fragment, review_payload};
 use e2e::stand_in::{EMAIL, TOKEN};
-use e2e::{workspace_root, Browser, StandIn, DEMO_APP_KEY};
+use e2e::{eventually, wait_for_eq, workspace_root, Browser, StandIn, DEMO_APP_KEY};
 use questionnaire::answers::{Answer, ThirdParty};
 use questionnaire::catalogue::ids::{self, choice};
 use questionnaire::review_link::answers_of;
@@ -57,44 +56,17 @@ async fn focused(browser: &Browser) -> String {
 
 /// Waits until the element `css` is on screen (in the DOM and not hidden).
 async fn wait_shown(browser: &Browser, css: &str) {
-    wait_until(
-        browser,
-        &format!("shows {css}"),
-        &format!("const e = document.querySelector('{css}'); return !!e && e.offsetParent !== null;"),
-    )
-    .await;
-}
-
-/// Waits until the JS `condition` (a function body returning a boolean) holds.
-async fn wait_until(browser: &Browser, what: &str, condition: &str) {
-    for _ in 0..100 {
-        if script(browser, condition).await == json!(true) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("the page never {what} (at {})", url(browser).await);
+    let shown = format!("const e = document.querySelector('{css}'); return !!e && e.offsetParent !== null;");
+    eventually(&format!("{css} is shown"), async || script(browser, &shown).await == json!(true)).await;
 }
 
 async fn wait_for_url(browser: &Browser, expected: &str) {
-    for _ in 0..100 {
-        if url(browser).await == expected {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("the address never became {expected}; it is {}", url(browser).await);
+    wait_for_eq("the address", expected.to_owned(), async || url(browser).await).await;
 }
 
 /// Waits until focus is on the element `id` (moved there after the page has rendered).
 async fn wait_for_focus(browser: &Browser, id: &str) {
-    for _ in 0..100 {
-        if focused(browser).await == id {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("focus never reached #{id}; it is on #{}", focused(browser).await);
+    wait_for_eq("the focused element's id", id.to_owned(), async || focused(browser).await).await;
 }
 
 async fn no_page_errors(browser: &Browser) {

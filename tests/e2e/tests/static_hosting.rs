@@ -4,9 +4,8 @@
 //! the widget's page too, with its files open to host pages on other origins.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use e2e::{workspace_root, Browser, StandIn};
+use e2e::{poll, workspace_root, Browser, StandIn, PATIENCE};
 use serde_json::Value;
 
 const SUB_PATH: &str = "/some/path/";
@@ -158,20 +157,26 @@ fn only_file(dir: &Path, suffix: &str) -> PathBuf {
     file
 }
 
+/// The changed file is there and served as it is now: what the browser refuses is the change,
+/// not a missing file (whose 404 page fails the integrity check too).
+fn assert_served_as_changed(stand_in: &StandIn, file: &Path) {
+    let name = file.file_name().unwrap().to_string_lossy();
+    let response = ureq::get(&format!("{}{name}", stand_in.app_url())).call().unwrap_or_else(|e| panic!("{name}: {e}"));
+    let mut served = Vec::new();
+    std::io::Read::read_to_end(&mut response.into_reader(), &mut served).unwrap();
+    assert!(served == std::fs::read(file).unwrap(), "{name} is served with its changed bytes");
+}
+
 /// Waits for the browser's own refusal of `file`: its integrity check, not any other error.
 async fn wait_for_integrity_refusal(browser: &Browser, file: &Path) -> String {
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
     let mut seen = Vec::new();
-    for _ in 0..100 {
+    let refusal = poll(PATIENCE, async || {
         seen.extend(browser.console_messages().await);
-        if let Some(refusal) =
-            seen.iter().find(|m| m.contains("integrity") && m.contains(&name) && m.contains("blocked"))
-        {
-            return refusal.clone();
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("no integrity refusal of {name} in the console: {seen:?}");
+        seen.iter().find(|m| m.contains("integrity") && m.contains(&name) && m.contains("blocked")).cloned()
+    })
+    .await;
+    refusal.unwrap_or_else(|| panic!("no integrity refusal of {name} in the console: {seen:?}"))
 }
 
 #[tokio::test]
@@ -207,6 +212,7 @@ async fn a_tampered_wasm_is_refused() {
     bytes[last] ^= 1;
     std::fs::write(&wasm, bytes).unwrap();
     let stand_in = StandIn::serving(&copy.0, SUB_PATH);
+    assert_served_as_changed(&stand_in, &wasm);
     let browser = open(&stand_in).await;
     browser.reach_for_the_page().await;
 
@@ -222,6 +228,7 @@ async fn a_tampered_javascript_file_is_refused() {
     let source = std::fs::read_to_string(&js).unwrap();
     std::fs::write(&js, format!("{source}\n// changed\n")).unwrap();
     let stand_in = StandIn::serving(&copy.0, SUB_PATH);
+    assert_served_as_changed(&stand_in, &js);
     let browser = open(&stand_in).await;
     browser.reach_for_the_page().await;
 
@@ -260,15 +267,12 @@ async fn the_widget_page_works_from_a_sub_path_under_its_policy_and_its_files_ma
     let shown = "const mounts = [...document.querySelectorAll('[data-privacy-tab]')];
                  const root = mounts.length && mounts[mounts.length - 1].shadowRoot;
                  return root ? root.textContent.trim().length : 0;";
-    let mut text_length = 0;
-    for _ in 0..100 {
-        text_length = browser.execute(shown, Vec::new()).await.as_u64().unwrap_or(0);
-        if text_length > 0 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(text_length > 0, "the widget rendered (load errors: {:?})", strings(&browser, "__loadErrors").await);
+    let rendered = poll(PATIENCE, async || (browser.execute(shown, Vec::new()).await.as_u64() > Some(0)).then_some(()));
+    assert!(
+        rendered.await.is_some(),
+        "the widget rendered (load errors: {:?})",
+        strings(&browser, "__loadErrors").await
+    );
     assert_eq!(strings(&browser, "__violations").await, Vec::<String>::new(), "no CSP violation");
     let url: String = serde_json::from_value(browser.execute("return location.href;", Vec::new()).await).unwrap();
     assert_eq!(url, format!("{}widget/", stand_in.app_url()));

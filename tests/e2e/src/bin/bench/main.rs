@@ -425,17 +425,16 @@ async fn autosave(report: &mut Report, bench: &mut Bench) {
     let outcome = async {
         bench.load("/", &draft_storage(typing_draft(AUTOSAVE_ROWS))).await?;
         bench.eval("__bench.saves = []; __bench.setItems = [];").await;
-        for _ in 0..AUTOSAVES {
+        let mut state = Value::Null;
+        for typed in 1..=AUTOSAVES {
             bench.type_into(&field, "x", Duration::ZERO).await?;
-            // Past the app's autosave delay, so every keystroke ends in one save.
-            tokio::time::sleep(Duration::from_millis(900)).await;
+            // Each keystroke's save is waited for before the next key, so each ends in one save.
+            state = bench
+                .wait_for(&format!("__bench.saves.length >= {typed}"), Duration::from_secs(10))
+                .await
+                .map_err(|()| format!("no draft was written to local storage after keystroke {typed}"))?;
         }
-        let state = bench.state().await;
-        let saves = state["saves"].as_array().cloned().unwrap_or_default();
-        if saves.is_empty() {
-            return Err("no draft was written to local storage after typing".to_owned());
-        }
-        Ok(saves)
+        Ok(state["saves"].as_array().cloned().unwrap_or_default())
     }
     .await;
     let saves = match outcome {
