@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The privacy-tab browser app. Components stay thin: every question, rule and wire name comes
 //! from the `questionnaire` crate.
 
@@ -7,6 +8,8 @@ pub mod connect;
 pub mod draft;
 mod focus;
 pub mod form;
+pub mod handover;
+pub mod platform;
 pub mod preview;
 pub mod state;
 

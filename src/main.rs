@@ -6,7 +6,7 @@ fn main() {
     // it rather than risk a first call going to the wrong place.
     wasm_bindgen_futures::spawn_local(async {
         let config = privacy_tab::RuntimeConfig::load().await;
-        leptos::mount::mount_to_body(move || {
+        privacy_tab::handover::take_over(move || {
             provide_context(config);
             view! { <privacy_tab::App /> }
         });

@@ -275,7 +275,7 @@ impl Questionnaire {
 
     /// One timer per pause in typing, not one per keystroke: a keystroke only notes its time.
     fn settle_later(&self) {
-        self.settle.update_value(|settle| settle.last_change = js_sys::Date::now());
+        self.settle.update_value(|settle| settle.last_change = crate::platform::epoch_ms());
         if self.settle.with_value(|settle| settle.pending) {
             return;
         }
@@ -287,7 +287,7 @@ impl Questionnaire {
         let this = *self;
         set_timeout(
             move || {
-                let quiet = js_sys::Date::now() - this.settle.with_value(|settle| settle.last_change);
+                let quiet = crate::platform::epoch_ms() - this.settle.with_value(|settle| settle.last_change);
                 if quiet < SETTLE_AFTER_MS {
                     return this.settle_in(SETTLE_AFTER_MS - quiet);
                 }

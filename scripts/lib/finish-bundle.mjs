@@ -1,7 +1,7 @@
 // Turns Trunk's release output into a bundle any static host can serve (run by scripts/build):
 //
 //   node scripts/lib/finish-bundle.mjs --stage DIR --dist DIR --hosting DIR [--base-path /x/]
-//        [--connect-src "https://api.example.com ..."] FOLDER...
+//        [--connect-src "https://api.example.com ..."] [--prerendered FILE] FOLDER...
 //
 // Each FOLDER is where a page goes in DIST (`.` for the app, `widget` for the widget); Trunk
 // built it into STAGE/<folder, `.` as `root`> (Trunk builds one page per run, as index.html).
@@ -12,6 +12,9 @@
 //   - replaces Trunk's inline loader script with an external, content-hashed module that
 //     fetches the wasm with Subresource Integrity and resolves every URL against its own
 //     location, so no inline script is left and the page works from any path of any origin;
+//   - fills the page's `<div id="prerendered" class="prerendered"></div>` with FILE (the app's
+//     first page, rendered at build time by crates/prerender), so a first visit paints and
+//     takes input before the wasm arrives;
 //   - computes the page's Content-Security-Policy (hashes of any inline script or style that
 //     is still there get added to it);
 // then merges all pages into DIST, writes .gz and .br beside every compressible file, and
@@ -51,11 +54,12 @@ function parseArgs(argv) {
         else if (arg === "--base-path") options.basePath = value();
         // Origins every page may call besides its own (an API base on another origin).
         else if (arg === "--connect-src") options.connectSrc.push(...value().split(/\s+/).filter(Boolean));
+        else if (arg === "--prerendered") options.prerendered = readFileSync(value(), "utf8");
         else if (arg.startsWith("--")) fail(`unknown option ${arg}`);
         else options.pages.push(arg.replace(/^\.\/|\/$/g, "") || ".");
     }
     if (!options.stage || !options.dist || !options.hosting || options.pages.length === 0) {
-        fail("usage: finish-bundle.mjs --stage DIR --dist DIR --hosting DIR [--base-path /x/] [--connect-src ORIGINS] FOLDER...");
+        fail("usage: finish-bundle.mjs --stage DIR --dist DIR --hosting DIR [--base-path /x/] [--connect-src ORIGINS] [--prerendered FILE] FOLDER...");
     }
     if (!options.basePath.startsWith("/") || !options.basePath.endsWith("/")) {
         fail(`--base-path must start and end with "/": ${options.basePath}`);
@@ -86,16 +90,50 @@ function pageOf(stage, folder) {
  */
 const TRUNK_LOADER = /<script type="module"(?: nonce="[^"]*")?>\s*import init(?:, \* as bindings)? from '([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '([^']+\.wasm)' \}\);[\s\S]*?<\/script>/;
 
-/** The module that replaces Trunk's inline loader: same behaviour, plus SRI on the wasm. */
-function loaderSource(page, js, wasm, wasmIntegrity) {
+/**
+ * The module that replaces Trunk's inline loader: same behaviour, plus SRI on the wasm, a page
+ * that says so when it cannot start (a file refused or missing: its root element gets
+ * `data-not-started`, which shows the page's `.not-started-note`), and a prerendered page's
+ * app started on the partner's first interaction.
+ */
+function loaderSource(page, js, wasm, wasmIntegrity, jsIntegrity) {
+    // A prerendered page's JS and wasm are only prefetched (lowest priority, nothing run, once
+    // the page is loaded), and the JS is checked on use by a modulepreload the loader adds then.
+    const waitForThePartner = jsIntegrity === undefined ? "" : `
+    // A page rendered at build time can be read and answered as it is: its app starts when the
+    // partner first reaches for it (so reading costs no main-thread time), or at once when
+    // there is a draft to restore (data-restoring) or a link to follow. Meanwhile, once the
+    // page is loaded and the browser idle, its files are prefetched at the lowest priority.
+    if (!document.documentElement.hasAttribute('data-restoring') && !location.search && !location.hash) {
+        let started = false;
+        const prefetch = () => started || ['./${js}', './${wasm}'].forEach((file) => document.head.append(
+            Object.assign(document.createElement('link'), { rel: 'prefetch', href: new URL(file, import.meta.url).href })));
+        const whenIdle = () => (window.requestIdleCallback || setTimeout)(prefetch);
+        if (document.readyState === 'complete') whenIdle(); else addEventListener('load', whenIdle, { once: true });
+        await new Promise((resolve) => {
+            const kinds = ['pointerdown', 'keydown', 'focusin', 'touchstart'];
+            const start = () => { started = true; kinds.forEach((kind) => removeEventListener(kind, start, true)); resolve(); };
+            kinds.forEach((kind) => addEventListener(kind, start, { capture: true, passive: true }));
+        });
+    }
+    const preload = Object.assign(document.createElement('link'), {
+        rel: 'modulepreload', href: new URL('./${js}', import.meta.url).href, integrity: '${jsIntegrity}', crossOrigin: 'anonymous' });
+    await new Promise((loaded, refused) => { preload.onload = loaded; preload.onerror = refused; document.head.append(preload); });`;
     return `// Starts ${page}. URLs resolve against this file, so the bundle works from any path.
-// The wasm is fetched with its integrity; the JS is checked by the page's modulepreload.
-import init, * as bindings from './${js}';
-const wasm = await init({ module_or_path: fetch(new URL('./${wasm}', import.meta.url), { integrity: '${wasmIntegrity}' }) });
-window.wasmBindings = bindings;
-dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+// The wasm is fetched with its integrity; the JS is checked by a modulepreload.
+try {${waitForThePartner}
+    const bindings = await import('./${js}');
+    const wasm = await bindings.default({ module_or_path: fetch(new URL('./${wasm}', import.meta.url), { integrity: '${wasmIntegrity}' }) });
+    window.wasmBindings = bindings;
+    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+} catch (error) {
+    document.documentElement.setAttribute('data-not-started', '');
+    throw error;
+}
 `;
 }
+
+const PRERENDERED_PLACEHOLDER = '<div id="prerendered" class="prerendered"></div>';
 
 /** A URL in a page or module, as a path relative to the folder it is in; `null` for data. */
 function relativeAsset(url, where) {
@@ -147,7 +185,7 @@ function refreshIntegrity(html, stageDir, page) {
 }
 
 /** Rewrites one staged page; returns its final HTML, CSP and the files a browser loads. */
-function finishPage({ stageDir, page, name }, extraConnectSrc) {
+function finishPage({ stageDir, page, name }, extraConnectSrc, prerendered) {
     const htmlPath = join(stageDir, "index.html");
     if (!existsSync(htmlPath)) fail(`Trunk produced no ${htmlPath}`);
     minifyScripts(stageDir);
@@ -155,12 +193,25 @@ function finishPage({ stageDir, page, name }, extraConnectSrc) {
     const files = ["index.html"]; // relative to the page's folder
     const extraFiles = new Map(); // name -> contents written by this script
 
+    const isPrerendered = prerendered !== undefined && html.includes(PRERENDERED_PLACEHOLDER);
+    if (isPrerendered) {
+        html = html.replace(PRERENDERED_PLACEHOLDER, () => PRERENDERED_PLACEHOLDER.replace("></div>", `>${prerendered}</div>`));
+    }
+
     const loader = html.match(TRUNK_LOADER);
     if (loader) {
         const js = relativeAsset(loader[1], page);
         const wasm = relativeAsset(loader[2], page);
         const wasmBytes = readFileSync(join(stageDir, wasm));
-        const source = loaderSource(page, js, wasm, sri(wasmBytes));
+        let jsIntegrity;
+        if (isPrerendered) {
+            // Nothing the first paint waits for: the loader fetches them later (see loaderSource).
+            jsIntegrity = sri(readFileSync(join(stageDir, js)));
+            const preloads = [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="([^"]*)"[^>]*>/g)];
+            if (preloads.length !== 2) fail(`${page}: expected Trunk's two preload links, found ${preloads.length}`);
+            for (const [tag] of preloads) html = html.replace(tag, "");
+        }
+        const source = loaderSource(page, js, wasm, sri(wasmBytes), jsIntegrity);
         const loaderName = `${name}-loader-${shortHash(source)}.js`;
         extraFiles.set(loaderName, source);
         const tag = `<script type="module" src="./${loaderName}" integrity="${sri(Buffer.from(source))}" crossorigin="anonymous"></script>`;
@@ -198,6 +249,11 @@ function finishPage({ stageDir, page, name }, extraConnectSrc) {
         const file = relativeAsset(url, page);
         if (file !== null && !files.includes(file)) files.push(file);
     }
+    // With the page rendered ahead, a partner can answer once the HTML and its stylesheets are
+    // in: the rest (loader, JS, wasm) takes over later. Without, nothing works before the wasm.
+    const beforeInput = prerendered !== undefined && html.includes('id="prerendered"')
+        ? ["index.html", ...[...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\shref="([^"]*)"/g)].map(([, url]) => relativeAsset(url, page))]
+        : null;
     const contents = (file) => extraFiles.get(file) ?? readFileSync(join(stageDir, file), "utf8");
     for (let i = 1; i < files.length; i++) {
         if (!extraFiles.has(files[i]) && !existsSync(join(stageDir, files[i]))) fail(`${page} refers to ${files[i]}, which Trunk did not produce`);
@@ -225,7 +281,7 @@ function finishPage({ stageDir, page, name }, extraConnectSrc) {
         "frame-ancestors 'none'",
         "object-src 'none'",
     ].join("; ");
-    return { html, csp, files, extraFiles };
+    return { html, csp, files, extraFiles, beforeInput };
 }
 
 function compress(path) {
@@ -336,7 +392,7 @@ function main() {
     const options = parseArgs(process.argv.slice(2));
     const pages = options.pages.map((folder) => {
         const page = pageOf(options.stage, folder);
-        return { ...page, ...finishPage(page, options.connectSrc) };
+        return { ...page, ...finishPage(page, options.connectSrc, options.prerendered) };
     });
 
     rmSync(options.dist, { recursive: true, force: true });
@@ -372,11 +428,11 @@ function main() {
     writeFileSync(join(options.hosting, "csp.txt"), pages.map(({ page, csp }) => `${page}\n${csp}\n`).join("\n"));
     const bundle = {
         generatedBy: "scripts/build",
-        pages: pages.map(({ name, page, prefix, csp, files }) => ({
+        pages: pages.map(({ name, page, prefix, csp, files, beforeInput }) => ({
             name,
             html: page,
             csp,
-            files: files.map((file) => ({ file: prefix + file, ...sizes[prefix + file] })),
+            files: files.map((file) => ({ file: prefix + file, ...sizes[prefix + file], ...(beforeInput ? { beforeInput: beforeInput.includes(file) } : {}) })),
         })),
     };
     writeFileSync(join(options.hosting, "bundle.json"), JSON.stringify(bundle, null, 2) + "\n");

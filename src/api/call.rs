@@ -61,7 +61,7 @@ impl<T: Clone + Send + Sync + 'static> RetryingCall<T> {
     pub fn new() -> Self {
         RetryingCall {
             state: RwSignal::new(CallState::Idle),
-            now: RwSignal::new(js_sys::Date::now()),
+            now: RwSignal::new(crate::platform::epoch_ms()),
             run: StoredValue::new(0),
             timers: StoredValue::new(None),
         }
@@ -101,7 +101,7 @@ impl<T: Clone + Send + Sync + 'static> RetryingCall<T> {
                     self.state.set(CallState::Done(value.clone()));
                     on_done(value);
                 }
-                Err(error) => match next_retry(&error, attempt, js_sys::Date::now()) {
+                Err(error) => match next_retry(&error, attempt, crate::platform::epoch_ms()) {
                     Ok(delay) => self.wait_then_retry(operation, on_done, attempt, run, error, delay),
                     Err(why) => self.state.set(CallState::Failed { error, attempts: attempt, why }),
                 },
@@ -118,7 +118,7 @@ impl<T: Clone + Send + Sync + 'static> RetryingCall<T> {
         error: ApiError,
         delay: u64,
     ) {
-        let now = js_sys::Date::now();
+        let now = crate::platform::epoch_ms();
         self.now.set(now);
         self.state.set(CallState::Waiting { attempt, retry_at: now + delay as f64, error });
         let retry = move || {
@@ -128,7 +128,7 @@ impl<T: Clone + Send + Sync + 'static> RetryingCall<T> {
             }
         };
         let timeout = set_timeout_with_handle(retry, Duration::from_millis(delay));
-        let ticker = set_interval_with_handle(move || self.now.set(js_sys::Date::now()), TICK);
+        let ticker = set_interval_with_handle(move || self.now.set(crate::platform::epoch_ms()), TICK);
         if let (Ok(timeout), Ok(ticker)) = (timeout, ticker) {
             self.timers.set_value(Some((timeout, ticker)));
         }

@@ -1,5 +1,5 @@
-//! The Marketplace Privacy & Security endpoints, v2 or v3, over gloo-net. Bodies come from the
-//! questionnaire crate; this file only knows URLs, headers and status codes.
+//! The Marketplace Privacy & Security endpoints, v2 or v3, over gloo-net. Bodies and URLs come
+//! from the questionnaire crate; this file only knows headers, status codes and how to send.
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use questionnaire::wire::{PUT_BODY_KEY, V3_BODY_KEY};
@@ -73,6 +73,10 @@ fn prepared(builder: RequestBuilder, credentials: Option<&Credentials>) -> Reque
 
 /// The version's JSON as the API returns it (v2 `TrustInfo`, v3 `{"commonCloud": …}`).
 pub async fn read(target: &Target, version: Version, credentials: Option<&Credentials>) -> Result<Value, ApiError> {
+    if !crate::platform::IN_BROWSER {
+        // The build's prerender of the page: the live version is as unknown as while loading.
+        return Err(ApiError::Network);
+    }
     let url = format!("{}{}", target.resource_url(), version.query());
     let response = send(prepared(Request::get(&url), credentials).build()).await?;
     let response = successful(response).await?;

@@ -1,7 +1,8 @@
 //! Whether the browser thinks it is online, kept current by the `online`/`offline` events.
 
-use leptos::ev;
 use leptos::prelude::*;
+
+use crate::platform::listen_to_window;
 
 #[derive(Clone, Copy)]
 pub struct Online {
@@ -10,11 +11,10 @@ pub struct Online {
 
 impl Online {
     pub fn watch() -> Self {
-        let now = web_sys::window().map(|window| window.navigator().on_line()).unwrap_or(true);
+        let now = !crate::platform::IN_BROWSER || window().navigator().on_line();
         let online = Online { is_online: RwSignal::new(now) };
-        // The app lives as long as the page: the listeners are never removed.
-        let _ = window_event_listener(ev::online, move |_| online.is_online.set(true));
-        let _ = window_event_listener(ev::offline, move |_| online.is_online.set(false));
+        listen_to_window("online", move |_| online.is_online.set(true));
+        listen_to_window("offline", move |_| online.is_online.set(false));
         online
     }
 }

@@ -137,7 +137,7 @@ impl Submission {
             let (target, credentials) = (target.clone(), credentials.clone());
             Box::pin(async move {
                 submit(&target, &credentials, trust_info).await?;
-                Ok(js_sys::Date::now())
+                Ok(crate::platform::epoch_ms())
             }) as _
         });
         let recorded = self.recorded;

@@ -4,19 +4,17 @@
 
 use serde_json::{json, Value};
 
-const PREFIX: &str = "privacy-tab:submitted:";
+use crate::draft::storage;
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
+const PREFIX: &str = "privacy-tab:submitted:";
 
 /// Whether the browser kept the record (the submission itself succeeded either way).
 pub fn mark_submitted(key: &str, at_ms: f64) -> bool {
     let record = json!({ "submittedAt": at_ms }).to_string();
-    storage().is_some_and(|storage| storage.set_item(&format!("{PREFIX}{key}"), &record).is_ok())
+    storage::write(&format!("{PREFIX}{key}"), &record)
 }
 
 pub fn submitted_at(key: &str) -> Option<f64> {
-    let text = storage()?.get_item(&format!("{PREFIX}{key}")).ok().flatten()?;
+    let text = storage::read(&format!("{PREFIX}{key}"))?;
     serde_json::from_str::<Value>(&text).ok()?.get("submittedAt")?.as_f64()
 }

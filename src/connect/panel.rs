@@ -21,6 +21,8 @@ pub fn ConnectPanel() -> impl IntoView {
                     type="text"
                     autocomplete="off"
                     spellcheck="false"
+                    // The attribute too: the page rendered at build time has no properties.
+                    value=connection.app_key.get_untracked()
                     prop:value=connection.app_key
                     on:change=move |ev| connection.app_key.set(event_target_value(&ev).trim().to_owned())
                 />
@@ -71,6 +73,7 @@ pub fn ConnectPanel() -> impl IntoView {
                         type="text"
                         spellcheck="false"
                         aria-describedby="api-base-hint"
+                        value=connection.api_base.get_untracked()
                         bind:value=connection.api_base
                     />
                 </div>

@@ -67,7 +67,7 @@ pub fn ImportButton(drafts: DraftStore) -> impl IntoView {
 
 fn read_import(drafts: DraftStore, text: &str, file_name: String) -> ImportState {
     let current: Draft = drafts.draft();
-    match import(text, &current.app_key, js_sys::Date::now()) {
+    match import(text, &current.app_key, crate::platform::epoch_ms()) {
         Err(error) => ImportState::Invalid { file_name, problem: error.to_string() },
         Ok(imported) => {
             let other_app = (matches!(imported.kind, ImportKind::Export | ImportKind::Draft)

@@ -14,7 +14,7 @@ mod kept_copies;
 mod lifecycle;
 mod position;
 mod status;
-mod storage;
+pub(crate) mod storage;
 mod storage_notice;
 mod store;
 

@@ -1,14 +1,12 @@
 //! Where the partner is in the form: the question holding focus (going back to it is
 //! `crate::focus::focus_question_later`).
 
-use leptos::ev;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// Calls `at` with the question id (`data-question`) whenever focus enters a question.
 pub fn follow_focus(at: impl Fn(String) + 'static) {
-    super::lifecycle::until_cleanup(window_event_listener(ev::focusin, move |event| {
+    crate::platform::listen_to_window("focusin", move |event| {
         let question = event
             .target()
             .and_then(|target| target.dyn_into::<Element>().ok())
@@ -17,5 +15,5 @@ pub fn follow_focus(at: impl Fn(String) + 'static) {
         if let Some(id) = question {
             at(id);
         }
-    }));
+    });
 }

@@ -1,28 +1,22 @@
 //! Local storage, one draft per app key. Every call reports failure instead of throwing:
 //! private modes and full quotas are normal, not exceptional. The API token never comes here.
 
-use web_sys::Storage;
-
 const LAST_APP_KEY: &str = "privacy-tab:last-app-key";
 
 pub use questionnaire::draft::storage_key as draft_key;
 use questionnaire::draft::{backup_key_prefix, legacy_storage_key};
 
-fn local_storage() -> Option<Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 pub fn read(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok().flatten()
+    backend::read(key)
 }
 
 /// Whether the browser accepted the write.
 pub fn write(key: &str, value: &str) -> bool {
-    local_storage().is_some_and(|storage| storage.set_item(key, value).is_ok())
+    backend::write(key, value)
 }
 
 pub fn remove(key: &str) -> bool {
-    local_storage().is_some_and(|storage| storage.remove_item(key).is_ok())
+    backend::remove(key)
 }
 
 /// Keeps text that could not be stored back as it is, so nothing is thrown away. The same
@@ -39,13 +33,11 @@ pub fn back_up(app_key: &str, text: &str, now_ms: f64) -> Option<String> {
 
 /// Every kept copy for this app key: (storage key, text), oldest first.
 pub fn backups(app_key: &str) -> Vec<(String, String)> {
-    let Some(storage) = local_storage() else { return Vec::new() };
     let prefix = backup_key_prefix(app_key);
-    let count = storage.length().unwrap_or(0);
-    let mut found: Vec<(String, String)> = (0..count)
-        .filter_map(|index| storage.key(index).ok().flatten())
+    let mut found: Vec<(String, String)> = backend::keys()
+        .into_iter()
         .filter(|key| key.starts_with(&prefix))
-        .filter_map(|key| storage.get_item(&key).ok().flatten().map(|text| (key, text)))
+        .filter_map(|key| read(&key).map(|text| (key, text)))
         .collect();
     found.sort();
     found
@@ -77,4 +69,61 @@ pub fn last_app_key() -> Option<String> {
 /// Whether the browser accepted the write: the first sign, on load, that storage is refused.
 pub fn remember_app_key(app_key: &str) -> bool {
     write(LAST_APP_KEY, app_key)
+}
+
+/// The browser's local storage.
+#[cfg(target_arch = "wasm32")]
+mod backend {
+    use web_sys::Storage;
+
+    fn local_storage() -> Option<Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+
+    pub fn read(key: &str) -> Option<String> {
+        local_storage()?.get_item(key).ok().flatten()
+    }
+
+    pub fn write(key: &str, value: &str) -> bool {
+        local_storage().is_some_and(|storage| storage.set_item(key, value).is_ok())
+    }
+
+    pub fn remove(key: &str) -> bool {
+        local_storage().is_some_and(|storage| storage.remove_item(key).is_ok())
+    }
+
+    pub fn keys() -> Vec<String> {
+        let Some(storage) = local_storage() else { return Vec::new() };
+        (0..storage.length().unwrap_or(0)).filter_map(|index| storage.key(index).ok().flatten()).collect()
+    }
+}
+
+/// Outside a browser (the build-time prerender of the page, `crates/prerender`): an empty
+/// storage that accepts writes, as a first visit's browser does.
+#[cfg(not(target_arch = "wasm32"))]
+mod backend {
+    use std::cell::RefCell;
+    use std::collections::BTreeMap;
+
+    thread_local! {
+        static ITEMS: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+    }
+
+    pub fn read(key: &str) -> Option<String> {
+        ITEMS.with_borrow(|items| items.get(key).cloned())
+    }
+
+    pub fn write(key: &str, value: &str) -> bool {
+        ITEMS.with_borrow_mut(|items| items.insert(key.to_owned(), value.to_owned()));
+        true
+    }
+
+    pub fn remove(key: &str) -> bool {
+        ITEMS.with_borrow_mut(|items| items.remove(key));
+        true
+    }
+
+    pub fn keys() -> Vec<String> {
+        ITEMS.with_borrow(|items| items.keys().cloned().collect())
+    }
 }

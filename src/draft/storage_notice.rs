@@ -49,7 +49,7 @@ fn KeptOriginalNotice(drafts: DraftStore, kept: KeptOriginal) -> impl IntoView {
         None => "This browser has no room for a copy of the original text, so nothing is saved over it until you download it.".to_owned(),
     };
     let download = move |_| {
-        if download_json(&file_name("saved-text", &app_key, js_sys::Date::now()), &text) {
+        if download_json(&file_name("saved-text", &app_key, crate::platform::epoch_ms()), &text) {
             drafts.original_downloaded();
         }
     };

@@ -30,7 +30,7 @@ pub fn ChangeSummary(
     let body = move || {
         match outlook.get() {
         Outlook::Unknown => view! {
-            <p class="change-note">"What customers see today is not known (the live version could not be read), so changes cannot be listed."</p>
+            <p class="change-note">"What customers see today is not known (the live version is still being read, or could not be), so changes cannot be listed."</p>
         }
         .into_any(),
         Outlook::FirstPublish => view! {

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use commands::{check, diff, pull, push, show};
+use outcome::{settle, Outcome};
 
 #[derive(Parser)]
 #[command(
@@ -48,13 +49,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Check(args) => check::run(args),
-        Command::Show(args) => show::run(args),
-        Command::Diff(args) => diff::run(args),
-        Command::Pull(args) => pull::run(args),
-        Command::Push(args) => push::run(args),
+        Command::Show(args) => settle(show::run(args)),
+        Command::Diff(args) => settle(diff::run(args)),
+        Command::Pull(args) => settle(pull::run(args)),
+        Command::Push(args) => settle(push::run(args)),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "privacy-tab", &mut std::io::stdout());
-            outcome::Outcome::Done
+            Outcome::Done
         }
     };
     outcome.exit_code()

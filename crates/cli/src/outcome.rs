@@ -22,8 +22,15 @@ impl Outcome {
     }
 }
 
-/// Prints what cannot be used and ends the command with exit status 2.
-pub fn unusable(message: impl std::fmt::Display) -> Outcome {
-    eprintln!("privacy-tab: {message}");
-    Outcome::Unusable
+/// What a command ends with: how it went, or a file or option it cannot use (a sentence
+/// saying why and what to do), so that each command reads its inputs with `?`.
+pub type Ended = Result<Outcome, String>;
+
+/// The outcome of a command that ended; for one that could not use its inputs, prints why and
+/// ends with exit status 2.
+pub fn settle(ended: Ended) -> Outcome {
+    ended.unwrap_or_else(|problem| {
+        eprintln!("privacy-tab: {problem}");
+        Outcome::Unusable
+    })
 }

@@ -23,6 +23,7 @@ pub fn routes() -> Router<AppState> {
         .route("/_stand-in/apps/{key}/publish", post(publish))
         .route("/_stand-in/products/{id}", get(product))
         .route("/_stand-in/faults", get(list_faults).post(set_faults).delete(clear_faults))
+        .route("/_stand-in/requests", get(requests))
 }
 
 fn view(record: Option<Record>) -> Response {
@@ -51,22 +52,20 @@ async fn seed_live(State(state): State<AppState>, Path(key): Path<String>, body:
 
 /// Moves the draft to live, as approval would: afterwards the partner's default read is live.
 async fn publish(State(state): State<AppState>, Path(key): Path<String>) -> Response {
-    state.update(|store| match store.apps.get_mut(&key) {
-        None => respond::error(StatusCode::NOT_FOUND, format!("App not found: {key}")),
-        Some(record) => match record.draft.take() {
-            None => respond::error(StatusCode::CONFLICT, format!("No draft to publish for app {key}")),
-            Some(draft) => {
-                record.live = Some(draft);
-                respond::no_content()
-            }
-        },
-    })
+    state.update(|store| respond::publish(store.apps.get_mut(&key), "app", &key))
 }
 
 async fn reset(State(state): State<AppState>) -> Response {
     state.update(|store| *store = Store::default());
     *state.faults() = Faults::default();
+    state.forget_received();
     respond::no_content()
+}
+
+/// API requests received so far, by method, counted on arrival: a request still waiting out
+/// a delay fault, or refused by one, is counted too.
+async fn requests(State(state): State<AppState>) -> Response {
+    respond::json(StatusCode::OK, &json!(state.received_so_far()))
 }
 
 async fn list_faults(State(state): State<AppState>) -> Response {

@@ -152,6 +152,7 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
     if !request.uri().path().starts_with("/rest/") {
         return next.run(request).await;
     }
+    state.received(request.method().as_str());
     let plan = state.faults().take(request.method());
     if !plan.delay.is_zero() {
         tokio::time::sleep(plan.delay).await;

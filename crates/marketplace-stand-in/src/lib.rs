@@ -32,7 +32,7 @@
 //! # Control API (no auth, never subject to faults)
 //!
 //! - `GET /_stand-in/health` → 200 `ok`.
-//! - `POST /_stand-in/reset` clears all apps, products and faults.
+//! - `POST /_stand-in/reset` clears all apps, products, faults and request counts.
 //! - `GET /_stand-in/apps/{key}` → `{"live": ..., "draft": ..., "putCount": n}` (nulls and 0
 //!   for an unknown key); `putCount` counts accepted v2 PUTs.
 //! - `PUT /_stand-in/apps/{key}/live` with a TrustInfo object seeds the live version (not
@@ -40,6 +40,8 @@
 //! - `POST /_stand-in/apps/{key}/publish` moves the draft to live (v2 documents no publish).
 //! - `GET /_stand-in/products/{id}`: the same view of a v3 product.
 //! - `GET|POST|DELETE /_stand-in/faults`: list, replace, clear the fault rules (see [`faults`]).
+//! - `GET /_stand-in/requests` → `{"PUT": n, …}`: API requests received, by method, counted as
+//!   they arrive (before any fault or delay).
 //!
 //! With `--static-dir DIR`, any other GET is answered from DIR (`/` → `index.html`; paths
 //! without a file extension fall back to `index.html` for client-side routes). As a static

@@ -6,6 +6,8 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use crate::store::Record;
+
 /// One entry of an error body's `errors` list, as the client is told to parse it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
@@ -39,4 +41,33 @@ pub fn unauthorized(message: impl Into<String>) -> Response {
 
 pub fn no_content() -> Response {
     StatusCode::NO_CONTENT.into_response()
+}
+
+/// `204 No Content` for a stored draft, with `Location` naming where it is read.
+pub fn stored_at(location: &str) -> Response {
+    let mut response = no_content();
+    if let Ok(location) = HeaderValue::from_str(location) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
+}
+
+/// Moves `record`'s draft to live, as approval would. `what` names the record as the API
+/// does ("app", "product").
+pub fn publish(record: Option<&mut Record>, what: &str, id: &str) -> Response {
+    match record {
+        None => error(StatusCode::NOT_FOUND, format!("{} not found: {id}", capitalised(what))),
+        Some(record) => match record.draft.take() {
+            None => error(StatusCode::CONFLICT, format!("No draft to publish for {what} {id}")),
+            Some(draft) => {
+                record.live = Some(draft);
+                no_content()
+            }
+        },
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

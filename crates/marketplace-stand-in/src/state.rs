@@ -1,6 +1,6 @@
 //! The state shared by all handlers.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -23,6 +23,8 @@ struct Inner {
     static_site: Option<StaticSite>,
     store: Mutex<Store>,
     faults: Mutex<Faults>,
+    /// API requests received, by method, counted as they arrive (before any fault or delay).
+    received: Mutex<BTreeMap<String, u64>>,
 }
 
 impl AppState {
@@ -40,6 +42,7 @@ impl AppState {
                 static_site: StaticSite::from_config(config)?,
                 store: Mutex::new(store),
                 faults: Mutex::new(Faults::new(config.faults.clone())),
+                received: Mutex::default(),
             }),
         })
     }
@@ -75,6 +78,20 @@ impl AppState {
 
     pub fn faults(&self) -> MutexGuard<'_, Faults> {
         lock(&self.inner.faults)
+    }
+
+    /// Counts an API request as it arrives.
+    pub fn received(&self, method: &str) {
+        *lock(&self.inner.received).entry(method.to_owned()).or_default() += 1;
+    }
+
+    /// How many API requests of each method have arrived.
+    pub fn received_so_far(&self) -> BTreeMap<String, u64> {
+        lock(&self.inner.received).clone()
+    }
+
+    pub fn forget_received(&self) {
+        lock(&self.inner.received).clear();
     }
 }
 

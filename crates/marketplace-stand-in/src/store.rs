@@ -26,6 +26,12 @@ impl Record {
             Version::Draft => self.draft.as_ref(),
         }
     }
+
+    /// A partner's PUT: the document becomes the draft.
+    pub fn put_draft(&mut self, info: Value) {
+        self.draft = Some(info);
+        self.put_count += 1;
+    }
 }
 
 /// v2 apps and v3 products live in separate maps: the two APIs name apps differently.

@@ -2,7 +2,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -29,18 +29,10 @@ async fn read(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let requested = match version::requested(query.as_deref()) {
-        Ok(requested) => requested,
-        Err(bad) => return bad.into_response(),
+    let (caller, requested) = match version::read_request(&state, query.as_deref(), &headers) {
+        Ok(request) => request,
+        Err(refusal) => return refusal.into_response(),
     };
-    let caller = state.credentials().caller(&headers);
-    match (caller, requested) {
-        (Caller::Rejected, _) => return respond::unauthorized("Invalid credentials"),
-        (Caller::Anonymous, Some(Version::Draft)) => {
-            return respond::unauthorized("Authentication required to read the draft")
-        }
-        _ => {}
-    }
     if !state.knows_app(&key) {
         return app_not_found(&key);
     }
@@ -70,16 +62,8 @@ async fn write(State(state): State<AppState>, Path(key): Path<String>, headers: 
         Ok(info) => info,
         Err((message, errors)) => return respond::field_errors(message, &errors),
     };
-    state.update(|store| {
-        let record = store.apps.entry(key.clone()).or_default();
-        record.draft = Some(info);
-        record.put_count += 1;
-    });
-    let mut response = respond::no_content();
-    if let Ok(location) = HeaderValue::from_str(&location(&key)) {
-        response.headers_mut().insert(header::LOCATION, location);
-    }
-    response
+    state.update(|store| store.apps.entry(key.clone()).or_default().put_draft(info));
+    respond::stored_at(&location(&key))
 }
 
 fn app_not_found(key: &str) -> Response {

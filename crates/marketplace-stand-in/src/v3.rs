@@ -2,13 +2,12 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde_json::json;
 
-use crate::auth::Caller;
 use crate::respond;
 use crate::state::AppState;
 use crate::validate::{self, COMMON_CLOUD_EXTRA, TRUST_INFO};
@@ -26,17 +25,10 @@ async fn read(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let version = match version::requested(query.as_deref()) {
-        Ok(requested) => requested.unwrap_or(Version::Live),
-        Err(bad) => return bad.into_response(),
+    let version = match version::read_request(&state, query.as_deref(), &headers) {
+        Ok((_, requested)) => requested.unwrap_or(Version::Live),
+        Err(refusal) => return refusal.into_response(),
     };
-    match state.credentials().caller(&headers) {
-        Caller::Rejected => return respond::unauthorized("Invalid credentials"),
-        Caller::Anonymous if version == Version::Draft => {
-            return respond::unauthorized("Authentication required to read the draft")
-        }
-        _ => {}
-    }
     let info = state.read(|store| store.products.get(&id).and_then(|record| record.get(version).cloned()));
     match info {
         Some(info) => respond::json(StatusCode::OK, &json!({ "commonCloud": info })),
@@ -52,16 +44,8 @@ async fn write(State(state): State<AppState>, Path(id): Path<String>, headers: H
         Ok(info) => info,
         Err((message, errors)) => return respond::field_errors(message, &errors),
     };
-    state.update(|store| {
-        let record = store.products.entry(id.clone()).or_default();
-        record.draft = Some(info);
-        record.put_count += 1;
-    });
-    let mut response = respond::no_content();
-    if let Ok(location) = HeaderValue::from_str(&format!("/rest/3/privacy-and-security/products/{id}?state=draft")) {
-        response.headers_mut().insert(header::LOCATION, location);
-    }
-    response
+    state.update(|store| store.products.entry(id.clone()).or_default().put_draft(info));
+    respond::stored_at(&format!("/rest/3/privacy-and-security/products/{id}?state=draft"))
 }
 
 async fn discard(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Response {
@@ -79,14 +63,5 @@ async fn publish(State(state): State<AppState>, Path(id): Path<String>, headers:
     if let Some(response) = state.credentials().refusal(&headers) {
         return response;
     }
-    state.update(|store| match store.products.get_mut(&id) {
-        None => respond::error(StatusCode::NOT_FOUND, format!("Product not found: {id}")),
-        Some(record) => match record.draft.take() {
-            None => respond::error(StatusCode::CONFLICT, format!("No draft to publish for product {id}")),
-            Some(draft) => {
-                record.live = Some(draft);
-                respond::no_content()
-            }
-        },
-    })
+    state.update(|store| respond::publish(store.products.get_mut(&id), "product", &id))
 }

@@ -1,9 +1,11 @@
 //! The `state=live|draft` query parameter shared by v2 and v3.
 
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use crate::auth::Caller;
 use crate::respond::{self, FieldError};
+use crate::state::AppState;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Version {
@@ -50,6 +52,41 @@ pub fn requested(query: Option<&str>) -> Result<Option<Version>, BadState> {
         Some("live") => Ok(Some(Version::Live)),
         Some("draft") => Ok(Some(Version::Draft)),
         Some(other) => Err(BadState(other.to_string())),
+    }
+}
+
+/// Why a read is refused, the same for v2 and v3.
+#[derive(Debug)]
+pub enum Refusal {
+    /// A `state` other than live or draft (400).
+    BadState(BadState),
+    /// Credentials sent, but wrong (401).
+    WrongCredentials,
+    /// The draft asked for without credentials (401).
+    DraftWithoutCredentials,
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        match self {
+            Refusal::BadState(bad) => bad.into_response(),
+            Refusal::WrongCredentials => respond::unauthorized("Invalid credentials"),
+            Refusal::DraftWithoutCredentials => respond::unauthorized("Authentication required to read the draft"),
+        }
+    }
+}
+
+/// Who asks for which version (`None`: not said), or why they may not.
+pub fn read_request(
+    state: &AppState,
+    query: Option<&str>,
+    headers: &HeaderMap,
+) -> Result<(Caller, Option<Version>), Refusal> {
+    let requested = requested(query).map_err(Refusal::BadState)?;
+    match (state.credentials().caller(headers), requested) {
+        (Caller::Rejected, _) => Err(Refusal::WrongCredentials),
+        (Caller::Anonymous, Some(Version::Draft)) => Err(Refusal::DraftWithoutCredentials),
+        (caller, requested) => Ok((caller, requested)),
     }
 }
 

@@ -287,10 +287,15 @@ proptest! {
     }
 
     #[test]
-    fn any_draft_text_gives_a_draft_or_a_clear_error(text in any::<String>(), cut in any::<proptest::sample::Index>(), version in any_json()) {
-        // A clear error says what is wrong and, for text that is not JSON, where.
+    fn any_draft_text_gives_a_draft_or_a_clear_error(
+        text in any::<String>(),
+        cut in any::<proptest::sample::Index>(),
+        version in any_json(),
+        damaged in proptest::sample::select(DRAFT_PARTS),
+        wrong in any_json(),
+    ) {
         if let Err(error) = Draft::parse(&text) {
-            prop_assert!(says_what_and_where(&error), "{error}");
+            prop_assert!(is_clear(&error), "{error}");
         }
         let _ = draft::import(&text, "k", 0.0);
         let full = Draft::new("k", Answers::new(), 1.0).to_json();
@@ -298,24 +303,70 @@ proptest! {
         let truncated = &full[..*cut.get(&boundaries)];
         let error = Draft::parse(truncated).expect_err("a cut draft is refused");
         prop_assert!(matches!(error, DraftError::NotJson(_)), "{error:?}");
-        prop_assert!(error.to_string().contains("cut short") && says_what_and_where(&error), "{error}");
+        prop_assert!(error.to_string().contains("cut short") && is_clear(&error), "{error}");
         let mut value: Value = serde_json::from_str(&full).unwrap();
         value["version"] = version.clone();
         match Draft::parse(&value.to_string()) {
             Ok(_) => prop_assert!(matches!(version.as_u64(), Some(0 | 1)), "version {version} was read"),
-            Err(DraftError::NewerVersion(v)) => prop_assert_eq!(Some(v), version.as_u64()),
-            Err(DraftError::NoVersion) => prop_assert!(version.as_u64().is_none(), "{version}"),
+            Err(error @ DraftError::NewerVersion(v)) => {
+                prop_assert_eq!(Some(v), version.as_u64());
+                prop_assert!(is_clear(&error), "{error}");
+            }
+            Err(error @ DraftError::NoVersion) => {
+                prop_assert!(version.as_u64().is_none(), "{version}");
+                prop_assert!(is_clear(&error), "{error}");
+            }
             Err(other) => prop_assert!(false, "version {version}: {other:?}"),
+        }
+        // A draft with one part of the wrong kind is refused, and the message names that part.
+        let DraftPart { field, named, fits } = damaged;
+        if !fits(&wrong) {
+            let mut value: Value = serde_json::from_str(&full).unwrap();
+            value[field] = wrong.clone();
+            let error = Draft::parse(&value.to_string()).expect_err("a damaged draft is refused");
+            prop_assert!(matches!(error, DraftError::Malformed(_)), "{field}: {wrong}: {error:?}");
+            prop_assert!(is_clear(&error) && error.to_string().contains(named), "{field}: {error}");
         }
     }
 }
 
-/// The message names the problem, and a JSON syntax error says at which line and column.
-fn says_what_and_where(error: &DraftError) -> bool {
+/// A part of a stored draft that must be of one kind: its field, how a message names it, and
+/// which values fit it.
+#[derive(Clone, Copy, Debug)]
+struct DraftPart {
+    field: &'static str,
+    named: &'static str,
+    fits: fn(&Value) -> bool,
+}
+
+const DRAFT_PARTS: &[DraftPart] = &[
+    DraftPart { field: "appKey", named: "app key", fits: Value::is_string },
+    DraftPart { field: "savedAt", named: "time stamp", fits: |value| value.is_number() || value.is_null() },
+    DraftPart { field: "answers", named: "answers", fits: |value| value.is_object() || value.is_null() },
+];
+
+/// A clear error is a sentence about this draft that names the problem and where it is: for
+/// text that is not JSON, the line and column (as serde_json gives them); for a damaged draft,
+/// the part that is damaged; for a version it cannot read, which version.
+fn is_clear(error: &DraftError) -> bool {
     let message = error.to_string();
-    let names_it = message.ends_with('.') && message.len() > 30;
-    match error {
-        DraftError::NotJson(detail) => names_it && detail.contains("line") && detail.contains("column"),
-        _ => names_it,
-    }
+    let sentence = message.starts_with("This ") && message.ends_with('.');
+    sentence
+        && match error {
+            DraftError::NotJson(_) => names_line_and_column(&message),
+            DraftError::NotADraft => message.contains("neither a privacy-tab draft nor a Marketplace"),
+            DraftError::NoVersion => message.contains("which version of the format"),
+            DraftError::NewerVersion(version) => message.contains(&format!("format {version};")),
+            DraftError::Malformed(_) => DRAFT_PARTS.iter().any(|part| message.contains(part.named)),
+        }
+}
+
+/// "… at line 3 column 14…": where in the text the reading stopped.
+fn names_line_and_column(message: &str) -> bool {
+    let Some((_, place)) = message.split_once(" at line ") else { return false };
+    let mut words = place.split_whitespace();
+    let number = |word: Option<&str>| {
+        word.is_some_and(|word| word.trim_end_matches(|c: char| !c.is_ascii_digit()).parse::<u64>().is_ok())
+    };
+    number(words.next()) && words.next() == Some("column") && number(words.next())
 }

@@ -22,7 +22,7 @@ async fn main() {
 
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.find("#q-security_contact").await;
     browser
         .client

@@ -7,6 +7,8 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
+use crate::wait::{poll, wait_for_eq, PATIENCE};
+
 /// Headless Chromium behind its own chromedriver, with a fresh profile (so local storage
 /// starts empty). Both go when the test ends, passed or failed (see `Drop`).
 pub struct Browser {
@@ -82,6 +84,43 @@ impl Browser {
             .unwrap_or_else(|e| panic!("no element {css:?} appeared: {e}"))
     }
 
+    /// Opens the app at `url` and waits until it has taken over the page rendered at build time
+    /// (`data-started`): before that, the page's controls are the prerendered ones, which go.
+    pub async fn open_app(&self, url: &str) {
+        self.client.goto(url).await.unwrap();
+        self.reach_for_the_page().await;
+        self.wait_until_started().await;
+    }
+
+    /// A first visit's app starts when the partner first reaches for the page: a click on its
+    /// title, as harmless as any.
+    /// (A page with a draft to restore starts by itself, and may be taken over meanwhile.)
+    pub async fn reach_for_the_page(&self) {
+        if self.exists("html[data-started]").await {
+            return;
+        }
+        if let Ok(title) = self.client.find(Locator::Css(".page-header h1")).await {
+            let _ = title.click().await;
+        }
+    }
+
+    /// Reloads the app's page, and waits until the app has taken it over again.
+    pub async fn reload_app(&self) {
+        self.client.refresh().await.unwrap();
+        self.reach_for_the_page().await;
+        self.wait_until_started().await;
+    }
+
+    /// Waits for the app to take over the page now open.
+    pub async fn wait_until_started(&self) {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css("html[data-started]"))
+            .await
+            .unwrap_or_else(|e| panic!("the app did not start: {e}"));
+    }
+
     /// Whether `css` matches anything right now.
     pub async fn exists(&self, css: &str) -> bool {
         !self.client.find_all(Locator::Css(css)).await.unwrap().is_empty()
@@ -94,17 +133,35 @@ impl Browser {
 
     /// Waits until the element's text passes `test` (described by `what`), and returns it.
     pub async fn wait_until_text(&self, css: &str, what: &str, test: impl Fn(&str) -> bool) -> String {
+        self.wait_until_text_within(PATIENCE, css, what, test).await
+    }
+
+    /// [`Browser::wait_until_text`] for something that takes longer than most (the app's own
+    /// timers, say).
+    pub async fn wait_until_text_within(
+        &self,
+        within: Duration,
+        css: &str,
+        what: &str,
+        test: impl Fn(&str) -> bool,
+    ) -> String {
         let mut text = String::new();
-        for _ in 0..100 {
-            if let Ok(element) = self.client.find(Locator::Css(css)).await {
-                text = element.text().await.unwrap_or_default();
-                if test(&text) {
-                    return text;
-                }
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        panic!("{css:?} did not {what}; last text: {text:?}");
+        let found = poll(within, async || {
+            text = self.client.find(Locator::Css(css)).await.ok()?.text().await.unwrap_or_default();
+            test(&text).then(|| text.clone())
+        })
+        .await;
+        found.unwrap_or_else(|| panic!("{css:?} did not {what} within {within:?}; last text: {text:?}"))
+    }
+
+    /// The id of the element that has the focus ("" for one without an id).
+    pub async fn focused_id(&self) -> String {
+        self.client.active_element().await.unwrap().attr("id").await.unwrap().unwrap_or_default()
+    }
+
+    /// Waits until the element with this id has the focus (focus often moves in the next frame).
+    pub async fn wait_for_focus(&self, id: &str) {
+        wait_for_eq("the focused element's id", id.to_owned(), async || self.focused_id().await).await;
     }
 
     /// Ends the WebDriver session politely; `Drop` does the rest.

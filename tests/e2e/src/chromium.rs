@@ -1,11 +1,10 @@
 //! What the tests ask of Chromium beyond plain WebDriver: its console log, network
 //! conditions, print media, the page's storage, and DevTools commands.
 
-use std::time::Duration;
-
 use fantoccini::wd::WebDriverCompatibleCommand;
 use serde_json::{json, Value};
 
+use crate::wait::{poll, PATIENCE};
 use crate::Browser;
 
 /// A chromedriver command that is not in the W3C protocol: `POST /session/{id}/{path}`.
@@ -103,7 +102,7 @@ impl Browser {
         for (key, value) in items {
             self.execute("localStorage.setItem(arguments[0], arguments[1]);", vec![json!(key), json!(value)]).await;
         }
-        self.client.goto(url).await.unwrap();
+        self.open_app(url).await;
     }
 
     /// Deletes the IndexedDB database of the drafts' crash-safe copies, for the current origin.
@@ -129,14 +128,11 @@ impl Browser {
 
     /// Clicks a button once it is enabled (a busy button ignores clicks, as it should).
     pub async fn click_when_enabled(&self, css: &str) {
-        for _ in 0..100 {
+        let enabled = poll(PATIENCE, async || {
             let element = self.find(css).await;
-            if element.is_enabled().await.unwrap_or(false) {
-                element.click().await.unwrap();
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        panic!("{css:?} never became enabled");
+            element.is_enabled().await.unwrap_or(false).then_some(element)
+        })
+        .await;
+        enabled.unwrap_or_else(|| panic!("{css:?} never became enabled")).click().await.unwrap();
     }
 }

@@ -11,10 +11,12 @@ pub mod fixtures;
 mod screenshots;
 mod session;
 pub mod stand_in;
+mod wait;
 
 pub use browser::Browser;
 pub use drafts::DEMO_APP_KEY;
 pub use stand_in::StandIn;
+pub use wait::{eventually, poll, wait_for_eq, PATIENCE};
 
 use std::path::PathBuf;
 

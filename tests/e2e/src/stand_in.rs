@@ -94,6 +94,17 @@ impl StandIn {
             .expect("the stand-in takes the fault rules");
     }
 
+    /// How many API requests of this method the stand-in has received, counted as they arrive:
+    /// one still waiting out a delay fault, or refused by a fault, is counted too.
+    pub fn received(&self, method: &str) -> u64 {
+        let received: Value = ureq::get(&format!("{}/_stand-in/requests", self.origin))
+            .call()
+            .expect("the stand-in answers its control API")
+            .into_json()
+            .expect("control API answers JSON");
+        received[method].as_u64().unwrap_or(0)
+    }
+
     pub fn clear_faults(&self) {
         ureq::delete(&format!("{}/_stand-in/faults", self.origin)).call().expect("the stand-in clears its faults");
     }

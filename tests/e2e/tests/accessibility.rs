@@ -28,7 +28,7 @@ async fn screenshot(browser: &Browser, name: &str, width: u32) {
 async fn the_empty_form_has_no_accessibility_violations() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.find("#save-and-preview").await;
     assert_eq!(violations(&browser).await, Vec::<String>::new());
     browser.close().await;
@@ -38,7 +38,7 @@ async fn the_empty_form_has_no_accessibility_violations() {
 async fn the_filled_form_has_no_accessibility_violations_and_fits_a_phone() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.plant_answers(DEMO_APP_KEY, questionnaire::sample::complete(3)).await;
     browser.find(&format!("#q-{}-2-name", ids::THIRD_PARTIES)).await;
     assert_eq!(violations(&browser).await, Vec::<String>::new());
@@ -60,7 +60,7 @@ async fn the_filled_form_has_no_accessibility_violations_and_fits_a_phone() {
 async fn the_form_with_errors_has_no_accessibility_violations() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.find(&format!("#q-{}", ids::SECURITY_POLICY)).await.send_keys("javascript:alert(1)").await.unwrap();
     browser.find(&format!("#q-{}-yes", ids::RETAINS_AFTER_UNINSTALL)).await.click().await.unwrap();
     browser.find("#save-and-preview").await.click().await.unwrap();
@@ -73,7 +73,7 @@ async fn the_form_with_errors_has_no_accessibility_violations() {
 async fn the_preview_has_no_accessibility_violations() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.plant_answers(DEMO_APP_KEY, questionnaire::sample::complete(2)).await;
     browser.find("#save-and-preview").await.click().await.unwrap();
     browser.find("#preview-page .show-expanded").await.click().await.unwrap();

@@ -3,7 +3,7 @@
 //! API token kept out of every storage, file and URL.
 
 use e2e::stand_in::{EMAIL, TOKEN};
-use e2e::{Browser, StandIn};
+use e2e::{poll, wait_for_eq, Browser, StandIn, PATIENCE};
 use fantoccini::key::Key;
 use questionnaire::catalogue::ids;
 use questionnaire::draft::{backup_key_prefix, legacy_storage_key, storage_key};
@@ -24,7 +24,7 @@ fn choice(id: &str, choice: &str) -> String {
 
 async fn open(stand_in: &StandIn) -> Browser {
     let browser = Browser::start().await;
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.find(&choice(ids::STORES_EUD, "yes")).await;
     browser
 }
@@ -40,23 +40,19 @@ async fn local_storage(browser: &Browser) -> serde_json::Map<String, Value> {
 }
 
 async fn stored_draft(browser: &Browser) -> Value {
-    let text = local_storage(browser).await.get(&draft_key()).and_then(Value::as_str).map(str::to_owned);
-    serde_json::from_str(&text.expect("a draft is stored")).unwrap()
+    serde_json::from_str(&browser.local_item(&draft_key()).await.expect("a draft is stored")).unwrap()
 }
 
 /// Waits until the stored draft passes `test`, and returns it.
 async fn wait_for_stored(browser: &Browser, what: &str, test: impl Fn(&Value) -> bool) -> Value {
     let mut last = Value::Null;
-    for _ in 0..100 {
-        if let Some(text) = local_storage(browser).await.get(&draft_key()).and_then(Value::as_str) {
-            last = serde_json::from_str(text).unwrap_or(Value::Null);
-            if test(&last) {
-                return last;
-            }
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!("the stored draft never {what}; last: {last}");
+    let found = poll(PATIENCE, async || {
+        let text = browser.local_item(&draft_key()).await?;
+        last = serde_json::from_str(&text).unwrap_or(Value::Null);
+        test(&last).then(|| last.clone())
+    })
+    .await;
+    found.unwrap_or_else(|| panic!("the stored draft never {what}; last: {last}"))
 }
 
 async fn plant(browser: &Browser, key: &str, text: &str) {
@@ -90,13 +86,7 @@ async fn value_of(browser: &Browser, css: &str) -> String {
 
 /// Waits until the input shows `expected` (another window's save takes a moment to arrive).
 async fn wait_for_value(browser: &Browser, css: &str, expected: &str) {
-    for _ in 0..100 {
-        if value_of(browser, css).await == expected {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    assert_eq!(value_of(browser, css).await, expected, "{css}");
+    wait_for_eq(&format!("the value of {css}"), expected.to_owned(), async || value_of(browser, css).await).await;
 }
 
 async fn is_checked(browser: &Browser, css: &str) -> bool {
@@ -138,7 +128,7 @@ async fn a_reload_restores_answers_hidden_answers_third_parties_and_the_question
     assert_eq!(saved["position"], ids::SECURITY_CONTACT, "the question being answered is the position");
     browser.wait_for_text(".autosave-status", "Saved locally at").await;
 
-    browser.client.refresh().await.unwrap();
+    browser.reload_app().await;
     browser.wait_for_text(".autosave-status", "Restored your draft saved at").await;
     assert_eq!(stored_draft(&browser).await["answers"], saved["answers"], "loading writes nothing different");
     assert!(is_checked(&browser, &choice(ids::STORES_EUD, "no")).await);
@@ -196,7 +186,7 @@ async fn two_windows_on_one_draft_stay_in_sync_and_the_same_answer_changed_in_bo
 
     let second = client.new_window(false).await.unwrap().handle;
     client.switch_to_window(second.clone()).await.unwrap();
-    client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.find(&choice(ids::STORES_EUD, "yes")).await;
     assert_eq!(
         value_of(&browser, &control(ids::SECURITY_CONTACT)).await,
@@ -272,7 +262,7 @@ async fn corrupt_truncated_and_future_drafts_are_kept_aside_told_and_downloadabl
     let cases_texts: Vec<String> = cases.iter().map(|(_, text, _)| text.clone()).collect();
     for (case, text, reason) in cases {
         plant(&browser, &draft_key(), &text).await;
-        browser.client.refresh().await.unwrap();
+        browser.reload_app().await;
         let notice = browser.wait_for_text(".storage-notice", "could not be opened").await;
         assert!(notice.contains(reason), "{case}: says why: {notice}");
         assert!(notice.contains("The original text is kept in this browser"), "{case}: {notice}");
@@ -299,7 +289,7 @@ async fn corrupt_truncated_and_future_drafts_are_kept_aside_told_and_downloadabl
     assert_eq!(backups, 3, "each text kept once");
 
     // Days later, with the draft saved over, the copies are still within reach.
-    browser.client.refresh().await.unwrap();
+    browser.reload_app().await;
     browser.wait_for_text(".autosave-status", "Restored your draft").await;
     assert!(!browser.exists(".kept-original").await, "the draft itself reads fine now");
     browser.find(".kept-copies summary").await.click().await.unwrap();
@@ -320,7 +310,7 @@ async fn a_draft_from_an_earlier_version_under_the_first_builds_key_is_found_con
     let v0 = json!({ "appKey": APP_KEY, "savedAt": 1_600_000_000_000u64, "answers": { "stores_eud": "yes", "stored_data_types": ["IP address"] } })
         .to_string();
     plant(&browser, &legacy_storage_key(APP_KEY), &v0).await;
-    browser.client.refresh().await.unwrap();
+    browser.reload_app().await;
     browser.wait_for_text(".storage-notice", "written by an earlier version of this app and has been converted").await;
     assert!(is_checked(&browser, &choice(ids::STORES_EUD, "yes")).await);
     browser.wait_for_text(&format!("[data-question={}] .chips", ids::STORED_DATA_TYPES), "IP address").await;

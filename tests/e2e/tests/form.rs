@@ -18,7 +18,7 @@ fn choice(id: &str, choice: &str) -> String {
 async fn open_form() -> (StandIn, Browser) {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.find(&choice(ids::STORES_EUD, "yes")).await;
     (stand_in, browser)
 }
@@ -104,7 +104,7 @@ async fn save_and_preview_lists_every_problem_and_each_link_focuses_its_field() 
         assert!(text.contains(message.as_str()), "{text:?} says {message:?}");
         let target = link.attr("href").await.unwrap().unwrap();
         link.click().await.unwrap();
-        let focused = browser.client.active_element().await.unwrap().attr("id").await.unwrap().unwrap_or_default();
+        let focused = browser.focused_id().await;
         assert!(!focused.is_empty(), "{target} focuses an element with an id");
         assert_eq!(target, format!("#{focused}"), "the link focuses its own field");
     }
@@ -121,16 +121,7 @@ async fn third_parties_are_added_removed_and_a_removal_can_be_undone() {
         browser.find(".add-third-party").await.click().await.unwrap();
         // Focus goes to the new row's name (in the next frame: wait for it, or the keys go
         // wherever focus still is on a busy machine).
-        let wanted = row(index, "name");
-        let mut focused = String::new();
-        for _ in 0..100 {
-            focused = browser.client.active_element().await.unwrap().attr("id").await.unwrap().unwrap_or_default();
-            if wanted == format!("#{focused}") {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        }
-        assert_eq!(format!("#{focused}"), wanted, "the new row's name has the focus");
+        browser.wait_for_focus(row(index, "name").trim_start_matches('#')).await;
         browser.client.active_element().await.unwrap().send_keys(name).await.unwrap();
     }
     browser.find(&row(0, "countries")).await.send_keys(&format!("Germany{}", char::from(Key::Enter))).await.unwrap();

@@ -43,7 +43,7 @@ fn answer_for(id: &str) -> Option<String> {
 async fn every_question_can_be_answered_with_the_keyboard_alone() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.find("#save-and-preview").await;
     let body = browser.find("body").await;
 
@@ -68,17 +68,10 @@ async fn every_question_can_be_answered_with_the_keyboard_alone() {
             _ if class.contains("add-third-party") && !typed_into.iter().any(|i: &String| i.contains("-0-name")) => {
                 active.send_keys(&key(Key::Enter)).await.unwrap();
                 // Focus moves into the new row, in the next frame: wait for it.
-                let mut new_row = browser.client.active_element().await.unwrap();
-                for _ in 0..100 {
-                    if new_row.attr("id").await.unwrap().unwrap_or_default().ends_with("-0-name") {
-                        break;
-                    }
-                    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-                    new_row = browser.client.active_element().await.unwrap();
-                }
-                let row_id = new_row.attr("id").await.unwrap().unwrap_or_default();
+                let row_id = format!("q-{}-0-name", ids::THIRD_PARTIES);
+                browser.wait_for_focus(&row_id).await;
                 if let Some(text) = answer_for(&row_id) {
-                    new_row.send_keys(&text).await.unwrap();
+                    browser.client.active_element().await.unwrap().send_keys(&text).await.unwrap();
                     typed_into.insert(row_id);
                 }
             }

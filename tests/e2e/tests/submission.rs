@@ -1,11 +1,9 @@
 //! Submitting to the Marketplace and loading from it, against the stand-in: what a partner sees
 //! when it works, and when each thing that can go wrong does.
 
-use std::time::Duration;
-
 use e2e::fixtures::{draft_json, draft_key, full_answers, submitted_key};
 use e2e::stand_in::TOKEN;
-use e2e::{Browser, StandIn};
+use e2e::{wait_for_eq, Browser, StandIn, PATIENCE};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use questionnaire::visibility::hidden_answers;
 use questionnaire::wire::{to_put_body, to_trust_info, unsendable};
@@ -31,14 +29,11 @@ async fn assert_draft_kept(browser: &Browser, answers: &Answers) {
 
 /// Waits until the draft in local storage holds these answers (it is saved once typing settles).
 async fn wait_for_draft(browser: &Browser, answers: &Answers) {
-    for _ in 0..100 {
-        let text = browser.local_item(&draft_key(APP_KEY)).await;
-        if text.and_then(|text| questionnaire::draft::Draft::parse(&text).ok()).is_some_and(|d| &d.answers == answers) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert_draft_kept(browser, answers).await;
+    let stored = async || {
+        let text = browser.local_item(&draft_key(APP_KEY)).await?;
+        questionnaire::draft::Draft::parse(&text).ok().map(|draft| draft.answers)
+    };
+    wait_for_eq("the stored draft's answers", Some(answers.clone()), stored).await;
 }
 
 /// A picture of one part of the page, for a person to look at (test-output is git-ignored).
@@ -47,6 +42,16 @@ async fn save_screenshot(browser: &Browser, css: &str, name: &str) {
     let dir = e2e::workspace_root().join("test-output/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join(name), png).unwrap();
+}
+
+/// The stand-in, and the app open on the demo app key with `answers` as its saved draft,
+/// signed in.
+async fn signed_in_with_draft(answers: &Answers) -> (StandIn, Browser) {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    browser.open_with_draft(&stand_in, answers).await;
+    browser.sign_in().await;
+    (stand_in, browser)
 }
 
 fn some_answers() -> Answers {
@@ -60,11 +65,8 @@ fn some_answers() -> Answers {
 
 #[tokio::test]
 async fn a_full_questionnaire_is_submitted_and_read_back_equal() {
-    let stand_in = StandIn::start();
-    let browser = Browser::start().await;
     let answers = full_answers();
-    browser.open_with_draft(&stand_in, &answers).await;
-    browser.sign_in().await;
+    let (stand_in, browser) = signed_in_with_draft(&answers).await;
 
     browser.click_when_enabled("#submit").await;
     let hidden = browser.find("#not-sent-hidden").await.find_all(fantoccini::Locator::Css("li")).await.unwrap();
@@ -88,18 +90,15 @@ async fn a_full_questionnaire_is_submitted_and_read_back_equal() {
     browser.wait_for_text("#load-status", "Your answers already match the Marketplace's draft").await;
     assert!(!browser.exists(".replace-offer").await, "reading back what was sent offers no replacement");
 
-    browser.client.refresh().await.unwrap();
+    browser.reload_app().await;
     browser.wait_for_text(".last-submitted", "Last submitted from this browser on").await;
     browser.close().await;
 }
 
 #[tokio::test]
 async fn field_errors_are_mapped_to_their_questions_and_a_resubmit_succeeds() {
-    let stand_in = StandIn::start();
-    let browser = Browser::start().await;
     let answers = full_answers();
-    browser.open_with_draft(&stand_in, &answers).await;
-    browser.sign_in().await;
+    let (stand_in, browser) = signed_in_with_draft(&answers).await;
     stand_in.set_faults(json!({"methods": ["PUT"], "times": 1, "fieldErrors": [
         {"path": "appTrustInformation.dataRetention.retentionDurationInDays.min", "message": "must not be negative"},
         {"path": "appTrustInformation.somethingNew", "message": "is required"}
@@ -191,11 +190,8 @@ async fn an_unknown_app_key_is_named_and_the_draft_is_kept() {
 
 #[tokio::test]
 async fn too_many_requests_counts_down_can_be_cancelled_and_retried() {
-    let stand_in = StandIn::start();
-    let browser = Browser::start().await;
     let answers = some_answers();
-    browser.open_with_draft(&stand_in, &answers).await;
-    browser.sign_in().await;
+    let (stand_in, browser) = signed_in_with_draft(&answers).await;
     stand_in.set_faults(json!({"status": 429, "retryAfterSeconds": 30, "methods": ["PUT"], "times": 1}));
 
     browser.submit().await;
@@ -213,8 +209,9 @@ async fn too_many_requests_counts_down_can_be_cancelled_and_retried() {
     browser.find("#submit-cancel").await.click().await.unwrap();
     browser.wait_for_text("#submit-status", "Stopped trying. Your answers are kept.").await;
     assert_draft_kept(&browser, &answers).await;
-    // The retry was 30 s away; Cancel stopped its timer, so there is nothing to wait for.
-    assert!(stored_draft(&stand_in).is_null(), "nothing was sent after Cancel");
+    // Only the PUT that was refused: Cancel sent nothing of its own. (The retry was 30 s away:
+    // a timer Cancel failed to stop would go out after this test, unseen.)
+    assert_eq!(stand_in.received("PUT"), 1, "nothing was sent after Cancel");
 
     browser.find("#submit-retry").await.click().await.unwrap();
     browser.wait_for_text("#submit-status", "Submitted at").await;
@@ -224,11 +221,8 @@ async fn too_many_requests_counts_down_can_be_cancelled_and_retried() {
 
 #[tokio::test]
 async fn server_errors_are_retried_by_themselves_until_the_marketplace_recovers() {
-    let stand_in = StandIn::start();
-    let browser = Browser::start().await;
     let answers = some_answers();
-    browser.open_with_draft(&stand_in, &answers).await;
-    browser.sign_in().await;
+    let (stand_in, browser) = signed_in_with_draft(&answers).await;
     stand_in.set_faults(json!({"status": 500, "methods": ["PUT"], "times": 2}));
 
     browser.submit().await;
@@ -242,23 +236,15 @@ async fn server_errors_are_retried_by_themselves_until_the_marketplace_recovers(
 
 #[tokio::test]
 async fn a_marketplace_that_stays_down_is_given_up_on_and_a_later_retry_succeeds() {
-    let stand_in = StandIn::start();
-    let browser = Browser::start().await;
     let answers = some_answers();
-    browser.open_with_draft(&stand_in, &answers).await;
-    browser.sign_in().await;
+    let (stand_in, browser) = signed_in_with_draft(&answers).await;
     stand_in.set_faults(json!({"status": 503, "methods": ["PUT"]}));
 
     browser.submit().await;
-    // Three retries after 1, 2 and 4 seconds.
-    for _ in 0..150 {
-        let text = browser.find("#submit-status").await.text().await.unwrap();
-        if text.contains("We tried 4 times") {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let message = browser.wait_for_text("#submit-status", "We tried 4 times").await;
+    // Three retries after 1, 2 and 4 seconds: longer than most waits.
+    let message = browser
+        .wait_until_text_within(PATIENCE * 2, "#submit-status", "give up", |text| text.contains("We tried 4 times"))
+        .await;
     assert!(message.contains("(503)") && message.contains("try again in a few minutes"), "{message}");
     assert_draft_kept(&browser, &answers).await;
 
@@ -271,11 +257,8 @@ async fn a_marketplace_that_stays_down_is_given_up_on_and_a_later_retry_succeeds
 
 #[tokio::test]
 async fn a_dropped_connection_says_so_and_a_retry_succeeds() {
-    let stand_in = StandIn::start();
-    let browser = Browser::start().await;
     let answers = some_answers();
-    browser.open_with_draft(&stand_in, &answers).await;
-    browser.sign_in().await;
+    let (stand_in, browser) = signed_in_with_draft(&answers).await;
     stand_in.set_faults(json!({"drop": true, "methods": ["PUT"], "times": 1}));
 
     browser.submit().await;
@@ -291,11 +274,8 @@ async fn a_dropped_connection_says_so_and_a_retry_succeeds() {
 
 #[tokio::test]
 async fn offline_is_explained_and_a_retry_is_offered_when_back_online() {
-    let stand_in = StandIn::start();
-    let browser = Browser::start().await;
     let answers = some_answers();
-    browser.open_with_draft(&stand_in, &answers).await;
-    browser.sign_in().await;
+    let (stand_in, browser) = signed_in_with_draft(&answers).await;
 
     browser.set_offline(true).await;
     browser.submit().await;
@@ -313,11 +293,8 @@ async fn offline_is_explained_and_a_retry_is_offered_when_back_online() {
 
 #[tokio::test]
 async fn a_double_click_sends_one_put() {
-    let stand_in = StandIn::start();
-    let browser = Browser::start().await;
     let answers = some_answers();
-    browser.open_with_draft(&stand_in, &answers).await;
-    browser.sign_in().await;
+    let (stand_in, browser) = signed_in_with_draft(&answers).await;
     stand_in.set_faults(json!({"delayMs": 1500, "methods": ["PUT"], "times": 1}));
 
     browser.click_when_enabled("#submit").await;
@@ -330,10 +307,10 @@ async fn a_double_click_sends_one_put() {
         .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
     browser.client.perform_actions(double_click).await.unwrap();
     browser.wait_for_text("#submit-status", "Submitting").await;
-    // A second PUT would not have been delayed (the fault delays one): it would be in before
-    // the first, delayed one, had answered.
+    // Counted as they arrive: the first PUT is held 1.5 s, so a second one sent by the second
+    // click has arrived by the time any answer reaches the page.
     browser.wait_for_text("#submit-status", "Submitted at").await;
-    assert_eq!(put_count(&stand_in), 1, "one PUT for a double click");
+    assert_eq!(stand_in.received("PUT"), 1, "one PUT for a double click");
 
     // The bluntest double submit: two clicks dispatched in the same task, before any re-render.
     stand_in.set_faults(json!({"delayMs": 1500, "methods": ["PUT"], "times": 1}));
@@ -341,7 +318,8 @@ async fn a_double_click_sends_one_put() {
     browser.find("#confirm-submit").await;
     browser.execute("const b = document.querySelector('#confirm-submit'); b.click(); b.click();", vec![]).await;
     browser.wait_for_text("#submit-status", "Submitted at").await;
-    assert_eq!(put_count(&stand_in), 2, "one more PUT for two clicks in one go");
+    assert_eq!(stand_in.received("PUT"), 2, "one more PUT for two clicks in one go");
+    assert_eq!(put_count(&stand_in), 2, "both stored");
     browser.close().await;
 }
 
@@ -371,13 +349,16 @@ async fn the_token_appears_in_no_storage_url_or_console_message() {
     browser.wait_for_text("#submit-status", "did not accept your e-mail and API token").await;
     browser.find("#submit-retry").await.click().await.unwrap();
     browser.wait_for_text("#submit-status", "Submitted at").await;
-    tokio::time::sleep(Duration::from_millis(600)).await; // past the autosave delay
+    // One more change, and its save: "Saved" is said once the draft's crash-safe copy is on
+    // disk too, so the dump below holds everything the app has written by then.
+    browser.find("#q-security_contact").await.send_keys(" ").await.unwrap();
+    browser.wait_for_text(".autosave-status", "Saved locally at").await;
 
     let dump = browser.storage_dump().await;
     let storage = dump.to_string();
     assert!(storage.contains(&draft_key(APP_KEY)), "the dump is of the app's storage: {storage}");
     assert!(
-        dump["indexedDB"]["privacy-tab"]["drafts"].is_array(),
+        dump["indexedDB"]["privacy-tab"]["drafts"].as_array().is_some_and(|copies| !copies.is_empty()),
         "and of the draft's crash-safe copy in IndexedDB: {storage}"
     );
     assert!(!storage.contains(SECRET), "token in storage: {storage}");
@@ -441,7 +422,7 @@ async fn a_live_version_fills_an_empty_form_on_opening() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
     stand_in.seed_live(APP_KEY, &to_trust_info(&some_answers()));
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
 
     browser.wait_for_text("#load-status", "Loaded the Marketplace's live version").await;
     let contact = browser.find("#q-security_contact").await.prop("value").await.unwrap();
@@ -463,8 +444,12 @@ async fn a_live_version_that_differs_from_the_local_draft_is_offered_on_opening_
         .wait_for_text(".replace-offer", "Replace your local answers with the Marketplace's live version?")
         .await;
     assert!(offer.contains("1 answer differs"), "{offer}");
-    tokio::time::sleep(Duration::from_millis(700)).await;
-    assert_draft_kept(&browser, &local).await;
+    // The partner answers on while the offer waits: the save of that answer, a save delay
+    // later, still holds the local contact, so the live version was not applied meanwhile.
+    browser.find("#q-disk_encryption-yes").await.click().await.unwrap();
+    let mut answered = local.clone();
+    answered.set("disk_encryption", Answer::Choice("yes".into()));
+    wait_for_draft(&browser, &answered).await;
     let contact = browser.find("#q-security_contact").await.prop("value").await.unwrap();
     assert_eq!(contact.as_deref(), Some("security@example.com"), "the form still shows the local answer");
     browser.close().await;
@@ -549,11 +534,11 @@ async fn fields_this_app_does_not_know_survive_a_reload_and_go_back_with_the_sub
     live["security"]["permissionsJustification"] = json!("Reads issues to index them.");
     live["futureGroup"] = json!({ "newFlag": true });
     stand_in.seed_live(APP_KEY, &live);
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
     browser.wait_for_text("#load-status", "Loaded the Marketplace's live version").await;
 
     // A new session: the document read from the Marketplace must come back with the draft.
-    browser.client.refresh().await.unwrap();
+    browser.reload_app().await;
     browser.wait_for_text(".autosave-status", "Restored your draft").await;
     browser.sign_in().await;
     browser.submit().await;

@@ -9,7 +9,7 @@ const APP_KEY: &str = "com.example.privacy-tab-demo";
 async fn an_answer_survives_a_reload_and_reaches_the_marketplace() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
 
     browser.find("#q-stores_eud-yes").await.click().await.unwrap();
     let data_types = browser.find("#q-stored_data_types").await;
@@ -17,7 +17,7 @@ async fn an_answer_survives_a_reload_and_reaches_the_marketplace() {
     browser.wait_for_text(".chips", "IP address").await;
     browser.wait_for_text(".autosave-status", "Saved locally at").await;
 
-    browser.client.refresh().await.unwrap();
+    browser.reload_app().await;
     let yes = browser.find("#q-stores_eud-yes").await;
     assert_eq!(yes.prop("checked").await.unwrap().as_deref(), Some("true"), "Yes is restored after a reload");
     browser.wait_for_text(".chips", "IP address").await;
@@ -40,7 +40,7 @@ async fn an_answer_survives_a_reload_and_reaches_the_marketplace() {
 async fn a_wrong_token_is_explained_and_nothing_is_stored() {
     let stand_in = StandIn::start();
     let browser = Browser::start().await;
-    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.open_app(&stand_in.app_url()).await;
 
     browser.find("#q-stores_eud-no").await.click().await.unwrap();
     browser.find("#account-email").await.send_keys(e2e::stand_in::EMAIL).await.unwrap();

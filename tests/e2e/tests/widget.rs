@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use e2e::fixtures::{half_answers, realistic_answers};
-use e2e::{workspace_root, Browser, StandIn};
+use e2e::{poll, workspace_root, Browser, StandIn, PATIENCE};
 use fantoccini::Locator;
 use questionnaire::catalogue::ids;
 use questionnaire::embed::{inline_json, read_document};
@@ -118,13 +118,8 @@ async fn shadow_text(browser: &Browser, id: &str, ready: &str) -> String {
          const ready = root && root.querySelector('{ready}');
          return ready ? root.textContent : null;"
     );
-    for _ in 0..100 {
-        if let Value::String(text) = script(browser, &js).await {
-            return text;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("#{id} never showed {ready}");
+    let shown = poll(PATIENCE, async || script(browser, &js).await.as_str().map(str::to_owned)).await;
+    shown.unwrap_or_else(|| panic!("#{id} never showed {ready}"))
 }
 
 async fn violations(browser: &Browser) -> Value {

@@ -11,7 +11,7 @@ use super::named;
 use crate::api::{Client, Version};
 use crate::endpoint::EndpointArgs;
 use crate::files;
-use crate::outcome::{unusable, Outcome};
+use crate::outcome::{Ended, Outcome};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -25,17 +25,10 @@ pub struct Args {
     endpoint: EndpointArgs,
 }
 
-pub fn run(args: Args) -> Outcome {
-    let loaded = match files::load(&args.file) {
-        Ok(loaded) => loaded,
-        Err(problem) => return unusable(problem),
-    };
-    let endpoint = match args.endpoint.resolve() {
-        Ok(endpoint) => endpoint,
-        Err(problem) => return unusable(problem),
-    };
+pub fn run(args: Args) -> Ended {
+    let loaded = files::load(&args.file)?;
     // The live version is public: no credentials, so a pull-request check needs no secret.
-    let client = Client::new(endpoint, None);
+    let client = Client::new(args.endpoint.resolve()?, None);
     let live = match client.read(&args.app, Version::Live) {
         Ok(json) => from_trust_info(&json),
         Err(error) if error.is_not_found() => {
@@ -48,13 +41,13 @@ pub fn run(args: Args) -> Outcome {
         }
         Err(error) => {
             eprintln!("{}", error.advice(&client.endpoint, &args.app));
-            return Outcome::Failed;
+            return Ok(Outcome::Failed);
         }
     };
     let found = changes(&live, &loaded.draft.answers);
     if found.is_empty() {
         println!("Publishing {} would change nothing on the live tab of {}.", args.file.display(), args.app);
-        return Outcome::Done;
+        return Ok(Outcome::Done);
     }
     println!(
         "Publishing {} would change {} on the live tab of {}:",
@@ -67,5 +60,5 @@ pub fn run(args: Args) -> Outcome {
         println!("  now:   {}", change.before);
         println!("  after: {}", change.after);
     }
-    Outcome::Done
+    Ok(Outcome::Done)
 }

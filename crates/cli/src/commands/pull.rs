@@ -9,7 +9,7 @@ use crate::api::{Client, Version};
 use crate::credentials;
 use crate::endpoint::EndpointArgs;
 use crate::files::now_ms;
-use crate::outcome::{unusable, Outcome};
+use crate::outcome::{Ended, Outcome};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -26,37 +26,26 @@ pub struct Args {
     endpoint: EndpointArgs,
 }
 
-pub fn run(args: Args) -> Outcome {
-    let endpoint = match args.endpoint.resolve() {
-        Ok(endpoint) => endpoint,
-        Err(problem) => return unusable(problem),
-    };
-    let (version, credentials) = if args.draft {
-        match credentials::obtain() {
-            Ok(credentials) => (Version::Draft, Some(credentials)),
-            Err(problem) => return unusable(problem),
-        }
-    } else {
-        (Version::Live, None)
-    };
+pub fn run(args: Args) -> Ended {
+    let endpoint = args.endpoint.resolve()?;
+    let (version, credentials) =
+        if args.draft { (Version::Draft, Some(credentials::obtain()?)) } else { (Version::Live, None) };
     let client = Client::new(endpoint, credentials);
     let json = match client.read(&args.app, version) {
         Ok(json) => json,
         Err(error) => {
             eprintln!("{}", error.advice(&client.endpoint, &args.app));
-            return Outcome::Failed;
+            return Ok(Outcome::Failed);
         }
     };
     let export = export_json(&Draft::from_api(args.app.as_str(), &json, now_ms())) + "\n";
     match &args.output {
         None => print!("{export}"),
         Some(path) => {
-            if let Err(e) = std::fs::write(path, export) {
-                return unusable(format!("{}: cannot be written ({e}).", path.display()));
-            }
+            std::fs::write(path, export).map_err(|e| format!("{}: cannot be written ({e}).", path.display()))?;
             let which = if args.draft { "Marketplace draft" } else { "live version" };
             eprintln!("Wrote the {which} of {} to {}.", args.app, path.display());
         }
     }
-    Outcome::Done
+    Ok(Outcome::Done)
 }

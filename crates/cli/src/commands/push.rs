@@ -18,7 +18,7 @@ use crate::api::{Client, Version};
 use crate::credentials;
 use crate::endpoint::EndpointArgs;
 use crate::files;
-use crate::outcome::{unusable, Outcome};
+use crate::outcome::{Ended, Outcome};
 
 #[derive(clap::Args, Debug)]
 #[command(group = clap::ArgGroup::new("targets").required(true).multiple(true))]
@@ -39,34 +39,18 @@ pub struct Args {
     endpoint: EndpointArgs,
 }
 
-pub fn run(args: Args) -> Outcome {
-    let loaded = match files::load(&args.file) {
-        Ok(loaded) => loaded,
-        Err(problem) => return unusable(problem),
-    };
+pub fn run(args: Args) -> Ended {
+    let loaded = files::load(&args.file)?;
     let mut keys = args.app.clone();
     if let Some(path) = &args.apps {
-        match read_app_list(path) {
-            Ok(listed) => keys.extend(listed),
-            Err(problem) => return unusable(problem),
-        }
+        keys.extend(read_app_list(path)?);
     }
     if keys.is_empty() {
-        return unusable("No app to push to: give --app KEY, or --apps with a file that lists app keys.");
+        return Err("No app to push to: give --app KEY, or --apps with a file that lists app keys.".into());
     }
-    let endpoint = match args.endpoint.resolve() {
-        Ok(endpoint) => endpoint,
-        Err(problem) => return unusable(problem),
-    };
+    let endpoint = args.endpoint.resolve()?;
     // A dry run reads the current records when the environment gives credentials, and never asks.
-    let credentials = if args.dry_run {
-        credentials::from_environment()
-    } else {
-        match credentials::obtain() {
-            Ok(credentials) => Some(credentials),
-            Err(problem) => return unusable(problem),
-        }
-    };
+    let credentials = if args.dry_run { credentials::from_environment() } else { Some(credentials::obtain()?) };
     let client = Client::new(endpoint, credentials);
     let answers = &loaded.draft.answers;
     report_unsent(answers);
@@ -88,11 +72,7 @@ pub fn run(args: Args) -> Outcome {
         }
     }
     print_summary(&client, args.dry_run, &succeeded, &failed);
-    if failed.is_empty() {
-        Outcome::Done
-    } else {
-        Outcome::Failed
-    }
+    Ok(if failed.is_empty() { Outcome::Done } else { Outcome::Failed })
 }
 
 /// Reads the base, builds the body over it, and sends it (or prints it, in a dry run).

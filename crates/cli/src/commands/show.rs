@@ -9,7 +9,7 @@ use questionnaire::listing::{rows_by_section, ListedThirdParty, ListingValue};
 use questionnaire::statements::statements;
 
 use crate::files;
-use crate::outcome::{unusable, Outcome};
+use crate::outcome::{Ended, Outcome};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -35,11 +35,8 @@ const DOMAIN: &str = "Domain";
 const STORES_DATA_IN: &str = "Stores data in";
 const PURPOSE: &str = "Purpose";
 
-pub fn run(args: Args) -> Outcome {
-    let loaded = match files::load(&args.file) {
-        Ok(loaded) => loaded,
-        Err(problem) => return unusable(problem),
-    };
+pub fn run(args: Args) -> Ended {
+    let loaded = files::load(&args.file)?;
     let answers = &loaded.draft.answers;
     let view = if args.expanded { View::Expanded } else { View::Default };
     let sentences = statements(answers);
@@ -66,7 +63,7 @@ pub fn run(args: Args) -> Outcome {
         }
     }
     print!("{out}");
-    Outcome::Done
+    Ok(Outcome::Done)
 }
 
 /// The answer, and for a yes/no answer the sentence on a line of its own, as the preview

@@ -57,24 +57,17 @@ impl Market {
 
     /// `{"live", "draft", "putCount"}` of a v2 app.
     pub fn app(&self, key: &str) -> Value {
-        Self::agent()
-            .get(&format!("{}/_stand-in/apps/{key}", self.origin))
-            .call()
-            .unwrap()
-            .into_string()
-            .map(|text| serde_json::from_str(&text).unwrap())
-            .unwrap()
+        self.holdings(&format!("apps/{key}"))
     }
 
     /// The same view of a v3 product.
     pub fn product(&self, id: &str) -> Value {
-        Self::agent()
-            .get(&format!("{}/_stand-in/products/{id}", self.origin))
-            .call()
-            .unwrap()
-            .into_string()
-            .map(|text| serde_json::from_str(&text).unwrap())
-            .unwrap()
+        self.holdings(&format!("products/{id}"))
+    }
+
+    fn holdings(&self, path: &str) -> Value {
+        let text = Self::agent().get(&format!("{}/_stand-in/{path}", self.origin)).call().unwrap().into_string();
+        serde_json::from_str(&text.unwrap()).unwrap()
     }
 
     /// Replaces the fault rules (see the stand-in's faults.rs).

@@ -27,12 +27,30 @@ fn live_record() -> Value {
     live
 }
 
-#[test]
-fn sends_only_valid_answers_over_the_current_record_and_lists_the_rest() {
+/// A Marketplace whose live version is [`live_record`], and that version pulled into a file, as
+/// a vendor keeps it: the Marketplace and the file's path.
+fn live_record_pulled(test: &str) -> (Market, String) {
+    let market = Market::start();
+    market.seed_live(KEY, &live_record());
+    let pulled = scratch(test).join("pulled.json");
+    let pull = pull_live(&market, KEY, &pulled);
+    assert_eq!(pull.code, 0, "{pull:?}");
+    (market, pulled.to_str().unwrap().to_owned())
+}
+
+/// A Marketplace whose live version is [`live_record`], and a file of
+/// [`answers_with_an_invalid_contact`]: the Marketplace, the answers and the file's path.
+fn live_record_and_a_file_with_an_invalid_contact(test: &str) -> (Market, Answers, String) {
     let market = Market::start();
     market.seed_live(KEY, &live_record());
     let answers = answers_with_an_invalid_contact();
-    let file = export_file(&scratch("push-valid-only"), "answers.json", &answers);
+    let file = export_file(&scratch(test), "answers.json", &answers);
+    (market, answers, file)
+}
+
+#[test]
+fn sends_only_valid_answers_over_the_current_record_and_lists_the_rest() {
+    let (market, answers, file) = live_record_and_a_file_with_an_invalid_contact("push-valid-only");
     let run = cli_with(&["push", "--app", KEY, "--api-base", &market.v2(), &file], CREDENTIALS);
     assert_eq!(run.code, 0, "{run:?}");
 
@@ -52,18 +70,13 @@ fn sends_only_valid_answers_over_the_current_record_and_lists_the_rest() {
 
 #[test]
 fn the_current_record_is_the_base_even_when_the_file_was_pulled_earlier() {
-    let market = Market::start();
-    market.seed_live(KEY, &live_record());
-    let dir = scratch("push-fresh-base");
-    let pulled = dir.join("pulled.json");
-    let pull = pull_live(&market, KEY, &pulled);
-    assert_eq!(pull.code, 0, "{pull:?}");
+    let (market, pulled) = live_record_pulled("push-fresh-base");
     // Meanwhile someone changes a field this app cannot show.
     let mut changed = live_record();
     changed["security"]["permissionsJustification"] = json!("Reads pages and comments.");
     market.seed_live(KEY, &changed);
 
-    let run = cli_with(&["push", "--app", KEY, "--api-base", &market.v2(), pulled.to_str().unwrap()], CREDENTIALS);
+    let run = cli_with(&["push", "--app", KEY, "--api-base", &market.v2(), &pulled], CREDENTIALS);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(
         run.stderr.contains("changed on the Marketplace since the file was read: security.permissionsJustification"),
@@ -74,10 +87,7 @@ fn the_current_record_is_the_base_even_when_the_file_was_pulled_earlier() {
 
 #[test]
 fn a_dry_run_prints_the_body_and_sends_nothing() {
-    let market = Market::start();
-    market.seed_live(KEY, &live_record());
-    let answers = answers_with_an_invalid_contact();
-    let file = export_file(&scratch("push-dry-run"), "answers.json", &answers);
+    let (market, answers, file) = live_record_and_a_file_with_an_invalid_contact("push-dry-run");
     let run = cli_with(&["push", "--dry-run", "--app", KEY, "--api-base", &market.v2(), &file], CREDENTIALS);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(run.json(), to_put_body_over(&live_record(), &answers));
@@ -208,20 +218,14 @@ fn v3_from_config_json_puts_the_draft_then_publishes_it() {
 
 #[test]
 fn a_dry_run_without_credentials_builds_on_the_file_only_for_the_app_it_came_from() {
-    let market = Market::start();
-    market.seed_live(KEY, &live_record());
-    let dir = scratch("push-dry-run-anonymous");
-    let pulled = dir.join("pulled.json");
-    let pull = pull_live(&market, KEY, &pulled);
-    assert_eq!(pull.code, 0, "{pull:?}");
-    let pulled = pulled.to_str().unwrap();
+    let (market, pulled) = live_record_pulled("push-dry-run-anonymous");
 
-    let own = cli(&["push", "--dry-run", "--app", KEY, "--api-base", &market.v2(), pulled]);
+    let own = cli(&["push", "--dry-run", "--app", KEY, "--api-base", &market.v2(), &pulled]);
     assert_eq!(own.code, 0, "{own:?}");
     assert!(own.stderr.contains("no credentials, so the current record was not read"), "{own:?}");
     assert_eq!(own.json()[PUT_BODY_KEY]["security"]["permissionsJustification"], "Reads pages to index them.");
 
-    let other = cli(&["push", "--dry-run", "--app", "com.example.other", "--api-base", &market.v2(), pulled]);
+    let other = cli(&["push", "--dry-run", "--app", "com.example.other", "--api-base", &market.v2(), &pulled]);
     assert_eq!(other.code, 0, "{other:?}");
     assert!(other.json()[PUT_BODY_KEY]["security"].get("permissionsJustification").is_none(), "{other:?}");
     assert_eq!(market.app(KEY)["putCount"], 0);

@@ -1,8 +1,9 @@
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use marketplace_stand_in::config::parse_args;
 use marketplace_stand_in::Config;
 use serde_json::json;
+use tokio::time::Instant;
 
 use crate::common::*;
 
@@ -33,6 +34,21 @@ async fn status_fault_counts_down_and_spares_control_requests() {
     assert_eq!(h.get("/_stand-in/faults", Auth::None).await.json(), json!({"rules": []}));
     assert_eq!(h.get(&live_path(), Auth::None).await.status, 200);
     assert_eq!(h.holdings(KEY).await["putCount"], 0, "a faulted PUT never reaches the store");
+}
+
+#[tokio::test]
+async fn api_requests_are_counted_as_they_arrive_refused_ones_too() {
+    let h = seeded().await;
+    h.post("/_stand-in/faults", r#"{"status": 503, "methods": ["PUT"], "times": 1}"#).await;
+    let body = r#"{"appTrustInformation": {}}"#;
+    assert_eq!(h.put(&v2_path(KEY), Auth::Partner, body).await.status, 503);
+    assert_eq!(h.put(&v2_path(KEY), Auth::Partner, body).await.status, 204);
+    assert_eq!(h.get(&live_path(), Auth::None).await.status, 200);
+    let received = h.get("/_stand-in/requests", Auth::None).await.json();
+    assert_eq!(received, json!({"GET": 1, "PUT": 2}), "control requests are not counted");
+    assert_eq!(h.holdings(KEY).await["putCount"], 1, "only the accepted PUT is stored");
+    h.post("/_stand-in/reset", "").await;
+    assert_eq!(h.get("/_stand-in/requests", Auth::None).await.json(), json!({}));
 }
 
 #[tokio::test]
@@ -79,19 +95,20 @@ async fn other_statuses_and_clearing() {
     assert_eq!(h.post("/_stand-in/faults", r#"{"sttus": 500}"#).await.status, 400, "typos are refused");
 }
 
-#[tokio::test]
+/// On the paused clock, time moves only when every task waits on a timer: what passes during a
+/// request is exactly the stand-in's own wait, however loaded the machine is.
+#[tokio::test(start_paused = true)]
 async fn delay_slows_matching_requests_only() {
     let h = seeded().await;
     h.post("/_stand-in/faults", r#"{"delayMs": 300, "times": 1}"#).await;
-    let started = Instant::now();
-    assert_eq!(h.get("/_stand-in/health", Auth::None).await.status, 200);
-    assert!(started.elapsed() < Duration::from_millis(300), "control requests are not delayed");
-    let started = Instant::now();
-    assert_eq!(h.get(&live_path(), Auth::None).await.status, 200);
-    assert!(started.elapsed() >= Duration::from_millis(300));
-    let started = Instant::now();
-    h.get(&live_path(), Auth::None).await;
-    assert!(started.elapsed() < Duration::from_millis(300), "used up after one request");
+    let waited = async |path: &str| {
+        let started = Instant::now();
+        assert_eq!(h.get(path, Auth::None).await.status, 200, "{path}");
+        started.elapsed()
+    };
+    assert_eq!(waited("/_stand-in/health").await, Duration::ZERO, "control requests are not delayed");
+    assert!(waited(&live_path()).await >= Duration::from_millis(300), "the matching request waits");
+    assert_eq!(waited(&live_path()).await, Duration::ZERO, "used up after one request");
 }
 
 #[tokio::test]

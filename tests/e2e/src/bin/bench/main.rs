@@ -176,7 +176,10 @@ fn print_sizes(report: &mut Report, pages: &[PageSizes]) {
     report.line("Download size: every file a browser fetches for the page (1 KB = 1000 bytes)");
     report.line(format!("  {:<8} {:<42} {:>10} {:>10} {:>10}", "page", "file", "raw", "gzip", "brotli"));
     for page in pages {
-        for file in page.files.iter().chain([&page.total()]) {
+        let first_load = page.first_load();
+        let summary =
+            if first_load.brotli < page.total().brotli { vec![first_load, page.total()] } else { vec![page.total()] };
+        for file in page.files.iter().chain(&summary) {
             report.line(format!(
                 "  {:<8} {:<42} {:>10} {:>10} {:>10}",
                 page.name,
@@ -188,8 +191,13 @@ fn print_sizes(report: &mut Report, pages: &[PageSizes]) {
         }
     }
     report.json.insert("sizes".into(), json!(pages.iter().map(PageSizes::to_json).collect::<Vec<_>>()));
-    let app = pages.iter().find(|p| p.name == "app").map(|p| p.total().brotli);
-    report.target("app < 100 KB brotli", app.map_or("n/a".into(), kb), app.map(|b| b < 100_000));
+    // What the page downloads before a partner can answer; the rest, if any, takes over later.
+    let app = pages.iter().find(|p| p.name == "app").map(|p| (p.first_load().brotli, p.total().brotli));
+    report.target(
+        "app < 100 KB brotli before it takes input",
+        app.map_or("n/a".into(), |(first, total)| format!("{} (then {} more)", kb(first), kb(total - first))),
+        app.map(|(first, _)| first < 100_000),
+    );
     // What a host page downloads for the widget: its loader, glue and wasm, not its demo page.
     let widget = pages
         .iter()
@@ -237,11 +245,31 @@ async fn startup(report: &mut Report, bench: &mut Bench, pages: &[PageSizes], lo
         let rendered: Vec<f64> = runs.iter().map(|l| l.rendered).collect();
         let interactive: Vec<f64> = runs.iter().map(|l| l.interactive).collect();
         let started: Vec<f64> = runs.iter().filter_map(|l| l.marks["started"].as_f64()).collect();
+        // From the partner's first click to the app in charge: fetching (unless prefetched),
+        // compiling and starting the wasm, and replaying what was done on the page.
+        let taken_over: Vec<f64> = runs
+            .iter()
+            .filter_map(|l| Some(l.marks["takenOver"].as_f64()? - l.marks["firstInteraction"].as_f64()?))
+            .collect();
+        // A returning partner: the prerendered form waits, hidden, for the app to restore the
+        // draft (a complete questionnaire, as the typing figures use).
+        let mut restored: Vec<f64> = Vec::new();
+        if page.name == "app" {
+            for run in 0..=loads {
+                match bench.load(&path, &draft_storage(typing_draft(0))).await {
+                    Ok(load) if run > 0 => restored.extend(load.marks["takenOver"].as_f64()),
+                    Ok(_) => {}
+                    Err(why) => report.failed("app start-up with a draft", why),
+                }
+            }
+        }
         let what = if page.name == "app" { "the full questionnaire" } else { "the listing" };
         for (label, samples) in [
             (format!("first render of {what}"), &rendered),
             ("accepts input".to_owned(), &interactive),
             ("(wasm started)".to_owned(), &started),
+            ("first click to the app in charge (ms after the click)".to_owned(), &taken_over),
+            ("with a draft stored: draft restored".to_owned(), &restored),
         ] {
             if let Some(s) = Summary::of(samples) {
                 report.line(format!(
@@ -264,12 +292,23 @@ async fn startup(report: &mut Report, bench: &mut Bench, pages: &[PageSizes], lo
                 "firstRender": Summary::of(&rendered).map(|s| s.to_json(&rendered)),
                 "acceptsInput": Summary::of(&interactive).map(|s| s.to_json(&interactive)),
                 "wasmStarted": Summary::of(&started).map(|s| s.to_json(&started)),
+                "takenOver": Summary::of(&taken_over).map(|s| s.to_json(&taken_over)),
+                "draftRestored": Summary::of(&restored).map(|s| s.to_json(&restored)),
             }),
         );
     }
     report.json.insert("startup".into(), Value::Object(json));
     report.line("  first render: the frame after every section is in the DOM; accepts input: the first moment");
-    report.line("  after that with the main thread free (handlers are attached when the DOM is built)");
+    report.line("  after that with the main thread free. The app's form is in the HTML (rendered at build time),");
+    report.line("  so a first visit can answer before the wasm has arrived; a stored draft shows once restored.");
+}
+
+/// Every section in the DOM, and the app in charge of them (not the page rendered at build
+/// time, which the typing figures would otherwise measure).
+fn app_taken_over() -> Ready {
+    let mut selectors: Vec<String> = SECTIONS.iter().map(|s| format!("#section-{}", s.id)).collect();
+    selectors.push("html[data-started]".into());
+    Ready::All(selectors)
 }
 
 /// The question typed into: the first link of the listing's default view a complete
@@ -334,8 +373,7 @@ fn party_name_field(row: usize) -> String {
 }
 
 async fn typing(report: &mut Report, bench: &mut Bench) {
-    let app_ready = Ready::All(SECTIONS.iter().map(|s| format!("#section-{}", s.id)).collect());
-    bench.instrument(&app_ready, &storage_key(""), PREVIEW).await;
+    bench.instrument(&app_taken_over(), &storage_key(""), PREVIEW).await;
     report.line("");
     report.line(format!(
         "Typing 40 characters at the end of a field of a complete questionnaire: the link in {}, or the name",
@@ -480,17 +518,16 @@ async fn autosave(report: &mut Report, bench: &mut Bench) {
     let outcome = async {
         bench.load("/", &draft_storage(typing_draft(AUTOSAVE_ROWS))).await?;
         bench.eval("__bench.saves = []; __bench.setItems = [];").await;
-        for _ in 0..AUTOSAVES {
+        let mut state = Value::Null;
+        for typed in 1..=AUTOSAVES {
             bench.type_into(&field, "x", Duration::ZERO).await?;
-            // Past the app's autosave delay, so every keystroke ends in one save.
-            tokio::time::sleep(Duration::from_millis(900)).await;
+            // Each keystroke's save is waited for before the next key, so each ends in one save.
+            state = bench
+                .wait_for(&format!("__bench.saves.length >= {typed}"), Duration::from_secs(10))
+                .await
+                .map_err(|()| format!("no draft was written to local storage after keystroke {typed}"))?;
         }
-        let state = bench.state().await;
-        let saves = state["saves"].as_array().cloned().unwrap_or_default();
-        if saves.is_empty() {
-            return Err("no draft was written to local storage after typing".to_owned());
-        }
-        Ok(saves)
+        Ok(state["saves"].as_array().cloned().unwrap_or_default())
     }
     .await;
     let saves = match outcome {

@@ -71,15 +71,28 @@ impl Bench {
             .map_err(|e| format!("cannot prepare local storage: {e}"))?;
         self.browser.forget_durable_drafts().await;
         self.goto(page).await?;
-        let Ok(marks) = self
+        let Ok(_) = self
             .wait_for(
                 "__bench.marks.rendered !== undefined && __bench.marks.interactive !== undefined",
                 Duration::from_secs(30),
             )
             .await
         else {
+            let state = self.state().await;
+            let root = self.eval("return [...document.documentElement.attributes].map((a) => a.name).join(' ');").await;
+            return Err(format!(
+                "{page} did not render within 30 s (page errors: {}, marks: {}, page root: {root})",
+                state["errors"], state["marks"]
+            ));
+        };
+        // A first visit's app starts when the partner first reaches for the page (a click on
+        // its title here); a page with a draft to restore starts by itself.
+        if self.eval("return !!document.querySelector('.prerendered');").await == Value::Bool(true) {
+            self.browser.reach_for_the_page().await;
+        }
+        let Ok(marks) = self.wait_for("!document.querySelector('.prerendered')", Duration::from_secs(30)).await else {
             let errors = self.state().await["errors"].clone();
-            return Err(format!("{page} did not render within 30 s (page errors: {errors})"));
+            return Err(format!("the app did not take {page} over within 30 s (page errors: {errors})"));
         };
         let marks = marks["marks"].clone();
         let number = |name: &str| marks[name].as_f64().ok_or_else(|| format!("no {name} mark"));

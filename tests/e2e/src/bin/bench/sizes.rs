@@ -10,6 +10,9 @@ pub struct FileSize {
     pub raw: u64,
     pub gzip: u64,
     pub brotli: u64,
+    /// Downloaded before a partner can answer (bundle.json's `beforeInput`: the page and its
+    /// stylesheets when the form is prerendered). `None` when the build does not say.
+    pub before_input: Option<bool>,
 }
 
 pub struct PageSizes {
@@ -21,17 +24,31 @@ pub struct PageSizes {
 
 impl PageSizes {
     pub fn total(&self) -> FileSize {
-        FileSize {
-            file: "total".into(),
-            raw: self.files.iter().map(|f| f.raw).sum(),
-            gzip: self.files.iter().map(|f| f.gzip).sum(),
-            brotli: self.files.iter().map(|f| f.brotli).sum(),
+        sum("total", self.files.iter())
+    }
+
+    /// What arrives before the page takes input, when the build says; else everything.
+    pub fn first_load(&self) -> FileSize {
+        if self.files.iter().all(|f| f.before_input.is_none()) {
+            return sum("first load", self.files.iter());
         }
+        sum("first load", self.files.iter().filter(|f| f.before_input == Some(true)))
     }
 
     pub fn to_json(&self) -> Value {
         let file = |f: &FileSize| json!({ "file": f.file, "raw": f.raw, "gzip": f.gzip, "brotli": f.brotli });
-        json!({ "page": self.name, "html": self.html, "files": self.files.iter().map(file).collect::<Vec<_>>(), "total": file(&self.total()) })
+        json!({ "page": self.name, "html": self.html, "files": self.files.iter().map(file).collect::<Vec<_>>(),
+                "firstLoad": file(&self.first_load()), "total": file(&self.total()) })
+    }
+}
+
+fn sum<'a>(name: &str, files: impl Iterator<Item = &'a FileSize> + Clone) -> FileSize {
+    FileSize {
+        file: name.into(),
+        raw: files.clone().map(|f| f.raw).sum(),
+        gzip: files.clone().map(|f| f.gzip).sum(),
+        brotli: files.map(|f| f.brotli).sum(),
+        before_input: None,
     }
 }
 
@@ -51,7 +68,7 @@ pub fn read(root: &Path) -> Result<Vec<PageSizes>, String> {
             // Without a compressed twin (not smaller), the host sends the file as it is.
             let gzip = size(&format!("{file}.gz")).unwrap_or(raw);
             let brotli = size(&format!("{file}.br")).unwrap_or(raw);
-            files.push(FileSize { file, raw, gzip, brotli });
+            files.push(FileSize { file, raw, gzip, brotli, before_input: entry["beforeInput"].as_bool() });
         }
         pages.push(PageSizes {
             name: page["name"].as_str().unwrap_or("?").to_owned(),
