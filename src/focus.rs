@@ -5,12 +5,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
+/// What answers a question: not a term's toggletip in its words (crate::toggletip).
+const CONTROL: &str = "input, textarea, select, button:not(.term)";
+
 /// Focuses the element with this id, or the first control inside it when it is a group
 /// (a fieldset, a question's wrapper, the error summary itself when it has no control).
 pub fn focus_by_id(id: &str) {
     let Some(element) = document().get_element_by_id(id) else { return };
     let target = if matches!(element.tag_name().as_str(), "FIELDSET" | "DIV") {
-        element.query_selector("input, textarea, select, button").ok().flatten().unwrap_or(element)
+        element.query_selector(CONTROL).ok().flatten().unwrap_or(element)
     } else {
         element
     };
@@ -34,7 +37,7 @@ pub fn focus_question(question_id: &str) {
         .query_selector("input:checked")
         .ok()
         .flatten()
-        .or_else(|| question.query_selector("input, textarea, select, button").ok().flatten());
+        .or_else(|| question.query_selector(CONTROL).ok().flatten());
     if let Some(control) = control.and_then(|control| control.dyn_into::<HtmlElement>().ok()) {
         let _ = control.focus();
     }

@@ -12,6 +12,7 @@ pub mod handover;
 pub mod platform;
 pub mod preview;
 pub mod state;
+mod toggletip;
 
 pub use api::RuntimeConfig;
 pub use app::App;

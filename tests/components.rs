@@ -243,3 +243,118 @@ async fn escape_closes_an_open_help_text() {
     settle().await;
     assert!(!details.open(), "Escape closes the help");
 }
+
+/// A real pointer click (`detail` 1), as a mouse or a tap makes; `element.click()` is what a
+/// keyboard's Enter or Space makes (`detail` 0).
+fn pointer_click(element: &web_sys::Element) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(1);
+    element.dispatch_event(&web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()).unwrap();
+}
+
+fn expanded(button: &web_sys::Element) -> Option<String> {
+    button.get_attribute("aria-expanded")
+}
+
+#[wasm_bindgen_test]
+async fn a_term_in_a_question_is_a_toggletip_that_says_its_definition() {
+    use questionnaire::catalogue::glossary::term;
+    let (form, _) = mount_form(Answers::new());
+    settle().await;
+    let question = find(&form, "[data-question=stores_eud]").unwrap();
+    // The question says "End-User Data" twice: its first mention is the toggletip.
+    let terms = question.query_selector_all("legend button.term").unwrap();
+    assert_eq!(terms.length(), 1, "one toggletip per term in a question");
+    let button: HtmlElement = terms.get(0).unwrap().unchecked_into();
+    assert_eq!(button.text_content().as_deref(), Some("End-User Data"));
+    assert_eq!(button.get_attribute("type").as_deref(), Some("button"), "it submits nothing");
+    let note = find(&question, ".term-note[role=status]").expect("a live region, there before it is opened");
+    assert!(note.closest("legend").unwrap().is_none(), "the definition is no part of the question's name");
+    assert_eq!(expanded(&button).as_deref(), Some("false"));
+    assert_eq!(note.text_content().as_deref(), Some(""));
+
+    button.click();
+    settle().await;
+    let definition = term("End-User Data").unwrap().definition;
+    assert_eq!(expanded(&button).as_deref(), Some("true"));
+    let said = note.text_content().unwrap_or_default();
+    assert!(said.starts_with(definition) && said.contains("Atlassian Developer Terms"), "{said}");
+    let source = find(&note, "a").unwrap();
+    assert!(source.get_attribute("href").unwrap().starts_with("https://developer.atlassian.com/"));
+
+    button.click();
+    settle().await;
+    assert_eq!(expanded(&button).as_deref(), Some("false"), "its button closes it again");
+    assert_eq!(note.text_content().as_deref(), Some(""));
+}
+
+#[wasm_bindgen_test]
+async fn escape_or_a_click_elsewhere_closes_a_toggletip_and_keyboard_focus_elsewhere_does_not() {
+    let (form, _) = mount_form(Answers::new());
+    settle().await;
+    let button: HtmlElement = find(&form, "[data-question=stores_eud] button.term").unwrap().unchecked_into();
+    let note = find(&form, "[data-question=stores_eud] .term-note").unwrap();
+    let open = || async {
+        button.click();
+        settle().await;
+        settle().await;
+        assert_eq!(expanded(&button).as_deref(), Some("true"));
+    };
+
+    open().await;
+    press(&button, "Escape");
+    settle().await;
+    assert_eq!(expanded(&button).as_deref(), Some("false"), "Escape closes it");
+
+    open().await;
+    // Enter on another control clicks it with detail 0: not a click outside.
+    input(&form, "#q-processes_eud-yes").click();
+    settle().await;
+    assert_eq!(expanded(&button).as_deref(), Some("true"), "the keyboard elsewhere leaves it open");
+    pointer_click(&find(&note, ".term-definition").unwrap());
+    settle().await;
+    assert_eq!(expanded(&button).as_deref(), Some("true"), "a click inside the definition leaves it open");
+    pointer_click(&find(&form, "[data-question=processes_eud] legend").unwrap());
+    settle().await;
+    assert_eq!(expanded(&button).as_deref(), Some("false"), "a click elsewhere closes it");
+    assert_eq!(note.text_content().as_deref(), Some(""));
+
+    // Escape from the definition's link gives focus back to the term.
+    open().await;
+    let link: HtmlElement = find(&note, "a").unwrap().unchecked_into();
+    link.focus().unwrap();
+    press(&link, "Escape");
+    settle().await;
+    assert_eq!(expanded(&button).as_deref(), Some("false"));
+    let focused = document().active_element().unwrap();
+    assert_eq!(focused.text_content().as_deref(), Some("End-User Data"), "focus is back on the term");
+}
+
+#[wasm_bindgen_test]
+async fn a_box_is_named_by_its_question_whose_words_still_label_it() {
+    let mut answers = Answers::new();
+    answers.set("has_dpa", Answer::Choice("yes".into()));
+    let (form, _) = mount_form(answers);
+    settle().await;
+    let link = input(&form, "#q-dpa_link");
+    let name_id = link.get_attribute("aria-labelledby").expect("named by the question's words");
+    let name = document().get_element_by_id(&name_id).unwrap();
+    let label = questionnaire::catalogue::question("dpa_link").label();
+    assert_eq!(name.text_content().as_deref(), Some(label));
+    assert_eq!(find(&name, "button.term").unwrap().text_content().as_deref(), Some("Data Processing Agreement (DPA)"));
+    let words = name.query_selector_all("label[for=q-dpa_link]").unwrap();
+    assert!(words.length() >= 1, "the words around the term are labels of the box");
+    assert!(find(&name, "label button").is_none(), "no button inside a label");
+}
+
+#[wasm_bindgen_test]
+async fn going_to_the_next_unanswered_question_focuses_its_answer_not_a_term() {
+    let (form, _) = mount_form(Answers::new());
+    settle().await;
+    let next: HtmlElement = find(&form, "#next-unanswered").expect("the meter offers it").unchecked_into();
+    next.click();
+    settle().await;
+    let focused = document().active_element().unwrap();
+    assert_eq!(focused.id(), "q-stores_eud-yes", "the first response, not the term in the question");
+}

@@ -285,3 +285,32 @@ async fn rows_follow_the_answers_and_mark_what_differs_from_live() {
     assert!(was.contains("Customers see now: No. App does not support data residency options."), "{was}");
     assert_eq!(tab.query_selector_all(".listing-row.changed").unwrap().length(), 1);
 }
+
+#[wasm_bindgen_test]
+async fn the_terms_in_a_rows_label_are_explained_to_customers() {
+    use questionnaire::catalogue::glossary::term;
+    let mut answers = Answers::new();
+    answers.set(ids::GDPR_CONTROLLER, Answer::Choice(choice::YES.into()));
+    let (tab, _) = mount_tab(answers, None);
+    leptos::task::tick().await;
+    let label = row(&tab, ids::GDPR_CONTROLLER_DATA).query_selector(".listing-label").unwrap().unwrap();
+    let terms = label.query_selector_all("button.term").unwrap();
+    let named: Vec<String> = (0..terms.length()).map(|i| terms.get(i).unwrap().text_content().unwrap()).collect();
+    assert_eq!(named, ["End-User Data", "data controller"], "each term of the label, in its order");
+    let note = |index: u32| label.query_selector_all(".term-note").unwrap().get(index).unwrap().text_content().unwrap();
+    assert_eq!(
+        label.text_content().unwrap(),
+        "End-User Data it is a data controller for",
+        "closed, the label reads as before"
+    );
+
+    let controller: HtmlElement = terms.get(1).unwrap().unchecked_into();
+    controller.click();
+    leptos::task::tick().await;
+    assert_eq!(controller.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(note(1).starts_with(term("data controller").unwrap().definition), "{}", note(1));
+    assert_eq!(note(0), "", "only the term asked about opens");
+    controller.click();
+    leptos::task::tick().await;
+    assert_eq!(note(1), "");
+}

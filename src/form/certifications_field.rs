@@ -5,6 +5,7 @@ use questionnaire::Answer;
 use questionnaire::validation::FieldPart;
 
 use super::checks::Checks;
+use super::question_label::QuestionLegend;
 use super::{control_id, described_by, other_certification_id};
 use crate::state::Questionnaire;
 
@@ -51,7 +52,7 @@ pub fn CertificationsField(question: &'static Question, options: &'static [&'sta
     });
     view! {
         <fieldset class="choices" id=control_id(question.id) aria-describedby=described_by(question.id)>
-            <legend>{question.label()}</legend>
+            <QuestionLegend question />
             {boxes.collect_view()}
             <Show when=other_picked>
                 <div class="conditional">

@@ -16,6 +16,9 @@ pub fn ChipsInput(
     /// third-party row); otherwise this input renders its own from `suggestions`.
     #[prop(optional, into)]
     shared_list: Option<String>,
+    /// The id of what names the text box, when that is not a `<label>` of it alone.
+    #[prop(optional, into)]
+    labelled_by: Option<String>,
     #[prop(optional, into)] described_by: Option<String>,
     /// Whether an error shown for the list is about it (`aria-invalid`).
     #[prop(optional, into)]
@@ -70,6 +73,7 @@ pub fn ChipsInput(
                 type="text"
                 id=id
                 list=datalist_id.clone()
+                aria-labelledby=labelled_by
                 aria-describedby=described_by
                 aria-invalid=move || invalid.is_some_and(|invalid| invalid.get()).then_some("true")
                 prop:value=typed

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use questionnaire::catalogue::{Choice, Question};
 use questionnaire::Answer;
 
+use super::question_label::QuestionLegend;
 use super::rich_label::RichLabel;
 use super::{control_id, described_by};
 use crate::state::Questionnaire;
@@ -34,7 +35,7 @@ pub fn ChoiceField(question: &'static Question, choices: &'static [Choice]) -> i
     });
     view! {
         <fieldset class="choices" id=control_id(question.id) aria-describedby=described_by(question.id)>
-            <legend>{question.label()}</legend>
+            <QuestionLegend question />
             {options.collect_view()}
         </fieldset>
     }

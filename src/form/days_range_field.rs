@@ -4,6 +4,7 @@ use questionnaire::validation::FieldPart;
 use questionnaire::Answer;
 
 use super::checks::Checks;
+use super::question_label::QuestionLegend;
 use super::{control_id, days_input_id, described_by};
 use crate::state::Questionnaire;
 
@@ -21,7 +22,7 @@ pub fn DaysRangeField(question: &'static Question) -> impl IntoView {
     let set = Callback::new(move |(min, max)| questionnaire.set(question.id, Answer::DaysRange { min, max }));
     view! {
         <fieldset class="days-range" id=control_id(question.id) aria-describedby=described_by(question.id)>
-            <legend>{question.label()}</legend>
+            <QuestionLegend question />
             <div class="days-range-inputs">
                 <DaysInput question part=FieldPart::Min label="Minimum (days)" range set />
                 <DaysInput question part=FieldPart::Max label="Maximum (days)" range set />

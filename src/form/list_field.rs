@@ -3,7 +3,8 @@ use questionnaire::catalogue::Question;
 use questionnaire::Answer;
 
 use super::chips_input::ChipsInput;
-use super::{control_id, described_by};
+use super::question_label::QuestionLabel;
+use super::{control_id, described_by, label_id};
 use crate::state::Questionnaire;
 
 /// A list of short strings, such as End-User Data types.
@@ -18,9 +19,10 @@ pub fn ListField(question: &'static Question, suggestions: &'static [&'static st
         })
     });
     view! {
-        <label class="question-label" for=control_id(question.id)>{question.label()}</label>
+        <QuestionLabel question />
         <ChipsInput
             id=control_id(question.id)
+            labelled_by=label_id(question.id)
             list_label="Added".to_owned()
             items
             on_change=Callback::new(move |list| questionnaire.set(question.id, Answer::List(list)))

@@ -13,6 +13,7 @@ mod findings_note;
 mod help;
 mod list_field;
 mod question_field;
+mod question_label;
 mod questionnaire_form;
 mod rich_label;
 mod text_field;
@@ -30,6 +31,11 @@ use questionnaire::validation::{FieldError, FieldPart};
 /// A question's main control (or the group that holds its controls).
 pub fn control_id(question_id: &str) -> String {
     format!("q-{question_id}")
+}
+
+/// The words of a question asked with one box (`aria-labelledby`).
+pub fn label_id(question_id: &str) -> String {
+    format!("q-{question_id}-label")
 }
 
 pub fn help_id(question_id: &str) -> String {

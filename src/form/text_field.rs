@@ -3,7 +3,8 @@ use questionnaire::catalogue::{Kind, Question};
 use questionnaire::Answer;
 
 use super::checks::Checks;
-use super::{control_id, described_by};
+use super::question_label::QuestionLabel;
+use super::{control_id, described_by, label_id};
 use crate::state::Questionnaire;
 
 /// A single-line answer: free text, a link or an e-mail address. The text is kept exactly as
@@ -18,11 +19,12 @@ pub fn TextField(question: &'static Question) -> impl IntoView {
         _ => "text",
     };
     view! {
-        <label class="question-label" for=control_id(question.id)>{question.label()}</label>
+        <QuestionLabel question />
         <input
             class="text-input"
             type=input_type
             id=control_id(question.id)
+            aria-labelledby=label_id(question.id)
             aria-describedby=described_by(question.id)
             aria-invalid=move || checks.aria_invalid(question.id, |_| true)
             prop:value=move || questionnaire.with(question.id, |answer| match answer {

@@ -5,6 +5,7 @@ use questionnaire::validation::{FieldError, FieldPart};
 use questionnaire::ThirdParty;
 
 use super::chips_input::{ChipsInput, Suggestions};
+use super::question_label::QuestionLegend;
 use super::{control_id, described_by, third_party_input_id};
 use crate::state::{Party, PartyEdit, Questionnaire};
 
@@ -40,7 +41,7 @@ pub fn ThirdPartiesField(question: &'static Question) -> impl IntoView {
 
     view! {
         <fieldset class="third-parties" id=control_id(question.id) aria-describedby=described_by(question.id)>
-            <legend>{question.label()}</legend>
+            <QuestionLegend question />
             <For each=move || 0..count.get() key=|index| *index let:index>
                 <ThirdPartyRow question index remove />
             </For>

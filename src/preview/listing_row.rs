@@ -6,6 +6,7 @@ use super::listing_value::ListingValueView;
 use super::row_model::RowModel;
 use super::third_parties_value::RowsThirdPartiesValue;
 use crate::state::Parties;
+use crate::toggletip::Glossed;
 
 /// One question as customers read it: its label, then the answer.
 #[component]
@@ -16,6 +17,7 @@ pub fn ListingRowView(
 ) -> impl IntoView {
     let RowModel { row, statement, was } = row;
     let changed = was.is_some();
+    let label = Glossed::new(row.label);
     let value = match (row.value, parties) {
         (ListingValue::ThirdParties(_), Some(parties)) => view! { <RowsThirdPartiesValue parties /> }.into_any(),
         (value, _) => view! { <ListingValueView value statement /> }.into_any(),
@@ -27,7 +29,7 @@ pub fn ListingRowView(
             class:changed=changed
             data-question=row.question.id
         >
-            <dt class="listing-label">{row.label}</dt>
+            <dt class="listing-label">{label.words(|words| words.into_any())}{label.notes()}</dt>
             <dd class="listing-value">
                 {value}
                 {was.map(|was| view! {

@@ -14,6 +14,37 @@ extern "C" {
     static DOCUMENT: Document;
 }
 
+// What the toggletips read of the page's events (render.rs), named directly rather than through
+// web-sys's Event, KeyboardEvent and HtmlElement types.
+#[wasm_bindgen]
+extern "C" {
+    /// A click or a key pressed, anywhere on the page.
+    pub type PageEvent;
+    /// Where it happened: the first node of its path, inside an open shadow root too.
+    #[wasm_bindgen(method, js_name = composedPath)]
+    fn composed_path(this: &PageEvent) -> js_sys::Array;
+    /// The key pressed; none for a click.
+    #[wasm_bindgen(method, getter)]
+    pub fn key(this: &PageEvent) -> Option<String>;
+    /// How many times a pointer clicked: 0 for a click a keyboard made (Enter, Space).
+    #[wasm_bindgen(method, getter)]
+    pub fn detail(this: &PageEvent) -> u32;
+    /// An element that takes focus.
+    type Focusable;
+    #[wasm_bindgen(method)]
+    fn focus(this: &Focusable);
+}
+
+impl PageEvent {
+    pub fn target_node(&self) -> web_sys::Node {
+        self.composed_path().get(0).unchecked_into()
+    }
+}
+
+pub fn focus(element: &Element) {
+    element.unchecked_ref::<Focusable>().focus();
+}
+
 pub fn document() -> Document {
     DOCUMENT.with(Document::clone)
 }
@@ -45,10 +76,13 @@ pub fn set(element: &Element, attribute: &str, value: &str) {
     let _ = element.set_attribute(attribute, value);
 }
 
-/// Runs `on_click` on every click of `element`, for as long as the page lives. It is given the
-/// event: the same closure type as fetch.rs's promise callbacks, so the glue has one kind.
-pub fn on_click(element: &Element, on_click: Box<dyn FnMut(JsValue)>) {
-    let listener = Closure::wrap(on_click);
-    let _ = element.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+/// Runs `handler` on every one of `events` at `target`, for as long as the page lives. It is
+/// given the event: the same closure type as fetch.rs's promise callbacks, so the glue has one
+/// kind.
+pub fn on(target: &web_sys::EventTarget, events: &[&str], handler: Box<dyn FnMut(JsValue)>) {
+    let listener = Closure::wrap(handler);
+    for event in events {
+        let _ = target.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+    }
     listener.forget();
 }

@@ -2,6 +2,7 @@
 //! app's preview (`crate::preview::ListingTab`), so `style/listing-tab.css` styles both and the
 //! same selectors find the same things. It reads only the pure crate's listing model.
 
+use questionnaire::catalogue::glossary::{pieces, Piece, Term, SOURCE_LABEL};
 use questionnaire::catalogue::{View, PROVIDED_BY_ATLASSIAN};
 use questionnaire::listing::{rows_by_section, ListedThirdParty, ListingRow, ListingValue, NOT_PROVIDED};
 use questionnaire::statements::{sentence_among, shown};
@@ -9,7 +10,7 @@ use questionnaire::validation::link::is_web_link;
 use questionnaire::Answers;
 use web_sys::Element;
 
-use super::dom::{child, on_click, set, text, text_child};
+use super::dom::{child, document, focus, on, set, text, text_child, PageEvent};
 
 /// The tab for `answers` at the end of `parent`, opening on the expanded view or the default
 /// one. Every row of the expanded view is there; the default view hides those it does not
@@ -24,6 +25,7 @@ pub fn listing_tab(parent: &Element, answers: &Answers, expanded: bool) {
     // Looked up row by row: collecting them into `statements::statements`' map costs the
     // widget a sort routine (3.4 KB brotli).
     let said = shown(answers);
+    let mut tips = Vec::new();
     for (section, rows) in rows_by_section(answers, View::Expanded) {
         // Not a <section>, as in the preview.
         let block = child(&tab, "div", "listing-section");
@@ -35,9 +37,10 @@ pub fn listing_tab(parent: &Element, answers: &Answers, expanded: bool) {
         let list = child(&block, "dl", "listing-rows");
         for row in rows {
             let statement = sentence_among(row.question.id, &said);
-            listing_row(&list, row, statement);
+            listing_row(&list, row, statement, &mut tips);
         }
     }
+    close_from_elsewhere(tips);
 }
 
 /// "Default view" and "Expanded view", as two pressed/unpressed buttons.
@@ -56,7 +59,7 @@ fn view_toggle(header: &Element, tab: &Element, expanded: bool) {
     toggle.show(expanded);
     for (button, expanded) in [(&toggle.default, false), (&toggle.expanded, true)] {
         let toggle = toggle.clone();
-        on_click(button, Box::new(move |_| toggle.show(expanded)));
+        on(button, &["click"], Box::new(move |_| toggle.show(expanded)));
     }
 }
 
@@ -76,15 +79,90 @@ impl ViewToggle {
 }
 
 /// One question as customers read it: its label, then the answer.
-fn listing_row(list: &Element, row: ListingRow, statement: Option<&'static str>) {
+fn listing_row(list: &Element, row: ListingRow, statement: Option<&'static str>, tips: &mut Tips) {
     let line = child(list, "div", "listing-row");
     if !View::Default.shows(row.question) {
         line.set_class_name("listing-row expanded-only");
     }
     set(&line, "data-question", row.question.id);
-    text_child(&line, "dt", "listing-label", row.label);
+    glossed(&child(&line, "dt", "listing-label"), row.label, tips);
     let value = child(&line, "dd", "listing-value");
     listing_value(&value, row.value, statement);
+}
+
+/// Every toggletip of a tab: its button and its live region.
+type Tips = Vec<(Element, Element)>;
+
+/// `label` at the end of `parent`, the first mention of each glossary term a toggletip, as the
+/// app's `src/toggletip.rs` renders it: a button with `aria-expanded`, then a live region that
+/// says the definition while it is open. Its button (click, Enter, Space) opens and closes it.
+fn glossed(parent: &Element, label: &str, tips: &mut Tips) {
+    let mut terms = Vec::new();
+    for piece in pieces(label) {
+        match piece {
+            Piece::Text(words) => text(parent, words),
+            Piece::Term { words, term } => {
+                let button = text_child(parent, "button", "term", words);
+                set(&button, "type", "button");
+                set(&button, "aria-expanded", "false");
+                terms.push((button, term));
+            }
+        }
+    }
+    for (button, term) in terms {
+        let note = child(parent, "span", "term-note");
+        set(&note, "role", "status");
+        let (toggled, said) = (button.clone(), note.clone());
+        on(&button, &["click"], Box::new(move |_| toggle(&toggled, &said, term)));
+        tips.push((button, note));
+    }
+}
+
+fn is_open(button: &Element) -> bool {
+    button.get_attribute("aria-expanded").is_some_and(|expanded| expanded == "true")
+}
+
+fn toggle(button: &Element, note: &Element, term: &Term) {
+    if is_open(button) {
+        return close(button, note);
+    }
+    set(button, "aria-expanded", "true");
+    let definition = text_child(note, "span", "term-definition", term.definition);
+    if let Some(source) = term.source {
+        text(&definition, " ");
+        text(&definition, SOURCE_LABEL);
+        link(&definition, "term-source", source.href, source.title);
+    }
+}
+
+fn close(button: &Element, note: &Element) {
+    set(button, "aria-expanded", "false");
+    note.set_text_content(None);
+}
+
+/// Escape closes the tab's open toggletips (focus on a definition's link goes back to its
+/// term); so does a pointer click anywhere but on one's term or definition. A click a keyboard
+/// made on another control (`detail` 0) does not: Escape or the term's button close it.
+fn close_from_elsewhere(tips: Tips) {
+    let handler = move |event: wasm_bindgen::JsValue| {
+        let event: PageEvent = wasm_bindgen::JsCast::unchecked_into(event);
+        let key = event.key();
+        let escape = key.as_deref() == Some("Escape");
+        if !escape && (key.is_some() || event.detail() == 0) {
+            return;
+        }
+        let target = event.target_node();
+        for (button, note) in &tips {
+            let in_note = note.contains(Some(&target));
+            if is_open(button) && (escape || !(in_note || button.contains(Some(&target)))) {
+                if in_note {
+                    focus(button);
+                }
+                close(button, note);
+            }
+        }
+    };
+    on(&document(), &["click", "keydown"], Box::new(handler));
 }
 
 /// An answer, with the markup its kind calls for.
@@ -159,13 +237,18 @@ fn detail(details: &Element, term: &str) -> Element {
 /// to this page nor lend it ranking; anything else is plain text.
 fn safe_link(parent: &Element, href: &str, text: &str) {
     if is_web_link(href) {
-        let link = text_child(parent, "a", "safe-link", text);
-        set(&link, "href", href);
-        set(&link, "target", "_blank");
-        set(&link, "rel", "noopener noreferrer nofollow");
+        link(parent, "safe-link", href, text);
     } else {
         plain_text(parent, text);
     }
+}
+
+/// A link that opens in a new tab that cannot reach back to this page nor lend it ranking.
+fn link(parent: &Element, class: &str, href: &str, text: &str) {
+    let link = text_child(parent, "a", class, text);
+    set(&link, "href", href);
+    set(&link, "target", "_blank");
+    set(&link, "rel", "noopener noreferrer nofollow");
 }
 
 fn plain_text(parent: &Element, text: &str) {

@@ -164,6 +164,13 @@ impl Browser {
         wait_for_eq("the focused element's id", id.to_owned(), async || self.focused_id().await).await;
     }
 
+    /// Moves the mouse over `element`, pressing nothing.
+    pub async fn hover(&self, element: &Element) {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+        let over = PointerAction::MoveToElement { element: element.clone(), duration: None, x: 0.0, y: 0.0 };
+        self.client.perform_actions(MouseActions::new("mouse".into()).then(over)).await.unwrap();
+    }
+
     /// Ends the WebDriver session politely; `Drop` does the rest.
     pub async fn close(self) {
         let _ = self.client.clone().close().await;

@@ -85,3 +85,29 @@ async fn the_preview_has_no_accessibility_violations() {
     assert_eq!(violations(&browser).await, Vec::<String>::new(), "the preview step on a narrow screen");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn the_form_with_every_toggletip_open_has_no_accessibility_violations() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    browser.client.goto(&stand_in.app_url()).await.unwrap();
+    browser.plant_answers(DEMO_APP_KEY, questionnaire::sample::complete(3)).await;
+    browser.find(&format!("#q-{}-2-name", ids::THIRD_PARTIES)).await;
+    // Every term of every question (and of the preview beside them) opened as Enter opens one:
+    // a click with detail 0, which leaves the others open.
+    let opened = browser
+        .client
+        .execute("const terms = [...document.querySelectorAll('button.term')]; terms.forEach(t => t.click()); return terms.length;", vec![])
+        .await
+        .unwrap();
+    let in_form = browser.client.find_all(fantoccini::Locator::Css("form.questionnaire button.term")).await.unwrap();
+    assert!(in_form.len() > 40, "{} toggletips in the form ({opened} on the page)", in_form.len());
+    let silent = "return [...document.querySelectorAll('.term-note')].filter(n => !n.textContent).length";
+    e2e::wait_for_eq("definitions not said", serde_json::json!(0), async || {
+        browser.client.execute(silent, vec![]).await.unwrap()
+    })
+    .await;
+    assert_eq!(violations(&browser).await, Vec::<String>::new());
+    screenshot(&browser, "form-every-toggletip-open-1280.png", 1280).await;
+    browser.close().await;
+}

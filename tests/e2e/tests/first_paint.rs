@@ -170,3 +170,31 @@ async fn a_returning_partner_never_sees_the_empty_form_over_their_draft() {
     first.close().await;
     browser.close().await;
 }
+
+/// A keyboard user who reached a term before the app arrived is still on it afterwards, and
+/// it works.
+#[tokio::test]
+async fn focus_on_a_term_before_the_app_arrives_stays_on_it() {
+    let stand_in = StandIn::start();
+    let browser = open_before_the_app(&stand_in, false).await;
+    let term = format!("form.questionnaire [data-question={}] button.term", ids::STORES_EUD);
+    browser.find(&term).await;
+    script(&browser, &format!("document.querySelector('{term}').focus();")).await;
+    script(&browser, "window.__arrive();").await;
+    browser.wait_until_started().await;
+
+    let focused = "const f = document.activeElement; return [f.className, f.textContent, !f.closest('.prerendered')];";
+    assert_eq!(script(&browser, focused).await, json!(["term", "End-User Data", true]), "the app's own term has focus");
+    browser
+        .client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(&char::from(fantoccini::key::Key::Enter).to_string())
+        .await
+        .unwrap();
+    browser
+        .wait_for_text(&format!("form.questionnaire [data-question={}] .term-note", ids::STORES_EUD), "Source:")
+        .await;
+    browser.close().await;
+}

@@ -137,3 +137,51 @@ async fn third_parties_are_added_removed_and_a_removal_can_be_undone() {
     assert_eq!(browser.find(&row(1, "name")).await.prop("value").await.unwrap().as_deref(), Some("Sentry"));
     browser.close().await;
 }
+
+/// A term in a question explains itself on demand, by keyboard and by pointer alike, and never
+/// on hover alone.
+#[tokio::test]
+async fn a_terms_toggletip_opens_and_closes_by_keyboard_and_by_pointer() {
+    use questionnaire::catalogue::glossary::term;
+    let (_stand_in, browser) = open_form().await;
+    let question = format!("form.questionnaire [data-question={}]", ids::SHARES_EUD);
+    let note = format!("{question} .term-note:nth-of-type(2)");
+    let definition = term("sub-processor").unwrap().definition;
+    // The question is asked once the app handles End-User Data.
+    browser.find(&choice(ids::STORES_EUD, "yes")).await.click().await.unwrap();
+    let button = browser.find(&format!("{question} button.term:nth-of-type(2)")).await;
+    assert_eq!(button.text().await.unwrap(), "sub-processors");
+    let expanded = || async { button.attr("aria-expanded").await.unwrap().unwrap_or_default() };
+    let opened = || browser.wait_for_text(&note, definition);
+    let closed = || browser.wait_until_text(&note, "become empty", str::is_empty);
+
+    // Keyboard: Enter and Space open it, Escape and the button close it; focus stays on it.
+    button.send_keys(&char::from(Key::Enter).to_string()).await.unwrap();
+    opened().await;
+    assert_eq!(expanded().await, "true");
+    button.send_keys(&char::from(Key::Escape).to_string()).await.unwrap();
+    closed().await;
+    assert_eq!(expanded().await, "false");
+    button.send_keys(" ").await.unwrap();
+    opened().await;
+    button.send_keys(&char::from(Key::Enter).to_string()).await.unwrap();
+    closed().await;
+    let focused = browser.client.active_element().await.unwrap().text().await.unwrap();
+    assert_eq!(focused, "sub-processors", "focus stays on the term");
+
+    // Pointer: hovering shows nothing; a click opens it, a click elsewhere closes it.
+    browser.hover(&button).await;
+    assert_eq!(expanded().await, "false", "hovering alone opens nothing");
+    button.click().await.unwrap();
+    opened().await;
+    let said = browser.find(&note).await.text().await.unwrap();
+    assert!(said.contains("Source: Atlassian's sub-processor list"), "{said}");
+    browser.find("h1").await.click().await.unwrap();
+    closed().await;
+    assert_eq!(expanded().await, "false");
+    button.click().await.unwrap();
+    opened().await;
+    button.click().await.unwrap();
+    closed().await;
+    browser.close().await;
+}

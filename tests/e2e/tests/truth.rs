@@ -320,7 +320,8 @@ async fn the_form_and_preview_say_only_what_was_answered_in_plain_words() {
     let same = browser.find(&format!("{} .listing-value", pane_row(ids::SAME_DATA_PROCESSED_AND_STORED))).await;
     assert!(!same.text().await.unwrap().contains("differ"), "an unticked box is no claim");
 
-    let dpa_label = browser.find(&format!("label[for=q-{}]", ids::DPA_LINK)).await.text().await.unwrap();
+    // The box is named by the question's words (aria-labelledby), its term a toggletip in them.
+    let dpa_label = browser.find(&format!("#q-{}-label", ids::DPA_LINK)).await.text().await.unwrap();
     assert_eq!(dpa_label, "Link to your Data Processing Agreement (DPA)");
     let page = browser.find("main").await.text().await.unwrap();
     for instruction in ["You'll be asked", "checkbox needs to be ticked", "partner picks from drop-down"] {

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use e2e::fixtures::{half_answers, realistic_answers};
 use e2e::{poll, workspace_root, Browser, StandIn, PATIENCE};
+use fantoccini::key::Key;
 use fantoccini::Locator;
 use questionnaire::catalogue::ids;
 use questionnaire::embed::{inline_json, read_document};
@@ -336,5 +337,86 @@ async fn the_host_pages_css_and_the_widgets_never_meet() {
     }
     browser.screenshot("widget-aggressive-host-css").await;
     assert_eq!(violations(&browser).await, json!([]));
+    browser.close().await;
+}
+
+/// The row's first toggletip in the widget `#id`: what its live region says, once it is `open`
+/// (or closed) by its `aria-expanded` and what it says.
+async fn wait_for_tip(browser: &Browser, id: &str, question: &str, open: bool) -> String {
+    let js = format!(
+        "const row = document.getElementById('{id}').shadowRoot.querySelector('[data-question={question}]');
+         return [row.querySelector('button.term').getAttribute('aria-expanded'), row.querySelector('.term-note').textContent];"
+    );
+    let mut last = Value::Null;
+    let said = poll(PATIENCE, async || {
+        last = script(browser, &js).await;
+        let said = last[1].as_str().unwrap_or_default();
+        (last[0] == if open { "true" } else { "false" } && said.is_empty() != open).then(|| said.to_owned())
+    })
+    .await;
+    said.unwrap_or_else(|| {
+        panic!("the toggletip of {question} never became {}: {last}", if open { "open" } else { "closed" })
+    })
+}
+
+/// The terms of a row's label are explained inside the shadow root, as in the app's preview:
+/// by keyboard and by pointer, never on hover alone, with no markup and nothing leaking out.
+#[tokio::test]
+async fn a_terms_toggletip_opens_and_closes_by_keyboard_and_by_pointer_in_the_widget() {
+    use questionnaire::catalogue::glossary::term;
+    let json = inline_json(&to_trust_info(&realistic_answers()));
+    let sites = start(move |data| {
+        let body = format!(r#"{}<p id="elsewhere">The partner's own words.</p>"#, inline_widget("tab", &json, ""));
+        vec![("terms.html", page(data, "", &body))]
+    });
+    let browser = Browser::start().await;
+    browser.client.goto(&format!("{}/terms.html", sites.host.origin)).await.unwrap();
+    shadow_text(&browser, "tab", ".listing-row").await;
+    let root = browser.find("#tab").await.shadow_root().await.unwrap();
+    let row = format!("[data-question={}]", ids::GDPR_CONTROLLER);
+    let button = root.find(Locator::Css(&format!("{row} button.term"))).await.unwrap();
+    assert_eq!(button.text().await.unwrap(), "data controller");
+    let definition = term("data controller").unwrap().definition;
+    let tip = |open| wait_for_tip(&browser, "tab", ids::GDPR_CONTROLLER, open);
+
+    // Keyboard: Enter and Space open it, Escape and Enter again close it.
+    button.send_keys(&char::from(Key::Enter).to_string()).await.unwrap();
+    let said = tip(true).await;
+    assert!(said.starts_with(definition) && said.contains("Source: the GDPR"), "{said}");
+    button.send_keys(&char::from(Key::Escape).to_string()).await.unwrap();
+    tip(false).await;
+    button.send_keys(" ").await.unwrap();
+    tip(true).await;
+    button.send_keys(&char::from(Key::Enter).to_string()).await.unwrap();
+    tip(false).await;
+
+    // Pointer: hovering opens nothing; a click opens it, one inside its definition keeps it, a
+    // click on the host page closes it, and so does its own button.
+    browser.hover(&button).await;
+    assert_eq!(button.attr("aria-expanded").await.unwrap().as_deref(), Some("false"), "hovering alone");
+    button.click().await.unwrap();
+    tip(true).await;
+    root.find(Locator::Css(&format!("{row} .term-definition"))).await.unwrap().click().await.unwrap();
+    tip(true).await;
+    browser.find("#elsewhere").await.click().await.unwrap();
+    tip(false).await;
+    button.click().await.unwrap();
+    tip(true).await;
+    let link = root.find(Locator::Css(&format!("{row} .term-source"))).await.unwrap();
+    assert_eq!(link.attr("target").await.unwrap().as_deref(), Some("_blank"));
+    browser.screenshot("widget-toggletip-open").await;
+    button.click().await.unwrap();
+    tip(false).await;
+
+    let leaked = script(
+        &browser,
+        "return [...document.querySelectorAll('.term, .term-note, .term-definition')].length
+              + document.querySelectorAll('body > style, head > style').length",
+    )
+    .await;
+    assert_eq!(leaked, json!(0), "nothing of the toggletips in the host page");
+    assert_eq!(violations(&browser).await, json!([]), "no CSP violation");
+    let axe = browser.axe_violations_within("#tab", &["region"]).await;
+    assert_eq!(axe, Vec::<String>::new(), "axe inside the widget (the host page holds the landmarks)");
     browser.close().await;
 }

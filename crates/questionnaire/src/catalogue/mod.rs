@@ -1,6 +1,7 @@
 //! The questionnaire as data: the single source of every question, response, rule input and
 //! wire name. Rendering, validation, preview and the API mapping all read it.
 
+pub mod glossary;
 pub mod ids;
 pub mod limits;
 mod model;

@@ -18,7 +18,7 @@ pub fn segments(label: &str) -> Vec<Segment> {
         if !before.is_empty() {
             out.push(Segment::Text(before.to_owned()));
         }
-        let href = if href.starts_with('/') { format!("{SPEC_SITE}{href}") } else { href.to_owned() };
+        let href = if href.starts_with('/') { [SPEC_SITE, href].concat() } else { href.to_owned() };
         out.push(Segment::Link { text: text.to_owned(), href });
         rest = after;
     }
@@ -38,15 +38,19 @@ pub fn plain(label: &str) -> String {
         .collect()
 }
 
+/// Searched byte by byte and cut with `get`: `str::find` with a `&str` and slicing by index
+/// would bring the widget their panic messages, and with them a character printer (2 KB).
 fn next_link(s: &str) -> Option<(&str, &str, &str, &str)> {
-    let open = s.find('[')?;
-    let close = open + s[open..].find("](")?;
-    let end = close + 2 + s[close + 2..].find(')')?;
-    let text = &s[open + 1..close];
-    if text.contains('[') {
+    let bytes = s.as_bytes();
+    let after = |from: usize, byte: u8| bytes.get(from..)?.iter().position(|&b| b == byte).map(|at| from + at);
+    let open = after(0, b'[')?;
+    let close = bytes.get(open..)?.windows(2).position(|pair| pair == b"](")? + open;
+    let end = after(close + 2, b')')?;
+    let text = s.get(open + 1..close)?;
+    if text.bytes().any(|b| b == b'[') {
         return None;
     }
-    Some((&s[..open], text, &s[close + 2..end], &s[end + 1..]))
+    Some((s.get(..open)?, text, s.get(close + 2..end)?, s.get(end + 1..)?))
 }
 
 #[cfg(test)]

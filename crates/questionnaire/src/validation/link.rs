@@ -51,7 +51,7 @@ pub fn check_link(text: &str) -> Result<(), LinkProblem> {
     if text.chars().count() > MAX_LINK_CHARS {
         return Err(LinkProblem::TooLong);
     }
-    if text.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"\\^`{|}".contains(c)) {
+    if text.chars().any(|c| c.is_whitespace() || c.is_control() || never_in_link(c)) {
         return Err(LinkProblem::Characters);
     }
     let Some(rest) = strip_web_scheme(text) else {
@@ -59,7 +59,7 @@ pub fn check_link(text: &str) -> Result<(), LinkProblem> {
     };
     let Some(rest) = rest.strip_prefix("//") else { return Err(LinkProblem::Host) };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    if authority.contains('@') {
+    if has(authority, b'@') {
         return Err(LinkProblem::UserInfo);
     }
     let (host, port) = split_port(authority).ok_or(LinkProblem::Port)?;
@@ -87,13 +87,13 @@ pub fn is_web_link(text: &str) -> bool {
 /// A website given either as a link or as a bare domain (`aws.amazon.com`, maybe with a path).
 pub fn check_domain(text: &str) -> Result<(), LinkProblem> {
     let text = text.trim();
-    if text.is_empty() || text.contains(':') || text.chars().any(char::is_whitespace) {
+    if text.is_empty() || has(text, b':') || text.chars().any(char::is_whitespace) {
         return check_link(text);
     }
     let host = text.split(['/', '?', '#']).next().unwrap_or_default();
     if text.chars().count() <= MAX_LINK_CHARS
         && is_host(host)
-        && !text.chars().any(|c| c.is_control() || "<>\"\\^`{|}@".contains(c))
+        && !text.chars().any(|c| c.is_control() || c == '@' || never_in_link(c))
     {
         Ok(())
     } else {
@@ -107,10 +107,21 @@ pub fn domain_href(text: &str) -> Option<String> {
     if is_web_link(text) {
         Some(text.to_owned())
     } else if check_domain(text).is_ok() {
-        Some(format!("https://{text}"))
+        Some(["https://", text].concat())
     } else {
         None
     }
+}
+
+/// Characters a link never needs, and that could break out of where it is shown.
+fn never_in_link(c: char) -> bool {
+    matches!(c, '<' | '>' | '"' | '\\' | '^' | '`' | '{' | '|' | '}')
+}
+
+/// Whether `text` holds the ASCII character `byte`. `str::contains` would bring the widget a
+/// substring search and its panic messages (see `catalogue::rich_text`).
+fn has(text: &str, byte: u8) -> bool {
+    text.bytes().any(|b| b == byte)
 }
 
 fn strip_web_scheme(text: &str) -> Option<&str> {
@@ -133,7 +144,7 @@ fn split_port(authority: &str) -> Option<(&str, Option<&str>)> {
             "" => None,
             _ => Some(after.strip_prefix(':')?),
         };
-        return Some((&authority[..inside.len() + 2], port));
+        return Some((authority.get(..inside.len() + 2)?, port));
     }
     Some(match authority.split_once(':') {
         Some((host, port)) => (host, Some(port)),
@@ -147,7 +158,7 @@ pub(super) fn is_host(host: &str) -> bool {
         return true;
     }
     if let Some(inside) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        return inside.contains(':') && inside.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+        return has(inside, b':') && inside.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
     }
     let labels: Vec<&str> = host.split('.').collect();
     if labels.iter().all(|label| !label.is_empty() && label.bytes().all(|b| b.is_ascii_digit())) {
