@@ -1,51 +1,65 @@
 use leptos::prelude::*;
+use leptos_router::components::Router;
 use questionnaire::Answers;
 
-use crate::api::{live_answers, Marketplace, RuntimeConfig};
+use crate::api::{live_answers, Marketplace, RuntimeConfig, Submission};
 use crate::connect::{ConnectPanel, Connection, SubmitPanel};
 use crate::draft::{DraftPanel, DraftStore};
 use crate::form::QuestionnaireForm;
-use crate::preview::{PreviewPage, Rows, Workspace};
+use crate::preview::{PreviewPage, ReviewPage, Rows, Workspace};
+use crate::routes::{app_folder, Nav, Page};
 use crate::state::Questionnaire;
 
-/// The whole partner-facing page: who we are talking to, the questionnaire beside its preview,
-/// and its draft; "Save and preview" swaps the form for the full-page preview.
+/// The whole partner-facing page, at every address of `crate::routes`. Rendered at build time
+/// (no browser, so no address to follow) it is the form's page.
 #[component]
 pub fn App() -> impl IntoView {
+    if !crate::platform::IN_BROWSER {
+        return view! { <Pages /> }.into_any();
+    }
+    let base = app_folder().trim_end_matches('/').to_owned();
+    view! {
+        <Router base>
+            <Pages />
+        </Router>
+    }
+    .into_any()
+}
+
+/// Who we are talking to, the questionnaire beside its preview and its draft; the full-page
+/// preview, the submit review and a review link each at their own address.
+#[component]
+fn Pages() -> impl IntoView {
     let config = use_context::<RuntimeConfig>().unwrap_or_default();
     let connection = Connection::provide(&config);
+    let nav = Nav::provide(connection.app_key);
     let questionnaire = Questionnaire::provide(Answers::new());
     let drafts = DraftStore::start(connection.app_key, questionnaire);
     let marketplace = Marketplace::provide(connection, questionnaire, drafts);
     let live = live_answers(marketplace);
     let rows = Rows::of_questionnaire(questionnaire, live);
     let settled = questionnaire.settled();
-    // The full-page preview: shown only while the form (hidden) cannot be typed in.
     let answers = Signal::derive(move || questionnaire.snapshot());
-    let previewing = RwSignal::new(false);
-    // "Submit and publish" opens the submit review under the form, where the credentials are.
-    let submit_and_publish = Callback::new(move |_| {
-        previewing.set(false);
-        marketplace.submission.review();
-        crate::preview::reveal("submit-review-heading");
-    });
+    let page = nav.page;
+    // The form stays (hidden) on the other pages: nothing half-typed is lost on the way back.
+    let on_form = move || matches!(page.get(), Page::Form | Page::Submit);
+    arrive(nav, drafts, marketplace.submission);
 
     view! {
         <header class="page-header">
             <h1>"Privacy & Security tab"</h1>
             <p class="lede">"Fill in, check and submit the Privacy & Security tab of your Marketplace cloud app listing."</p>
         </header>
-        <main class="page" class:previewing=previewing>
-            // Hidden, not removed, while previewing: nothing half-typed is lost on the way back.
-            <div class="editing" hidden=previewing>
+        <main class="page" class:previewing=move || !on_form()>
+            <div class="editing" hidden=move || !on_form()>
                 <Workspace rows answers=settled live>
                     <ConnectPanel />
                     <DraftPanel drafts />
-                    <QuestionnaireForm on_preview=move |_| previewing.set(true) />
+                    <QuestionnaireForm on_preview=move |_| nav.go(Page::Preview) />
                     <SubmitPanel />
                 </Workspace>
             </div>
-            <Show when=move || previewing.get()>
+            <Show when=move || page.get() == Page::Preview>
                 <PreviewPage
                     rows
                     answers
@@ -53,13 +67,56 @@ pub fn App() -> impl IntoView {
                     app_key=connection.app_key
                     api_base=connection.api_base
                     live_embeddable=connection.api_version == crate::api::ApiVersion::V2
-                    on_edit=Callback::new(move |_| {
-                        previewing.set(false);
-                        crate::preview::reveal("save-and-preview");
-                    })
-                    on_submit=submit_and_publish
+                    on_edit=Callback::new(move |_| nav.go(Page::Form))
+                    on_submit=Callback::new(move |_| nav.go(Page::Submit))
                 />
+            </Show>
+            <Show when=move || page.get() == Page::Review>
+                <ReviewPage drafts />
+            </Show>
+            <Show when=move || page.get() == Page::NotFound>
+                <section class="preview-page-bar" aria-labelledby="not-found-title">
+                    <h2 id="not-found-title">"There is no such page"</h2>
+                    <p><a href=move || nav.href(Page::Form, false, "")>"Go to the form"</a></p>
+                </section>
             </Show>
         </main>
     }
+}
+
+/// What arriving at a page does, however the partner got there (a button, Back or Forward, an
+/// address typed or shared): its title, and focus where a keyboard user expects it. A page
+/// that moves focus itself (the previews: to their heading) is left to do so.
+fn arrive(nav: Nav, drafts: DraftStore, submission: Submission) {
+    Effect::new(move |came_from: Option<Page>| {
+        let page = nav.page.get();
+        document().set_title(page.title());
+        let to_question = !nav.hash.get_untracked().is_empty();
+        match (page, came_from) {
+            // Opening the app: back to the question the partner was at.
+            (Page::Form, None) if !to_question => {
+                if let Some(id) = drafts.position() {
+                    crate::focus::focus_question_later(id);
+                }
+            }
+            (Page::Form, Some(Page::Submit)) if !to_question => crate::preview::reveal("submit-heading"),
+            (Page::Form, Some(Page::Preview | Page::Review | Page::NotFound)) if !to_question => {
+                crate::preview::reveal("save-and-preview")
+            }
+            (Page::Submit, _) => {
+                submission.review();
+                crate::preview::reveal("submit-review-heading");
+            }
+            _ => {}
+        }
+        page
+    });
+    // A link to a question or a section of the form (also the error summary's and the
+    // completeness meter's, and another page's link to the form's `#q-…`).
+    Effect::new(move |_| {
+        let hash = nav.hash.get();
+        if nav.page.get() == Page::Form && !hash.is_empty() {
+            crate::focus::focus_target_later(hash);
+        }
+    });
 }

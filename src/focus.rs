@@ -1,5 +1,6 @@
-//! Moving the partner's focus, scrolling what gets it into view: used by the error summary,
-//! the API's field errors, "next unanswered", a new third-party row and a restored draft.
+//! Moving the partner's focus, scrolling what gets it into view: used by links to the form's
+//! questions and sections (`#q-…`, `#section-…`: the error summary's, "next unanswered", shared
+//! addresses), the API's field errors, a new third-party row and a restored draft.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -49,4 +50,30 @@ pub fn focus_question(question_id: &str) {
 /// The same, once the form is on screen (a restored draft goes back to where it was).
 pub fn focus_question_later(question_id: String) {
     request_animation_frame(move || focus_question(&question_id));
+}
+
+/// What a link to the form names (its fragment, without `#`): `q-<question>` is the question
+/// (its answer gets focus), `section-<section>` the section (its heading gets it), anything
+/// else the element of that id (one input of a question, as the error summary names them).
+pub fn focus_target(id: &str) {
+    if let Some(question) = id.strip_prefix("q-").filter(|question| questionnaire::catalogue::find(question).is_some())
+    {
+        return focus_question(question);
+    }
+    let heading = format!("{id}-title");
+    match document().get_element_by_id(&heading).and_then(|h| h.dyn_into::<HtmlElement>().ok()) {
+        Some(heading) if id.starts_with("section-") => {
+            if !heading.has_attribute("tabindex") {
+                let _ = heading.set_attribute("tabindex", "-1");
+            }
+            heading.scroll_into_view();
+            let _ = heading.focus();
+        }
+        _ => focus_by_id(id),
+    }
+}
+
+/// The same, once the form is on screen.
+pub fn focus_target_later(id: String) {
+    request_animation_frame(move || focus_target(&id));
 }

@@ -11,8 +11,10 @@ pub mod form;
 pub mod handover;
 pub mod platform;
 pub mod preview;
+pub mod routes;
 pub mod state;
 mod toggletip;
+mod zlib;
 
 pub use api::RuntimeConfig;
 pub use app::App;

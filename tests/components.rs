@@ -358,3 +358,22 @@ async fn going_to_the_next_unanswered_question_focuses_its_answer_not_a_term() {
     let focused = document().active_element().unwrap();
     assert_eq!(focused.id(), "q-stores_eud-yes", "the first response, not the term in the question");
 }
+
+/// Every page of the route table has its rule in `public/_redirects`, which static hosts (and
+/// the stand-in, and the nginx rules scripts/build writes from it) serve the app's addresses by:
+/// a page added to the table alone would be a 404 for whoever opens its address.
+#[wasm_bindgen_test]
+fn every_address_of_the_app_is_routed_to_its_page_on_static_hosts() {
+    let rules: Vec<Vec<&str>> = include_str!("../public/_redirects")
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+        .map(|line| line.split_whitespace().collect())
+        .collect();
+    for (_, segment, _) in privacy_tab::routes::PAGES.iter().filter(|(_, segment, _)| !segment.is_empty()) {
+        let route = format!("/{segment}");
+        assert!(
+            rules.iter().any(|rule| rule[..] == [route.as_str(), "/index.html", "200"]),
+            "public/_redirects serves index.html at {route}"
+        );
+    }
+}

@@ -21,6 +21,9 @@
 // writes the host configuration: DIST/_headers (Netlify, Cloudflare Pages; the stand-in reads
 // it too), HOSTING/nginx.conf, HOSTING/csp.txt and HOSTING/bundle.json (what a browser
 // downloads for each page; the benchmark reads it).
+// DIST/_redirects, copied from public/ by Trunk, routes the app's addresses to its page and the
+// API to the Marketplace (Netlify's format): its page routes get the page's headers in _headers,
+// and nginx.conf gets the same rules (locations that serve the page, and proxy_pass).
 //
 // Node's own zlib (gzip and brotli) and crypto do the work, and terser minifies.
 
@@ -102,9 +105,11 @@ function loaderSource(page, js, wasm, wasmIntegrity, jsIntegrity) {
     const waitForThePartner = jsIntegrity === undefined ? "" : `
     // A page rendered at build time can be read and answered as it is: its app starts when the
     // partner first reaches for it (so reading costs no main-thread time), or at once when
-    // there is a draft to restore (data-restoring) or a link to follow. Meanwhile, once the
-    // page is loaded and the browser idle, its files are prefetched at the lowest priority.
-    if (!document.documentElement.hasAttribute('data-restoring') && !location.search && !location.hash) {
+    // there is a draft to restore (data-restoring) or a link to follow (one to another page
+    // than the form, data-elsewhere, too). Meanwhile, once the page is loaded and the browser
+    // idle, its files are prefetched at the lowest priority.
+    const root = document.documentElement;
+    if (!root.hasAttribute('data-restoring') && !root.hasAttribute('data-elsewhere') && !location.search && !location.hash) {
         let started = false;
         const prefetch = () => started || ['./${js}', './${wasm}'].forEach((file) => document.head.append(
             Object.assign(document.createElement('link'), { rel: 'prefetch', href: new URL(file, import.meta.url).href })));
@@ -303,8 +308,41 @@ function compress(path) {
     return sizes;
 }
 
-function headerRules(pages, allFiles) {
+/**
+ * The rules of DIST/_redirects (`from to [status]`, Netlify's format; none without the file):
+ * `page` names the page a rewrite (200) serves at a route, `proxy` the origin a path goes to.
+ */
+function routingRules(dist, pages) {
+    const path = join(dist, "_redirects");
+    if (!existsSync(path)) return [];
+    return readFileSync(path, "utf8")
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith("#"))
+        .map((line) => {
+            const [from, to, status = "301"] = line.split(/\s+/);
+            if (!from?.startsWith("/") || !to) fail(`_redirects: not "from to [status]": ${line}`);
+            const page = status === "200" ? pages.find((p) => `/${p.page}` === to) : undefined;
+            const proxy = status === "200" && /^https?:\/\//.test(to);
+            if (status === "200" && !page && !proxy) fail(`_redirects: ${to} is no page of the bundle: ${line}`);
+            return { from, to, status, page, proxy };
+        });
+}
+
+function headerRules(pages, allFiles, routes = []) {
     const rules = [];
+    // Hosts pick headers by the address asked for: a route gets its page's headers.
+    for (const { from, page } of routes.filter((route) => route.page)) {
+        rules.push({
+            path: from,
+            headers: [
+                ["X-Content-Type-Options", "nosniff"],
+                ["Cache-Control", REVALIDATE],
+                ["Content-Security-Policy", page.csp],
+                ["Referrer-Policy", "no-referrer"],
+            ],
+        });
+    }
     for (const file of allFiles) {
         const headers = [["X-Content-Type-Options", "nosniff"]];
         const page = pages.find((p) => p.page === file);
@@ -334,7 +372,7 @@ function netlifyHeaders(rules) {
     return lines.join("\n") + "\n";
 }
 
-function nginxConf(pages, basePath) {
+function nginxConf(pages, basePath, routes = []) {
     const quote = (value) => `"${value.replace(/"/g, '\\"')}"`;
     const security = ['add_header X-Content-Type-Options "nosniff" always;'];
     const out = [
@@ -380,7 +418,32 @@ function nginxConf(pages, basePath) {
             );
         }
     }
+    for (const { from, to, page } of routes.filter((route) => route.page)) {
+        out.push(
+            "",
+            `    # ${from}: an address of the app, served its page (dist/_redirects).`,
+            `    location = ${basePath}${from.slice(1)} {`,
+            `        add_header Cache-Control ${quote(REVALIDATE)} always;`,
+            `        add_header Content-Security-Policy ${quote(page.csp)} always;`,
+            '        add_header Referrer-Policy "no-referrer" always;',
+            ...security.map((line) => `        ${line}`),
+            `        try_files ${basePath}${to.slice(1)} =404;`,
+            "    }",
+        );
+    }
     out.push("}");
+    for (const { from, to } of routes.filter((route) => route.proxy)) {
+        // `/rest/2/*` to `https://host/rest/2/:splat`: the path under the prefix goes along.
+        const prefix = from.replace(/\*$/, "");
+        const target = to.replace(/:splat$/, "");
+        out.push(
+            `# ${prefix}: the Marketplace API on this origin, where the app calls it (dist/_redirects).`,
+            `location ${prefix} {`,
+            `    proxy_pass ${target};`,
+            "    proxy_ssl_server_name on;",
+            "}",
+        );
+    }
     if (basePath !== "/") {
         // Relative asset URLs need the page's trailing slash.
         out.push(`location = ${basePath.slice(0, -1)} {`, `    return 301 ${basePath};`, "}");
@@ -421,10 +484,11 @@ function main() {
         sizes[file] = COMPRESSIBLE.has(extname(file)) ? compress(path) : { raw, gzip: raw, brotli: raw };
     }
 
-    writeFileSync(join(options.dist, "_headers"), netlifyHeaders(headerRules(pages, allFiles)));
+    const routes = routingRules(options.dist, pages);
+    writeFileSync(join(options.dist, "_headers"), netlifyHeaders(headerRules(pages, allFiles, routes)));
     rmSync(options.hosting, { recursive: true, force: true });
     mkdirSync(options.hosting, { recursive: true });
-    writeFileSync(join(options.hosting, "nginx.conf"), nginxConf(pages, options.basePath));
+    writeFileSync(join(options.hosting, "nginx.conf"), nginxConf(pages, options.basePath, routes));
     writeFileSync(join(options.hosting, "csp.txt"), pages.map(({ page, csp }) => `${page}\n${csp}\n`).join("\n"));
     const bundle = {
         generatedBy: "scripts/build",

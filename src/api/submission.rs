@@ -33,8 +33,6 @@ pub struct FreshRecord {
 
 #[derive(Clone, Copy)]
 pub struct Submission {
-    /// The partner is looking at what will and will not be sent.
-    pub reviewing: RwSignal<bool>,
     /// Done carries the time the Marketplace accepted the answers.
     pub call: RetryingCall<f64>,
     pub missing: RwSignal<Option<Missing>>,
@@ -56,7 +54,6 @@ impl Submission {
             connection.app_key.with(|key| submitted_at(key))
         });
         Submission {
-            reviewing: RwSignal::new(false),
             call: RetryingCall::new(),
             missing: RwSignal::new(None),
             last_submitted,
@@ -68,12 +65,12 @@ impl Submission {
         }
     }
 
-    /// Opens the review, and reads the Marketplace's current record meanwhile; nothing is sent.
+    /// The review opens (the page at its address shows it): reads the Marketplace's current
+    /// record meanwhile; nothing is sent.
     pub fn review(&self) {
         if !self.call.is_busy() {
             self.missing.set(None);
             self.call.reset();
-            self.reviewing.set(true);
             self.read_current_record();
         }
     }
@@ -106,27 +103,26 @@ impl Submission {
     }
 
     pub fn back(&self) {
-        self.reviewing.set(false);
         self.missing.set(None);
     }
 
-    /// Sends the answers as they are now. Ignored while a submit is under way, so a double
-    /// click (or a click during a retry countdown) sends one request.
-    pub fn send(&self) {
+    /// Sends the answers as they are now; `false` when nothing was sent (something is missing,
+    /// said in `missing`). Ignored while a submit is under way, so a double click (or a click
+    /// during a retry countdown) sends one request.
+    pub fn send(&self) -> bool {
         if self.call.is_busy() {
-            return;
+            return false;
         }
         let target = self.connection.target();
         if target.key.trim().is_empty() {
             self.missing.set(Some(Missing::AppKey));
-            return;
+            return false;
         }
         let Some(credentials) = self.connection.credentials() else {
             self.missing.set(Some(Missing::Credentials));
-            return;
+            return false;
         };
         self.missing.set(None);
-        self.reviewing.set(false);
         let key = target.key.clone();
         let (submission, questionnaire) = (*self, self.questionnaire);
         let operation = Rc::new(move || {
@@ -148,6 +144,7 @@ impl Submission {
                 recorded.update(|n| *n += 1);
             }),
         );
+        true
     }
 
     pub fn cancel(&self) {

@@ -4,12 +4,21 @@ use super::call_status::CallStatus;
 use super::clock::date_and_time;
 use super::submit_review::SubmitReview;
 use crate::api::{ApiVersion, CallState, Failure, Marketplace};
+use crate::routes::{Nav, Page};
 
-/// Submitting the answers to the Marketplace: review, send, and how it went.
+/// Submitting the answers to the Marketplace: review (at its own address, `./submit`), send,
+/// and how it went.
 #[component]
 pub fn SubmitPanel() -> impl IntoView {
     let marketplace = Marketplace::expect();
     let submission = marketplace.submission;
+    let nav = Nav::expect();
+    let reviewing = move || nav.page.get() == Page::Submit;
+    // Arriving at the review's address opens it (see `crate::app`); already there, it starts over.
+    let open_review = move || match nav.page.get_untracked() {
+        Page::Submit => submission.review(),
+        _ => nav.go(Page::Submit),
+    };
     let call = submission.call;
     let publishes = marketplace.connection.api_version == ApiVersion::V3;
 
@@ -30,8 +39,8 @@ pub fn SubmitPanel() -> impl IntoView {
             .map(|at| format!("Last submitted from this browser on {}.", date_and_time(at)))
     };
     let retry = Callback::new(move |()| match call.state.get_untracked() {
-        CallState::Failed { error, .. } if matches!(error.failure(), Failure::Rejected(_)) => submission.review(),
-        _ => submission.send(),
+        CallState::Failed { error, .. } if matches!(error.failure(), Failure::Rejected(_)) => open_review(),
+        _ => drop(submission.send()),
     });
     let retry_label = Signal::derive(move || match call.state.get() {
         CallState::Failed { error, .. } if matches!(error.failure(), Failure::Rejected(_)) => "Submit again",
@@ -42,18 +51,18 @@ pub fn SubmitPanel() -> impl IntoView {
         <section class="submit" aria-labelledby="submit-heading">
             <h2 id="submit-heading">"Submit to the Marketplace"</h2>
             <p class="hint last-submitted">{last}</p>
-            {move || (!submission.reviewing.get()).then(|| view! {
+            {move || (!reviewing()).then(|| view! {
                 <button
                     type="button"
                     id="submit"
                     class="primary"
                     disabled=move || call.busy()
-                    on:click=move |_| submission.review()
+                    on:click=move |_| open_review()
                 >
                     "Submit to the Marketplace"
                 </button>
             })}
-            {move || submission.reviewing.get().then(|| view! { <SubmitReview /> })}
+            {move || reviewing().then(|| view! { <SubmitReview /> })}
             <div class="submit-status" id="submit-status" role="status" aria-live="polite">
                 <CallStatus call id="submit" working="Submitting…" retry_label on_retry=retry />
                 {move || done().map(|text| view! { <p class="call-done">{text}</p> })}

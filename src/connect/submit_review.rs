@@ -4,6 +4,7 @@ use questionnaire::visibility::hidden_answers;
 use questionnaire::wire::{sent, unsent, UnsentReason};
 
 use crate::api::{Marketplace, Missing};
+use crate::routes::{Nav, Page};
 use crate::state::Questionnaire;
 
 /// Before anything is sent: how many answers go, and which given answers do not, and why.
@@ -11,6 +12,7 @@ use crate::state::Questionnaire;
 pub fn SubmitReview() -> impl IntoView {
     let marketplace = Marketplace::expect();
     let submission = marketplace.submission;
+    let nav = Nav::expect();
     // As they were when typing last paused: counting what goes is whole-answers work.
     let answers = Questionnaire::expect().settled();
     let key_label = marketplace.connection.api_version.key_label();
@@ -76,10 +78,18 @@ pub fn SubmitReview() -> impl IntoView {
             })}
             {move || missing().map(|text| view! { <p class="error-message" role="alert">{text}</p> })}
             <div class="button-row">
-                <button type="button" class="primary" id="confirm-submit" on:click=move |_| submission.send()>
+                <button type="button" class="primary" id="confirm-submit" on:click=move |_| {
+                    // Sent: the review is done, and Back should not open it again.
+                    if submission.send() {
+                        nav.replace(Page::Form);
+                    }
+                }>
                     "Send to the Marketplace"
                 </button>
-                <button type="button" class="secondary" id="review-back" on:click=move |_| submission.back()>
+                <button type="button" class="secondary" id="review-back" on:click=move |_| {
+                    submission.back();
+                    nav.go(Page::Form);
+                }>
                     "Back to the form"
                 </button>
             </div>

@@ -4,6 +4,16 @@ use questionnaire::draft::{AnswerChange, Draft, ImportKind};
 
 use super::store::DraftStore;
 use crate::form::control_id;
+use crate::routes::{Nav, Page};
+
+/// The form's element `id`, from any page (a review link's page too, whose own fragment holds
+/// its answers).
+fn on_form(id: &str) -> String {
+    match use_context::<Nav>() {
+        Some(nav) => nav.href(Page::Form, false, id),
+        None => format!("#{id}"),
+    }
+}
 
 /// A file read and understood, waiting for the partner to look at its changes.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,9 +27,16 @@ pub struct PendingImport {
 }
 
 /// What an import will change, question by question (before → after), with "Apply" and
-/// "Cancel". Nothing changes until "Apply".
+/// "Cancel". Nothing changes until "Apply". Each question links to it on the form.
 #[component]
-pub fn ImportPreview(drafts: DraftStore, pending: PendingImport, on_done: Callback<()>) -> impl IntoView {
+pub fn ImportPreview(
+    drafts: DraftStore,
+    pending: PendingImport,
+    on_done: Callback<()>,
+    /// Runs once the import is applied (after `on_done`).
+    #[prop(optional)]
+    on_applied: Option<Callback<()>>,
+) -> impl IntoView {
     let PendingImport { file_name, kind, other_app, changes, draft } = pending;
     let heading = NodeRef::<html::H2>::new();
     request_animation_frame(move || drop(heading.get_untracked().map(|h| h.focus())));
@@ -27,6 +44,7 @@ pub fn ImportPreview(drafts: DraftStore, pending: PendingImport, on_done: Callba
         ImportKind::Export => "a privacy-tab export",
         ImportKind::Draft => "a privacy-tab draft",
         ImportKind::ApiBody | ImportKind::TrustInfo => "a Marketplace Privacy & Security document",
+        ImportKind::ReviewLink => "a review link: the answers its tab shows, without answers to hidden questions",
     };
     let other_app = other_app.map(|other| {
         view! {
@@ -44,7 +62,7 @@ pub fn ImportPreview(drafts: DraftStore, pending: PendingImport, on_done: Callba
         .into_iter()
         .map(|change| {
             let label = match change.question {
-                Some(_) => view! { <a href=format!("#{}", control_id(&change.id))>{change.label}</a> }.into_any(),
+                Some(_) => view! { <a href=on_form(&control_id(&change.id))>{change.label}</a> }.into_any(),
                 None => view! { <span>{change.label}</span> }.into_any(),
             };
             view! {
@@ -62,6 +80,9 @@ pub fn ImportPreview(drafts: DraftStore, pending: PendingImport, on_done: Callba
     let apply = move |_| {
         drafts.apply_import(draft.get_value(), apply_name.clone());
         on_done.run(());
+        if let Some(on_applied) = on_applied {
+            on_applied.run(());
+        }
     };
     view! {
         <div class="draft-notice info import-preview" role="region" aria-labelledby="import-preview-title">

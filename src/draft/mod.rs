@@ -19,5 +19,6 @@ mod storage_notice;
 mod store;
 
 pub use draft_panel::DraftPanel;
+pub use import_preview::{ImportPreview, PendingImport};
 pub use storage::last_app_key;
 pub use store::DraftStore;

@@ -111,10 +111,9 @@ impl DraftStore {
             last_save_ms: RwSignal::new(None),
             inner: StoredValue::new_local(Inner::default()),
         };
+        // Going back to `position` is the form page's to do (`crate::app`): the app may open on
+        // another page, or at a question's address.
         store.load(&app_key.get_untracked());
-        if let Some(id) = store.position.get_untracked() {
-            crate::focus::focus_question_later(id);
-        }
 
         Effect::new(move |_| {
             let key = app_key.get();
@@ -146,6 +145,11 @@ impl DraftStore {
             move |text| store.take_theirs(text),
         );
         store
+    }
+
+    /// The question the partner was last at, to take them back there when the form opens.
+    pub fn position(&self) -> Option<String> {
+        self.position.get_untracked()
     }
 
     /// The draft as it stands, for an export or a submit (`put_body` keeps unknown API fields).

@@ -19,13 +19,11 @@ pub fn CompletenessMeter() -> impl IntoView {
         let listed = || fields.iter().filter_map(|field| field.listed.get().map(|provided| (field.question, provided)));
         Completeness { default: tally(View::Default, listed()), expanded: tally(View::Expanded, listed()) }
     });
-    let go_to_next = move |_| {
-        let asked =
-            |question: &Question| is_asked_when(question, questionnaire.field(question.id).visible.get_untracked());
-        if let Some(question) = completeness.with_untracked(|c| next_gap(&c.expanded.missing, None, asked)) {
-            focus_by_id(&control_id(question.id));
-        }
-    };
+    // The next gap's own address (`#q-…`): following it focuses the question.
+    let next = Memo::new(move |_| {
+        let asked = |question: &Question| is_asked_when(question, questionnaire.field(question.id).visible.get());
+        completeness.with(|c| next_gap(&c.expanded.missing, None, asked)).map(|question| control_id(question.id))
+    });
     view! {
         <section class="completeness" aria-labelledby="completeness-title">
             <h2 id="completeness-title" class="visually-hidden">"How complete is your tab"</h2>
@@ -37,11 +35,14 @@ pub fn CompletenessMeter() -> impl IntoView {
                     n => format!("The default view still shows {n} × “{NOT_PROVIDED}”."),
                 }}
                 " "
-                <Show when=move || completeness.with(|c| !c.expanded.is_complete())>
-                    <button type="button" class="link-button" id="next-unanswered" on:click=go_to_next>
-                        "Go to the next unanswered question"
-                    </button>
-                </Show>
+                {move || next.get().map(|target| {
+                    let href = format!("#{target}");
+                    view! {
+                        <a class="link-button" id="next-unanswered" href=href on:click=move |_| focus_by_id(&target)>
+                            "Go to the next unanswered question"
+                        </a>
+                    }
+                })}
             </p>
         </section>
     }

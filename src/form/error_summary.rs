@@ -6,7 +6,8 @@ use super::{control_id, error_prefix, error_target_id};
 use crate::focus::focus_by_id;
 
 /// "There is a problem": shown after "Save and preview" finds errors, with one link per error
-/// that moves focus to the field, as the GOV.UK Design System's error summary does.
+/// that moves focus to the field, as the GOV.UK Design System's error summary does. Each link
+/// is the field's address on the form (`#q-…`), so it can be copied and shared too.
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
     let checks = Checks::expect();
@@ -37,13 +38,9 @@ pub fn ErrorSummary() -> impl IntoView {
                                 let section = catalogue::section_of(error.question).map(|s| s.title).unwrap_or_default();
                                 view! {
                                     <li>
-                                        <a
-                                            href=href
-                                            on:click=move |ev| {
-                                                ev.prevent_default();
-                                                focus_by_id(&target);
-                                            }
-                                        >
+                                        // A link to the field's own address (`#q-…`): the
+                                        // app focuses it, and the click does so at once.
+                                        <a href=href on:click=move |_| focus_by_id(&target)>
                                             <span class="summary-section">{section} ": "</span>
                                             {error_prefix(&error)}
                                             {error.message}
@@ -67,10 +64,7 @@ pub fn ErrorSummary() -> impl IntoView {
                                     let href = format!("#{target}");
                                     view! {
                                         <li>
-                                            <a href=href on:click=move |ev| {
-                                                ev.prevent_default();
-                                                focus_by_id(&target);
-                                            }>{finding.message}</a>
+                                            <a href=href on:click=move |_| focus_by_id(&target)>{finding.message}</a>
                                         </li>
                                     }
                                 })

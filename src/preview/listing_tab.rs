@@ -16,8 +16,11 @@ pub fn ListingTab(
     /// Start on the expanded view.
     #[prop(optional)]
     expanded: bool,
+    /// Told of the view picked (`true`: expanded), to keep it in the page's address.
+    #[prop(optional, into)]
+    on_view: Option<Callback<bool>>,
 ) -> impl IntoView {
-    view! { <ListingTabRows rows=Rows::of_answers(answers, live) expanded /> }
+    ListingTabRows(ListingTabRowsProps { rows: Rows::of_answers(answers, live), expanded, on_view })
 }
 
 /// The same tab from rows kept one question at a time (the app: see [`Rows`]).
@@ -27,8 +30,14 @@ pub fn ListingTabRows(
     /// Start on the expanded view.
     #[prop(optional)]
     expanded: bool,
+    /// Told of the view picked (`true`: expanded), to keep it in the page's address.
+    #[prop(optional, into)]
+    on_view: Option<Callback<bool>>,
 ) -> impl IntoView {
     let view_shown = RwSignal::new(if expanded { View::Expanded } else { View::Default });
+    if let Some(on_view) = on_view {
+        Effect::watch(move || view_shown.get(), move |view, _, _| on_view.run(*view == View::Expanded), false);
+    }
     let is_default = move || view_shown.get() == View::Default;
 
     view! {

@@ -1,11 +1,14 @@
 use leptos::prelude::*;
 use questionnaire::Answers;
 
+use super::review_link::CopyReviewLink;
 use super::{ChangeSummary, EmbedSnippet, ListingTabRows, Rows};
+use crate::routes::Nav;
 
 /// "Save and preview": the tab as it will appear on the listing, full page, with what
 /// submitting changes, "Edit draft" to go back and "Submit and publish" (the spec's steps 6–9),
-/// and the snippet that shows the tab on another site.
+/// a review link for a colleague, and the snippet that shows the tab on another site. The view
+/// shown is in the page's address (`?view=expanded`).
 #[component]
 pub fn PreviewPage(
     /// The tab's rows, as the preview beside the form shows them.
@@ -19,6 +22,7 @@ pub fn PreviewPage(
     on_edit: Callback<()>,
     on_submit: Callback<()>,
 ) -> impl IntoView {
+    let nav = Nav::expect();
     let heading = NodeRef::<leptos::html::H2>::new();
     // Arriving here moves focus to the heading, so a screen reader announces the new page.
     heading.on_load(|heading| {
@@ -47,10 +51,15 @@ pub fn PreviewPage(
                         "Print"
                     </button>
                 </div>
+                <CopyReviewLink answers expanded=nav.expanded />
                 <p class="print-only print-title">"Privacy & Security information for " {app_key}</p>
             </div>
             <ChangeSummary answers live />
-            <ListingTabRows rows />
+            <ListingTabRows
+                rows
+                expanded=nav.expanded.get_untracked()
+                on_view=Callback::new(move |expanded| nav.show_view(expanded))
+            />
             <EmbedSnippet app_key api_base answers live_embeddable />
         </section>
     }

@@ -27,6 +27,7 @@ pub fn kind_name(kind: ImportKind) -> &'static str {
         ImportKind::Draft => "privacy-tab draft",
         ImportKind::ApiBody => "Marketplace API body",
         ImportKind::TrustInfo => "Marketplace TrustInfo",
+        ImportKind::ReviewLink => "review link",
     }
 }
 

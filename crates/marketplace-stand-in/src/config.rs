@@ -25,6 +25,11 @@ Usage: marketplace-stand-in [options]
   --static-headers FILE    add response headers to DIR's files from FILE, in the format of
                            Netlify's _headers (scripts/build writes dist/_headers); paths in
                            it are relative to PATH. Prefers FILE.br / FILE.gz when accepted.
+  --static-redirects FILE  route paths that are no file of DIR by FILE, in the format of
+                           Netlify's _redirects (public/_redirects): 200 serves the file it
+                           names there, 301/302/307/308 redirect; rules to other origins are
+                           skipped (the stand-in is the API). Without it, paths with no file
+                           extension get DIR/index.html.
   --help                   show this help
 
 On start it prints one line: marketplace-stand-in listening on http://HOST:PORT";
@@ -46,6 +51,8 @@ pub struct Config {
     pub static_prefix: String,
     /// A `_headers` file (Netlify's format) whose headers the static files are served with.
     pub static_headers: Option<PathBuf>,
+    /// A `_redirects` file (Netlify's format) that routes paths with no file of their own.
+    pub static_redirects: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -61,6 +68,7 @@ impl Default for Config {
             static_dir: None,
             static_prefix: "/".into(),
             static_headers: None,
+            static_redirects: None,
         }
     }
 }
@@ -108,6 +116,7 @@ pub fn parse_args(
             "--static-dir" => config.static_dir = Some(PathBuf::from(value()?)),
             "--static-prefix" => config.static_prefix = url_prefix(&value()?)?,
             "--static-headers" => config.static_headers = Some(PathBuf::from(value()?)),
+            "--static-redirects" => config.static_redirects = Some(PathBuf::from(value()?)),
             "--fail-status" => fail.status = Some(number(&flag, &value()?)?),
             "--fail-times" => fail.times = Some(number(&flag, &value()?)?),
             "--retry-after" => fail.retry_after = Some(number(&flag, &value()?)?),

@@ -3,8 +3,9 @@
 //!
 //! Like a static host, it can serve the app under a path (`--static-prefix /some/path/`), with
 //! the response headers the build wrote for hosts (`--static-headers dist/_headers`, Netlify's
-//! format), and the `.br`/`.gz` files the build wrote beside each asset when the browser
-//! accepts them.
+//! format), routing the app's addresses as hosts do (`--static-redirects dist/_redirects`, the
+//! same), and the `.br`/`.gz` files the build wrote beside each asset when the browser accepts
+//! them.
 
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -24,6 +25,16 @@ pub struct StaticSite {
     /// Starts and ends with `/`.
     prefix: String,
     rules: Vec<HeaderRule>,
+    /// `None`: no redirects file, so paths without an extension get `index.html`.
+    routes: Option<Vec<RouteRule>>,
+}
+
+/// One line of a `_redirects` file: `from to [status]` (301 when no status is given).
+#[derive(Debug, PartialEq)]
+pub struct RouteRule {
+    pub from: String,
+    pub to: String,
+    pub status: u16,
 }
 
 /// One block of a `_headers` file: a path pattern (`*` matches anything) and its headers.
@@ -49,7 +60,17 @@ impl StaticSite {
             }
             None => Vec::new(),
         };
-        Ok(Some(StaticSite { dir: dir.clone(), prefix: config.static_prefix.clone(), rules }))
+        let routes = match &config.static_redirects {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display())))?;
+                Some(parse_redirects_file(&text).map_err(|message| {
+                    io::Error::new(io::ErrorKind::InvalidData, format!("{}: {message}", path.display()))
+                })?)
+            }
+            None => None,
+        };
+        Ok(Some(StaticSite { dir: dir.clone(), prefix: config.static_prefix.clone(), rules, routes }))
     }
 
     /// The headers for a request path (relative to the prefix, starting with `/`); when no
@@ -99,6 +120,40 @@ pub fn parse_headers_file(text: &str) -> Result<Vec<HeaderRule>, String> {
     Ok(rules)
 }
 
+/// Reads Netlify's `_redirects` format: `from to [status]` a line (a trailing `!` on the status,
+/// Netlify's "force", is accepted), `#` starts a comment.
+pub fn parse_redirects_file(text: &str) -> Result<Vec<RouteRule>, String> {
+    let mut rules = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        let (from, to, status) = match parts.as_slice() {
+            [from, to] => (*from, *to, "301"),
+            [from, to, status] => (*from, *to, *status),
+            _ => return Err(format!("line {}: not `from to [status]`: {line}", number + 1)),
+        };
+        if !from.starts_with('/') {
+            return Err(format!("line {}: a rule starts with a path: {line}", number + 1));
+        }
+        let status =
+            status.trim_end_matches('!').parse().map_err(|_| format!("line {}: not a status: {status}", number + 1))?;
+        rules.push(RouteRule { from: from.to_owned(), to: to.to_owned(), status });
+    }
+    Ok(rules)
+}
+
+/// What a path with no file of its own gets by the rules: the first that applies. Rules to
+/// another origin (forwarding the API, which the stand-in serves itself) are skipped.
+fn route<'a>(routes: &'a [RouteRule], path: &str) -> Option<&'a RouteRule> {
+    routes
+        .iter()
+        .filter(|rule| !rule.to.starts_with("http://") && !rule.to.starts_with("https://"))
+        .find(|rule| matches_pattern(&rule.from, path))
+}
+
 /// `*` matches any run of characters (Netlify's splat); everything else literally.
 fn matches_pattern(pattern: &str, path: &str) -> bool {
     let mut parts = pattern.split('*');
@@ -138,7 +193,19 @@ pub async fn serve_or_not_found(State(state): State<AppState>, request: Request)
     if !relative.is_empty() && !relative.ends_with('/') && is_folder(&site.dir, relative) {
         return redirect(&format!("{path}/"), request.uri().query());
     }
-    let Some(file) = resolve(&site.dir, relative) else {
+    let routed = match &site.routes {
+        Some(routes) if resolve(&site.dir, relative, false).is_none() => route(routes, &format!("/{relative}")),
+        _ => None,
+    };
+    let file = match routed {
+        Some(rule) if rule.status == 200 => resolve(&site.dir, &rule.to, false),
+        Some(rule) if matches!(rule.status, 301 | 302 | 307 | 308) => {
+            return redirect_with(rule.status, &format!("{}{}", site.prefix, rule.to.trim_start_matches('/')), None);
+        }
+        Some(_) => None,
+        None => resolve(&site.dir, relative, site.routes.is_none()),
+    };
+    let Some(file) = file else {
         return not_found();
     };
     let encoding = accepted_variant(&file, request.headers());
@@ -172,11 +239,16 @@ pub async fn serve_or_not_found(State(state): State<AppState>, request: Request)
 }
 
 fn redirect(location: &str, query: Option<&str>) -> Response {
+    redirect_with(308, location, query)
+}
+
+fn redirect_with(status: u16, location: &str, query: Option<&str>) -> Response {
     let target = match query {
         Some(query) => format!("{location}?{query}"),
         None => location.to_owned(),
     };
-    let mut response = StatusCode::PERMANENT_REDIRECT.into_response();
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::PERMANENT_REDIRECT);
+    let mut response = status.into_response();
     if let Ok(value) = HeaderValue::try_from(target) {
         response.headers_mut().insert(header::LOCATION, value);
     }
@@ -223,8 +295,9 @@ fn with_extension_appended(file: &Path, extension: &str) -> PathBuf {
 }
 
 /// The file for a URL path (relative to the prefix), refusing anything that could leave
-/// `dir`. Extension-less paths that are not files are client-side routes and get `index.html`.
-fn resolve(dir: &Path, url_path: &str) -> Option<PathBuf> {
+/// `dir`. With `fallback`, extension-less paths that are not files are taken for client-side
+/// routes and get `index.html` (when no redirects file says which paths are routes).
+fn resolve(dir: &Path, url_path: &str, fallback: bool) -> Option<PathBuf> {
     let relative = Path::new(url_path.trim_start_matches('/'));
     if !relative.components().all(|c| matches!(c, Component::Normal(_))) {
         return None;
@@ -237,7 +310,7 @@ fn resolve(dir: &Path, url_path: &str) -> Option<PathBuf> {
         return Some(candidate.join("index.html"));
     }
     let index = dir.join("index.html");
-    (relative.extension().is_none() && index.is_file()).then_some(index)
+    (fallback && relative.extension().is_none() && index.is_file()).then_some(index)
 }
 
 fn content_type(file: &Path) -> &'static str {
@@ -266,11 +339,12 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("index.html"), "<html>").unwrap();
         std::fs::write(dir.join("app.wasm"), "").unwrap();
-        assert_eq!(resolve(&dir, "/"), Some(dir.join("index.html")));
-        assert_eq!(resolve(&dir, "/app.wasm"), Some(dir.join("app.wasm")));
-        assert_eq!(resolve(&dir, "/settings"), Some(dir.join("index.html")));
-        assert_eq!(resolve(&dir, "/missing.js"), None);
-        assert_eq!(resolve(&dir, "/../etc/passwd"), None);
+        assert_eq!(resolve(&dir, "/", false), Some(dir.join("index.html")));
+        assert_eq!(resolve(&dir, "/app.wasm", false), Some(dir.join("app.wasm")));
+        assert_eq!(resolve(&dir, "/settings", true), Some(dir.join("index.html")));
+        assert_eq!(resolve(&dir, "/settings", false), None, "routes come from the redirects file then");
+        assert_eq!(resolve(&dir, "/missing.js", true), None);
+        assert_eq!(resolve(&dir, "/../etc/passwd", true), None);
         assert_eq!(content_type(Path::new("a.wasm")), "application/wasm");
         std::fs::remove_dir_all(&dir).unwrap();
     }
@@ -287,6 +361,23 @@ mod tests {
         assert_eq!(rules[1].headers, vec![(header::CACHE_CONTROL, HeaderValue::from_static("immutable"))]);
         assert!(parse_headers_file("  Cache-Control: x\n").is_err(), "a header needs a path above it");
         assert!(parse_headers_file("/\n  no colon\n").is_err());
+    }
+
+    #[test]
+    fn reads_netlify_redirects_files_and_skips_rules_to_other_origins() {
+        let rules = parse_redirects_file(
+            "# comment\n/preview  /index.html  200\n/old /new\n/rest/2/*  https://marketplace.atlassian.com/rest/2/:splat  200!\n",
+        )
+        .unwrap();
+        assert_eq!(rules[0], RouteRule { from: "/preview".into(), to: "/index.html".into(), status: 200 });
+        assert_eq!(rules[1].status, 301, "a redirect unless it says otherwise");
+        assert_eq!(rules[2].status, 200);
+        assert_eq!(route(&rules, "/preview").map(|rule| rule.to.as_str()), Some("/index.html"));
+        assert_eq!(route(&rules, "/rest/2/addons/x"), None, "the stand-in serves the API itself");
+        assert_eq!(route(&rules, "/elsewhere"), None);
+        assert!(parse_redirects_file("preview /index.html 200\n").is_err(), "a rule starts with a path");
+        assert!(parse_redirects_file("/a /b ok\n").is_err());
+        assert!(parse_redirects_file("/a\n").is_err());
     }
 
     #[test]

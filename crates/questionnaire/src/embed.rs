@@ -6,7 +6,7 @@
 //! <script type="module" src="https://…/widget/privacy-tab-widget_loader.js"></script>
 //! ```
 
-mod own_answers;
+pub(crate) mod own_answers;
 
 use serde_json::Value;
 

@@ -10,7 +10,8 @@
 //! - [`validation`], [`consistency`], [`completeness`]: field errors, findings across answers,
 //!   and what the tab would still show as "Response not provided by the partner".
 //! - [`listing`], [`diff`]: the tab as customers see it, and what a submit would change.
-//! - [`wire`]: answers ↔ the v2 `TrustInfo` JSON; [`draft`]: the saved and exported draft.
+//! - [`wire`]: answers ↔ the v2 `TrustInfo` JSON; [`draft`]: the saved and exported draft;
+//!   [`review_link`]: the answers in a link's fragment, for a colleague to read.
 
 pub mod answers;
 pub mod api_config;
@@ -31,6 +32,7 @@ pub mod record;
 pub mod replacement;
 pub mod response_errors;
 pub mod retry;
+pub mod review_link;
 pub mod sample;
 pub mod statements;
 pub mod validation;

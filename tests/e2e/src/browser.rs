@@ -93,10 +93,14 @@ impl Browser {
     }
 
     /// A first visit's app starts when the partner first reaches for the page: a click on its
-    /// title, as harmless as any.
-    /// (A page with a draft to restore starts by itself, and may be taken over meanwhile.)
+    /// title, as harmless as any. A page that starts by itself is left alone (a draft to
+    /// restore, another page's address, a query or a fragment: the loader's own test): a click
+    /// there could land after the app has put focus back where the partner was, and take it.
     pub async fn reach_for_the_page(&self) {
-        if self.exists("html[data-started]").await {
+        let starts_by_itself = "const root = document.documentElement;
+            return root.hasAttribute('data-started') || root.hasAttribute('data-restoring')
+                || root.hasAttribute('data-elsewhere') || !!location.search || !!location.hash;";
+        if self.client.execute(starts_by_itself, Vec::new()).await.ok() == Some(serde_json::Value::Bool(true)) {
             return;
         }
         if let Ok(title) = self.client.find(Locator::Css(".page-header h1")).await {

@@ -24,7 +24,32 @@ impl WebDriverCompatibleCommand for ChromiumCommand {
     }
 }
 
+/// Installed before any script of a page: collects what the browser reports about CSP
+/// violations and failed start-ups (see [`Browser::watch_page_errors`]).
+const WATCH: &str = r#"
+window.__violations = [];
+window.__loadErrors = [];
+addEventListener('securitypolicyviolation', (e) => __violations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+addEventListener('unhandledrejection', (e) => __loadErrors.push(String(e.reason)));
+addEventListener('error', (e) => __loadErrors.push(String(e.message || e.target?.src || e.type)), true);
+"#;
+
 impl Browser {
+    /// From now on every page this tab opens notes its CSP violations and start-up errors,
+    /// before its own scripts run.
+    pub async fn watch_page_errors(&self) {
+        self.run_before_page_scripts(WATCH).await;
+    }
+
+    /// What the current page reported since it opened: CSP violations, then load errors.
+    pub async fn page_errors(&self) -> (Vec<String>, Vec<String>) {
+        let read = |name: &str| format!("return window.{name} || [];");
+        let violations =
+            serde_json::from_value(self.execute(&read("__violations"), Vec::new()).await).unwrap_or_default();
+        let errors = serde_json::from_value(self.execute(&read("__loadErrors"), Vec::new()).await).unwrap_or_default();
+        (violations, errors)
+    }
+
     pub async fn execute(&self, script: &str, args: Vec<Value>) -> Value {
         self.client.execute(script, args).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }

@@ -24,6 +24,19 @@ pub fn draft_json(app_key: &str, answers: &Answers) -> String {
 /// The local-storage key of an app's draft.
 pub use questionnaire::draft::storage_key as draft_key;
 
+/// A review link's fragment (after `#`) for these answers, compressed as the browser does it.
+pub fn review_fragment(answers: &Answers) -> String {
+    use questionnaire::review_link::{fragment, payload};
+    fragment(&miniz_oxide::deflate::compress_to_vec_zlib(&payload(answers), 6))
+}
+
+/// What a review link's fragment holds, decompressed: the text anyone with the link can read.
+pub fn review_payload(fragment: &str) -> String {
+    let compressed = questionnaire::review_link::compressed_of(fragment).expect("a review link of this version");
+    let payload = miniz_oxide::inflate::decompress_to_vec_zlib(&compressed).expect("zlib data");
+    String::from_utf8(payload).expect("JSON text")
+}
+
 /// The local-storage key of an app's "submitted at" record.
 pub fn submitted_key(app_key: &str) -> String {
     format!("privacy-tab:submitted:{app_key}")

@@ -41,7 +41,8 @@ impl StandIn {
     }
 
     /// Every static folder is served with the response headers of its `_headers` (the CSP
-    /// and cache headers that scripts/build writes) when it has one, and its `.br`/`.gz` files.
+    /// and cache headers that scripts/build writes) and the routing of its `_redirects` (the
+    /// app's addresses) when it has them, and its `.br`/`.gz` files.
     fn launch(dir: &Path, prefix: &str, extra_args: &[&str]) -> StandIn {
         let binary = std::env::var_os("STAND_IN_BIN")
             .map(PathBuf::from)
@@ -53,6 +54,9 @@ impl StandIn {
             .args(extra_args);
         if dir.join("_headers").exists() {
             command.arg("--static-headers").arg(dir.join("_headers"));
+        }
+        if dir.join("_redirects").exists() {
+            command.arg("--static-redirects").arg(dir.join("_redirects"));
         }
         let mut child = command
             .stdout(Stdio::piped())

@@ -10,16 +10,6 @@ use serde_json::Value;
 
 const SUB_PATH: &str = "/some/path/";
 
-/// Installed before any script of the page: collects what the browser reports about CSP
-/// violations and failed start-ups.
-const WATCH: &str = r#"
-window.__violations = [];
-window.__loadErrors = [];
-addEventListener('securitypolicyviolation', (e) => __violations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
-addEventListener('unhandledrejection', (e) => __loadErrors.push(String(e.reason)));
-addEventListener('error', (e) => __loadErrors.push(String(e.message || e.target?.src || e.type)), true);
-"#;
-
 fn built_dist() -> PathBuf {
     let dist = workspace_root().join("dist");
     assert!(
@@ -31,7 +21,7 @@ fn built_dist() -> PathBuf {
 
 async fn open(stand_in: &StandIn) -> Browser {
     let browser = Browser::start().await;
-    browser.run_before_page_scripts(WATCH).await;
+    browser.watch_page_errors().await;
     browser.client.goto(&stand_in.app_url()).await.unwrap();
     browser
 }
@@ -269,7 +259,7 @@ fn wasm_stem(dir: &Path) -> String {
 async fn the_widget_page_works_from_a_sub_path_under_its_policy_and_its_files_may_be_embedded() {
     let stand_in = StandIn::serving(&built_dist(), SUB_PATH);
     let browser = Browser::start().await;
-    browser.run_before_page_scripts(WATCH).await;
+    browser.watch_page_errors().await;
     // Without the trailing slash, as people type it: the host adds it.
     browser.client.goto(&format!("{}widget", stand_in.app_url())).await.unwrap();
 

@@ -81,6 +81,38 @@ async fn serves_a_host_s_view_under_a_prefix_with_headers_and_precompressed_file
 }
 
 #[tokio::test]
+async fn a_redirects_file_decides_which_paths_are_the_app_s_routes() {
+    let dir = scratch("dist-routed");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<html>app</html>").unwrap();
+    std::fs::write(dir.join("robots.txt"), "User-agent: *").unwrap();
+    std::fs::write(
+        dir.join("_redirects"),
+        "/preview /index.html 200\n/old-preview /preview 301\n/rest/2/* https://marketplace.atlassian.com/rest/2/:splat 200\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("_headers"), "/index.html\n  Cache-Control: no-cache\n/preview\n  X-Route: preview\n")
+        .unwrap();
+    let h = Harness::with(Config {
+        static_dir: Some(dir.clone()),
+        static_prefix: "/some/path/".into(),
+        static_headers: Some(dir.join("_headers")),
+        static_redirects: Some(dir.join("_redirects")),
+        ..Config::default()
+    });
+
+    let (status, headers, body) = h.get_bytes("/some/path/preview", &[]).await;
+    assert_eq!((status, body.as_slice()), (200, b"<html>app</html>".as_slice()), "a route is served its page");
+    assert_eq!(headers["x-route"], "preview", "with the headers the route's own path is given");
+    let (status, headers, _) = h.get_bytes("/some/path/old-preview", &[]).await;
+    assert_eq!((status, headers.get("location").map(|v| v.to_str().unwrap())), (301, Some("/some/path/preview")));
+    assert_eq!(h.get_bytes("/some/path/robots.txt", &[]).await.2, b"User-agent: *", "files come first");
+    assert_eq!(h.get_bytes("/some/path/no-such-page", &[]).await.0, 404, "no rule, no page: as on the host");
+    assert_eq!(h.get_bytes("/rest/2/addons/x/privacy-and-security", &[]).await.0, 404, "the API is the stand-in's own");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
 async fn a_broken_headers_file_stops_the_start() {
     let dir = scratch("dist-bad-headers");
     std::fs::create_dir_all(&dir).unwrap();

@@ -18,6 +18,8 @@ pub enum ImportKind {
     ApiBody,
     /// A bare `TrustInfo`.
     TrustInfo,
+    /// The answers of a review link (`crate::review_link`): what the tab shows, nothing else.
+    ReviewLink,
 }
 
 #[derive(Debug, Clone, PartialEq)]

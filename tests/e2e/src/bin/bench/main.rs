@@ -3,7 +3,7 @@
 //! Prints a table and writes the same figures as JSON. Figures, never assertions: it exits
 //! non-zero only when something could not be measured.
 //!
-//!   bench [--loads N] [--only startup,typing,autosave,wasm] [--out FILE.json] [--commit TEXT]
+//!   bench [--loads N] [--only startup,typing,autosave,review,wasm] [--out FILE.json] [--commit TEXT]
 //!
 //! Download sizes are always measured; `--only` picks which of the other parts run.
 
@@ -49,7 +49,7 @@ const WIDGET_MOUNT: &str = "[data-privacy-tab]";
 const SAVED_AT: f64 = 1_764_000_000_000.0;
 
 /// The parts `--only` can pick (sizes always run).
-const PARTS: [&str; 4] = ["startup", "typing", "autosave", "wasm"];
+const PARTS: [&str; 5] = ["startup", "typing", "autosave", "review", "wasm"];
 
 struct Options {
     loads: usize,
@@ -162,6 +162,9 @@ async fn main() -> ExitCode {
     }
     if runs("autosave") {
         autosave(&mut report, &mut bench).await;
+    }
+    if runs("review") {
+        review_links(&mut report, &mut bench).await;
     }
     bench.close().await;
     drop(stand_in);
@@ -564,6 +567,49 @@ async fn autosave(report: &mut Report, bench: &mut Bench) {
             "setItem": Summary::of(&set_item).map(|s| s.to_json(&set_item)),
         }),
     );
+}
+
+/// The sample questionnaires whose review link is measured: (label, third-party rows).
+const REVIEW_LINKS: [(&str, usize); 2] = [("complete sample questionnaire", 2), ("the same with 50 third parties", 50)];
+
+/// "Copy review link" on the full-page preview, as the app makes it (the browser compresses):
+/// how long the link is, against the 8 KB common browsers keep whole.
+async fn review_links(report: &mut Report, bench: &mut Bench) {
+    report.line("");
+    report.line(format!(
+        "Review link (\"Copy review link\" on ./preview; the app warns above {} characters, which common browsers and mail keep whole)",
+        questionnaire::review_link::SAFE_LINK_CHARS
+    ));
+    let mut json = Vec::new();
+    for (label, rows) in REVIEW_LINKS {
+        let outcome = async {
+            bench.load("/preview", &draft_storage(sample::complete(rows))).await?;
+            bench.eval("document.querySelector('#copy-review-link').click();").await;
+            let field = "document.querySelector('#review-link-url')";
+            bench
+                .wait_for(&format!("{field} && {field}.value.length > 0"), Duration::from_secs(10))
+                .await
+                .map_err(|()| "no review link appeared".to_owned())?;
+            let link = bench.eval(&format!("return {field}.value;")).await;
+            link.as_str().map(str::to_owned).ok_or_else(|| "the link is not text".to_owned())
+        }
+        .await;
+        match outcome {
+            Ok(link) => {
+                let fragment = link.split_once('#').map_or(0, |(_, fragment)| fragment.len());
+                report.line(format!(
+                    "  {label:<40} {:>6} characters (the answers after '#': {fragment}; the address before it: {})",
+                    link.len(),
+                    link.len() - fragment - 1
+                ));
+                json.push(
+                    json!({ "label": label, "thirdParties": rows, "chars": link.len(), "fragmentChars": fragment }),
+                );
+            }
+            Err(why) => report.failed(&format!("review link, {label}"), why),
+        }
+    }
+    report.json.insert("reviewLink".into(), Value::Array(json));
 }
 
 fn biggest_in_wasm(report: &mut Report, root: &Path, pages: &[PageSizes]) {
