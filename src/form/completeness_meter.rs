@@ -38,7 +38,18 @@ pub fn CompletenessMeter() -> impl IntoView {
                 {move || next.get().map(|target| {
                     let href = format!("#{target}");
                     view! {
-                        <a class="link-button" id="next-unanswered" href=href on:click=move |_| focus_by_id(&target)>
+                        <a
+                            class="link-button"
+                            id="next-unanswered"
+                            href=href
+                            // The app's router follows the address; the focus is this link's own
+                            // job, which the browser's fragment jump would undo (it focuses
+                            // nothing when the target, a fieldset, cannot take focus).
+                            on:click=move |ev| {
+                                ev.prevent_default();
+                                focus_by_id(&target)
+                            }
+                        >
                             "Go to the next unanswered question"
                         </a>
                     }
