@@ -13,7 +13,7 @@ use questionnaire::consistency::{findings_apart, outside_eea, Finding};
 use questionnaire::inputs;
 use questionnaire::listing::{listed_party, row_for, third_parties_row, ListedThirdParty, ListingRow};
 use questionnaire::statements::statements;
-use questionnaire::validation::{errors_for_question, name_key, party_errors, repeated_name, FieldError};
+use questionnaire::validation::{errors_for_question, party_errors, repeated_name, same_name, FieldError};
 use questionnaire::visibility::{is_asked_when, is_hidden_answer, is_visible};
 use questionnaire::{Answer, Answers, Question, ThirdParty};
 use std::collections::BTreeMap;
@@ -363,9 +363,8 @@ impl Party {
         // ([`Parties::rename`], [`Parties::recheck_all`]).
         let repeats = Memo::new(move |_| {
             recheck.track();
-            let Some(key) = name.with(|name| name_key(name)) else { return false };
             let earlier = rows_of(pool, index);
-            untrack(|| earlier.iter().any(|row| row.name.with(|name| name_key(name)).as_ref() == Some(&key)))
+            name.with(|own| untrack(|| earlier.iter().any(|row| row.name.with(|name| same_name(name, own)))))
         });
         let errors = Memo::new(move |_| {
             let repeat = repeats.get().then(|| name.with(|name| repeated_name(ids::THIRD_PARTIES, index, name)));
@@ -524,16 +523,15 @@ impl Parties {
     /// whether they repeat an earlier one.
     fn rename(&self, index: usize, name: String) {
         let row = self.row(index);
-        let (was, now) = (row.name.with_untracked(|name| name_key(name)), name_key(&name));
-        row.name.set(name);
-        if was != now {
+        let was = row.name.get_untracked();
+        if !same_name(&was, &name) {
             for later in &rows_of(self.pool, self.len.get_untracked())[index + 1..] {
-                let key = later.name.with_untracked(|name| name_key(name));
-                if key.is_some() && (key == was || key == now) {
+                if later.name.with_untracked(|later| same_name(later, &was) || same_name(later, &name)) {
                     later.recheck.notify();
                 }
             }
         }
+        row.name.set(name);
     }
 
     /// Has every row look again whether its name repeats an earlier one (after moving rows).

@@ -28,6 +28,17 @@ pub fn name_key(name: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_lowercase())
 }
 
+/// Whether two names are the same [`name_key`], neither blank, without making the keys (names
+/// of ASCII letters, most of them, are compared as they are).
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    match (a.is_empty() || b.is_empty(), a.is_ascii() && b.is_ascii()) {
+        (true, _) => false,
+        (false, true) => a.eq_ignore_ascii_case(b),
+        (false, false) => a.to_lowercase() == b.to_lowercase(),
+    }
+}
+
 /// The error of row `row`, named `name`, when its name repeats an earlier row's (the same
 /// [`name_key`]): the first of the row's errors, before [`party_errors`].
 pub fn repeated_name(id: QuestionId, row: usize, name: &str) -> FieldError {
