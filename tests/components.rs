@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use privacy_tab::form::QuestionnaireForm;
 use privacy_tab::state::Questionnaire;
-use questionnaire::{Answer, Answers};
+use questionnaire::{Answer, Answers, ThirdParty};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -176,6 +176,58 @@ async fn a_third_party_row_edits_only_its_own_answer() {
     let rows = questionnaire.snapshot_untracked().third_parties("third_parties").to_vec();
     assert_eq!(rows[0].domain, "");
     assert_eq!(rows[1].domain, "sentry.io");
+}
+
+/// A row's name that repeats an earlier row's marks the later row's name, and stops when
+/// either changes: the rows re-check only when a name they share is taken or left.
+#[wasm_bindgen_test]
+async fn a_repeated_third_party_name_is_marked_on_the_later_row_only_while_repeated() {
+    let mut answers = Answers::new();
+    answers.set("stores_eud", Answer::Choice("yes".into()));
+    answers.set("shares_eud", Answer::Choice("yes".into()));
+    let named = |name: &str| ThirdParty { name: name.into(), ..ThirdParty::default() };
+    answers.set("third_parties", Answer::ThirdParties(vec![named("AWS"), named("Sentry"), named("Stripe")]));
+    let (form, questionnaire) = mount_form(answers);
+    settle().await;
+    let name = |row: usize| input(&form, &format!("#q-third_parties-{row}-name"));
+    let marked = |row: usize| name(row).get_attribute("aria-invalid").is_some();
+    // Leaving a field of the question shows its errors.
+    let left = web_sys::FocusEventInit::new();
+    left.set_bubbles(true);
+    name(0).dispatch_event(&web_sys::FocusEvent::new_with_focus_event_init_dict("focusout", &left).unwrap()).unwrap();
+    settle().await;
+    assert!(!(0..3).any(marked), "no name repeats yet");
+
+    type_into(&name(0), "stripe ");
+    settle().await;
+    assert_eq!((0..3).map(marked).collect::<Vec<_>>(), [false, false, true], "the later row repeats the first");
+    type_into(&name(1), "Stripe");
+    settle().await;
+    assert_eq!((0..3).map(marked).collect::<Vec<_>>(), [false, true, true], "both later rows repeat it");
+    type_into(&name(0), "AWS");
+    settle().await;
+    assert_eq!((0..3).map(marked).collect::<Vec<_>>(), [false, false, true], "the third repeats the second now");
+    type_into(&name(2), "Stripe Inc");
+    settle().await;
+    assert!(!(0..3).any(marked), "no name repeats any more");
+
+    // Whole answers replaced (a draft loaded, another tab's save): rows that come back into
+    // use look again.
+    let with_rows = |rows: Vec<ThirdParty>| {
+        let mut answers = questionnaire.snapshot_untracked();
+        answers.set("third_parties", Answer::ThirdParties(rows));
+        answers
+    };
+    questionnaire.replace_all(with_rows(vec![named("AWS"), named("AWS")]));
+    settle().await;
+    assert!(marked(1), "the second row repeats the first");
+    questionnaire.replace_all(with_rows(vec![named("AWS")]));
+    settle().await;
+    type_into(&name(0), "Sentry");
+    settle().await;
+    questionnaire.replace_all(with_rows(vec![named("Sentry"), named("AWS")]));
+    settle().await;
+    assert!(!marked(1), "the second row, back, no longer repeats the first");
 }
 
 #[wasm_bindgen_test]

@@ -70,10 +70,15 @@ impl Checks {
         })
     }
 
+    /// Whether the errors of one question show now: once the partner has left it, or asked
+    /// to preview.
+    pub fn showing(&self, question_id: &'static str) -> bool {
+        self.show_all.get() || self.touched.with(|touched| touched.contains(question_id))
+    }
+
     /// The errors of one question that the partner should see now.
     pub fn shown_for(&self, question_id: &'static str) -> Vec<FieldError> {
-        let shown = self.show_all.get() || self.touched.with(|touched| touched.contains(question_id));
-        if !shown {
+        if !self.showing(question_id) {
             return Vec::new();
         }
         self.questionnaire.field(question_id).errors.get()

@@ -1,29 +1,25 @@
 use leptos::prelude::*;
 use questionnaire::catalogue::{third_party_field, Question, ThirdPartyColumn};
 use questionnaire::countries::COUNTRIES;
-use questionnaire::validation::FieldPart;
-use questionnaire::{Answer, ThirdParty};
+use questionnaire::validation::{FieldError, FieldPart};
+use questionnaire::ThirdParty;
 
 use super::chips_input::{ChipsInput, Suggestions};
 use super::question_label::QuestionLegend;
 use super::{control_id, described_by, third_party_input_id};
-use crate::state::Questionnaire;
+use crate::state::{Party, PartyEdit, Questionnaire};
 
 /// The third parties End-User Data is shared with: one fieldset per row, add and remove, and
 /// an undo for the last removal.
 #[component]
 pub fn ThirdPartiesField(question: &'static Question) -> impl IntoView {
     let questionnaire = Questionnaire::expect();
-    let count = Memo::new(move |_| questionnaire.with(question.id, |answer| rows_of(answer).len()));
+    let parties = questionnaire.parties();
+    let count = Memo::new(move |_| parties.count());
     let removed = RwSignal::new(None::<(usize, ThirdParty)>);
 
-    let edit_rows = move |change: &dyn Fn(&mut Vec<ThirdParty>)| {
-        let mut rows = untrack(|| questionnaire.with(question.id, |answer| rows_of(answer).to_vec()));
-        change(&mut rows);
-        questionnaire.set(question.id, Answer::ThirdParties(rows));
-    };
     let add = move |_| {
-        edit_rows(&|rows| rows.push(ThirdParty::default()));
+        questionnaire.add_party();
         removed.set(None);
         crate::focus::focus_by_id_later(third_party_input_id(
             question.id,
@@ -32,31 +28,22 @@ pub fn ThirdPartiesField(question: &'static Question) -> impl IntoView {
         ));
     };
     let remove = Callback::new(move |index: usize| {
-        edit_rows(&|rows| {
-            if index < rows.len() {
-                removed.set(Some((index, rows.remove(index))));
-            }
-        });
+        if let Some(row) = questionnaire.remove_party(index) {
+            removed.set(Some((index, row)));
+        }
     });
     let undo = move |_| {
         if let Some((index, row)) = removed.get_untracked() {
-            edit_rows(&|rows| rows.insert(index.min(rows.len()), row.clone()));
+            questionnaire.insert_party(index, row);
             removed.set(None);
         }
     };
-    let edit = Callback::new(move |(index, change): (usize, RowEdit)| {
-        edit_rows(&|rows| {
-            if let Some(row) = rows.get_mut(index) {
-                change.apply(row);
-            }
-        })
-    });
 
     view! {
         <fieldset class="third-parties" id=control_id(question.id) aria-describedby=described_by(question.id)>
             <QuestionLegend question />
             <For each=move || 0..count.get() key=|index| *index let:index>
-                <ThirdPartyRow question index edit remove />
+                <ThirdPartyRow question index remove />
             </For>
             <p class="removed-notice" role="status" aria-live="polite">
                 {move || removed.get().map(|(_, row)| {
@@ -73,42 +60,15 @@ pub fn ThirdPartiesField(question: &'static Question) -> impl IntoView {
     }
 }
 
-/// One change to one row, as the inputs produce them.
-#[derive(Clone)]
-pub enum RowEdit {
-    Name(String),
-    Domain(String),
-    Countries(Vec<String>),
-    Purpose(String),
-}
-
-impl RowEdit {
-    fn apply(&self, row: &mut ThirdParty) {
-        match self.clone() {
-            RowEdit::Name(name) => row.name = name,
-            RowEdit::Domain(domain) => row.domain = domain,
-            RowEdit::Countries(countries) => row.countries = countries,
-            RowEdit::Purpose(purpose) => row.purpose = purpose,
-        }
-    }
-}
-
+/// One row: its own cells (`state::Party`), so typing in it re-renders nothing else.
 #[component]
-fn ThirdPartyRow(
-    question: &'static Question,
-    index: usize,
-    edit: Callback<(usize, RowEdit)>,
-    remove: Callback<usize>,
-) -> impl IntoView {
+fn ThirdPartyRow(question: &'static Question, index: usize, remove: Callback<usize>) -> impl IntoView {
     let questionnaire = Questionnaire::expect();
-    // One memo per row: a keystroke in one row re-renders that row only.
-    let row = Memo::new(move |_| {
-        questionnaire.with(question.id, |answer| rows_of(answer).get(index).cloned().unwrap_or_default())
-    });
+    let row = questionnaire.parties().row(index);
     let id = move |column| third_party_input_id(question.id, index, column);
     let label = |column| third_party_field(column).label;
     let title = move || {
-        row.with(|row| match row.name.trim() {
+        row.name.with(|name| match name.trim() {
             "" => format!("Third party {}", index + 1),
             name => name.to_owned(),
         })
@@ -116,18 +76,18 @@ fn ThirdPartyRow(
     view! {
         <fieldset class="third-party-row" data-row=index>
             <legend>{title}</legend>
-            <RowText question index column=ThirdPartyColumn::Name row edit />
-            <RowText question index column=ThirdPartyColumn::Domain row edit />
+            <RowText question index column=ThirdPartyColumn::Name row />
+            <RowText question index column=ThirdPartyColumn::Domain row />
             <label for=id(ThirdPartyColumn::Countries)>{label(ThirdPartyColumn::Countries)}</label>
             <ChipsInput
                 id=id(ThirdPartyColumn::Countries)
                 list_label="Countries added".to_owned()
-                items=Signal::derive(move || row.with(|row| row.countries.clone()))
-                on_change=Callback::new(move |countries| edit.run((index, RowEdit::Countries(countries))))
+                items=row.countries
+                on_change=Callback::new(move |countries| questionnaire.edit_party(index, PartyEdit::Countries(countries)))
                 suggestions=COUNTRIES
                 shared_list=countries_list_id(question.id)
             />
-            <RowText question index column=ThirdPartyColumn::Purpose row edit />
+            <RowText question index column=ThirdPartyColumn::Purpose row />
             <button type="button" class="secondary remove-third-party" on:click=move |_| remove.run(index)>
                 {move || format!("Remove {}", title())}
             </button>
@@ -137,35 +97,28 @@ fn ThirdPartyRow(
 
 /// One free-text cell of a row (name, domain or purpose), labelled from the catalogue.
 #[component]
-fn RowText(
-    question: &'static Question,
-    index: usize,
-    column: ThirdPartyColumn,
-    row: Memo<ThirdParty>,
-    edit: Callback<(usize, RowEdit)>,
-) -> impl IntoView {
+fn RowText(question: &'static Question, index: usize, column: ThirdPartyColumn, row: Party) -> impl IntoView {
+    let questionnaire = Questionnaire::expect();
     let id = third_party_input_id(question.id, index, column);
     let checks = super::checks::Checks::expect();
-    let invalid = move || {
-        checks.aria_invalid(question.id, |about| {
-            matches!(about, Some(FieldPart::ThirdParty { row, column: which }) if row == index && which.is_none_or(|c| c == column))
-        })
+    let text = match column {
+        ThirdPartyColumn::Name => row.name,
+        ThirdPartyColumn::Domain => row.domain,
+        _ => row.purpose,
     };
-    let value = move || {
-        row.with(|row| match column {
-            ThirdPartyColumn::Name => row.name.clone(),
-            ThirdPartyColumn::Domain => row.domain.clone(),
-            _ => row.purpose.clone(),
-        })
+    // The row's errors, read only once the question's errors show.
+    let invalid = move || {
+        let about = |error: &FieldError| matches!(error.part, Some(FieldPart::ThirdParty { column: which, .. }) if which.is_none_or(|c| c == column));
+        (checks.showing(question.id) && row.errors.with(|errors| errors.iter().any(about))).then_some("true")
     };
     let on_input = move |ev| {
         let text = event_target_value(&ev);
-        let change = match column {
-            ThirdPartyColumn::Name => RowEdit::Name(text),
-            ThirdPartyColumn::Domain => RowEdit::Domain(text),
-            _ => RowEdit::Purpose(text),
+        let edit = match column {
+            ThirdPartyColumn::Name => PartyEdit::Name(text),
+            ThirdPartyColumn::Domain => PartyEdit::Domain(text),
+            _ => PartyEdit::Purpose(text),
         };
-        edit.run((index, change));
+        questionnaire.edit_party(index, edit);
     };
     view! {
         <label for=id.clone()>{third_party_field(column).label}</label>
@@ -175,7 +128,7 @@ fn RowText(
             id=id
             inputmode=(column == ThirdPartyColumn::Domain).then_some("url")
             aria-invalid=invalid
-            prop:value=value
+            prop:value=text
             on:input=on_input
         />
     }
@@ -184,11 +137,4 @@ fn RowText(
 /// One list of countries for every row's picker.
 fn countries_list_id(question_id: &str) -> String {
     format!("{}-countries", control_id(question_id))
-}
-
-fn rows_of(answer: Option<&Answer>) -> &[ThirdParty] {
-    match answer {
-        Some(Answer::ThirdParties(rows)) => rows,
-        _ => &[],
-    }
 }

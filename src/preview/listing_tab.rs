@@ -71,8 +71,8 @@ fn ListingSection(section: &'static Section, rows: Rows) -> impl IntoView {
                     {shown
                         .iter()
                         .map(|row| {
-                            let row = *row;
-                            move || row.get().map(|row| view! { <ListingRowView row /> })
+                            let (row, parties) = (*row, rows.parties());
+                            move || row.get().map(|row| view! { <ListingRowView row parties /> })
                         })
                         .collect_view()}
                 </dl>

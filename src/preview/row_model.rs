@@ -7,7 +7,7 @@ use questionnaire::listing::{rows, ListingRow};
 use questionnaire::statements::statements;
 use questionnaire::Answers;
 
-use crate::state::Questionnaire;
+use crate::state::{Parties, Questionnaire};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowModel {
@@ -49,9 +49,13 @@ fn was(answers: &Answers, live: Option<&Answers>) -> BTreeMap<QuestionId, String
 }
 
 /// The tab's rows, one signal per catalogue question (`None`: no row), so a change to one
-/// answer re-renders that row only.
+/// answer re-renders that row only. From the answers being edited, the third parties' row
+/// holds none of them (`Field::row`): the tab lists them from `parties`, one item per row.
 #[derive(Clone, Copy)]
-pub struct Rows(StoredValue<Vec<(QuestionId, Signal<Option<RowModel>>)>>);
+pub struct Rows {
+    rows: StoredValue<Vec<(QuestionId, Signal<Option<RowModel>>)>>,
+    parties: Option<Parties>,
+}
 
 impl Rows {
     /// From whole answers (the widget): one model, each row reads its own part of it.
@@ -60,7 +64,7 @@ impl Rows {
             let live = live.and_then(|live| live.get());
             answers.with(|answers| models(answers, live.as_ref()))
         });
-        Self::each(move |id| {
+        Self::each(None, move |id| {
             Signal::derive(move || model.with(|rows| rows.iter().find(|r| r.row.question.id == id).cloned()))
         })
     }
@@ -71,7 +75,7 @@ impl Rows {
         let settled = questionnaire.settled();
         let was = Memo::new(move |_| live.with(|live| settled.with(|answers| was(answers, live.as_ref()))));
         let statements = questionnaire.statements;
-        Self::each(move |id| {
+        Self::each(Some(questionnaire.parties()), move |id| {
             let row = questionnaire.field(id).row;
             Memo::new(move |_| {
                 row.with(|row| {
@@ -86,14 +90,20 @@ impl Rows {
         })
     }
 
-    fn each(row: impl Fn(QuestionId) -> Signal<Option<RowModel>>) -> Self {
-        Rows(StoredValue::new(catalogue::questions().map(|question| (question.id, row(question.id))).collect()))
+    fn each(parties: Option<Parties>, row: impl Fn(QuestionId) -> Signal<Option<RowModel>>) -> Self {
+        let rows = catalogue::questions().map(|question| (question.id, row(question.id))).collect();
+        Rows { rows: StoredValue::new(rows), parties }
     }
 
     /// The row of question `id`.
     pub fn get(&self, id: &str) -> Signal<Option<RowModel>> {
-        self.0.with_value(|rows| {
+        self.rows.with_value(|rows| {
             rows.iter().find(|(known, _)| *known == id).map(|(_, row)| *row).expect("a catalogue id")
         })
+    }
+
+    /// The third parties row by row, when the third parties' row lists them apart.
+    pub fn parties(&self) -> Option<Parties> {
+        self.parties
     }
 }

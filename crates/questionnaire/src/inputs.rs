@@ -94,11 +94,11 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::catalogue::View;
+    use crate::catalogue::{ids, View};
     use crate::property_tests::answers;
     use crate::sample;
-    use crate::visibility::is_visible;
-    use crate::{consistency, listing, statements, validation};
+    use crate::visibility::{is_asked, is_visible};
+    use crate::{consistency, listing, statements, validation, Answer, ThirdParty};
 
     fn decides_alike(answers: &Answers) {
         let errors = validation::field_errors(answers);
@@ -114,6 +114,41 @@ mod tests {
         }
         assert_eq!(statements::statements(&restrict(answers, &of_statements())), statements::statements(answers));
         assert_eq!(consistency::findings(&restrict(answers, &of_consistency())), consistency::findings(answers));
+        third_parties_decide_alike_apart(answers);
+    }
+
+    /// The third parties' rules from each row alone and the other answers, as a form that keeps
+    /// the rows apart applies them (the app: `state::Parties`).
+    fn third_parties_decide_alike_apart(answers: &Answers) {
+        let question = catalogue::question(ids::THIRD_PARTIES);
+        let rows = answers.third_parties(ids::THIRD_PARTIES);
+        let asked = is_asked(question, answers);
+        let mut others = answers.clone();
+        others.clear(ids::THIRD_PARTIES);
+        let key = |row: &ThirdParty| validation::name_key(&row.name);
+        let repeats =
+            |row: usize| key(&rows[row]).is_some_and(|own| rows[..row].iter().any(|e| key(e) == Some(own.clone())));
+        let errors = match rows.len() {
+            0 => validation::errors_for_question(question, &restrict(answers, &of_question(question))),
+            _ if asked => (0..rows.len())
+                .flat_map(|row| {
+                    let repeat = repeats(row).then(|| validation::repeated_name(question.id, row, &rows[row].name));
+                    repeat.into_iter().chain(validation::party_errors(question.id, row, &rows[row]))
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        assert_eq!(errors, validation::errors_for_question(question, answers));
+
+        let listed = rows.iter().any(|row| listing::listed_party(row).is_some());
+        let mut row = listing::row_for(question, answers, View::Expanded);
+        if let Some(listing::ListingRow { value: listing::ListingValue::ThirdParties(parties), .. }) = &mut row {
+            parties.clear();
+        }
+        assert_eq!(listing::third_parties_row(question, &others, listed, View::Expanded), row);
+
+        let outside = || if asked { rows.iter().filter_map(consistency::outside_eea).collect() } else { Vec::new() };
+        assert_eq!(consistency::findings_apart(&others, outside), consistency::findings(answers));
     }
 
     #[test]
@@ -122,6 +157,18 @@ mod tests {
             decides_alike(&sample::complete(rows));
         }
         decides_alike(&Answers::new());
+        // A repeated name, a blank row, and a third party outside the EEA though no EEA data
+        // leaves it.
+        let mut answers = sample::complete(3);
+        let mut rows = answers.third_parties(ids::THIRD_PARTIES).to_vec();
+        rows[2].name = format!(" {} ", rows[0].name.to_uppercase());
+        rows[1].countries = vec!["United States".into()];
+        rows.push(ThirdParty::default());
+        answers.set(ids::THIRD_PARTIES, Answer::ThirdParties(rows));
+        answers.set(ids::TRANSFERS_EEA_DATA, Answer::Choice(ids::choice::NO.into()));
+        assert_eq!(validation::field_errors(&answers).len(), 2, "the repeat and the blank row");
+        assert_eq!(consistency::findings(&answers).len(), 1, "outside the EEA");
+        decides_alike(&answers);
     }
 
     proptest! {

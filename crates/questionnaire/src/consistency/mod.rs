@@ -1,7 +1,7 @@
 //! Checks across answers: contradictions (errors) and likely slips (warnings), each with the
 //! reason, what to do, and the questions involved. Only answers that are shown count.
 
-use crate::answers::{Answer, Answers};
+use crate::answers::{Answer, Answers, ThirdParty};
 use crate::catalogue::ids::{self, choice};
 use crate::catalogue::{self, QuestionId};
 use crate::eea::is_in_eea;
@@ -27,6 +27,26 @@ pub struct Finding {
 /// Every finding for these answers, errors first.
 pub fn findings(answers: &Answers) -> Vec<Finding> {
     let shown = effective(answers);
+    findings_in(&shown, || shown.third_parties(ids::THIRD_PARTIES).iter().filter_map(outside_eea).collect())
+}
+
+/// [`findings`] for callers that keep the third parties apart: `answers` need not hold them,
+/// `outside_eea` gives [`outside_eea`] of each third party shown (none while the question is
+/// not asked), and is called only when a check needs them.
+pub fn findings_apart(answers: &Answers, outside_eea: impl FnOnce() -> Vec<String>) -> Vec<Finding> {
+    findings_in(&effective(answers), outside_eea)
+}
+
+/// A third party that stores data outside the EEA as far as this form can tell, as the
+/// finding names it: "Name (Country, Country)".
+pub fn outside_eea(party: &ThirdParty) -> Option<String> {
+    let countries: Vec<&str> =
+        party.countries.iter().map(|c| c.trim()).filter(|c| !c.is_empty() && !is_in_eea(c)).collect();
+    (!countries.is_empty()).then(|| format!("{} ({})", party.name.trim(), countries.join(", ")))
+}
+
+/// `shown`: the [`effective`] answers.
+fn findings_in(shown: &Answers, outside_eea: impl FnOnce() -> Vec<String>) -> Vec<Finding> {
     let is = |id: &str, picked: &str| shown.choice(id) == Some(picked);
     let yes = |id: &str| is(id, choice::YES);
     let no = |id: &str| is(id, choice::NO);
@@ -56,7 +76,9 @@ pub fn findings(answers: &Answers) -> Vec<Finding> {
         add("integral_sharing_without_sharing", Warning, &[ids::SHARES_LOGS, ids::LOG_SHARING_INTEGRAL],
             "Sharing logs can only be integral to your app if it shares them. If it does not share logs with End-User Data, answer No to the question about it being integral.".into());
     }
-    third_parties_outside_eea(&shown, &mut add);
+    if no(ids::TRANSFERS_EEA_DATA) {
+        third_parties_outside_eea(outside_eea(), &mut add);
+    }
     if yes(ids::TRANSFERS_EEA_DATA) && no(ids::TRANSFER_MECHANISM) {
         add("transfer_without_mechanism", Warning, &[ids::TRANSFERS_EEA_DATA, ids::TRANSFER_MECHANISM],
             "The GDPR allows EEA residents' data to leave the EEA only under an approved safeguard, such as Standard Contractual Clauses. Put one in place and answer Yes, unless the destination has an EU adequacy decision.".into());
@@ -103,19 +125,10 @@ pub fn findings(answers: &Answers) -> Vec<Finding> {
     found
 }
 
-fn third_parties_outside_eea(shown: &Answers, add: &mut impl FnMut(&'static str, Severity, &[QuestionId], String)) {
-    if shown.choice(ids::TRANSFERS_EEA_DATA) != Some(choice::NO) {
-        return;
-    }
-    let outside: Vec<String> = shown
-        .third_parties(ids::THIRD_PARTIES)
-        .iter()
-        .filter_map(|party| {
-            let countries: Vec<&str> =
-                party.countries.iter().map(|c| c.trim()).filter(|c| !c.is_empty() && !is_in_eea(c)).collect();
-            (!countries.is_empty()).then(|| format!("{} ({})", party.name.trim(), countries.join(", ")))
-        })
-        .collect();
+fn third_parties_outside_eea(
+    outside: Vec<String>,
+    add: &mut impl FnMut(&'static str, Severity, &[QuestionId], String),
+) {
     if !outside.is_empty() {
         add("third_parties_outside_eea", Severity::Warning, &[ids::TRANSFERS_EEA_DATA, ids::THIRD_PARTIES],
             format!("{} store data outside the EEA as far as this form can tell, yet you answered No to transferring EEA residents' End-User Data outside the EEA. Answer Yes unless no EEA residents' data reaches them.", outside.join(", ")));

@@ -1,7 +1,7 @@
 //! What customers see on the listing's Privacy & Security tab for these answers: the preview,
 //! the embeddable widget and change summaries all read these rows. Hidden answers never appear.
 
-use crate::answers::{Answer, Answers};
+use crate::answers::{Answer, Answers, ThirdParty};
 use crate::catalogue::{
     self, rich_text, Kind, Question, Section, Source, View, OTHER_CERTIFICATION, PROVIDED_BY_ATLASSIAN,
 };
@@ -60,11 +60,50 @@ pub fn row_for(question: &'static Question, answers: &Answers, view: View) -> Op
 
 /// `shown`: the [`effective`] answers.
 fn row_in(question: &'static Question, answers: &Answers, shown: &Answers, view: View) -> Option<ListingRow> {
+    row_showing(question, answers, shown, view, || value_in(question, shown))
+}
+
+/// The row of `question` if the view shows one, with `value` (asked only then).
+fn row_showing(
+    question: &'static Question,
+    answers: &Answers,
+    shown: &Answers,
+    view: View,
+    value: impl FnOnce() -> ListingValue,
+) -> Option<ListingRow> {
     if !view.shows(question) || !(is_visible(question, answers) || is_mirrored(question.id, answers)) {
         return None;
     }
-    let row = ListingRow { question, label: question.listing_label, value: value_in(question, shown) };
+    let row = ListingRow { question, label: question.listing_label, value: value() };
     (!(row.value == ListingValue::NotProvided && may_stay_empty(question.id, shown))).then_some(row)
+}
+
+/// [`row_for`] of the third-parties question from whether any third party is listed
+/// (`listed`: [`listed_party`] of some row), for callers that keep the rows apart and list
+/// them one by one: the row's value is `ThirdParties` with the parties left out, or
+/// `NotProvided`. `answers` need not hold the rows.
+pub fn third_parties_row(
+    question: &'static Question,
+    answers: &Answers,
+    listed: bool,
+    view: View,
+) -> Option<ListingRow> {
+    let value = || if listed { ListingValue::ThirdParties(Vec::new()) } else { ListingValue::NotProvided };
+    row_showing(question, answers, &effective(answers), view, value)
+}
+
+/// How one third party reads on the tab: `None` for a blank row, which the tab leaves out.
+pub fn listed_party(row: &ThirdParty) -> Option<ListedThirdParty> {
+    let party = ListedThirdParty {
+        name: row.name.trim().to_owned(),
+        domain: row.domain.trim().to_owned(),
+        domain_href: domain_href(&row.domain),
+        countries: non_blank(&row.countries),
+        purpose: row.purpose.trim().to_owned(),
+    };
+    let blank =
+        party.name.is_empty() && party.domain.is_empty() && party.purpose.is_empty() && party.countries.is_empty();
+    (!blank).then_some(party)
 }
 
 /// The same rows grouped by section, leaving out sections with nothing to show.
@@ -104,23 +143,7 @@ fn as_given(question: &Question, shown: &Answers) -> ListingValue {
         (_, Answer::List(items)) => ListingValue::List(non_blank(items)),
         (_, Answer::Flag(ticked)) => ListingValue::Text(if *ticked { "Yes" } else { "No" }.to_owned()),
         (_, Answer::DaysRange { min, max }) => ListingValue::Text(days(min.trim(), max.trim())),
-        (_, Answer::ThirdParties(rows)) => ListingValue::ThirdParties(
-            rows.iter()
-                .map(|row| ListedThirdParty {
-                    name: row.name.trim().to_owned(),
-                    domain: row.domain.trim().to_owned(),
-                    domain_href: domain_href(&row.domain),
-                    countries: non_blank(&row.countries),
-                    purpose: row.purpose.trim().to_owned(),
-                })
-                .filter(|row| {
-                    !(row.name.is_empty()
-                        && row.domain.is_empty()
-                        && row.purpose.is_empty()
-                        && row.countries.is_empty())
-                })
-                .collect(),
-        ),
+        (_, Answer::ThirdParties(rows)) => ListingValue::ThirdParties(rows.iter().filter_map(listed_party).collect()),
         (_, Answer::Certifications { picked, other }) => ListingValue::List(
             picked
                 .iter()

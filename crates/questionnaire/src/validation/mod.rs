@@ -15,6 +15,7 @@ use crate::visibility::{effective, is_asked, may_stay_empty};
 
 pub use email::check_email;
 pub use link::{check_link, is_web_link, LinkProblem};
+pub use rows::{name_key, party_errors, repeated_name, same_name};
 
 /// Which part of an answer an error is about, so the form can put it beside the right input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

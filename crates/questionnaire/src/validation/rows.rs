@@ -1,4 +1,7 @@
 //! Third-party rows: no empty rows, no duplicates, every column filled in and well-formed.
+//! Each row is checked alone ([`party_errors`]) but for a name repeated from an earlier row
+//! (the same [`name_key`]: [`repeated_name`]), so a form that keeps the rows apart re-checks
+//! only the row typed in, and the rows that had or take its name.
 
 use super::link::check_domain;
 use super::{too_long, FieldError, FieldPart};
@@ -8,63 +11,94 @@ use crate::catalogue::{limits::MAX_ITEM_CHARS, QuestionId, ThirdPartyColumn};
 pub(super) fn check(id: QuestionId, rows: &[ThirdParty], errors: &mut Vec<FieldError>) {
     let mut names_seen: Vec<String> = Vec::new();
     for (row, party) in rows.iter().enumerate() {
-        let mut error = |column: Option<ThirdPartyColumn>, message: String| {
-            errors.push(FieldError::at(id, FieldPart::ThirdParty { row, column }, message));
-        };
-        let countries: Vec<&str> = party.countries.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
-        let name = party.name.trim();
-        if name.is_empty() && party.domain.trim().is_empty() && party.purpose.trim().is_empty() && countries.is_empty()
-        {
-            error(None, "This row is empty: fill it in or remove it.".into());
-            continue;
+        if let Some(key) = name_key(&party.name) {
+            if names_seen.contains(&key) {
+                errors.push(repeated_name(id, row, &party.name));
+            } else {
+                names_seen.push(key);
+            }
         }
-        if name.is_empty() {
-            error(Some(ThirdPartyColumn::Name), "Enter the third party's name, like Amazon Web Services.".into());
-        } else if names_seen.contains(&name.to_lowercase()) {
-            error(
-                Some(ThirdPartyColumn::Name),
-                format!("{name} is listed twice: remove one of the rows or merge them."),
-            );
-        } else {
-            names_seen.push(name.to_lowercase());
-        }
-        if party.domain.trim().is_empty() {
-            error(Some(ThirdPartyColumn::Domain), "Enter the third party's website, like aws.amazon.com.".into());
-        } else if check_domain(&party.domain).is_err() {
-            error(
-                Some(ThirdPartyColumn::Domain),
-                "Enter the third party's website as a domain or a web link, like aws.amazon.com or https://aws.amazon.com.".into(),
-            );
-        }
-        if countries.is_empty() {
+        errors.extend(party_errors(id, row, party));
+    }
+}
+
+/// A name as repeats are found: trimmed and in lower case; `None` when blank.
+pub fn name_key(name: &str) -> Option<String> {
+    let name = name.trim();
+    (!name.is_empty()).then(|| name.to_lowercase())
+}
+
+/// Whether two names are the same [`name_key`], neither blank, without making the keys (names
+/// of ASCII letters, most of them, are compared as they are).
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    match (a.is_empty() || b.is_empty(), a.is_ascii() && b.is_ascii()) {
+        (true, _) => false,
+        (false, true) => a.eq_ignore_ascii_case(b),
+        (false, false) => a.to_lowercase() == b.to_lowercase(),
+    }
+}
+
+/// The error of row `row`, named `name`, when its name repeats an earlier row's (the same
+/// [`name_key`]): the first of the row's errors, before [`party_errors`].
+pub fn repeated_name(id: QuestionId, row: usize, name: &str) -> FieldError {
+    let part = FieldPart::ThirdParty { row, column: Some(ThirdPartyColumn::Name) };
+    FieldError::at(id, part, format!("{} is listed twice: remove one of the rows or merge them.", name.trim()))
+}
+
+/// The problems of row `row` on its own (a name repeated from another row aside).
+pub fn party_errors(id: QuestionId, row: usize, party: &ThirdParty) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let mut error = |column: Option<ThirdPartyColumn>, message: String| {
+        errors.push(FieldError::at(id, FieldPart::ThirdParty { row, column }, message));
+    };
+    let countries: Vec<&str> = party.countries.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    let name = party.name.trim();
+    if name.is_empty() && party.domain.trim().is_empty() && party.purpose.trim().is_empty() && countries.is_empty() {
+        error(None, "This row is empty: fill it in or remove it.".into());
+        return errors;
+    }
+    if name.is_empty() {
+        error(Some(ThirdPartyColumn::Name), "Enter the third party's name, like Amazon Web Services.".into());
+    }
+    if party.domain.trim().is_empty() {
+        error(Some(ThirdPartyColumn::Domain), "Enter the third party's website, like aws.amazon.com.".into());
+    } else if check_domain(&party.domain).is_err() {
+        error(
+            Some(ThirdPartyColumn::Domain),
+            "Enter the third party's website as a domain or a web link, like aws.amazon.com or https://aws.amazon.com."
+                .into(),
+        );
+    }
+    if countries.is_empty() {
+        error(
+            Some(ThirdPartyColumn::Countries),
+            "Add at least one country where this third party stores the data, like United States.".into(),
+        );
+    }
+    let mut countries_seen: Vec<String> = Vec::new();
+    for country in &countries {
+        if countries_seen.contains(&country.to_lowercase()) {
             error(
                 Some(ThirdPartyColumn::Countries),
-                "Add at least one country where this third party stores the data, like United States.".into(),
+                format!("{country} is listed twice for this third party: remove one."),
             );
         }
-        let mut countries_seen: Vec<String> = Vec::new();
-        for country in &countries {
-            if countries_seen.contains(&country.to_lowercase()) {
-                error(
-                    Some(ThirdPartyColumn::Countries),
-                    format!("{country} is listed twice for this third party: remove one."),
-                );
-            }
-            countries_seen.push(country.to_lowercase());
-        }
-        if party.purpose.trim().is_empty() {
-            error(
-                Some(ThirdPartyColumn::Purpose),
-                "Say why you share data with this third party, like Cloud hosting.".into(),
-            );
-        }
-        for (column, text) in [(ThirdPartyColumn::Name, name), (ThirdPartyColumn::Purpose, party.purpose.trim())]
-            .into_iter()
-            .chain(countries.iter().map(|c| (ThirdPartyColumn::Countries, *c)))
-        {
-            if let Some(message) = too_long(text, MAX_ITEM_CHARS) {
-                error(Some(column), message);
-            }
+        countries_seen.push(country.to_lowercase());
+    }
+    if party.purpose.trim().is_empty() {
+        error(
+            Some(ThirdPartyColumn::Purpose),
+            "Say why you share data with this third party, like Cloud hosting.".into(),
+        );
+    }
+    for (column, text) in [(ThirdPartyColumn::Name, name), (ThirdPartyColumn::Purpose, party.purpose.trim())]
+        .into_iter()
+        .chain(countries.iter().map(|c| (ThirdPartyColumn::Countries, *c)))
+    {
+        if let Some(message) = too_long(text, MAX_ITEM_CHARS) {
+            error(Some(column), message);
         }
     }
+    errors
 }

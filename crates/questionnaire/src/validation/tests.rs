@@ -231,3 +231,28 @@ fn mirrored_processed_types_are_not_checked_twice() {
     answers.set(ids::SAME_DATA_PROCESSED_AND_STORED, Answer::Flag(true));
     assert!(field_errors(&answers).is_empty());
 }
+
+/// Names compared without their keys compare as their keys do.
+#[test]
+fn same_name_is_the_same_key() {
+    let same = |a: &str, b: &str| name_key(a).is_some() && name_key(a) == name_key(b);
+    for (a, b) in [
+        ("AWS", " aws "),
+        ("AWS", "AWS Inc"),
+        ("", ""),
+        ("  ", ""),
+        ("Straße", "STRASSE"),
+        ("ÉCOLE", "école"),
+        ("\u{212A}elvin", "kelvin"),
+        ("İstanbul", "i\u{307}stanbul"),
+    ] {
+        assert_eq!(same_name(a, b), same(a, b), "{a:?} and {b:?}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_names_are_the_same_as_their_keys_are(a in "[ a-zA-Z\u{212A}É]{0,4}", b in "[ a-zA-Z\u{212A}é]{0,4}") {
+        proptest::prop_assert_eq!(same_name(&a, &b), name_key(&a).is_some() && name_key(&a) == name_key(&b));
+    }
+}

@@ -3,7 +3,9 @@
 //! Prints a table and writes the same figures as JSON. Figures, never assertions: it exits
 //! non-zero only when something could not be measured.
 //!
-//!   bench [--loads N] [--out FILE.json] [--commit TEXT]
+//!   bench [--loads N] [--only startup,typing,autosave,review,wasm] [--out FILE.json] [--commit TEXT]
+//!
+//! Download sizes are always measured; `--only` picks which of the other parts run.
 
 mod page;
 mod sizes;
@@ -16,7 +18,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use e2e::{workspace_root, StandIn, DEMO_APP_KEY};
-use questionnaire::catalogue::{self, Kind, Source, View, SECTIONS};
+use questionnaire::catalogue::{self, ids, Kind, Source, View, SECTIONS};
 use questionnaire::draft::{storage_key, Draft};
 use questionnaire::visibility::is_visible;
 use questionnaire::wire::to_trust_info;
@@ -32,6 +34,8 @@ const TYPED: &str = "privacy/standard-contractual-clauses-eu1";
 /// What the typing field holds before: the preview shows the answer only with this in front.
 const TYPED_AFTER: &str = "https://example.com/";
 const ROW_COUNTS: [usize; 3] = [0, 50, 200];
+/// The row counts at which a third party's name is typed into too.
+const PARTY_ROW_COUNTS: [usize; 2] = [50, 200];
 /// Between keystrokes: a fast typist (about 12 characters a second), so each keystroke meets
 /// a page that has finished the previous one, as it would in use.
 const TYPING_PACE: Duration = Duration::from_millis(80);
@@ -44,14 +48,20 @@ const WIDGET_MOUNT: &str = "[data-privacy-tab]";
 /// Any moment is as good as another for a planted draft.
 const SAVED_AT: f64 = 1_764_000_000_000.0;
 
+/// The parts `--only` can pick (sizes always run).
+const PARTS: [&str; 5] = ["startup", "typing", "autosave", "review", "wasm"];
+
 struct Options {
     loads: usize,
+    /// The parts to run (every one of [`PARTS`] unless `--only`).
+    parts: Vec<String>,
     out: Option<PathBuf>,
     commit: String,
 }
 
 fn options() -> Result<Options, String> {
-    let mut options = Options { loads: 15, out: None, commit: String::new() };
+    let mut options =
+        Options { loads: 15, parts: PARTS.iter().map(|p| p.to_string()).collect(), out: None, commit: String::new() };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value"));
@@ -59,9 +69,16 @@ fn options() -> Result<Options, String> {
             "--loads" => options.loads = value()?.parse().map_err(|_| "--loads takes a number")?,
             "--out" => options.out = Some(PathBuf::from(value()?)),
             "--commit" => options.commit = value()?,
+            "--only" => {
+                options.parts = value()?.split(',').map(str::to_owned).collect();
+                if let Some(part) = options.parts.iter().find(|part| !PARTS.contains(&part.as_str())) {
+                    return Err(format!("--only: no part {part}; parts: {}", PARTS.join(", ")));
+                }
+            }
             _ => {
                 return Err(format!(
-                    "unknown argument {arg}; usage: bench [--loads N] [--out FILE.json] [--commit TEXT]"
+                    "unknown argument {arg}; usage: bench [--loads N] [--only {}] [--out FILE.json] [--commit TEXT]",
+                    PARTS.join(",")
                 ))
             }
         }
@@ -136,14 +153,25 @@ async fn main() -> ExitCode {
         report.json["loadAverage"].as_str().unwrap_or("?")
     ));
 
-    startup(&mut report, &mut bench, &pages, options.loads).await;
-    typing(&mut report, &mut bench).await;
-    autosave(&mut report, &mut bench).await;
-    review_links(&mut report, &mut bench).await;
+    let runs = |part: &str| options.parts.iter().any(|p| p == part);
+    if runs("startup") {
+        startup(&mut report, &mut bench, &pages, options.loads).await;
+    }
+    if runs("typing") {
+        typing(&mut report, &mut bench).await;
+    }
+    if runs("autosave") {
+        autosave(&mut report, &mut bench).await;
+    }
+    if runs("review") {
+        review_links(&mut report, &mut bench).await;
+    }
     bench.close().await;
     drop(stand_in);
 
-    biggest_in_wasm(&mut report, &root, &pages);
+    if runs("wasm") {
+        biggest_in_wasm(&mut report, &root, &pages);
+    }
     finish(report, &options)
 }
 
@@ -317,39 +345,90 @@ fn samples(state: &Value, name: &str) -> Vec<f64> {
     state[name].as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default()
 }
 
+/// Where the benchmark types: the link ([`typing_question`]), or the name of the middle
+/// third-party row (the partner having moved there from the row above, so the question's
+/// errors show, as they do once a partner has left one of its fields).
+#[derive(Clone, Copy, PartialEq)]
+enum Typed {
+    Link,
+    PartyName,
+}
+
+impl Typed {
+    fn field(self, rows: usize) -> String {
+        match self {
+            Typed::Link => format!("#q-{}", typing_question().id),
+            Typed::PartyName => party_name_field(rows / 2),
+        }
+    }
+
+    /// What the field holds before typing.
+    fn before(self, rows: usize) -> String {
+        match self {
+            Typed::Link => TYPED_AFTER.to_owned(),
+            Typed::PartyName => sample::complete(rows).third_parties(ids::THIRD_PARTIES)[rows / 2].name.clone(),
+        }
+    }
+}
+
+fn party_name_field(row: usize) -> String {
+    format!("#q-{}-{row}-name", ids::THIRD_PARTIES)
+}
+
 async fn typing(report: &mut Report, bench: &mut Bench) {
-    let question = typing_question();
-    let field = format!("#q-{}", question.id);
     bench.instrument(&app_taken_over(), &storage_key(""), PREVIEW).await;
     report.line("");
-    report.line(format!("Typing 40 characters at the end of the link in {field}, in a complete questionnaire"));
+    report.line(format!(
+        "Typing 40 characters at the end of a field of a complete questionnaire: the link in {}, or the name",
+        Typed::Link.field(0)
+    ));
+    report.line(format!(
+        "  of the middle third party ({}, its row has index rows / 2)",
+        party_name_field(0).replace("-0-", "-N-")
+    ));
     report.line("  (processing per keystroke: keydown to the end of the input event's handlers and reactive updates)");
     report.line(format!(
-        "  {:<22} {:>8} {:>8} {:>8}   {:>10} {:>8}   {:>8} {:>8}   {:>8}",
-        "third-party rows", "median", "p95", "max", "next frame", "p95", "preview", "p95", "elements"
+        "  {:<22} {:>8} {:>8} {:>8}   {:>10} {:>8}   {:>8} {:>8}   {:>8} {:>8}",
+        "third-party rows", "median", "p95", "max", "next frame", "p95", "preview", "p95", "elements", "ready"
     ));
     let mut results = Vec::new();
-    // Keystroke to preview, at the largest row count that has one (the target's figure).
+    // Keystroke to preview, at the largest row count that has one, the slower field (the
+    // target's figure).
     let mut preview_target: Option<(usize, Summary)> = None;
     let mut preview_seen = false;
-    for rows in ROW_COUNTS {
+    // Each field's figures at 200 rows (the target's).
+    let mut at_200: Vec<(Typed, Summary)> = Vec::new();
+    let cases = ROW_COUNTS
+        .iter()
+        .map(|rows| (*rows, Typed::Link))
+        .chain(PARTY_ROW_COUNTS.iter().map(|rows| (*rows, Typed::PartyName)));
+    for (rows, typed) in cases {
+        let field = typed.field(rows);
         let outcome = async {
-            bench.load("/", &draft_storage(typing_draft(rows))).await?;
+            let load = bench.load("/", &draft_storage(typing_draft(rows))).await?;
             let before = bench.eval(&format!("return document.querySelector('{field}')?.value ?? null;")).await;
-            if before.as_str() != Some(TYPED_AFTER) {
+            if before.as_str() != Some(typed.before(rows).as_str()) {
                 return Err(format!("the planted draft was not restored ({field} holds {before})"));
+            }
+            if typed == Typed::PartyName {
+                // Focus leaves the row above for the field typed in (send_keys moves it).
+                bench.eval(&format!("document.querySelector('{}').focus();", party_name_field(rows / 2 - 1))).await;
             }
             let dom = bench
                 .eval(&format!("return {{ elements: document.getElementsByTagName('*').length, rows: document.querySelectorAll('[data-row]').length, preview: !!document.querySelector('{PREVIEW}') }};"))
                 .await;
             let state = bench.type_into(&field, TYPED, TYPING_PACE).await?;
-            Ok::<_, String>((dom, state))
+            Ok::<_, String>((dom, state, load.interactive))
         }
         .await;
-        let (dom, state) = match outcome {
+        let what = match typed {
+            Typed::Link => format!("{rows}"),
+            Typed::PartyName => format!("{rows}, typing a name"),
+        };
+        let (dom, state, ready) = match outcome {
             Ok(outcome) => outcome,
             Err(why) => {
-                report.failed(&format!("typing with {rows} rows"), why);
+                report.failed(&format!("typing with {what} rows"), why);
                 continue;
             }
         };
@@ -366,9 +445,9 @@ async fn typing(report: &mut Report, bench: &mut Bench) {
             (None, false) => ("n/a".to_owned(), "-".to_owned()),
         };
         let shown = dom["rows"].as_u64().unwrap_or(0);
-        let label = if shown as usize == rows { format!("{rows}") } else { format!("{rows} ({shown} in the DOM)") };
+        let label = if shown as usize == rows { what } else { format!("{what} ({shown} in the DOM)") };
         report.line(format!(
-            "  {:<22} {:>8} {:>8} {:>8}   {:>10} {:>8}   {:>8} {:>8}   {:>8}",
+            "  {:<22} {:>8} {:>8} {:>8}   {:>10} {:>8}   {:>8} {:>8}   {:>8} {:>8}",
             label,
             ms(summary.median),
             ms(summary.p95),
@@ -377,17 +456,17 @@ async fn typing(report: &mut Report, bench: &mut Bench) {
             ms(frame.p95),
             preview_cells.0,
             preview_cells.1,
-            dom["elements"]
+            dom["elements"],
+            ms(ready)
         ));
         if rows == 200 {
-            report.target(
-                "< 2 ms per keystroke at 200 rows",
-                format!("{} median, {} p95", ms(summary.median), ms(summary.p95)),
-                Some(summary.p95 < 2.0),
-            );
+            at_200.push((typed, summary.clone()));
         }
         if let Some(preview) = &preview {
-            preview_target = Some((rows, preview.clone()));
+            // The slower field at the largest row count.
+            if preview_target.as_ref().is_none_or(|(at, s)| *at < rows || *at == rows && s.p95 < preview.p95) {
+                preview_target = Some((rows, preview.clone()));
+            }
         }
         results.push(json!({
             "rows": rows,
@@ -400,11 +479,28 @@ async fn typing(report: &mut Report, bench: &mut Bench) {
             // Event Timing only reports events of 16 ms or more, from the time the browser
             // received them: kept for reference, the figures above are the probe's.
             "keystrokesOver16msByEventTiming": slow_keystrokes(&state),
+            "readyWithThisDraft": ready,
         }));
+    }
+    if !at_200.is_empty() {
+        let figure = at_200
+            .iter()
+            .map(|(typed, s)| {
+                let what = if *typed == Typed::Link { "link" } else { "name" };
+                format!("{what} {}/{}", ms(s.median), ms(s.p95))
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let met = at_200.iter().all(|(_, s)| s.median <= 2.0 && s.p95 <= 4.0);
+        report.target("keystroke at 200 rows ≤ 2 ms median, ≤ 4 ms p95", figure, Some(met));
     }
     report.line("  next frame: keydown to the next frame painted (waiting for it, style, layout, paint);");
     report.line(format!("  preview: keydown to the preview ({PREVIEW}) showing the typed text in the DOM;"));
-    report.line(format!("  one key every {} ms; elements: in the page before typing", TYPING_PACE.as_millis()));
+    report.line(format!(
+        "  one key every {} ms; elements: in the page before typing; ready: that page, navigation to",
+        TYPING_PACE.as_millis()
+    ));
+    report.line("  accepting input with this draft (one load, see start-up for the spread)");
     report.json.insert("typing".into(), json!(results));
     match (preview_target, preview_seen) {
         (Some((rows, s)), _) => report.target(
@@ -586,7 +682,7 @@ fn finish(mut report: Report, options: &Options) -> ExitCode {
             Some(false) => "NOT met",
             None => "-",
         };
-        report.line(format!("  {:<36} {:<44} {}", name, figure, verdict));
+        report.line(format!("  {:<48} {:<44} {}", name, figure, verdict));
     }
     report.json.insert(
         "targets".into(),

@@ -44,13 +44,17 @@
     if (bench.marks.takenOver === undefined && document.documentElement.hasAttribute('data-started')) {
       bench.marks.takenOver = now();
     }
-    if (bench.marks.readyDom !== undefined || !isReady()) return;
-    bench.marks.readyDom = now();
-    afterTask(() => { bench.marks.interactive = now(); });
-    requestAnimationFrame(() => {
-      bench.marks.frame = now();
-      afterTask(() => { bench.marks.rendered = now(); });
-    });
+    if (bench.marks.readyDom === undefined && isReady()) {
+      bench.marks.readyDom = now();
+      afterTask(() => { bench.marks.interactive = now(); });
+      requestAnimationFrame(() => {
+        bench.marks.frame = now();
+        afterTask(() => { bench.marks.rendered = now(); });
+      });
+    }
+    // Nothing more to watch once both are seen: recording every later mutation of the
+    // document would burden the keystrokes.
+    if (bench.marks.readyDom !== undefined && bench.marks.takenOver !== undefined) observer.disconnect();
   };
   const watch = { childList: true, subtree: true, characterData: true, attributes: true };
   const observer = new MutationObserver(check);
@@ -69,13 +73,17 @@
   // queue as microtasks. Layout and paint come after and are not counted.
   let key = null;
   let pendingPreview = null;
-  addEventListener('keydown', () => { key = { start: now() }; }, true);
+  // Changes to the preview since this keystroke's input event (see below).
+  let previewChanges = [];
+  addEventListener('keydown', () => { key = { start: now() }; watchPreview(); }, true);
   addEventListener('input', (event) => {
     const current = key;
     key = null;
     if (!current) return;
     if (config.preview && typeof event.target.value === 'string') {
       pendingPreview = { start: current.start, text: event.target.value };
+      // Only this keystroke's changes count: nodes changed before may hold its text by now.
+      previewChanges = [];
     }
     // Added while the event is on its way down, so it runs last on the way back up.
     addEventListener('input', () => queueMicrotask(() => {
@@ -87,17 +95,31 @@
   }, true);
 
   // ---- Keystroke to preview -------------------------------------------------------------
+  // The preview's mutations are delivered before the keystroke's end is marked (in the same
+  // microtask checkpoint as the app's updates), so their callback only notes them; they are
+  // read afterwards, each changed node alone (reading the whole preview's text there would
+  // count this probe's work as the app's, more so the longer the preview).
   let previewObserver = null;
-  const checkPreview = () => {
-    const preview = config.preview && document.querySelector(config.preview);
+  const watchPreview = () => {
+    const preview = !previewObserver && config.preview && document.querySelector(config.preview);
     if (!preview) return;
-    if (!previewObserver) {
-      previewObserver = new MutationObserver(checkPreview);
-      previewObserver.observe(preview, { childList: true, subtree: true, characterData: true });
-    }
-    if (pendingPreview && preview.textContent.includes(pendingPreview.text)) {
-      bench.preview.push(now() - pendingPreview.start);
-      pendingPreview = null;
+    previewObserver = new MutationObserver((records) => {
+      previewChanges.push({ at: now(), records });
+      if (pendingPreview) afterTask(checkPreview);
+    });
+    previewObserver.observe(preview, { childList: true, subtree: true, characterData: true });
+  };
+  const checkPreview = () => {
+    const changes = previewChanges;
+    previewChanges = [];
+    for (const { at, records } of changes) {
+      for (const record of records) {
+        const nodes = record.type === 'childList' ? [...record.addedNodes] : [record.target];
+        if (pendingPreview && nodes.some((node) => (node.textContent || '').includes(pendingPreview.text))) {
+          bench.preview.push(at - pendingPreview.start);
+          pendingPreview = null;
+        }
+      }
     }
   };
 
