@@ -4,11 +4,11 @@ use questionnaire::Answers;
 
 use crate::api::{live_answers, Marketplace, RuntimeConfig, Submission};
 use crate::connect::{ConnectPanel, Connection, SubmitPanel};
+use crate::draft::Questionnaire;
 use crate::draft::{DraftPanel, DraftStore};
 use crate::form::QuestionnaireForm;
 use crate::preview::{PreviewPage, ReviewPage, Rows, Workspace};
 use crate::routes::{app_folder, Nav, Page};
-use crate::state::Questionnaire;
 
 /// The whole partner-facing page, at every address of `crate::routes`. Rendered at build time
 /// (no browser, so no address to follow) it is the form's page.

@@ -12,7 +12,6 @@ pub mod handover;
 pub mod platform;
 pub mod preview;
 pub mod routes;
-pub mod state;
 mod toggletip;
 mod zlib;
 

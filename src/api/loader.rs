@@ -13,7 +13,7 @@ use super::call::RetryingCall;
 use super::client::{read, Version};
 use crate::connect::Connection;
 use crate::draft::DraftStore;
-use crate::state::Questionnaire;
+use crate::draft::Questionnaire;
 
 /// A version read from the Marketplace that differs from the local answers, waiting for the
 /// partner's choice.

@@ -26,7 +26,7 @@ use leptos::prelude::*;
 
 use crate::connect::Connection;
 use crate::draft::DraftStore;
-use crate::state::Questionnaire;
+use crate::draft::Questionnaire;
 
 /// Everything the connect, load and submit components share, provided as context.
 #[derive(Clone, Copy)]

@@ -13,7 +13,7 @@ use super::client::{read, submit, Version};
 use super::submitted::{mark_submitted, submitted_at};
 use crate::connect::Connection;
 use crate::draft::DraftStore;
-use crate::state::Questionnaire;
+use crate::draft::Questionnaire;
 
 /// Something to fix before anything can be sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

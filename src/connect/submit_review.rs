@@ -4,8 +4,8 @@ use questionnaire::visibility::hidden_answers;
 use questionnaire::wire::{sent, unsent, UnsentReason};
 
 use crate::api::{Marketplace, Missing};
+use crate::draft::Questionnaire;
 use crate::routes::{Nav, Page};
-use crate::state::Questionnaire;
 
 /// Before anything is sent: how many answers go, and which given answers do not, and why.
 #[component]

@@ -2,6 +2,7 @@
 //! restored on load (with the question the partner was at), shared between tabs, exported,
 //! imported and discarded with an undo. Bad stored text is kept aside, never thrown away.
 
+mod answers;
 mod conflict_notice;
 mod discard_button;
 mod draft_panel;
@@ -18,6 +19,7 @@ pub(crate) mod storage;
 mod storage_notice;
 mod store;
 
+pub use answers::{Field, Parties, Party, PartyEdit, Questionnaire};
 pub use draft_panel::DraftPanel;
 pub use import_preview::{ImportPreview, PendingImport};
 pub use storage::last_app_key;

@@ -11,8 +11,8 @@ use questionnaire::draft::Draft;
 use questionnaire::Answers;
 use serde_json::Value;
 
+use super::Questionnaire;
 use super::{durable, lifecycle, position, storage};
-use crate::state::Questionnaire;
 use save::Announce;
 
 /// What the quiet status line says.

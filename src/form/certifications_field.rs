@@ -7,7 +7,7 @@ use questionnaire::validation::FieldPart;
 use super::checks::Checks;
 use super::question_label::QuestionLegend;
 use super::{control_id, described_by, other_certification_id};
-use crate::state::Questionnaire;
+use crate::draft::Questionnaire;
 
 /// Pick any of the listed certifications; "Other" reveals a box to name it.
 #[component]

@@ -4,7 +4,7 @@ use questionnaire::Answer;
 
 use super::question_label::{glossed, labelled_words};
 use super::{control_id, described_by, label_id};
-use crate::state::Questionnaire;
+use crate::draft::Questionnaire;
 
 /// A confirmation the partner ticks, such as "the processed data is the same as the stored".
 #[component]

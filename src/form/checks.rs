@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use questionnaire::consistency::Finding;
 use questionnaire::validation::{FieldError, FieldPart};
 
-use crate::state::Questionnaire;
+use crate::draft::Questionnaire;
 
 #[derive(Clone, Copy)]
 pub struct Checks {

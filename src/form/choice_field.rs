@@ -5,7 +5,7 @@ use questionnaire::Answer;
 use super::question_label::QuestionLegend;
 use super::rich_label::RichLabel;
 use super::{control_id, described_by};
-use crate::state::Questionnaire;
+use crate::draft::Questionnaire;
 
 /// A radio group: a fieldset whose legend is the question.
 #[component]

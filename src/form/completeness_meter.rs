@@ -5,8 +5,8 @@ use questionnaire::listing::NOT_PROVIDED;
 use questionnaire::visibility::is_asked_when;
 
 use super::control_id;
+use crate::draft::Questionnaire;
 use crate::focus::focus_by_id;
-use crate::state::Questionnaire;
 
 /// How much of each view of the listing tab the answers fill, and a way to the next gap.
 #[component]

@@ -6,7 +6,7 @@ use questionnaire::Answer;
 use super::checks::Checks;
 use super::question_label::QuestionLegend;
 use super::{control_id, days_input_id, described_by};
-use crate::state::Questionnaire;
+use crate::draft::Questionnaire;
 
 /// Minimum and maximum days. Kept as typed (text): the validator says what is wrong with
 /// "30 days" or "-1"; the form never rewrites it.

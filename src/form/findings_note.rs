@@ -3,7 +3,7 @@ use questionnaire::catalogue::{self, Question};
 use questionnaire::consistency::Severity;
 
 use super::checks::Checks;
-use crate::state::Questionnaire;
+use crate::draft::Questionnaire;
 
 /// Beside a question: what contradicts it elsewhere in the answers, and which other questions
 /// are involved. Saving is never blocked by these.

@@ -5,7 +5,7 @@ use questionnaire::Answer;
 use super::chips_input::ChipsInput;
 use super::question_label::QuestionLabel;
 use super::{control_id, described_by, label_id};
-use crate::state::Questionnaire;
+use crate::draft::Questionnaire;
 
 /// A list of short strings, such as End-User Data types.
 #[component]

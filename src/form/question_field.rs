@@ -12,7 +12,7 @@ use super::help::Help;
 use super::list_field::ListField;
 use super::text_field::TextField;
 use super::third_parties_field::ThirdPartiesField;
-use crate::state::Questionnaire;
+use crate::draft::Questionnaire;
 
 /// One question: rendered only while the rules ask it, with the control its kind calls for,
 /// its errors (once the partner has left it) and its help.

@@ -5,7 +5,7 @@ use super::checks::Checks;
 use super::completeness_meter::CompletenessMeter;
 use super::error_summary::ErrorSummary;
 use super::QuestionField;
-use crate::state::Questionnaire;
+use crate::draft::Questionnaire;
 
 /// Every section and question of the catalogue; each question shows or hides itself.
 /// `on_preview` runs when "Save and preview" finds nothing to fix.

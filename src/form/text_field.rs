@@ -5,7 +5,7 @@ use questionnaire::Answer;
 use super::checks::Checks;
 use super::question_label::QuestionLabel;
 use super::{control_id, described_by, label_id};
-use crate::state::Questionnaire;
+use crate::draft::Questionnaire;
 
 /// A single-line answer: free text, a link or an e-mail address. The text is kept exactly as
 /// typed; checking it is the validator's job.

@@ -7,7 +7,7 @@ use questionnaire::ThirdParty;
 use super::chips_input::{ChipsInput, Suggestions};
 use super::question_label::QuestionLegend;
 use super::{control_id, described_by, third_party_input_id};
-use crate::state::{Party, PartyEdit, Questionnaire};
+use crate::draft::{Party, PartyEdit, Questionnaire};
 
 /// The third parties End-User Data is shared with: one fieldset per row, add and remove, and
 /// an undo for the last removal.
@@ -60,7 +60,7 @@ pub fn ThirdPartiesField(question: &'static Question) -> impl IntoView {
     }
 }
 
-/// One row: its own cells (`state::Party`), so typing in it re-renders nothing else.
+/// One row: its own cells (`draft::Party`), so typing in it re-renders nothing else.
 #[component]
 fn ThirdPartyRow(question: &'static Question, index: usize, remove: Callback<usize>) -> impl IntoView {
     let questionnaire = Questionnaire::expect();

@@ -5,7 +5,7 @@ use questionnaire::listing::ListingValue;
 use super::listing_value::ListingValueView;
 use super::row_model::RowModel;
 use super::third_parties_value::RowsThirdPartiesValue;
-use crate::state::Parties;
+use crate::draft::Parties;
 use crate::toggletip::Glossed;
 
 /// One question as customers read it: its label, then the answer.

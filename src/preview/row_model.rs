@@ -7,7 +7,7 @@ use questionnaire::listing::{rows, ListingRow};
 use questionnaire::statements::statements;
 use questionnaire::Answers;
 
-use crate::state::{Parties, Questionnaire};
+use crate::draft::{Parties, Questionnaire};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowModel {

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use questionnaire::listing::ListedThirdParty;
 
 use super::safe_link::SafeLink;
-use crate::state::Parties;
+use crate::draft::Parties;
 
 /// Each third party End-User Data is shared with: who, where, and why. Blank details are left
 /// out rather than shown empty.
@@ -16,7 +16,7 @@ pub fn ThirdPartiesValue(parties: Vec<ListedThirdParty>) -> impl IntoView {
 }
 
 /// The same list from the rows being edited: each item follows its own row
-/// (`state::Party::listed`), so typing in a row re-renders that item alone.
+/// (`draft::Party::listed`), so typing in a row re-renders that item alone.
 #[component]
 pub fn RowsThirdPartiesValue(parties: Parties) -> impl IntoView {
     view! {
