@@ -4,8 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use privacy_tab::draft::Questionnaire;
 use privacy_tab::form::QuestionnaireForm;
-use privacy_tab::state::Questionnaire;
 use questionnaire::{Answer, Answers, ThirdParty};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
