@@ -8,7 +8,7 @@ use crate::draft::Questionnaire;
 use crate::draft::{DraftPanel, DraftStore};
 use crate::form::QuestionnaireForm;
 use crate::preview::{PreviewPage, ReviewPage, Rows, Workspace};
-use crate::routes::{app_folder, Nav, Page};
+use crate::routes::{app_folder, app_in_address, Nav, Page};
 
 /// The whole partner-facing page, at every address of `crate::routes`. Rendered at build time
 /// (no browser, so no address to follow) it is the form's page.
@@ -31,10 +31,10 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Pages() -> impl IntoView {
     let config = use_context::<RuntimeConfig>().unwrap_or_default();
-    let connection = Connection::provide(&config);
-    let nav = Nav::provide(connection.app_key);
     let questionnaire = Questionnaire::provide(Answers::new());
-    let drafts = DraftStore::start(connection.app_key, questionnaire);
+    let drafts = DraftStore::start(app_in_address(), questionnaire);
+    let connection = Connection::provide(&config, drafts.app_key());
+    let nav = Nav::provide(drafts);
     let marketplace = Marketplace::provide(connection, questionnaire, drafts);
     let live = live_answers(marketplace);
     let rows = Rows::of_questionnaire(questionnaire, live);
@@ -53,7 +53,7 @@ fn Pages() -> impl IntoView {
         <main class="page" class:previewing=move || !on_form()>
             <div class="editing" hidden=move || !on_form()>
                 <Workspace rows answers=settled live>
-                    <ConnectPanel />
+                    <ConnectPanel drafts />
                     <DraftPanel drafts />
                     <QuestionnaireForm on_preview=move |_| nav.go(Page::Preview) />
                     <SubmitPanel />

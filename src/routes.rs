@@ -20,8 +20,11 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use leptos_router::params::ParamsMap;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlAnchorElement, MouseEvent};
+
+use crate::draft::DraftStore;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
@@ -80,14 +83,27 @@ pub struct Nav {
     /// The fragment, without its `#`.
     pub hash: Signal<String>,
     folder: StoredValue<String>,
-    app_key: RwSignal<String>,
+    app_key: Signal<String>,
+}
+
+/// The app the address names (`?app=`), if any, as the app opens.
+pub fn app_in_address() -> Option<String> {
+    if !crate::platform::IN_BROWSER {
+        return None;
+    }
+    use_location().query.with_untracked(named_app)
+}
+
+fn named_app(query: &ParamsMap) -> Option<String> {
+    query.get(APP_PARAM).filter(|key| !key.trim().is_empty())
 }
 
 impl Nav {
-    /// Reads the address; `?app=` opens that app (it wins over the last one used), and from
-    /// then on the address names the app whose draft is open (a review link's aside), and
-    /// follows Back and Forward.
-    pub fn provide(app_key: RwSignal<String>) -> Nav {
+    /// Reads the address (`?app=` has opened its app already: [`app_in_address`]). From then on
+    /// the address names the app whose draft is open (a review link's aside), and Back and
+    /// Forward to another app open its draft.
+    pub fn provide(drafts: DraftStore) -> Nav {
+        let app_key = drafts.app_key();
         if !crate::platform::IN_BROWSER {
             return Nav::first_page(app_key);
         }
@@ -103,18 +119,12 @@ impl Nav {
             page: page.into(),
             expanded: Memo::new(move |_| location.query.with(|query| query.get_str(VIEW_PARAM) == Some(EXPANDED)))
                 .into(),
-            app: Memo::new(move |_| {
-                location.query.with(|query| query.get(APP_PARAM).filter(|key| !key.trim().is_empty()))
-            })
-            .into(),
+            app: Memo::new(move |_| location.query.with(named_app)).into(),
             hash: Memo::new(move |_| location.hash.with(|hash| hash.trim_start_matches('#').to_owned())).into(),
             folder: StoredValue::new(folder),
             app_key,
         };
         nav.follow_links();
-        if let Some(key) = nav.app.get_untracked() {
-            app_key.set(key);
-        }
         // The app named in the address as the app last saw or wrote it: an address that names
         // another one is a step through history (Back, Forward) to follow, never the echo of the
         // app's own writing, which may arrive after the key has changed again (the first page's
@@ -124,8 +134,8 @@ impl Nav {
             let named = nav.app.get();
             if named.is_some() && known.with_value(|known| *known != named) {
                 known.set_value(named.clone());
-                if let Some(key) = named.filter(|key| app_key.with_untracked(|now| now != key)) {
-                    app_key.set(key);
+                if let Some(key) = named {
+                    drafts.open_app(key);
                 }
             }
         });
@@ -145,7 +155,7 @@ impl Nav {
     }
 
     /// The page rendered at build time (`crates/prerender`, no browser): the form, at `./`.
-    fn first_page(app_key: RwSignal<String>) -> Nav {
+    fn first_page(app_key: Signal<String>) -> Nav {
         let nav = Nav {
             page: Signal::stored(Page::Form),
             expanded: Signal::stored(false),

@@ -1,11 +1,18 @@
 //! The API layer's pure decisions, in the browser they run in (they use the JS Date parser):
-//! what config.json may say, and when a failed call is tried again.
+//! what config.json may say, when a failed call is tried again, and that Cancel stops it.
 //! Run with `cargo test -p privacy-tab --target wasm32-unknown-unknown` (scripts/test does).
 
 #![cfg(target_arch = "wasm32")]
 
-use privacy_tab::api::{next_retry, ApiError, ApiVersion, RuntimeConfig, MAX_ATTEMPTS};
-use questionnaire::retry::GiveUp;
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use privacy_tab::api::{
+    next_retry, ApiError, ApiVersion, CallState, Operation, RetryingCall, RuntimeConfig, MAX_ATTEMPTS,
+};
+use questionnaire::retry::{GiveUp, FIRST_BACKOFF_MS};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -85,4 +92,49 @@ fn a_fractional_or_negative_retry_after_is_never_a_zero_wait() {
     assert!(!js_sys::Date::parse("1.5").is_nan(), "the browser's parser takes it for a date");
     assert_eq!(next_retry(&status(429, Some("1.5")), 1, now), Ok(1500));
     assert_eq!(next_retry(&status(503, Some("-5")), 2, now), Ok(2000), "falls back to backoff");
+}
+
+/// Resolves after `ms` of the browser's clock.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// A call to a Marketplace that answers 503 (retried after `FIRST_BACKOFF_MS`), and how many
+/// requests it has sent.
+fn unavailable_call() -> (RetryingCall<u32>, Rc<Cell<u32>>) {
+    let call = RetryingCall::new();
+    let sent = Rc::new(Cell::new(0));
+    let counted = sent.clone();
+    let operation: Operation<u32> = Rc::new(move || {
+        counted.set(counted.get() + 1);
+        Box::pin(async { Err(status(503, None)) })
+    });
+    assert!(call.start(operation, Rc::new(|_| {})));
+    (call, sent)
+}
+
+/// Cancel stops the retry that was waiting: its timer never fires, so nothing more is sent.
+/// The same call left alone sends its retry within that time, so the wait is long enough.
+#[wasm_bindgen_test]
+async fn cancel_stops_the_waiting_retry() {
+    // Made as the app makes them: under a mounted view's owner, with its task executor.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let container = web_sys::window().unwrap().document().unwrap().create_element("div").unwrap();
+    leptos::mount::mount_to(container.unchecked_into(), move || {
+        tx.send((unavailable_call(), unavailable_call())).unwrap()
+    })
+    .forget();
+    let ((cancelled, sent_after_cancel), (left_alone, sent_when_left)) = rx.recv().unwrap();
+    sleep(50).await;
+    assert!(matches!(cancelled.state.get_untracked(), CallState::Waiting { attempt: 1, .. }));
+    cancelled.cancel();
+
+    sleep(FIRST_BACKOFF_MS as i32 + 500).await;
+    assert_eq!(sent_when_left.get(), 2, "the retry left alone went out");
+    assert!(left_alone.is_busy());
+    assert_eq!(sent_after_cancel.get(), 1, "nothing was sent after Cancel");
+    assert_eq!(cancelled.state.get_untracked(), CallState::Cancelled);
 }

@@ -4,8 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use privacy_tab::draft::Questionnaire;
+use privacy_tab::draft::{DraftStore, Questionnaire};
 use privacy_tab::form::QuestionnaireForm;
+use questionnaire::draft::Draft;
 use questionnaire::{Answer, Answers, ThirdParty};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -16,12 +17,29 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Mounts the form into a fresh container appended to the body (replacing the body would
 /// wipe the test runner's own output).
 fn mount_form(answers: Answers) -> (web_sys::Element, Questionnaire) {
-    let document = document();
-    let container = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&container).unwrap();
+    mount_form_over(move || Questionnaire::provide(answers))
+}
+
+/// [`mount_form`] with the draft store of the app `app_key` (whose stored draft is removed
+/// first), for what only the store does: replacing the answers whole.
+fn mount_form_with_drafts(app_key: &str, answers: Answers) -> (web_sys::Element, (Questionnaire, DraftStore)) {
+    window().local_storage().unwrap().unwrap().remove_item(&questionnaire::draft::storage_key(app_key)).unwrap();
+    let key = app_key.to_owned();
+    mount_form_over(move || {
+        let questionnaire = Questionnaire::provide(Answers::new());
+        let drafts = DraftStore::start(Some(key.clone()), questionnaire);
+        drafts.apply_import(Draft::new(&key, answers, 0.0), "answers.json".to_owned());
+        (questionnaire, drafts)
+    })
+}
+
+/// The form over what `provide` makes (under the form's owner, as the app makes it).
+fn mount_form_over<T: Send + 'static>(provide: impl FnOnce() -> T + 'static) -> (web_sys::Element, T) {
+    let container = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
-        tx.send(Questionnaire::provide(answers.clone())).unwrap();
+        tx.send(provide()).unwrap();
         view! { <QuestionnaireForm /> }
     });
     handle.forget();
@@ -187,7 +205,7 @@ async fn a_repeated_third_party_name_is_marked_on_the_later_row_only_while_repea
     answers.set("shares_eud", Answer::Choice("yes".into()));
     let named = |name: &str| ThirdParty { name: name.into(), ..ThirdParty::default() };
     answers.set("third_parties", Answer::ThirdParties(vec![named("AWS"), named("Sentry"), named("Stripe")]));
-    let (form, questionnaire) = mount_form(answers);
+    let (form, (questionnaire, drafts)) = mount_form_with_drafts("com.example.repeated-names", answers);
     settle().await;
     let name = |row: usize| input(&form, &format!("#q-third_parties-{row}-name"));
     let marked = |row: usize| name(row).get_attribute("aria-invalid").is_some();
@@ -211,21 +229,23 @@ async fn a_repeated_third_party_name_is_marked_on_the_later_row_only_while_repea
     settle().await;
     assert!(!(0..3).any(marked), "no name repeats any more");
 
-    // Whole answers replaced (a draft loaded, another tab's save): rows that come back into
-    // use look again.
+    // Whole answers replaced (a draft imported, loaded or merged from another tab): rows that
+    // come back into use look again.
+    let replace =
+        |answers| drafts.apply_import(Draft::new("com.example.repeated-names", answers, 0.0), "rows.json".into());
     let with_rows = |rows: Vec<ThirdParty>| {
         let mut answers = questionnaire.snapshot_untracked();
         answers.set("third_parties", Answer::ThirdParties(rows));
         answers
     };
-    questionnaire.replace_all(with_rows(vec![named("AWS"), named("AWS")]));
+    replace(with_rows(vec![named("AWS"), named("AWS")]));
     settle().await;
     assert!(marked(1), "the second row repeats the first");
-    questionnaire.replace_all(with_rows(vec![named("AWS")]));
+    replace(with_rows(vec![named("AWS")]));
     settle().await;
     type_into(&name(0), "Sentry");
     settle().await;
-    questionnaire.replace_all(with_rows(vec![named("Sentry"), named("AWS")]));
+    replace(with_rows(vec![named("Sentry"), named("AWS")]));
     settle().await;
     assert!(!marked(1), "the second row, back, no longer repeats the first");
 }

@@ -110,13 +110,14 @@ impl Loader {
         // so cannot show) go back untouched, even after a reload.
         self.drafts.set_api_document(Some(raw.clone()));
         let local = self.questionnaire.snapshot_untracked();
-        let proposal = replacement(&local, &from_trust_info(&raw));
+        let incoming = from_trust_info(&raw);
+        let proposal = replacement(&local, &incoming);
         if proposal.changes.is_empty() {
             if !quiet {
                 self.outcome.set(Some(Outcome::AlreadySame(version)));
             }
         } else if !local.iter().any(|(_, answer)| answer.is_given()) {
-            self.questionnaire.replace_all(proposal.answers);
+            self.drafts.apply_version(&incoming);
             self.outcome.set(Some(Outcome::Applied(version)));
         } else {
             self.offer.set(Some(Offer { version, key, raw, changes: proposal.changes }));
@@ -132,8 +133,7 @@ impl Loader {
             return;
         }
         self.drafts.set_api_document(Some(offer.raw.clone()));
-        let incoming = from_trust_info(&offer.raw);
-        self.questionnaire.update(|answers| *answers = replacement(answers, &incoming).answers);
+        self.drafts.apply_version(&from_trust_info(&offer.raw));
         self.outcome.set(Some(Outcome::Replaced(offer.version)));
     }
 

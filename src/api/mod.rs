@@ -12,7 +12,7 @@ mod retry;
 mod submission;
 mod submitted;
 
-pub use call::{CallState, RetryingCall};
+pub use call::{CallState, Operation, RetryingCall};
 pub use client::{Credentials, Target, Version};
 pub use config::{ApiVersion, RuntimeConfig};
 pub use error::{headline, ApiError, Failure};

@@ -1,16 +1,13 @@
 use leptos::prelude::*;
 
 use crate::api::{ApiVersion, Credentials, RuntimeConfig, Target};
-use crate::draft::last_app_key;
-
-/// The app key a newcomer starts with: the stand-in knows it, so the app works with no account.
-pub const DEMO_APP_KEY: &str = "com.example.privacy-tab-demo";
 
 /// Who the app talks to and as whom. The token is a password: it lives in this struct's
 /// signal and nowhere else (no storage, no URL, no log).
 #[derive(Clone, Copy)]
 pub struct Connection {
-    pub app_key: RwSignal<String>,
+    /// The app whose draft is open (`DraftStore::open_app` changes it).
+    pub app_key: Signal<String>,
     pub email: RwSignal<String>,
     pub token: RwSignal<String>,
     /// Same-origin by default: in development Trunk proxies it to the local stand-in; in
@@ -21,9 +18,9 @@ pub struct Connection {
 }
 
 impl Connection {
-    pub fn provide(config: &RuntimeConfig) -> Self {
+    pub fn provide(config: &RuntimeConfig, app_key: Signal<String>) -> Self {
         let connection = Connection {
-            app_key: RwSignal::new(last_app_key().unwrap_or_else(|| DEMO_APP_KEY.to_owned())),
+            app_key,
             email: RwSignal::new(String::new()),
             token: RwSignal::new(String::new()),
             api_base: RwSignal::new(config.api_base.clone()),

@@ -199,8 +199,9 @@ impl Questionnaire {
         self.settle_later();
     }
 
-    /// Replaces every answer (a draft loaded, imported or merged, a version from the API).
-    pub fn replace_all(&self, answers: Answers) {
+    /// Replaces every answer (a draft loaded, imported or merged, a version from the API):
+    /// the draft store's to do, which knows what it replaces.
+    pub(in crate::draft) fn replace_all(&self, answers: Answers) {
         for field in self.fields() {
             let new = answers.get(field.question.id);
             if field.question.id == ids::THIRD_PARTIES {
@@ -219,7 +220,7 @@ impl Questionnaire {
     }
 
     /// Changes the answers with `change` (for rules that work on whole answers).
-    pub fn update(&self, change: impl FnOnce(&mut Answers)) {
+    pub(in crate::draft) fn update(&self, change: impl FnOnce(&mut Answers)) {
         let mut answers = self.snapshot_untracked();
         change(&mut answers);
         self.replace_all(answers);

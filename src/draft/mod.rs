@@ -22,5 +22,4 @@ mod store;
 pub use answers::{Field, Parties, Party, PartyEdit, Questionnaire};
 pub use draft_panel::DraftPanel;
 pub use import_preview::{ImportPreview, PendingImport};
-pub use storage::last_app_key;
-pub use store::DraftStore;
+pub use store::{DraftStore, DEMO_APP_KEY};

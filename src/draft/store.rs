@@ -8,12 +8,15 @@ mod tabs;
 use leptos::prelude::*;
 use questionnaire::draft::sync::{self, merge, Conflict, Lineage};
 use questionnaire::draft::Draft;
+use questionnaire::replacement::replacement;
 use questionnaire::Answers;
 use serde_json::Value;
 
-use super::Questionnaire;
-use super::{durable, lifecycle, position, storage};
+use super::{durable, lifecycle, position, storage, Questionnaire};
 use save::Announce;
+
+/// The app key a newcomer starts with: the stand-in knows it, so the app works with no account.
+pub const DEMO_APP_KEY: &str = "com.example.privacy-tab-demo";
 
 /// What the quiet status line says.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,10 +98,12 @@ struct Inner {
 }
 
 impl DraftStore {
-    /// Loads the draft of `app_key` into `answers` and keeps it saved.
-    pub fn start(app_key: RwSignal<String>, answers: Questionnaire) -> Self {
+    /// Opens the draft of the app `named` (in the address), else of the app last used, else of
+    /// the demo app, in `answers`, and keeps it saved.
+    pub fn start(named: Option<String>, answers: Questionnaire) -> Self {
+        let first = named.or_else(storage::last_app_key).unwrap_or_else(|| DEMO_APP_KEY.to_owned());
         let store = DraftStore {
-            app_key,
+            app_key: RwSignal::new(first.clone()),
             answers,
             status: RwSignal::new(SaveStatus::Idle),
             write_failed: RwSignal::new(false),
@@ -113,15 +118,7 @@ impl DraftStore {
         };
         // Going back to `position` is the form page's to do (`crate::app`): the app may open on
         // another page, or at a question's address.
-        store.load(&app_key.get_untracked());
-
-        Effect::new(move |_| {
-            let key = app_key.get();
-            if store.inner.with_value(|inner| inner.loaded_key.as_deref() != Some(key.as_str())) {
-                store.flush();
-                store.load(&key);
-            }
-        });
+        store.load(&first);
         // Saved once typing pauses: the settled answers change then, not on every keystroke
         // (a page left before that is saved by `flush`, which reads every answer).
         Effect::new(move |_| {
@@ -145,6 +142,22 @@ impl DraftStore {
             move |text| store.take_theirs(text),
         );
         store
+    }
+
+    /// The app whose draft is open. It changes only through [`Self::open_app`].
+    pub fn app_key(&self) -> Signal<String> {
+        self.app_key.into()
+    }
+
+    /// Saves the open draft, then opens the draft of `key` (the partner named another app, or
+    /// went Back or Forward to one).
+    pub fn open_app(&self, key: String) {
+        if self.app_key.with_untracked(|now| *now == key) {
+            return;
+        }
+        self.flush();
+        self.app_key.set(key.clone());
+        self.load(&key);
     }
 
     /// The question the partner was last at, to take them back there when the form opens.
@@ -182,6 +195,12 @@ impl DraftStore {
             inner.meta_changed = true;
         });
         self.write(Announce::Quietly);
+    }
+
+    /// Puts a version read from the Marketplace in place of the answers (`replacement`: what
+    /// the Marketplace cannot hold is kept from the local answers).
+    pub fn apply_version(&self, incoming: &Answers) {
+        self.answers.update(|answers| *answers = replacement(answers, incoming).answers);
     }
 
     /// Applies an imported draft (its answers, position and API document) and saves at once.
