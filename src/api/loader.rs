@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use questionnaire::diff::Change;
-use questionnaire::replacement::replacement;
+use questionnaire::replacement::{arrival, Arrival};
 use questionnaire::wire::from_trust_info;
 use serde_json::Value;
 
@@ -109,18 +109,15 @@ impl Loader {
         // decide): a submit writes the answers over it, so fields this app does not know (and
         // so cannot show) go back untouched, even after a reload.
         self.drafts.set_api_document(Some(raw.clone()));
-        let local = self.questionnaire.snapshot_untracked();
         let incoming = from_trust_info(&raw);
-        let proposal = replacement(&local, &incoming);
-        if proposal.changes.is_empty() {
-            if !quiet {
-                self.outcome.set(Some(Outcome::AlreadySame(version)));
+        match arrival(&self.questionnaire.snapshot_untracked(), &incoming) {
+            Arrival::Same if !quiet => self.outcome.set(Some(Outcome::AlreadySame(version))),
+            Arrival::Same => {}
+            Arrival::Fill => {
+                self.drafts.apply_version(&incoming);
+                self.outcome.set(Some(Outcome::Applied(version)));
             }
-        } else if !local.iter().any(|(_, answer)| answer.is_given()) {
-            self.drafts.apply_version(&incoming);
-            self.outcome.set(Some(Outcome::Applied(version)));
-        } else {
-            self.offer.set(Some(Offer { version, key, raw, changes: proposal.changes }));
+            Arrival::Ask(changes) => self.offer.set(Some(Offer { version, key, raw, changes })),
         }
     }
 

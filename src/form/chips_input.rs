@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use questionnaire::validation::already_listed;
 
 /// Several short strings as removable chips, and a box to add one: Enter or "Add" adds what is
 /// typed, Backspace in the empty box removes the last chip. Suggestions come from a datalist,
@@ -35,7 +36,7 @@ pub fn ChipsInput(
             return;
         }
         let mut list = items.get_untracked();
-        if !list.iter().any(|item| item.eq_ignore_ascii_case(&entry)) {
+        if !already_listed(&list, &entry) {
             list.push(entry);
             on_change.run(list);
         }

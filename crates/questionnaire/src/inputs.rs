@@ -125,7 +125,7 @@ mod tests {
         let asked = is_asked(question, answers);
         let mut others = answers.clone();
         others.clear(ids::THIRD_PARTIES);
-        let key = |row: &ThirdParty| validation::name_key(&row.name);
+        let key = |row: &ThirdParty| validation::entry_key(&row.name);
         let repeats =
             |row: usize| key(&rows[row]).is_some_and(|own| rows[..row].iter().any(|e| key(e) == Some(own.clone())));
         let errors = match rows.len() {

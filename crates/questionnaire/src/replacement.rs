@@ -28,6 +28,30 @@ pub fn replacement(local: &Answers, incoming: &Answers) -> Replacement {
     Replacement { answers, changes }
 }
 
+/// What a version read from the Marketplace does to the local answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arrival {
+    /// It agrees with them: nothing to do.
+    Same,
+    /// There is no local answer to lose: it fills the form (as the Marketplace's own form shows
+    /// answers sent through the API).
+    Fill,
+    /// It would change these: the partner decides, shown them, and nothing is replaced unasked.
+    Ask(Vec<Change>),
+}
+
+/// What reading `incoming` (by `wire::from_trust_info`) does to `local`.
+pub fn arrival(local: &Answers, incoming: &Answers) -> Arrival {
+    let Replacement { changes, .. } = replacement(local, incoming);
+    if changes.is_empty() {
+        Arrival::Same
+    } else if !local.iter().any(|(_, answer)| answer.is_given()) {
+        Arrival::Fill
+    } else {
+        Arrival::Ask(changes)
+    }
+}
+
 fn replaced(local: &Answers, incoming: &Answers) -> Answers {
     let mut result = incoming.clone();
     let unanswered = |answers: &Answers, id: &str| !answers.get(id).is_some_and(Answer::is_given);
@@ -158,5 +182,20 @@ mod tests {
         let replacement = replacement(&local, &incoming);
         assert!(replacement.answers.get(ids::STORED_DATA_TYPES).is_none());
         assert_eq!(to_trust_info(&replacement.answers), to_trust_info(&marketplace));
+    }
+
+    #[test]
+    fn a_version_fills_an_empty_form_and_is_offered_over_any_answer() {
+        let marketplace = from_trust_info(&to_put_body(&local()));
+        assert_eq!(arrival(&Answers::new(), &marketplace), Arrival::Fill);
+        let mut blank = Answers::new();
+        blank.set(ids::SECURITY_CONTACT, Answer::Text(String::new()));
+        assert_eq!(arrival(&blank, &marketplace), Arrival::Fill, "an emptied field is no answer to lose");
+        let mut one = Answers::new();
+        pick(&mut one, ids::STORES_EUD, choice::NO);
+        let Arrival::Ask(changes) = arrival(&one, &marketplace) else { panic!("one answer is asked about") };
+        assert_eq!(changes, replacement(&one, &marketplace).changes);
+        assert_eq!(arrival(&local(), &marketplace), Arrival::Same);
+        assert_eq!(arrival(&Answers::new(), &Answers::new()), Arrival::Same);
     }
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use questionnaire::catalogue::{ids, View};
 use questionnaire::consistency::outside_eea;
 use questionnaire::listing::{listed_party, third_parties_row, ListedThirdParty, ListingRow};
-use questionnaire::validation::{errors_for_question, party_errors, repeated_name, same_name, FieldError};
+use questionnaire::validation::{errors_for_question, party_errors, repeated_name, same_entry, FieldError};
 use questionnaire::visibility::is_asked_when;
 use questionnaire::{Answer, Question, ThirdParty};
 
@@ -64,7 +64,7 @@ impl Party {
         let repeats = Memo::new(move |_| {
             recheck.track();
             let earlier = rows_of(pool, index);
-            name.with(|own| untrack(|| earlier.iter().any(|row| row.name.with(|name| same_name(name, own)))))
+            name.with(|own| untrack(|| earlier.iter().any(|row| row.name.with(|name| same_entry(name, own)))))
         });
         let errors = Memo::new(move |_| {
             let repeat = repeats.get().then(|| name.with(|name| repeated_name(ids::THIRD_PARTIES, index, name)));
@@ -224,9 +224,9 @@ impl Parties {
     pub(super) fn rename(&self, index: usize, name: String) {
         let row = self.row(index);
         let was = row.name.get_untracked();
-        if !same_name(&was, &name) {
+        if !same_entry(&was, &name) {
             for later in &rows_of(self.pool, self.len.get_untracked())[index + 1..] {
-                if later.name.with_untracked(|later| same_name(later, &was) || same_name(later, &name)) {
+                if later.name.with_untracked(|later| same_entry(later, &was) || same_entry(later, &name)) {
                     later.recheck.notify();
                 }
             }

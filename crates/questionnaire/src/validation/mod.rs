@@ -4,6 +4,7 @@
 
 mod days;
 mod email;
+mod entries;
 pub mod link;
 mod rows;
 
@@ -14,8 +15,9 @@ use crate::catalogue::{
 use crate::visibility::{effective, is_asked, may_stay_empty};
 
 pub use email::check_email;
+pub use entries::{already_listed, entry_key, same_entry};
 pub use link::{check_link, is_web_link, LinkProblem};
-pub use rows::{name_key, party_errors, repeated_name, same_name};
+pub use rows::{party_errors, repeated_name};
 
 /// Which part of an answer an error is about, so the form can put it beside the right input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,16 +156,11 @@ fn missing(question: &Question, answers: &Answers) -> Option<String> {
 }
 
 fn check_list(id: QuestionId, items: &[String], errors: &mut Vec<FieldError>) {
-    let mut seen: Vec<String> = Vec::new();
-    for (index, item) in items.iter().enumerate() {
-        let item = item.trim();
-        if item.is_empty() {
-            continue;
-        }
-        if seen.contains(&item.to_lowercase()) {
+    for (index, listed) in items.iter().enumerate() {
+        let item = listed.trim();
+        if already_listed(&items[..index], item) {
             errors.push(FieldError::at(id, FieldPart::Item(index), format!("“{item}” is listed twice: remove one.")));
         }
-        seen.push(item.to_lowercase());
         errors.extend(too_long(item, MAX_ITEM_CHARS).map(|m| FieldError::at(id, FieldPart::Item(index), m)));
     }
 }

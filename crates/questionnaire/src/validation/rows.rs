@@ -1,8 +1,9 @@
 //! Third-party rows: no empty rows, no duplicates, every column filled in and well-formed.
 //! Each row is checked alone ([`party_errors`]) but for a name repeated from an earlier row
-//! (the same [`name_key`]: [`repeated_name`]), so a form that keeps the rows apart re-checks
+//! (the same [`entry_key`]: [`repeated_name`]), so a form that keeps the rows apart re-checks
 //! only the row typed in, and the rows that had or take its name.
 
+use super::entries::{already_listed, entry_key};
 use super::link::check_domain;
 use super::{too_long, FieldError, FieldPart};
 use crate::answers::ThirdParty;
@@ -11,7 +12,7 @@ use crate::catalogue::{limits::MAX_ITEM_CHARS, QuestionId, ThirdPartyColumn};
 pub(super) fn check(id: QuestionId, rows: &[ThirdParty], errors: &mut Vec<FieldError>) {
     let mut names_seen: Vec<String> = Vec::new();
     for (row, party) in rows.iter().enumerate() {
-        if let Some(key) = name_key(&party.name) {
+        if let Some(key) = entry_key(&party.name) {
             if names_seen.contains(&key) {
                 errors.push(repeated_name(id, row, &party.name));
             } else {
@@ -22,25 +23,8 @@ pub(super) fn check(id: QuestionId, rows: &[ThirdParty], errors: &mut Vec<FieldE
     }
 }
 
-/// A name as repeats are found: trimmed and in lower case; `None` when blank.
-pub fn name_key(name: &str) -> Option<String> {
-    let name = name.trim();
-    (!name.is_empty()).then(|| name.to_lowercase())
-}
-
-/// Whether two names are the same [`name_key`], neither blank, without making the keys (names
-/// of ASCII letters, most of them, are compared as they are).
-pub fn same_name(a: &str, b: &str) -> bool {
-    let (a, b) = (a.trim(), b.trim());
-    match (a.is_empty() || b.is_empty(), a.is_ascii() && b.is_ascii()) {
-        (true, _) => false,
-        (false, true) => a.eq_ignore_ascii_case(b),
-        (false, false) => a.to_lowercase() == b.to_lowercase(),
-    }
-}
-
 /// The error of row `row`, named `name`, when its name repeats an earlier row's (the same
-/// [`name_key`]): the first of the row's errors, before [`party_errors`].
+/// [`entry_key`]): the first of the row's errors, before [`party_errors`].
 pub fn repeated_name(id: QuestionId, row: usize, name: &str) -> FieldError {
     let part = FieldPart::ThirdParty { row, column: Some(ThirdPartyColumn::Name) };
     FieldError::at(id, part, format!("{} is listed twice: remove one of the rows or merge them.", name.trim()))
@@ -76,15 +60,13 @@ pub fn party_errors(id: QuestionId, row: usize, party: &ThirdParty) -> Vec<Field
             "Add at least one country where this third party stores the data, like United States.".into(),
         );
     }
-    let mut countries_seen: Vec<String> = Vec::new();
-    for country in &countries {
-        if countries_seen.contains(&country.to_lowercase()) {
+    for (index, country) in countries.iter().enumerate() {
+        if already_listed(&countries[..index], country) {
             error(
                 Some(ThirdPartyColumn::Countries),
                 format!("{country} is listed twice for this third party: remove one."),
             );
         }
-        countries_seen.push(country.to_lowercase());
     }
     if party.purpose.trim().is_empty() {
         error(

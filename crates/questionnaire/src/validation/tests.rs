@@ -232,10 +232,10 @@ fn mirrored_processed_types_are_not_checked_twice() {
     assert!(field_errors(&answers).is_empty());
 }
 
-/// Names compared without their keys compare as their keys do.
+/// Entries compared without their keys compare as their keys do.
 #[test]
-fn same_name_is_the_same_key() {
-    let same = |a: &str, b: &str| name_key(a).is_some() && name_key(a) == name_key(b);
+fn same_entry_is_the_same_key() {
+    let same = |a: &str, b: &str| entry_key(a).is_some() && entry_key(a) == entry_key(b);
     for (a, b) in [
         ("AWS", " aws "),
         ("AWS", "AWS Inc"),
@@ -246,13 +246,39 @@ fn same_name_is_the_same_key() {
         ("\u{212A}elvin", "kelvin"),
         ("İstanbul", "i\u{307}stanbul"),
     ] {
-        assert_eq!(same_name(a, b), same(a, b), "{a:?} and {b:?}");
+        assert_eq!(same_entry(a, b), same(a, b), "{a:?} and {b:?}");
     }
 }
 
 proptest::proptest! {
     #[test]
-    fn any_names_are_the_same_as_their_keys_are(a in "[ a-zA-Z\u{212A}É]{0,4}", b in "[ a-zA-Z\u{212A}é]{0,4}") {
-        proptest::prop_assert_eq!(same_name(&a, &b), name_key(&a).is_some() && name_key(&a) == name_key(&b));
+    fn any_entries_are_the_same_as_their_keys_are(a in "[ a-zA-Z\u{212A}É]{0,4}", b in "[ a-zA-Z\u{212A}é]{0,4}") {
+        proptest::prop_assert_eq!(same_entry(&a, &b), entry_key(&a).is_some() && entry_key(&a) == entry_key(&b));
+    }
+
+    /// The form adds an entry to a list answer unless it is listed already (`already_listed`);
+    /// validation says an entry is listed twice exactly then: one rule, so neither lets through
+    /// or refuses what the other would not.
+    #[test]
+    fn the_form_refuses_to_add_exactly_the_entries_validation_calls_repeated(
+        list in proptest::collection::vec("[ aAé\u{c9}\u{212A}k]{1,3}", 0..4),
+        entry in "[ aAé\u{c9}\u{212A}k]{1,3}",
+    ) {
+        let repeated = |items: Vec<String>| {
+            let mut answers = Answers::new();
+            answers.set(ids::STORES_EUD, Answer::Choice(choice::YES.into()));
+            answers.set(ids::STORED_DATA_TYPES, Answer::List(items.clone()));
+            let at = FieldPart::Item(items.len() - 1);
+            field_errors(&answers).iter().any(|error| error.part == Some(at) && error.message.contains("listed twice"))
+        };
+        let distinct: Vec<String> = list.iter().fold(Vec::new(), |mut kept, item| {
+            if !already_listed(&kept, item) && entry_key(item).is_some() {
+                kept.push(item.clone());
+            }
+            kept
+        });
+        let mut with_entry = distinct.clone();
+        with_entry.push(entry.clone());
+        proptest::prop_assert_eq!(already_listed(&distinct, &entry), repeated(with_entry));
     }
 }
