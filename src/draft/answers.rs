@@ -159,11 +159,11 @@ impl Questionnaire {
     }
 
     /// The question `id` of the catalogue. Panics on an unknown id (a programming error).
-    pub fn field(&self, id: &str) -> Field {
+    pub fn field(&self, id: QuestionId) -> Field {
         self.find(id).expect("a catalogue id")
     }
 
-    fn find(&self, id: &str) -> Option<Field> {
+    fn find(&self, id: QuestionId) -> Option<Field> {
         self.fields.with_value(|fields| fields.iter().find(|field| field.question.id == id).copied())
     }
 
@@ -178,14 +178,14 @@ impl Questionnaire {
     }
 
     /// Reads one answer, tracked (the third parties': every row).
-    pub fn with<R>(&self, id: &str, read: impl FnOnce(Option<&Answer>) -> R) -> R {
+    pub fn with<R>(&self, id: QuestionId, read: impl FnOnce(Option<&Answer>) -> R) -> R {
         match id {
             ids::THIRD_PARTIES => read(self.parties.answer().as_ref()),
             _ => self.field(id).answer.with(|answer| read(answer.as_ref())),
         }
     }
 
-    pub fn set(&self, id: &str, answer: Answer) {
+    pub fn set(&self, id: QuestionId, answer: Answer) {
         match self.find(id) {
             Some(field) if field.question.id == ids::THIRD_PARTIES => self.parties.replace(Some(answer)),
             Some(field) => {
