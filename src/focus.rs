@@ -3,6 +3,7 @@
 //! addresses), the API's field errors, a new third-party row and a restored draft.
 
 use leptos::prelude::*;
+use questionnaire::catalogue::QuestionId;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
@@ -31,7 +32,7 @@ pub fn focus_by_id_later(id: String) {
 
 /// Scrolls to a question (`data-question`) and focuses its answer: the picked choice, else its
 /// first control. A question that is not shown now is left alone.
-pub fn focus_question(question_id: &str) {
+pub fn focus_question(question_id: QuestionId) {
     let selector = format!("[data-question=\"{question_id}\"]");
     let Ok(Some(question)) = document().query_selector(&selector) else { return };
     let control = question
@@ -47,17 +48,19 @@ pub fn focus_question(question_id: &str) {
     question.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-/// The same, once the form is on screen (a restored draft goes back to where it was).
-pub fn focus_question_later(question_id: String) {
-    request_animation_frame(move || focus_question(&question_id));
+/// The same for a draft's saved position, once the form is on screen (a restored draft goes
+/// back to where it was). A position that names no question here is left alone.
+pub fn focus_question_later(position: String) {
+    if let Some(question) = QuestionId::parse(&position) {
+        request_animation_frame(move || focus_question(question));
+    }
 }
 
 /// What a link to the form names (its fragment, without `#`): `q-<question>` is the question
 /// (its answer gets focus), `section-<section>` the section (its heading gets it), anything
 /// else the element of that id (one input of a question, as the error summary names them).
 pub fn focus_target(id: &str) {
-    if let Some(question) = id.strip_prefix("q-").filter(|question| questionnaire::catalogue::find(question).is_some())
-    {
+    if let Some(question) = id.strip_prefix("q-").and_then(QuestionId::parse) {
         return focus_question(question);
     }
     let heading = format!("{id}-title");

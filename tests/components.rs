@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use privacy_tab::draft::{DraftStore, Questionnaire};
 use privacy_tab::form::QuestionnaireForm;
+use questionnaire::catalogue::ids;
 use questionnaire::draft::Draft;
 use questionnaire::{Answer, Answers, ThirdParty};
 use wasm_bindgen::JsCast;
@@ -71,7 +72,7 @@ async fn yes_reveals_the_data_types_follow_up_and_no_hides_it() {
 #[wasm_bindgen_test]
 async fn typing_a_data_type_and_pressing_enter_adds_it_to_the_answers() {
     let mut answers = Answers::new();
-    answers.set("stores_eud", Answer::Choice("yes".into()));
+    answers.set(ids::STORES_EUD, Answer::Choice("yes".into()));
     let (form, questionnaire) = mount_form(answers);
     settle().await;
 
@@ -85,7 +86,7 @@ async fn typing_a_data_type_and_pressing_enter_adds_it_to_the_answers() {
     input.dispatch_event(&enter).unwrap();
     settle().await;
 
-    let stored = questionnaire.snapshot_untracked().list("stored_data_types").to_vec();
+    let stored = questionnaire.snapshot_untracked().list(ids::STORED_DATA_TYPES).to_vec();
     assert_eq!(stored, vec!["IP address".to_owned()]);
     assert_eq!(input.value(), "", "the entry box is cleared for the next type");
     let chips = form.query_selector_all(".chip").unwrap().length();
@@ -95,7 +96,7 @@ async fn typing_a_data_type_and_pressing_enter_adds_it_to_the_answers() {
 #[wasm_bindgen_test]
 async fn restored_answers_are_shown_checked() {
     let mut answers = Answers::new();
-    answers.set("stores_eud", Answer::Choice("no".into()));
+    answers.set(ids::STORES_EUD, Answer::Choice("no".into()));
     let (form, _) = mount_form(answers);
     settle().await;
     let no: HtmlInputElement = find(&form, "#q-stores_eud-no").unwrap().unchecked_into();
@@ -123,27 +124,27 @@ fn input(form: &web_sys::Element, selector: &str) -> HtmlInputElement {
 #[wasm_bindgen_test]
 async fn backspace_in_an_empty_list_box_removes_the_last_entry() {
     let mut answers = Answers::new();
-    answers.set("stores_eud", Answer::Choice("yes".into()));
-    answers.set("stored_data_types", Answer::List(vec!["Email address".into(), "IP address".into()]));
+    answers.set(ids::STORES_EUD, Answer::Choice("yes".into()));
+    answers.set(ids::STORED_DATA_TYPES, Answer::List(vec!["Email address".into(), "IP address".into()]));
     let (form, questionnaire) = mount_form(answers);
     settle().await;
     press(&input(&form, "#q-stored_data_types"), "Backspace");
     settle().await;
-    let stored = questionnaire.snapshot_untracked().list("stored_data_types").to_vec();
+    let stored = questionnaire.snapshot_untracked().list(ids::STORED_DATA_TYPES).to_vec();
     assert_eq!(stored, vec!["Email address".to_owned()]);
 }
 
 #[wasm_bindgen_test]
 async fn day_counts_are_kept_exactly_as_typed_and_explained_when_wrong() {
     let mut answers = Answers::new();
-    answers.set("retains_after_uninstall", Answer::Choice("yes".into()));
+    answers.set(ids::RETAINS_AFTER_UNINSTALL, Answer::Choice("yes".into()));
     let (form, questionnaire) = mount_form(answers);
     settle().await;
     let min = input(&form, "#q-retention_days-min");
     type_into(&min, " 30 days");
     settle().await;
     assert_eq!(
-        questionnaire.snapshot_untracked().get("retention_days").cloned(),
+        questionnaire.snapshot_untracked().get(ids::RETENTION_DAYS).cloned(),
         Some(Answer::DaysRange { min: " 30 days".into(), max: String::new() }),
         "the text is not rewritten while typing"
     );
@@ -166,7 +167,7 @@ async fn day_counts_are_kept_exactly_as_typed_and_explained_when_wrong() {
 #[wasm_bindgen_test]
 async fn other_certification_reveals_a_box_to_name_it() {
     let mut answers = Answers::new();
-    answers.set("has_certifications", Answer::Choice("yes".into()));
+    answers.set(ids::HAS_CERTIFICATIONS, Answer::Choice("yes".into()));
     let (form, questionnaire) = mount_form(answers);
     settle().await;
     assert!(find(&form, "#q-certifications-other-name").is_none());
@@ -176,7 +177,7 @@ async fn other_certification_reveals_a_box_to_name_it() {
     type_into(&other, "PCI DSS");
     settle().await;
     assert_eq!(
-        questionnaire.snapshot_untracked().get("certifications").cloned(),
+        questionnaire.snapshot_untracked().get(ids::CERTIFICATIONS).cloned(),
         Some(Answer::Certifications { picked: vec!["Other".into()], other: "PCI DSS".into() })
     );
 }
@@ -184,14 +185,14 @@ async fn other_certification_reveals_a_box_to_name_it() {
 #[wasm_bindgen_test]
 async fn a_third_party_row_edits_only_its_own_answer() {
     let mut answers = Answers::new();
-    answers.set("stores_eud", Answer::Choice("yes".into()));
-    answers.set("shares_eud", Answer::Choice("yes".into()));
-    answers.set("third_parties", Answer::ThirdParties(vec![Default::default(), Default::default()]));
+    answers.set(ids::STORES_EUD, Answer::Choice("yes".into()));
+    answers.set(ids::SHARES_EUD, Answer::Choice("yes".into()));
+    answers.set(ids::THIRD_PARTIES, Answer::ThirdParties(vec![Default::default(), Default::default()]));
     let (form, questionnaire) = mount_form(answers);
     settle().await;
     type_into(&input(&form, "#q-third_parties-1-domain"), "sentry.io");
     settle().await;
-    let rows = questionnaire.snapshot_untracked().third_parties("third_parties").to_vec();
+    let rows = questionnaire.snapshot_untracked().third_parties(ids::THIRD_PARTIES).to_vec();
     assert_eq!(rows[0].domain, "");
     assert_eq!(rows[1].domain, "sentry.io");
 }
@@ -201,10 +202,10 @@ async fn a_third_party_row_edits_only_its_own_answer() {
 #[wasm_bindgen_test]
 async fn a_repeated_third_party_name_is_marked_on_the_later_row_only_while_repeated() {
     let mut answers = Answers::new();
-    answers.set("stores_eud", Answer::Choice("yes".into()));
-    answers.set("shares_eud", Answer::Choice("yes".into()));
+    answers.set(ids::STORES_EUD, Answer::Choice("yes".into()));
+    answers.set(ids::SHARES_EUD, Answer::Choice("yes".into()));
     let named = |name: &str| ThirdParty { name: name.into(), ..ThirdParty::default() };
-    answers.set("third_parties", Answer::ThirdParties(vec![named("AWS"), named("Sentry"), named("Stripe")]));
+    answers.set(ids::THIRD_PARTIES, Answer::ThirdParties(vec![named("AWS"), named("Sentry"), named("Stripe")]));
     let (form, (questionnaire, drafts)) = mount_form_with_drafts("com.example.repeated-names", answers);
     settle().await;
     let name = |row: usize| input(&form, &format!("#q-third_parties-{row}-name"));
@@ -235,7 +236,7 @@ async fn a_repeated_third_party_name_is_marked_on_the_later_row_only_while_repea
         |answers| drafts.apply_import(Draft::new("com.example.repeated-names", answers, 0.0), "rows.json".into());
     let with_rows = |rows: Vec<ThirdParty>| {
         let mut answers = questionnaire.snapshot_untracked();
-        answers.set("third_parties", Answer::ThirdParties(rows));
+        answers.set(ids::THIRD_PARTIES, Answer::ThirdParties(rows));
         answers
     };
     replace(with_rows(vec![named("AWS"), named("AWS")]));
@@ -354,13 +355,13 @@ async fn escape_or_a_click_elsewhere_closes_a_toggletip_and_keyboard_focus_elsew
 #[wasm_bindgen_test]
 async fn a_box_is_named_by_its_question_whose_words_still_label_it() {
     let mut answers = Answers::new();
-    answers.set("has_dpa", Answer::Choice("yes".into()));
+    answers.set(ids::HAS_DPA, Answer::Choice("yes".into()));
     let (form, _) = mount_form(answers);
     settle().await;
     let link = input(&form, "#q-dpa_link");
     let name_id = link.get_attribute("aria-labelledby").expect("named by the question's words");
     let name = document().get_element_by_id(&name_id).unwrap();
-    let label = questionnaire::catalogue::question("dpa_link").label();
+    let label = questionnaire::catalogue::question(ids::DPA_LINK).label();
     assert_eq!(name.text_content().as_deref(), Some(label));
     assert_eq!(find(&name, "button.term").unwrap().text_content().as_deref(), Some("Data Processing Agreement (DPA)"));
     let words = name.query_selector_all("label[for=q-dpa_link]").unwrap();

@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 use privacy_tab::preview::ListingTab;
 use questionnaire::catalogue::ids::{self, choice};
+use questionnaire::catalogue::QuestionId;
 use questionnaire::{Answer, Answers, ThirdParty};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -42,11 +43,11 @@ fn mount_tab(answers: Answers, live: Option<Answers>) -> (Element, RwSignal<Answ
     (container, rx.recv().unwrap())
 }
 
-fn value(tab: &Element, id: &str) -> Option<Element> {
+fn value(tab: &Element, id: QuestionId) -> Option<Element> {
     tab.query_selector(&format!("[data-question={id}] .listing-value")).unwrap()
 }
 
-fn text(tab: &Element, id: &str) -> String {
+fn text(tab: &Element, id: QuestionId) -> String {
     value(tab, id).unwrap_or_else(|| panic!("no row for {id}")).text_content().unwrap_or_default()
 }
 
@@ -54,7 +55,7 @@ fn shown(element: &Element) -> bool {
     element.unchecked_ref::<HtmlElement>().offset_parent().is_some()
 }
 
-fn row(tab: &Element, id: &str) -> Element {
+fn row(tab: &Element, id: QuestionId) -> Element {
     tab.query_selector(&format!("[data-question={id}]")).unwrap().unwrap_or_else(|| panic!("no row for {id}"))
 }
 
@@ -62,7 +63,7 @@ async fn settle() {
     leptos::task::tick().await;
 }
 
-fn answered(pairs: &[(&str, Answer)]) -> Answers {
+fn answered(pairs: &[(QuestionId, Answer)]) -> Answers {
     let mut answers = Answers::new();
     for (id, answer) in pairs {
         answers.set(id, answer.clone());
@@ -70,7 +71,7 @@ fn answered(pairs: &[(&str, Answer)]) -> Answers {
     answers
 }
 
-fn yes(id: &str) -> (&str, Answer) {
+fn yes(id: QuestionId) -> (QuestionId, Answer) {
     (id, Answer::Choice(choice::YES.into()))
 }
 
@@ -141,7 +142,7 @@ async fn lists_texts_days_checkboxes_and_certifications() {
         None,
     );
     settle().await;
-    let items = |id: &str| -> Vec<String> {
+    let items = |id: QuestionId| -> Vec<String> {
         let list = value(&tab, id).unwrap().query_selector_all("li").unwrap();
         (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap()).collect()
     };

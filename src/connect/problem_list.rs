@@ -11,7 +11,7 @@ pub fn ProblemList(report: ErrorReport) -> impl IntoView {
         let label = question.listing_label;
         let text = if problem.message.is_empty() { label.to_owned() } else { format!("{label}: {}", problem.message) };
         view! {
-            <li data-problem-question=question.id>
+            <li data-problem-question=question.id.as_str()>
                 <a href=format!("#{}", crate::form::control_id(question.id)) on:click=move |ev| {
                     ev.prevent_default();
                     crate::focus::focus_question(question.id);

@@ -14,7 +14,7 @@ pub fn ReplaceOffer(offer: Offer) -> impl IntoView {
         .iter()
         .map(|change| {
             view! {
-                <tr data-question-id=change.question.id>
+                <tr data-question-id=change.question.id.as_str()>
                     <th scope="row">{change.question.listing_label}</th>
                     <td>{change.before.clone()}</td>
                     <td>{change.after.clone()}</td>

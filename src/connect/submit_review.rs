@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use questionnaire::catalogue::Question;
+use questionnaire::catalogue::{Question, QuestionId};
 use questionnaire::visibility::hidden_answers;
 use questionnaire::wire::{sent, unsent, UnsentReason};
 
@@ -97,7 +97,7 @@ pub fn SubmitReview() -> impl IntoView {
     }
 }
 
-fn ids(questions: Vec<&'static Question>) -> Vec<&'static str> {
+fn ids(questions: Vec<&'static Question>) -> Vec<QuestionId> {
     questions.into_iter().map(|question| question.id).collect()
 }
 
@@ -109,14 +109,14 @@ fn NotSentList(
     id: &'static str,
     title: &'static str,
     note: &'static str,
-    questions: Signal<Vec<&'static str>>,
+    questions: Signal<Vec<QuestionId>>,
 ) -> impl IntoView {
     move || {
         let questions = questions.get();
         (!questions.is_empty()).then(|| {
             let items = questions
                 .into_iter()
-                .map(|qid| view! { <li data-question-id=qid>{questionnaire::catalogue::question(qid).listing_label}</li> })
+                .map(|qid| view! { <li data-question-id=qid.as_str()>{questionnaire::catalogue::question(qid).listing_label}</li> })
                 .collect_view();
             view! {
                 <div class="not-sent" id=id>

@@ -158,13 +158,10 @@ impl Questionnaire {
         expect_context()
     }
 
-    /// The question `id` of the catalogue. Panics on an unknown id (a programming error).
-    pub fn field(&self, id: &str) -> Field {
-        self.find(id).expect("a catalogue id")
-    }
-
-    fn find(&self, id: &str) -> Option<Field> {
-        self.fields.with_value(|fields| fields.iter().find(|field| field.question.id == id).copied())
+    /// The question `id`.
+    pub fn field(&self, id: QuestionId) -> Field {
+        let field = self.fields.with_value(|fields| fields.iter().find(|field| field.question.id == id).copied());
+        field.expect("every id names a catalogue question, and each has its field")
     }
 
     /// Every question, in catalogue order.
@@ -178,23 +175,22 @@ impl Questionnaire {
     }
 
     /// Reads one answer, tracked (the third parties': every row).
-    pub fn with<R>(&self, id: &str, read: impl FnOnce(Option<&Answer>) -> R) -> R {
+    pub fn with<R>(&self, id: QuestionId, read: impl FnOnce(Option<&Answer>) -> R) -> R {
         match id {
             ids::THIRD_PARTIES => read(self.parties.answer().as_ref()),
             _ => self.field(id).answer.with(|answer| read(answer.as_ref())),
         }
     }
 
-    pub fn set(&self, id: &str, answer: Answer) {
-        match self.find(id) {
-            Some(field) if field.question.id == ids::THIRD_PARTIES => self.parties.replace(Some(answer)),
-            Some(field) => {
-                if field.answer.with_untracked(|now| now.as_ref() == Some(&answer)) {
-                    return;
-                }
-                field.answer.set(Some(answer));
+    pub fn set(&self, id: QuestionId, answer: Answer) {
+        if id == ids::THIRD_PARTIES {
+            self.parties.replace(Some(answer));
+        } else {
+            let field = self.field(id);
+            if field.answer.with_untracked(|now| now.as_ref() == Some(&answer)) {
+                return;
             }
-            None => self.others.update(|others| others.set(id, answer)),
+            field.answer.set(Some(answer));
         }
         self.settle_later();
     }

@@ -33,9 +33,11 @@ fn ConflictRow(drafts: DraftStore, conflict: Conflict) -> impl IntoView {
     let (theirs, mine) =
         (answer_text(question, conflict.theirs.as_ref()), answer_text(question, conflict.mine.as_ref()));
     let (use_id, keep_id) = (conflict.id.clone(), conflict.id.clone());
+    // An id this build does not know (kept from a newer one) has no control to go to.
+    let href = question.map(|question| format!("#{}", control_id(question.id)));
     view! {
         <li class="conflict" data-conflict=conflict.id.clone()>
-            <a href=format!("#{}", control_id(&conflict.id))>{label}</a>
+            <a href=href>{label}</a>
             <dl>
                 <dt>"Other tab"</dt>
                 <dd class="theirs">{theirs}</dd>

@@ -62,7 +62,7 @@ pub fn ImportPreview(
         .into_iter()
         .map(|change| {
             let label = match change.question {
-                Some(_) => view! { <a href=on_form(&control_id(&change.id))>{change.label}</a> }.into_any(),
+                Some(question) => view! { <a href=on_form(&control_id(question.id))>{change.label}</a> }.into_any(),
                 None => view! { <span>{change.label}</span> }.into_any(),
             };
             view! {

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use leptos::prelude::*;
+use questionnaire::catalogue::QuestionId;
 use questionnaire::consistency::Finding;
 use questionnaire::validation::{FieldError, FieldPart};
 
@@ -16,9 +17,9 @@ pub struct Checks {
     pub errors: Memo<Vec<FieldError>>,
     /// Contradictions and likely slips across answers: shown, never blocking.
     pub findings: Memo<Vec<Finding>>,
-    touched: RwSignal<HashSet<&'static str>>,
+    touched: RwSignal<HashSet<QuestionId>>,
     /// The question the partner last left: its errors are the ones announced.
-    last_left: RwSignal<Option<&'static str>>,
+    last_left: RwSignal<Option<QuestionId>>,
     /// Set by "Save and preview": from then on every error shows.
     pub show_all: RwSignal<bool>,
 }
@@ -52,11 +53,11 @@ impl Checks {
         self.shown_for(question_id).into_iter().map(|error| error.message).collect::<Vec<_>>().join(" ")
     }
 
-    pub fn touch(&self, question_id: &'static str) {
+    pub fn touch(&self, question_id: QuestionId) {
         if self.last_left.get_untracked() != Some(question_id) {
             self.last_left.set(Some(question_id));
         }
-        if !self.touched.with_untracked(|touched| touched.contains(question_id)) {
+        if !self.touched.with_untracked(|touched| touched.contains(&question_id)) {
             self.touched.update(|touched| {
                 touched.insert(question_id);
             });
@@ -64,7 +65,7 @@ impl Checks {
     }
 
     /// The cross-answer findings that involve one question.
-    pub fn findings_for(&self, question_id: &'static str) -> Vec<Finding> {
+    pub fn findings_for(&self, question_id: QuestionId) -> Vec<Finding> {
         self.findings.with(|findings| {
             findings.iter().filter(|finding| finding.questions.contains(&question_id)).cloned().collect()
         })
@@ -72,12 +73,12 @@ impl Checks {
 
     /// Whether the errors of one question show now: once the partner has left it, or asked
     /// to preview.
-    pub fn showing(&self, question_id: &'static str) -> bool {
-        self.show_all.get() || self.touched.with(|touched| touched.contains(question_id))
+    pub fn showing(&self, question_id: QuestionId) -> bool {
+        self.show_all.get() || self.touched.with(|touched| touched.contains(&question_id))
     }
 
     /// The errors of one question that the partner should see now.
-    pub fn shown_for(&self, question_id: &'static str) -> Vec<FieldError> {
+    pub fn shown_for(&self, question_id: QuestionId) -> Vec<FieldError> {
         if !self.showing(question_id) {
             return Vec::new();
         }
@@ -88,7 +89,7 @@ impl Checks {
     /// what `covers` accepts (the error's part; `None` is the whole question), else absent.
     pub fn aria_invalid(
         &self,
-        question_id: &'static str,
+        question_id: QuestionId,
         covers: impl Fn(Option<FieldPart>) -> bool,
     ) -> Option<&'static str> {
         self.shown_for(question_id).iter().any(|error| covers(error.part)).then_some("true")

@@ -60,7 +60,7 @@ pub fn ErrorSummary() -> impl IntoView {
                                 .get()
                                 .into_iter()
                                 .map(|finding| {
-                                    let target = finding.questions.first().map(|id| control_id(id)).unwrap_or_default();
+                                    let target = finding.questions.first().copied().map(control_id).unwrap_or_default();
                                     let href = format!("#{target}");
                                     view! {
                                         <li>

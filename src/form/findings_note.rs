@@ -21,7 +21,7 @@ pub fn FindingsNote(question: &'static Question) -> impl IntoView {
                     .questions
                     .iter()
                     .filter(|id| **id != question.id)
-                    .filter_map(|id| catalogue::find(id))
+                    .map(|&id| catalogue::question(id))
                     .filter(|other| questionnaire.field(other.id).visible.get_untracked())
                     .map(|other| other.listing_label)
                     .collect::<Vec<_>>()

@@ -22,45 +22,45 @@ mod third_parties_field;
 pub use question_field::QuestionField;
 pub use questionnaire_form::QuestionnaireForm;
 
-use questionnaire::catalogue::ThirdPartyColumn;
+use questionnaire::catalogue::{QuestionId, ThirdPartyColumn};
 use questionnaire::validation::{FieldError, FieldPart};
 
 // The DOM ids below tie labels, help, errors and the error summary's links to their inputs;
 // the end-to-end tests find fields by them too.
 
 /// A question's main control (or the group that holds its controls).
-pub fn control_id(question_id: &str) -> String {
+pub fn control_id(question_id: QuestionId) -> String {
     format!("q-{question_id}")
 }
 
 /// The words of a question asked with one box (`aria-labelledby`).
-pub fn label_id(question_id: &str) -> String {
+pub fn label_id(question_id: QuestionId) -> String {
     format!("q-{question_id}-label")
 }
 
-pub fn help_id(question_id: &str) -> String {
+pub fn help_id(question_id: QuestionId) -> String {
     format!("q-{question_id}-help")
 }
 
-pub fn error_id(question_id: &str) -> String {
+pub fn error_id(question_id: QuestionId) -> String {
     format!("q-{question_id}-error")
 }
 
 /// `aria-describedby` for a question's inputs: its help, then its errors.
-pub fn described_by(question_id: &str) -> String {
+pub fn described_by(question_id: QuestionId) -> String {
     format!("{} {}", help_id(question_id), error_id(question_id))
 }
 
-pub fn days_input_id(question_id: &str, part: FieldPart) -> String {
+pub fn days_input_id(question_id: QuestionId, part: FieldPart) -> String {
     let end = if part == FieldPart::Max { "max" } else { "min" };
     format!("{}-{end}", control_id(question_id))
 }
 
-pub fn other_certification_id(question_id: &str) -> String {
+pub fn other_certification_id(question_id: QuestionId) -> String {
     format!("{}-other-name", control_id(question_id))
 }
 
-pub fn third_party_input_id(question_id: &str, row: usize, column: ThirdPartyColumn) -> String {
+pub fn third_party_input_id(question_id: QuestionId, row: usize, column: ThirdPartyColumn) -> String {
     let column = match column {
         ThirdPartyColumn::Name => "name",
         ThirdPartyColumn::Domain => "domain",

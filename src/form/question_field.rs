@@ -43,7 +43,7 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
                     class="question"
                     class:follow-up=follow_up
                     class:has-error=has_errors
-                    data-question=question.id
+                    data-question=question.id.as_str()
                     on:focusout=move |_| checks.touch(question.id)
                 >
                     {control}

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use questionnaire::catalogue::{third_party_field, Question, ThirdPartyColumn};
+use questionnaire::catalogue::{third_party_field, Question, QuestionId, ThirdPartyColumn};
 use questionnaire::countries::COUNTRIES;
 use questionnaire::validation::{FieldError, FieldPart};
 use questionnaire::ThirdParty;
@@ -135,6 +135,6 @@ fn RowText(question: &'static Question, index: usize, column: ThirdPartyColumn, 
 }
 
 /// One list of countries for every row's picker.
-fn countries_list_id(question_id: &str) -> String {
+fn countries_list_id(question_id: QuestionId) -> String {
     format!("{}-countries", control_id(question_id))
 }

@@ -27,7 +27,7 @@ pub fn ListingRowView(
             class="listing-row"
             class:expanded-only=!View::Default.shows(row.question)
             class:changed=changed
-            data-question=row.question.id
+            data-question=row.question.id.as_str()
         >
             <dt class="listing-label">{label.words(|words| words.into_any())}{label.notes()}</dt>
             <dd class="listing-value">

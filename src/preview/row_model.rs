@@ -33,8 +33,8 @@ fn models(answers: &Answers, live: Option<&Answers>) -> Vec<RowModel> {
     rows(answers, View::Expanded)
         .into_iter()
         .map(|row| RowModel {
-            statement: sentences.get(row.question.id).copied(),
-            was: was.get(row.question.id).cloned(),
+            statement: sentences.get(&row.question.id).copied(),
+            was: was.get(&row.question.id).cloned(),
             row,
         })
         .collect()
@@ -81,8 +81,8 @@ impl Rows {
                 row.with(|row| {
                     row.as_ref().map(|row| RowModel {
                         row: row.clone(),
-                        statement: statements.with(|s| s.get(id).copied()),
-                        was: was.with(|was| was.get(id).cloned()),
+                        statement: statements.with(|s| s.get(&id).copied()),
+                        was: was.with(|was| was.get(&id).cloned()),
                     })
                 })
             })
@@ -96,7 +96,7 @@ impl Rows {
     }
 
     /// The row of question `id`.
-    pub fn get(&self, id: &str) -> Signal<Option<RowModel>> {
+    pub fn get(&self, id: QuestionId) -> Signal<Option<RowModel>> {
         self.rows.with_value(|rows| {
             rows.iter().find(|(known, _)| *known == id).map(|(_, row)| *row).expect("a catalogue id")
         })

@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::QuestionId;
+
 /// One third party that End-User Data is shared with. Every field is raw text as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThirdParty {
@@ -72,6 +74,10 @@ impl Answer {
 
 /// Every answer, keyed by question id. Answers to questions that are currently hidden stay
 /// here (switching back restores them); the rules decide what is shown and sent.
+///
+/// Keyed by text rather than [`QuestionId`]: a draft from a newer build may hold ids this build
+/// does not know, and those entries are kept, never dropped. So the entries themselves are
+/// reached by any id (`get`, `set`, `clear`), the typed reads by a question's.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Answers(BTreeMap<String, Answer>);
@@ -81,45 +87,45 @@ impl Answers {
         Self::default()
     }
 
-    pub fn get(&self, id: &str) -> Option<&Answer> {
-        self.0.get(id)
+    pub fn get(&self, id: impl AsRef<str>) -> Option<&Answer> {
+        self.0.get(id.as_ref())
     }
 
-    pub fn set(&mut self, id: &str, answer: Answer) {
-        self.0.insert(id.to_owned(), answer);
+    pub fn set(&mut self, id: impl AsRef<str>, answer: Answer) {
+        self.0.insert(id.as_ref().to_owned(), answer);
     }
 
-    pub fn clear(&mut self, id: &str) {
-        self.0.remove(id);
+    pub fn clear(&mut self, id: impl AsRef<str>) {
+        self.0.remove(id.as_ref());
     }
 
     /// The picked choice id, if the question is answered with a choice.
-    pub fn choice(&self, id: &str) -> Option<&str> {
+    pub fn choice(&self, id: QuestionId) -> Option<&str> {
         match self.get(id) {
             Some(Answer::Choice(choice)) => Some(choice),
             _ => None,
         }
     }
 
-    pub fn flag(&self, id: &str) -> bool {
+    pub fn flag(&self, id: QuestionId) -> bool {
         matches!(self.get(id), Some(Answer::Flag(true)))
     }
 
-    pub fn text(&self, id: &str) -> &str {
+    pub fn text(&self, id: QuestionId) -> &str {
         match self.get(id) {
             Some(Answer::Text(text)) => text,
             _ => "",
         }
     }
 
-    pub fn list(&self, id: &str) -> &[String] {
+    pub fn list(&self, id: QuestionId) -> &[String] {
         match self.get(id) {
             Some(Answer::List(items)) => items,
             _ => &[],
         }
     }
 
-    pub fn third_parties(&self, id: &str) -> &[ThirdParty] {
+    pub fn third_parties(&self, id: QuestionId) -> &[ThirdParty] {
         match self.get(id) {
             Some(Answer::ThirdParties(rows)) => rows,
             _ => &[],
@@ -127,7 +133,7 @@ impl Answers {
     }
 
     /// The typed minimum and maximum, if the question is answered with a days range.
-    pub fn days_range(&self, id: &str) -> Option<(&str, &str)> {
+    pub fn days_range(&self, id: QuestionId) -> Option<(&str, &str)> {
         match self.get(id) {
             Some(Answer::DaysRange { min, max }) => Some((min, max)),
             _ => None,
@@ -135,7 +141,7 @@ impl Answers {
     }
 
     /// The picked certifications and the "Other" text.
-    pub fn certifications(&self, id: &str) -> (&[String], &str) {
+    pub fn certifications(&self, id: QuestionId) -> (&[String], &str) {
         match self.get(id) {
             Some(Answer::Certifications { picked, other }) => (picked, other),
             _ => (&[], ""),

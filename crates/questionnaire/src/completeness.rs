@@ -60,7 +60,7 @@ fn counts(question: &Question) -> bool {
 
 /// The next question asked now and not answered, after `after` (from the start when `None`),
 /// wrapping around: for "take me to the next gap".
-pub fn next_unanswered(answers: &Answers, after: Option<&str>) -> Option<&'static Question> {
+pub fn next_unanswered(answers: &Answers, after: Option<QuestionId>) -> Option<&'static Question> {
     next_gap(&for_view(answers, View::Expanded).missing, after, |question| is_asked(question, answers))
 }
 
@@ -68,7 +68,7 @@ pub fn next_unanswered(answers: &Answers, after: Option<&str>) -> Option<&'stati
 /// `asked` now: for callers that keep both already.
 pub fn next_gap(
     missing: &[QuestionId],
-    after: Option<&str>,
+    after: Option<QuestionId>,
     asked: impl Fn(&Question) -> bool,
 ) -> Option<&'static Question> {
     let order: Vec<&'static Question> = catalogue::questions().collect();
@@ -134,6 +134,6 @@ mod tests {
         assert_eq!(next_unanswered(&a, Some(ids::PRIVACY_POLICY)).map(|q| q.id), Some(ids::STORES_EUD));
         a.set(ids::STORES_EUD, Answer::Choice(choice::NO.into()));
         assert_eq!(next_unanswered(&a, None).map(|q| q.id), Some(ids::PROCESSES_EUD));
-        assert_eq!(next_unanswered(&a, Some("no_such_id")).map(|q| q.id), Some(ids::PROCESSES_EUD));
+        assert_eq!(next_unanswered(&a, QuestionId::parse("no_such_id")).map(|q| q.id), Some(ids::PROCESSES_EUD));
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::answers::Answers;
-use crate::catalogue::{self, Question};
+use crate::catalogue::{self, Question, QuestionId};
 use crate::listing::{value_of, ListingValue};
 use crate::wire::sent;
 
@@ -29,7 +29,7 @@ pub fn changes(live: &Answers, draft: &Answers) -> Vec<Change> {
     let live_sent = by_id(live);
     let draft_sent = by_id(draft);
     catalogue::questions()
-        .filter(|question| live_sent.get(question.id) != draft_sent.get(question.id))
+        .filter(|question| live_sent.get(&question.id) != draft_sent.get(&question.id))
         .map(|question| Change {
             question,
             before: shown(question, live, &live_sent),
@@ -38,12 +38,12 @@ pub fn changes(live: &Answers, draft: &Answers) -> Vec<Change> {
         .collect()
 }
 
-fn by_id(answers: &Answers) -> BTreeMap<&'static str, Value> {
+fn by_id(answers: &Answers) -> BTreeMap<QuestionId, Value> {
     sent(answers).into_iter().map(|(question, value)| (question.id, value)).collect()
 }
 
-fn shown(question: &Question, answers: &Answers, sent: &BTreeMap<&'static str, Value>) -> String {
-    if sent.contains_key(question.id) { value_of(question.id, answers) } else { ListingValue::NotProvided }.to_plain()
+fn shown(question: &Question, answers: &Answers, sent: &BTreeMap<QuestionId, Value>) -> String {
+    if sent.contains_key(&question.id) { value_of(question.id, answers) } else { ListingValue::NotProvided }.to_plain()
 }
 
 #[cfg(test)]

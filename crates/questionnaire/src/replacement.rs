@@ -8,7 +8,7 @@
 //! Replacing, then submitting, sends exactly what the Marketplace holds.
 
 use crate::answers::{Answer, Answers};
-use crate::catalogue::{self, Question, Wire};
+use crate::catalogue::{self, Question, QuestionId, Wire};
 use crate::diff::{changes, Change};
 use crate::wire::sent;
 
@@ -54,7 +54,7 @@ pub fn arrival(local: &Answers, incoming: &Answers) -> Arrival {
 
 fn replaced(local: &Answers, incoming: &Answers) -> Answers {
     let mut result = incoming.clone();
-    let unanswered = |answers: &Answers, id: &str| !answers.get(id).is_some_and(Answer::is_given);
+    let unanswered = |answers: &Answers, id: QuestionId| !answers.get(id).is_some_and(Answer::is_given);
     let has_field = |question: &Question| matches!(question.wire, Wire::Field { .. });
     // Answers the Marketplace cannot hold go first: they may decide what is asked.
     for question in catalogue::questions().filter(|q| !has_field(q)) {
@@ -62,7 +62,7 @@ fn replaced(local: &Answers, incoming: &Answers) -> Answers {
             result.set(question.id, answer.clone());
         }
     }
-    let sent_by_local: Vec<&str> = sent(local).into_iter().map(|(question, _)| question.id).collect();
+    let sent_by_local: Vec<QuestionId> = sent(local).into_iter().map(|(question, _)| question.id).collect();
     let target = sent(&result);
     for question in catalogue::questions().filter(|q| has_field(q) && !sent_by_local.contains(&q.id)) {
         let Some(answer) = local.get(question.id).filter(|a| a.is_given()) else { continue };
@@ -83,7 +83,7 @@ mod tests {
     use crate::catalogue::ids::{self, choice};
     use crate::wire::{from_trust_info, to_put_body, to_trust_info};
 
-    fn pick(answers: &mut Answers, id: &str, picked: &str) {
+    fn pick(answers: &mut Answers, id: QuestionId, picked: &str) {
         answers.set(id, Answer::Choice(picked.into()));
     }
 

@@ -98,9 +98,9 @@ pub fn question_at_wire_path(path: &str) -> Option<&'static Question> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::ids;
+    use crate::catalogue::{ids, QuestionId};
 
-    fn id_at(path: &str) -> Option<&'static str> {
+    fn id_at(path: &str) -> Option<QuestionId> {
         question_at_wire_path(path).map(|question| question.id)
     }
 

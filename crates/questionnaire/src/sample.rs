@@ -12,7 +12,7 @@ pub fn complete(third_parties: usize) -> Answers {
         let answer = match question.kind {
             Kind::OneOf(choices) => Answer::Choice(choices[0].id.to_owned()),
             Kind::Text { .. } => Answer::Text("Standard Contractual Clauses".to_owned()),
-            Kind::Link => Answer::Text(format!("https://example.com/{}", question.id.replace('_', "-"))),
+            Kind::Link => Answer::Text(format!("https://example.com/{}", question.id.as_str().replace('_', "-"))),
             Kind::Email => Answer::Text("security@example.com".to_owned()),
             Kind::List { suggestions } if !suggestions.is_empty() => {
                 Answer::List(suggestions.iter().take(2).map(|s| (*s).to_owned()).collect())

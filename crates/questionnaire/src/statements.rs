@@ -131,11 +131,11 @@ const fn residency(choice: &'static str, claims: &'static [Claim]) -> Statement 
 
 /// The sentence for a question answered with this choice, if it has one, whatever the other
 /// answers (see [`statements`] for what is shown).
-pub fn statement(question: &str, choice: &str) -> Option<&'static str> {
+pub fn statement(question: QuestionId, choice: &str) -> Option<&'static str> {
     entry(question, choice).and_then(|statement| statement.sentence)
 }
 
-fn entry(question: &str, choice: &str) -> Option<&'static Statement> {
+fn entry(question: QuestionId, choice: &str) -> Option<&'static Statement> {
     STATEMENTS.iter().find(|statement| statement.question == question && statement.choice == choice)
 }
 
@@ -175,7 +175,7 @@ pub fn statements(answers: &Answers) -> BTreeMap<QuestionId, &'static str> {
 
 /// The sentence one question has among the [`shown`] statements: what [`statements`] maps it
 /// to, for a caller that looks up row by row rather than building the map.
-pub fn sentence_among(question: &str, shown: &[&'static Statement]) -> Option<&'static str> {
+pub fn sentence_among(question: QuestionId, shown: &[&'static Statement]) -> Option<&'static str> {
     shown.iter().find(|statement| statement.question == question).and_then(|statement| statement.sentence)
 }
 
@@ -231,19 +231,19 @@ mod tests {
         answers.set(ids::GDPR_CONTROLLER, Answer::Choice(choice::NOT_APPLICABLE.into()));
         answers.set(ids::DATA_RESIDENCY, Answer::Choice(choice::RESIDENCY_NOT_SUPPORTED.into()));
         let found = statements(&answers);
-        assert_eq!(found[ids::STORES_EUD], "The app stores End-User Data outside Atlassian products and services.");
-        assert_eq!(found[ids::GDPR_CONTROLLER], "The partner is not subject to the GDPR.");
+        assert_eq!(found[&ids::STORES_EUD], "The app stores End-User Data outside Atlassian products and services.");
+        assert_eq!(found[&ids::GDPR_CONTROLLER], "The partner is not subject to the GDPR.");
         // The spec's residency responses are statements already.
-        assert!(!found.contains_key(ids::DATA_RESIDENCY));
+        assert!(!found.contains_key(&ids::DATA_RESIDENCY));
         // A shown checkbox left unticked says nothing.
-        assert!(!found.contains_key(ids::SAME_DATA_PROCESSED_AND_STORED));
+        assert!(!found.contains_key(&ids::SAME_DATA_PROCESSED_AND_STORED));
 
         answers.set(ids::STORES_EUD, Answer::Choice(choice::NO.into()));
         answers.set(ids::PROCESSES_EUD, Answer::Choice(choice::NO.into()));
         answers.set(ids::SHARES_EUD, Answer::Choice(choice::YES.into()));
         let found = statements(&answers);
-        assert!(!found.contains_key(ids::SHARES_EUD), "a hidden answer has no statement");
-        assert!(!found.contains_key(ids::SAME_DATA_PROCESSED_AND_STORED));
+        assert!(!found.contains_key(&ids::SHARES_EUD), "a hidden answer has no statement");
+        assert!(!found.contains_key(&ids::SAME_DATA_PROCESSED_AND_STORED));
     }
 
     fn yes_to_storing() -> Answers {
@@ -259,8 +259,12 @@ mod tests {
         answers.set(ids::RETAINS_AFTER_UNINSTALL, Answer::Choice(choice::YES.into()));
         answers.set(ids::RETENTION_INDEFINITE, Answer::Flag(true));
         let found = statements(&answers);
-        assert!(found[ids::RETENTION_INDEFINITE].contains("indefinitely"));
-        assert!(!found[ids::RETAINS_AFTER_UNINSTALL].contains("for a time"), "{}", found[ids::RETAINS_AFTER_UNINSTALL]);
+        assert!(found[&ids::RETENTION_INDEFINITE].contains("indefinitely"));
+        assert!(
+            !found[&ids::RETAINS_AFTER_UNINSTALL].contains("for a time"),
+            "{}",
+            found[&ids::RETAINS_AFTER_UNINSTALL]
+        );
     }
 
     #[test]
@@ -268,10 +272,10 @@ mod tests {
         let mut answers = yes_to_storing();
         answers.set(ids::RETAINS_AFTER_UNINSTALL, Answer::Choice(choice::YES.into()));
         let found = statements(&answers);
-        assert_eq!(found.get(ids::SAME_DATA_PROCESSED_AND_STORED), None);
-        assert_eq!(found.get(ids::RETENTION_INDEFINITE), None);
+        assert_eq!(found.get(&ids::SAME_DATA_PROCESSED_AND_STORED), None);
+        assert_eq!(found.get(&ids::RETENTION_INDEFINITE), None);
         answers.set(ids::SAME_DATA_PROCESSED_AND_STORED, Answer::Flag(true));
-        assert!(statements(&answers)[ids::SAME_DATA_PROCESSED_AND_STORED].contains("same End-User Data types"));
+        assert!(statements(&answers)[&ids::SAME_DATA_PROCESSED_AND_STORED].contains("same End-User Data types"));
     }
 
     #[test]
@@ -288,10 +292,10 @@ mod tests {
         }
         // Not answered whether logs are shared: the integral question has nothing to refer to.
         answers.clear(ids::SHARES_LOGS);
-        assert_eq!(statements(&answers).get(ids::LOG_SHARING_INTEGRAL), None);
+        assert_eq!(statements(&answers).get(&ids::LOG_SHARING_INTEGRAL), None);
         // Shared: now it does.
         answers.set(ids::LOGS_EUD, Answer::Choice(choice::YES.into()));
         answers.set(ids::SHARES_LOGS, Answer::Choice(choice::YES.into()));
-        assert!(statements(&answers).contains_key(ids::LOG_SHARING_INTEGRAL));
+        assert!(statements(&answers).contains_key(&ids::LOG_SHARING_INTEGRAL));
     }
 }

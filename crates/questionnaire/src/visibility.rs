@@ -2,7 +2,7 @@
 //! hidden ones are set aside.
 
 use crate::answers::{Answer, Answers};
-use crate::catalogue::{self, Condition, Kind, Question, Source, SAME_AS_STORED};
+use crate::catalogue::{self, Condition, Kind, Question, QuestionId, Source, SAME_AS_STORED};
 
 impl Condition {
     pub fn holds(&self, answers: &Answers) -> bool {
@@ -22,7 +22,7 @@ impl Condition {
     fn holds_by_spec(&self, answers: &Answers) -> bool {
         match *self {
             Condition::Own(condition) => {
-                condition.parents().iter().all(|parent| is_visible_by_spec(catalogue::question(parent), answers))
+                condition.parents().into_iter().all(|parent| is_visible_by_spec(catalogue::question(parent), answers))
             }
             Condition::AnyOf(conditions) => conditions.iter().any(|c| c.holds_by_spec(answers)),
             Condition::AllOf(conditions) => conditions.iter().all(|c| c.holds_by_spec(answers)),
@@ -32,12 +32,12 @@ impl Condition {
 }
 
 /// A hidden question's answer does not count: it is kept, not used.
-fn picked<'a>(answers: &'a Answers, id: &str) -> Option<&'a str> {
+fn picked(answers: &Answers, id: QuestionId) -> Option<&str> {
     answers.choice(id).filter(|_| is_visible(catalogue::question(id), answers))
 }
 
 /// A checkbox counts as ticked only while it is shown.
-fn is_ticked(answers: &Answers, id: &str) -> bool {
+fn is_ticked(answers: &Answers, id: QuestionId) -> bool {
     answers.flag(id) && is_visible(catalogue::question(id), answers)
 }
 
@@ -60,7 +60,7 @@ pub fn is_hidden_by_own_condition(question: &Question, answers: &Answers) -> boo
 
 /// Whether the question may be left empty now (see [`catalogue::OPTIONAL`]). `shown`: the
 /// [`effective`] answers.
-pub fn may_stay_empty(id: &str, shown: &Answers) -> bool {
+pub fn may_stay_empty(id: QuestionId, shown: &Answers) -> bool {
     catalogue::OPTIONAL
         .iter()
         .any(|optional| optional.question == id && optional.or_instead.is_none_or(|other| shown.get(other).is_some()))
@@ -113,7 +113,7 @@ pub fn effective(answers: &Answers) -> Answers {
 }
 
 /// Whether `id` carries a value copied from another question right now (see [`effective`]).
-pub fn is_mirrored(id: &str, answers: &Answers) -> bool {
+pub fn is_mirrored(id: QuestionId, answers: &Answers) -> bool {
     id == SAME_AS_STORED.copy_to && is_ticked(answers, SAME_AS_STORED.checkbox)
 }
 
@@ -129,7 +129,7 @@ mod tests {
         answers
     }
 
-    fn visible(id: &str, answers: &Answers) -> bool {
+    fn visible(id: QuestionId, answers: &Answers) -> bool {
         is_visible(catalogue::question(id), answers)
     }
 

@@ -84,7 +84,7 @@ fn listing_row(list: &Element, row: ListingRow, statement: Option<&'static str>,
     if !View::Default.shows(row.question) {
         line.set_class_name("listing-row expanded-only");
     }
-    set(&line, "data-question", row.question.id);
+    set(&line, "data-question", row.question.id.as_str());
     glossed(&child(&line, "dt", "listing-label"), row.label, tips);
     let value = child(&line, "dd", "listing-value");
     listing_value(&value, row.value, statement);

@@ -2,6 +2,7 @@
 
 use questionnaire::answers::ThirdParty;
 use questionnaire::catalogue::ids::{self, choice};
+use questionnaire::catalogue::QuestionId;
 use questionnaire::draft::Draft;
 use questionnaire::{Answer, Answers};
 
@@ -42,15 +43,15 @@ pub fn submitted_key(app_key: &str) -> String {
     format!("privacy-tab:submitted:{app_key}")
 }
 
-fn pick(answers: &mut Answers, id: &str, picked: &str) {
+fn pick(answers: &mut Answers, id: QuestionId, picked: &str) {
     answers.set(id, Answer::Choice(picked.into()));
 }
 
-fn list(answers: &mut Answers, id: &str, items: &[&str]) {
+fn list(answers: &mut Answers, id: QuestionId, items: &[&str]) {
     answers.set(id, Answer::List(items.iter().map(|item| item.to_string()).collect()));
 }
 
-fn text(answers: &mut Answers, id: &str, text: &str) {
+fn text(answers: &mut Answers, id: QuestionId, text: &str) {
     answers.set(id, Answer::Text(text.into()));
 }
 

@@ -5,7 +5,7 @@
 use e2e::stand_in::{EMAIL, TOKEN};
 use e2e::{poll, wait_for_eq, Browser, StandIn, PATIENCE};
 use fantoccini::key::Key;
-use questionnaire::catalogue::ids;
+use questionnaire::catalogue::{ids, QuestionId};
 use questionnaire::draft::{backup_key_prefix, legacy_storage_key, storage_key};
 use serde_json::{json, Value};
 
@@ -14,11 +14,11 @@ fn draft_key() -> String {
     storage_key(APP_KEY)
 }
 
-fn control(id: &str) -> String {
+fn control(id: QuestionId) -> String {
     format!("#q-{id}")
 }
 
-fn choice(id: &str, choice: &str) -> String {
+fn choice(id: QuestionId, choice: &str) -> String {
     format!("#q-{id}-{choice}")
 }
 
@@ -122,10 +122,10 @@ async fn a_reload_restores_answers_hidden_answers_third_parties_and_the_question
     type_into(&browser, &control(ids::SECURITY_CONTACT), "security@example.com").await;
 
     let saved = wait_for_stored(&browser, "held the security contact", |draft| {
-        draft["answers"][ids::SECURITY_CONTACT]["value"] == "security@example.com"
+        draft["answers"][ids::SECURITY_CONTACT.as_str()]["value"] == "security@example.com"
     })
     .await;
-    assert_eq!(saved["position"], ids::SECURITY_CONTACT, "the question being answered is the position");
+    assert_eq!(saved["position"], ids::SECURITY_CONTACT.as_str(), "the question being answered is the position");
     browser.wait_for_text(".autosave-status", "Saved locally at").await;
 
     browser.reload_app().await;
@@ -180,7 +180,7 @@ async fn two_windows_on_one_draft_stay_in_sync_and_the_same_answer_changed_in_bo
     let first = client.window().await.unwrap();
     type_into(&browser, &control(ids::SECURITY_CONTACT), "first@example.com").await;
     wait_for_stored(&browser, "held the first address", |d| {
-        d["answers"][ids::SECURITY_CONTACT]["value"] == "first@example.com"
+        d["answers"][ids::SECURITY_CONTACT.as_str()]["value"] == "first@example.com"
     })
     .await;
 
@@ -238,8 +238,10 @@ async fn two_windows_on_one_draft_stay_in_sync_and_the_same_answer_changed_in_bo
     browser.find(".conflict .use-theirs").await.click().await.unwrap();
     assert_eq!(value_of(&browser, &mine).await, "theirs@example.com");
     assert!(!browser.exists(".conflict").await);
-    wait_for_stored(&browser, "held theirs", |d| d["answers"][ids::SECURITY_CONTACT]["value"] == "theirs@example.com")
-        .await;
+    wait_for_stored(&browser, "held theirs", |d| {
+        d["answers"][ids::SECURITY_CONTACT.as_str()]["value"] == "theirs@example.com"
+    })
+    .await;
     client.switch_to_window(second).await.unwrap();
     wait_for_value(&browser, &mine, "theirs@example.com").await;
     browser.close().await;
@@ -279,8 +281,10 @@ async fn corrupt_truncated_and_future_drafts_are_kept_aside_told_and_downloadabl
 
         // The app works on: a new answer is saved, and the copy stays.
         browser.find(&choice(ids::DISK_ENCRYPTION, "yes")).await.click().await.unwrap();
-        wait_for_stored(&browser, "held the new answer", |d| d["answers"][ids::DISK_ENCRYPTION]["value"] == "yes")
-            .await;
+        wait_for_stored(&browser, "held the new answer", |d| {
+            d["answers"][ids::DISK_ENCRYPTION.as_str()]["value"] == "yes"
+        })
+        .await;
         let storage = local_storage(&browser).await;
         assert!(storage.values().any(|kept| kept.as_str() == Some(text.as_str())), "{case}: still kept after a save");
     }
@@ -349,8 +353,8 @@ async fn when_storage_refuses_to_save_the_partner_is_told_at_once_and_works_on_w
     browser.find(".write-failed .export-draft").await.click().await.unwrap();
     let (_, exported) = browser.download(0).await;
     let exported: Value = serde_json::from_str(&exported).unwrap();
-    assert_eq!(exported["answers"][ids::SECURITY_CONTACT]["value"], "security@example.com");
-    assert_eq!(exported["answers"][ids::DISK_ENCRYPTION]["value"], "yes");
+    assert_eq!(exported["answers"][ids::SECURITY_CONTACT.as_str()]["value"], "security@example.com");
+    assert_eq!(exported["answers"][ids::DISK_ENCRYPTION.as_str()]["value"], "yes");
     browser.close().await;
 }
 
@@ -361,7 +365,7 @@ async fn an_export_imported_back_restores_the_draft_exactly_after_showing_what_c
     share_data_with(&browser, "IP address", "Sentry").await;
     type_into(&browser, &control(ids::SECURITY_CONTACT), "security@example.com").await;
     let saved = wait_for_stored(&browser, "held the contact", |d| {
-        d["answers"][ids::SECURITY_CONTACT]["value"] == "security@example.com"
+        d["answers"][ids::SECURITY_CONTACT.as_str()]["value"] == "security@example.com"
     })
     .await;
 
@@ -376,7 +380,7 @@ async fn an_export_imported_back_restores_the_draft_exactly_after_showing_what_c
     // Change things, then bring the export back.
     type_into(&browser, &control(ids::SECURITY_CONTACT), "changed@example.com").await;
     browser.find(&choice(ids::STORES_EUD, "no")).await.click().await.unwrap();
-    wait_for_stored(&browser, "held the change", |d| d["answers"][ids::STORES_EUD]["value"] == "no").await;
+    wait_for_stored(&browser, "held the change", |d| d["answers"][ids::STORES_EUD.as_str()]["value"] == "no").await;
 
     pick_import_file(&browser, "my-draft.json", &exported).await;
     let preview = browser.wait_for_text(".import-preview", "Import “my-draft.json”?").await;
@@ -410,7 +414,7 @@ async fn discard_asks_first_removes_the_local_draft_and_can_be_undone() {
     let browser = open(&stand_in).await;
     type_into(&browser, &control(ids::SECURITY_CONTACT), "security@example.com").await;
     let saved = wait_for_stored(&browser, "held the contact", |d| {
-        d["answers"][ids::SECURITY_CONTACT]["value"] == "security@example.com"
+        d["answers"][ids::SECURITY_CONTACT.as_str()]["value"] == "security@example.com"
     })
     .await;
 
@@ -447,7 +451,7 @@ async fn the_api_token_is_in_no_storage_export_or_url_after_a_submit() {
     browser.wait_for_text(".submit-status", "Submitted").await;
     // Past the save delay, with the page hidden too (which saves at once).
     browser.client.execute("window.dispatchEvent(new Event('pagehide'));", vec![]).await.unwrap();
-    wait_for_stored(&browser, "held the answer", |d| d["answers"][ids::STORES_EUD]["value"] == "no").await;
+    wait_for_stored(&browser, "held the answer", |d| d["answers"][ids::STORES_EUD.as_str()]["value"] == "no").await;
 
     let everything = browser
         .client

@@ -86,8 +86,8 @@ async fn a_first_visit_can_answer_before_the_app_arrives_and_the_app_keeps_it_al
     let stored = browser.wait_until_text(".autosave-status", "say it saved", |text| text.starts_with("Saved")).await;
     let draft = browser.local_item(&questionnaire::draft::storage_key("cloud-app")).await;
     let draft: Value = serde_json::from_str(draft.as_deref().unwrap_or("null")).unwrap();
-    assert_eq!(draft["answers"][ids::STORES_EUD]["value"], "yes", "{stored}: {draft}");
-    assert_eq!(draft["answers"][ids::PRIVACY_POLICY]["value"], "https://example.com/privacy", "{draft}");
+    assert_eq!(draft["answers"][ids::STORES_EUD.as_str()]["value"], "yes", "{stored}: {draft}");
+    assert_eq!(draft["answers"][ids::PRIVACY_POLICY.as_str()]["value"], "https://example.com/privacy", "{draft}");
     browser.close().await;
 }
 

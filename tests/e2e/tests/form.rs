@@ -3,15 +3,15 @@
 
 use e2e::{Browser, StandIn};
 use fantoccini::key::Key;
-use questionnaire::catalogue::ids;
+use questionnaire::catalogue::{ids, QuestionId};
 use questionnaire::validation::field_errors;
 use questionnaire::{Answer, Answers};
 
-fn control(id: &str) -> String {
+fn control(id: QuestionId) -> String {
     format!("#q-{id}")
 }
 
-fn choice(id: &str, choice: &str) -> String {
+fn choice(id: QuestionId, choice: &str) -> String {
     format!("#q-{id}-{choice}")
 }
 

@@ -7,25 +7,26 @@ use e2e::{eventually, Browser, StandIn};
 use fantoccini::key::Key;
 use questionnaire::answers::Answer;
 use questionnaire::catalogue::ids::{self, choice};
+use questionnaire::catalogue::QuestionId;
 use questionnaire::wire::to_trust_info;
 use serde_json::json;
 
 const APP_KEY: &str = "com.example.privacy-tab-demo";
 
-fn control(id: &str) -> String {
+fn control(id: QuestionId) -> String {
     format!("#q-{id}")
 }
 
-fn pick(id: &str, choice: &str) -> String {
+fn pick(id: QuestionId, choice: &str) -> String {
     format!("#q-{id}-{choice}")
 }
 
 /// The answer shown for a question in the side pane.
-fn pane_value(id: &str) -> String {
+fn pane_value(id: QuestionId) -> String {
     format!("#preview-pane [data-question={id}] .listing-value")
 }
 
-fn page_value(id: &str) -> String {
+fn page_value(id: QuestionId) -> String {
     format!("#preview-page [data-question={id}] .listing-value")
 }
 

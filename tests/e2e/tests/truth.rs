@@ -3,7 +3,7 @@
 
 use e2e::fixtures::{draft_json, draft_key};
 use e2e::{eventually, Browser, StandIn};
-use questionnaire::catalogue::ids;
+use questionnaire::catalogue::{ids, QuestionId};
 use questionnaire::draft::{backup_key_prefix, Draft};
 use questionnaire::wire::to_trust_info;
 use questionnaire::{Answer, Answers};
@@ -292,7 +292,7 @@ async fn the_token_field_is_masked_without_inviting_a_password_manager() {
     browser.close().await;
 }
 
-fn pane_row(id: &str) -> String {
+fn pane_row(id: QuestionId) -> String {
     format!("#preview-pane [data-question={id}]")
 }
 

@@ -9,7 +9,7 @@ use e2e::fixtures::{half_answers, realistic_answers};
 use e2e::{poll, workspace_root, Browser, StandIn, PATIENCE};
 use fantoccini::key::Key;
 use fantoccini::Locator;
-use questionnaire::catalogue::ids;
+use questionnaire::catalogue::{ids, QuestionId};
 use questionnaire::embed::{inline_json, read_document};
 use questionnaire::statements::{statement, statements};
 use questionnaire::wire::to_trust_info;
@@ -342,7 +342,7 @@ async fn the_host_pages_css_and_the_widgets_never_meet() {
 
 /// The row's first toggletip in the widget `#id`: what its live region says, once it is `open`
 /// (or closed) by its `aria-expanded` and what it says.
-async fn wait_for_tip(browser: &Browser, id: &str, question: &str, open: bool) -> String {
+async fn wait_for_tip(browser: &Browser, id: &str, question: QuestionId, open: bool) -> String {
     let js = format!(
         "const row = document.getElementById('{id}').shadowRoot.querySelector('[data-question={question}]');
          return [row.querySelector('button.term').getAttribute('aria-expanded'), row.querySelector('.term-note').textContent];"

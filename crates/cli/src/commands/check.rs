@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use questionnaire::catalogue::QuestionId;
 use questionnaire::completeness::{summary, ViewSummary};
 use questionnaire::consistency::{findings, Finding, Severity};
 use questionnaire::validation::{field_errors, FieldError};
@@ -96,7 +97,7 @@ fn print_text(file: &str, kind: &str, report: &Report) {
     if !report.findings.is_empty() {
         println!("  Consistency ({}):", report.findings.len());
         for finding in &report.findings {
-            let about: Vec<String> = finding.questions.iter().map(|id| named_id(id)).collect();
+            let about: Vec<String> = finding.questions.iter().copied().map(named_id).collect();
             println!("    - {}: {} (about {})", severity_name(finding.severity), finding.message, about.join(", "));
         }
     }
@@ -125,7 +126,7 @@ fn print_view(view: &ViewSummary) {
         view.missing.len(),
         questionnaire::listing::NOT_PROVIDED
     );
-    for id in &view.missing {
+    for &id in &view.missing {
         println!("      - {}", named_id(id));
     }
 }
@@ -158,7 +159,7 @@ pub fn reason_text(reason: UnsentReason) -> &'static str {
     }
 }
 
-fn question_json(id: &str) -> Value {
+fn question_json(id: QuestionId) -> Value {
     let question = questionnaire::catalogue::question(id);
     json!({"id": question.id, "label": question.listing_label})
 }
@@ -169,7 +170,7 @@ fn as_json(file: &str, kind: &str, report: &Report) -> Value {
             "answered": view.answered,
             "total": view.total,
             "complete": view.is_complete(),
-            "missing": view.missing.iter().map(|id| question_json(id)).collect::<Vec<_>>(),
+            "missing": view.missing.iter().copied().map(question_json).collect::<Vec<_>>(),
         })
     };
     json!({
@@ -185,7 +186,7 @@ fn as_json(file: &str, kind: &str, report: &Report) -> Value {
             "check": finding.check,
             "severity": severity_name(finding.severity),
             "message": finding.message,
-            "questions": finding.questions.iter().map(|id| question_json(id)).collect::<Vec<_>>(),
+            "questions": finding.questions.iter().copied().map(question_json).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "completeness": {
             "default": view(&report.completeness.default),

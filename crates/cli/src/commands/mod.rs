@@ -6,7 +6,7 @@ pub mod pull;
 pub mod push;
 pub mod show;
 
-use questionnaire::catalogue::{self, Question};
+use questionnaire::catalogue::{self, Question, QuestionId};
 
 /// How a question is named in output: its label on the tab, and its id for `grep` and the app.
 pub fn named(question: &Question) -> String {
@@ -14,6 +14,6 @@ pub fn named(question: &Question) -> String {
 }
 
 /// [`named`] for an id from a rule's output.
-pub fn named_id(id: &str) -> String {
+pub fn named_id(id: QuestionId) -> String {
     named(catalogue::question(id))
 }

@@ -52,7 +52,7 @@ pub fn run(args: Args) -> Ended {
         out.push('\n');
         out.push_str(&if markdown { format!("### {}\n", section.title) } else { format!("== {} ==\n", section.title) });
         for row in rows {
-            let statement = sentences.get(row.question.id).copied();
+            let statement = sentences.get(&row.question.id).copied();
             if markdown {
                 out.push_str(&format!("\n**{}**  \n", escape(row.label)));
                 out.push_str(&markdown_value(&row.value, statement));

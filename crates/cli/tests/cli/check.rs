@@ -1,5 +1,5 @@
 use questionnaire::catalogue::ids::{self, choice};
-use questionnaire::catalogue::{self, Question};
+use questionnaire::catalogue::{self, Question, QuestionId};
 use questionnaire::completeness::summary;
 use questionnaire::consistency::findings;
 use questionnaire::draft::Draft;
@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::common::*;
 
-fn named(id: &str) -> String {
+fn named(id: QuestionId) -> String {
     let question: &Question = catalogue::question(id);
     format!("{} [{}]", question.listing_label, question.id)
 }
@@ -81,7 +81,7 @@ fn json_output_gives_each_file_its_findings_and_the_missing_questions_per_view()
         assert_eq!(files[0]["completeness"][name]["answered"], view.answered);
     }
     let first_missing = &files[0]["completeness"]["default"]["missing"][0];
-    assert_eq!(first_missing["label"], catalogue::question(first_missing["id"].as_str().unwrap()).listing_label);
+    assert_eq!(first_missing["label"], catalogue::find(first_missing["id"].as_str().unwrap()).unwrap().listing_label);
 
     assert_eq!(files[1]["valid"], false);
     let error_ids: Vec<&str> =

@@ -1,14 +1,14 @@
 use std::time::{Duration, Instant};
 
 use marketplace_stand_in::Config;
-use questionnaire::catalogue::ids;
+use questionnaire::catalogue::{ids, QuestionId};
 use questionnaire::wire::{to_put_body_over, to_trust_info, to_v3_put_body_over, unsent, PUT_BODY_KEY, V3_BODY_KEY};
 use questionnaire::{sample, Answer, Answers};
 use serde_json::{json, Value};
 
 use crate::common::*;
 
-fn named(id: &str) -> String {
+fn named(id: QuestionId) -> String {
     let question = questionnaire::catalogue::question(id);
     format!("{} [{}]", question.listing_label, question.id)
 }

@@ -29,7 +29,7 @@ fn the_default_view_reads_as_the_preview_with_sentences_and_not_provided() {
             assert!(rest.contains(&shown), "{}: {shown}", row.label);
         }
     }
-    let sentence = statements(&answers)[ids::STORES_EUD];
+    let sentence = statements(&answers)[&ids::STORES_EUD];
     assert!(run.stdout.contains(&format!("    Yes\n    {sentence}\n")), "{run:?}");
     let gdpr = catalogue::question(ids::GDPR_CONTROLLER).listing_label;
     assert!(run.stdout.contains(&format!("{gdpr}\n    {NOT_PROVIDED}\n")), "{run:?}");

@@ -37,14 +37,13 @@ pub fn questions() -> impl Iterator<Item = &'static Question> {
     SECTIONS.iter().flat_map(|section| section.questions.iter())
 }
 
-/// The question with this id. Panics on an unknown id: ids are compile-time constants of the
-/// catalogue, so an unknown one is a programming error, not bad input.
-pub fn question(id: &str) -> &'static Question {
-    find(id).unwrap_or_else(|| panic!("no question with id “{id}” in the catalogue"))
+/// The question with this id: as only the catalogue makes ids, there always is one.
+pub fn question(id: QuestionId) -> &'static Question {
+    find(id.as_str()).unwrap_or_else(|| panic!("no question with id “{id}” in the catalogue"))
 }
 
-/// How the form words the question with this id. Panics on an unknown id, as [`question`].
-fn wording(id: &str) -> &'static Wording {
+/// How the form words the question with this id.
+fn wording(id: QuestionId) -> &'static Wording {
     sections::WORDING
         .iter()
         .flat_map(|section| section.iter())
@@ -52,11 +51,12 @@ fn wording(id: &str) -> &'static Wording {
         .unwrap_or_else(|| panic!("no wording for question “{id}” in the catalogue"))
 }
 
+/// The question with the id this text spells (a draft's key, an argument, an address), if any.
 pub fn find(id: &str) -> Option<&'static Question> {
     questions().find(|question| question.id == id)
 }
 
-pub fn section_of(id: &str) -> Option<&'static Section> {
+pub fn section_of(id: QuestionId) -> Option<&'static Section> {
     SECTIONS.iter().find(|section| section.questions.iter().any(|question| question.id == id))
 }
 
@@ -66,7 +66,7 @@ pub fn third_party_field(column: ThirdPartyColumn) -> &'static ThirdPartyField {
 }
 
 /// The questions whose `shown_when` depends on this one's choice: its follow-ups.
-pub fn follow_ups(id: &str) -> impl Iterator<Item = &'static Question> + '_ {
+pub fn follow_ups(id: QuestionId) -> impl Iterator<Item = &'static Question> {
     questions().filter(move |question| question.shown_when.is_some_and(|c| c.parents().contains(&id)))
 }
 

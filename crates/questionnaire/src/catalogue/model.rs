@@ -1,8 +1,90 @@
 //! The shape of the catalogue: plain static data that every other part reads.
 
-/// A stable identifier of a question, used as the key of its answer in drafts and exports.
-/// Never shown to people and never sent to the API (wire names live in [`Wire`]).
-pub type QuestionId = &'static str;
+use std::borrow::Borrow;
+use std::fmt;
+
+/// A catalogue question's id: only the catalogue makes them (the constants of [`super::ids`]),
+/// so one always names a question. Text from elsewhere (a draft's keys, a command-line argument,
+/// an address) becomes one only through [`QuestionId::parse`].
+///
+/// The id is the key of the question's answer in drafts and exports. Never shown to people and
+/// never sent to the API (wire names live in [`Wire`]).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct QuestionId(&'static str);
+
+impl QuestionId {
+    /// For the catalogue's own constants only.
+    pub(super) const fn new(id: &'static str) -> Self {
+        Self(id)
+    }
+
+    /// The id this text spells, if the catalogue has a question with it.
+    pub fn parse(text: &str) -> Option<Self> {
+        super::find(text).map(|question| question.id)
+    }
+
+    pub const fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+/// The bare id, as drafts and exports write it.
+impl fmt::Display for QuestionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.0)
+    }
+}
+
+impl fmt::Debug for QuestionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl From<QuestionId> for String {
+    fn from(id: QuestionId) -> Self {
+        id.0.to_owned()
+    }
+}
+
+impl AsRef<str> for QuestionId {
+    fn as_ref(&self) -> &str {
+        self.0
+    }
+}
+
+/// So that maps keyed by question id can be looked up with text read from a draft.
+impl Borrow<str> for QuestionId {
+    fn borrow(&self) -> &str {
+        self.0
+    }
+}
+
+/// As the bare id, as drafts and exports write it.
+impl serde::Serialize for QuestionId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
+/// Comparisons with text read from drafts or the API, either way round.
+macro_rules! eq_text {
+    ($($text:ty),*) => {$(
+        impl PartialEq<$text> for QuestionId {
+            fn eq(&self, other: &$text) -> bool {
+                self.0 == &other[..]
+            }
+        }
+
+        impl PartialEq<QuestionId> for $text {
+            fn eq(&self, other: &QuestionId) -> bool {
+                &self[..] == other.0
+            }
+        }
+    )*};
+}
+
+eq_text!(str, &str, String);
 
 /// A group of questions a partner recognises, in the order of the spec.
 #[derive(Debug)]

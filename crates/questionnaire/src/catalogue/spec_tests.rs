@@ -169,8 +169,28 @@ fn ids_are_unique_and_choices_unique_within_a_question() {
     }
 }
 
+#[test]
+fn every_id_made_names_a_question() {
+    // Ids are made in `ids.rs` alone, one constant each: as many constants as questions, each
+    // question's id unique (above), so no constant is left naming nothing.
+    let made = include_str!("ids.rs").matches("QuestionId::new(").count();
+    assert_eq!(made, questions().count(), "an id in ids.rs without its question, or one made elsewhere");
+}
+
+#[test]
+fn an_id_reads_as_its_bare_text_and_parses_back() {
+    for question in questions() {
+        let id = question.id;
+        assert_eq!(QuestionId::parse(id.as_str()), Some(id));
+        assert_eq!((id.to_string(), format!("{id:?}")), (id.as_str().to_owned(), id.as_str().to_owned()));
+        assert_eq!(serde_json::to_value(id).unwrap(), id.as_str(), "serialised as drafts and exports key it");
+    }
+    assert_eq!(QuestionId::parse("no_such_question"), None);
+    assert_eq!(QuestionId::parse(""), None);
+}
+
 fn check_condition(question: &Question, condition: &Condition, position: usize) {
-    let earlier = |id: &str| questions().take(position).find(|q| q.id == id);
+    let earlier = |id: QuestionId| questions().take(position).find(|q| q.id == id);
     match *condition {
         Condition::Is(id, choice) | Condition::IsNot(id, choice) => {
             let parent = earlier(id).unwrap_or_else(|| panic!("{}: {id} is not an earlier question", question.id));
@@ -249,7 +269,7 @@ fn help_is_one_or_two_plain_sentences_and_labels_are_unique() {
 
 #[test]
 fn own_wording_is_limited_to_fields_the_api_has_but_the_spec_does_not_word() {
-    for id in OWN_WORDING {
+    for &id in OWN_WORDING {
         let question = question(id);
         assert!(!table().contains(question.text()), "{id} is in the spec: quote it instead");
         assert!(matches!(question.wire, Wire::Field { .. }), "{id}");

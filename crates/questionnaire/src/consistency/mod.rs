@@ -47,9 +47,9 @@ pub fn outside_eea(party: &ThirdParty) -> Option<String> {
 
 /// `shown`: the [`effective`] answers.
 fn findings_in(shown: &Answers, outside_eea: impl FnOnce() -> Vec<String>) -> Vec<Finding> {
-    let is = |id: &str, picked: &str| shown.choice(id) == Some(picked);
-    let yes = |id: &str| is(id, choice::YES);
-    let no = |id: &str| is(id, choice::NO);
+    let is = |id: QuestionId, picked: &str| shown.choice(id) == Some(picked);
+    let yes = |id: QuestionId| is(id, choice::YES);
+    let no = |id: QuestionId| is(id, choice::NO);
     let mut found = Vec::new();
     let mut add = |check, severity, questions: &[QuestionId], message: String| {
         found.push(Finding { check, severity, message, questions: questions.to_vec() });
@@ -115,8 +115,7 @@ fn findings_in(shown: &Answers, outside_eea: impl FnOnce() -> Vec<String>) -> Ve
             "Your data residency response says the app stores End-User Data outside Atlassian, but you answered that it does not. Pick the response that matches, or change your storage answer.".into());
     }
     for (id, answer) in shown.iter() {
-        if let Answer::Unknown(raw) = answer {
-            let question = catalogue::question(id);
+        if let (Answer::Unknown(raw), Some(question)) = (answer, catalogue::find(id)) {
             add("unknown_api_value", Warning, &[question.id],
                 format!("The Marketplace returned “{raw}” for “{}”, which this form does not know. It is sent back unchanged unless you pick a response.", question.listing_label));
         }

@@ -1,7 +1,7 @@
 use super::*;
 use crate::answers::ThirdParty;
 
-fn answers(pairs: &[(&str, &str)]) -> Answers {
+fn answers(pairs: &[(QuestionId, &str)]) -> Answers {
     let mut answers = Answers::new();
     for (id, picked) in pairs {
         answers.set(id, Answer::Choice(picked.to_string()));

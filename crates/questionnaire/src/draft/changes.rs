@@ -19,7 +19,7 @@ pub struct AnswerChange {
 
 /// Every answer that differs between `before` and `after`, in catalogue order, then unknown ids.
 pub fn changes(before: &Answers, after: &Answers) -> Vec<AnswerChange> {
-    let known = catalogue::questions().map(|question| question.id.to_owned());
+    let known = catalogue::questions().map(|question| question.id.as_str().to_owned());
     let mut unknown: Vec<String> = before
         .iter()
         .chain(after.iter())

@@ -3,6 +3,7 @@ use serde_json::json;
 use super::*;
 use crate::answers::Answer;
 use crate::catalogue::ids::{self, choice};
+use crate::catalogue::QuestionId;
 
 fn sample() -> Draft {
     let mut answers = Answers::new();
@@ -171,7 +172,7 @@ mod merging_two_tabs {
     use super::*;
     use crate::draft::sync::{apply, merge, Conflict};
 
-    fn with(entries: &[(&str, &str)]) -> Answers {
+    fn with(entries: &[(QuestionId, &str)]) -> Answers {
         let mut answers = Answers::new();
         for (id, text) in entries {
             answers.set(id, Answer::Text((*text).into()));
@@ -270,7 +271,7 @@ mod what_an_import_changes {
         assert!(third_parties.after.chars().count() <= 301, "cut short for a list of changes");
     }
 
-    fn catalogue_label(id: &str) -> &'static str {
+    fn catalogue_label(id: QuestionId) -> &'static str {
         crate::catalogue::question(id).listing_label
     }
 }
@@ -298,9 +299,10 @@ fn an_export_holds_the_draft_and_the_payload_and_nothing_else() {
 
 mod lineage {
     use crate::answers::{Answer, Answers};
+    use crate::catalogue::{ids, QuestionId};
     use crate::draft::sync::{Incoming, Lineage};
 
-    fn answers(entries: &[(&str, &str)]) -> Answers {
+    fn answers(entries: &[(QuestionId, &str)]) -> Answers {
         let mut answers = Answers::new();
         for (id, text) in entries {
             answers.set(id, Answer::Text((*text).into()));
@@ -316,16 +318,16 @@ mod lineage {
         let (mut tab_a, mut tab_b) = (Lineage::default(), Lineage::default());
         tab_a.remember(1, &start);
         tab_b.remember(1, &start);
-        let a_saved = answers(&[("security_contact", "a@example.com")]);
-        let b_saved = answers(&[("security_policy", "https://example.com/policy")]);
+        let a_saved = answers(&[(ids::SECURITY_CONTACT, "a@example.com")]);
+        let b_saved = answers(&[(ids::SECURITY_POLICY, "https://example.com/policy")]);
         tab_a.remember(2, &a_saved);
         tab_b.remember(3, &b_saved);
 
         // Tab A hears of B's save (made over 1): B did not remove A's answer, it never saw it.
         let Incoming::Merge(in_a) = tab_a.receive(3, 1, &b_saved, &a_saved, &a_saved) else { panic!("new to A") };
         assert!(in_a.conflicts.is_empty());
-        assert_eq!(in_a.answers.text("security_contact"), "a@example.com", "A's answer survives");
-        assert_eq!(in_a.answers.text("security_policy"), "https://example.com/policy");
+        assert_eq!(in_a.answers.text(ids::SECURITY_CONTACT), "a@example.com", "A's answer survives");
+        assert_eq!(in_a.answers.text(ids::SECURITY_POLICY), "https://example.com/policy");
         let Incoming::Merge(in_b) = tab_b.receive(2, 1, &a_saved, &b_saved, &b_saved) else { panic!("new to B") };
         assert_eq!(in_b.answers, in_a.answers, "both tabs end with both answers");
     }
@@ -333,8 +335,8 @@ mod lineage {
     #[test]
     fn an_older_save_arriving_late_is_never_taken_over_a_newer_one() {
         let mut tab = Lineage::default();
-        let older = answers(&[("security_contact", "a@example.com")]);
-        let newer = answers(&[("security_contact", "a@example.com"), ("security_policy", "https://x.example")]);
+        let older = answers(&[(ids::SECURITY_CONTACT, "a@example.com")]);
+        let newer = answers(&[(ids::SECURITY_CONTACT, "a@example.com"), (ids::SECURITY_POLICY, "https://x.example")]);
         // This tab read save 2 from storage before writing 3 over it; 2's event comes after.
         tab.remember(2, &older);
         tab.remember(3, &newer);
@@ -344,7 +346,7 @@ mod lineage {
     #[test]
     fn a_save_over_this_tabs_own_save_can_remove_an_answer() {
         let mut tab = Lineage::default();
-        let mine = answers(&[("security_contact", "a@example.com")]);
+        let mine = answers(&[(ids::SECURITY_CONTACT, "a@example.com")]);
         tab.remember(2, &mine);
         let Incoming::Merge(merged) = tab.receive(4, 2, &Answers::new(), &mine, &mine) else { panic!() };
         assert!(merged.answers.is_empty(), "the other tab saw the answer and cleared it");
@@ -352,7 +354,7 @@ mod lineage {
 
     #[test]
     fn saves_are_named_in_the_stored_text_and_old_drafts_read_as_unnamed() {
-        let mut draft = crate::draft::Draft::new("k", answers(&[("security_contact", "a@x.io")]), 1.0);
+        let mut draft = crate::draft::Draft::new("k", answers(&[(ids::SECURITY_CONTACT, "a@x.io")]), 1.0);
         draft.revision = 7;
         draft.parent = 5;
         let text = draft.to_json();

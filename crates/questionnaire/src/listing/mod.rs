@@ -3,7 +3,7 @@
 
 use crate::answers::{Answer, Answers, ThirdParty};
 use crate::catalogue::{
-    self, rich_text, Kind, Question, Section, Source, View, OTHER_CERTIFICATION, PROVIDED_BY_ATLASSIAN,
+    self, rich_text, Kind, Question, QuestionId, Section, Source, View, OTHER_CERTIFICATION, PROVIDED_BY_ATLASSIAN,
 };
 use crate::validation::link::{domain_href, is_web_link};
 use crate::visibility::{effective, is_mirrored, is_visible, may_stay_empty};
@@ -223,7 +223,7 @@ impl ListingValue {
 
 /// The value one question shows now: what [`rows`] would show for it, or `NotProvided`
 /// for a hidden question.
-pub fn value_of(id: &str, answers: &Answers) -> ListingValue {
+pub fn value_of(id: QuestionId, answers: &Answers) -> ListingValue {
     let question = catalogue::question(id);
     if is_visible(question, answers) || is_mirrored(id, answers) {
         value_in(question, &effective(answers))

@@ -2,7 +2,7 @@ use super::*;
 use crate::answers::ThirdParty;
 use crate::catalogue::ids::{self, choice};
 
-fn row<'a>(rows: &'a [ListingRow], id: &str) -> Option<&'a ListingValue> {
+fn row(rows: &[ListingRow], id: QuestionId) -> Option<&ListingValue> {
     rows.iter().find(|row| row.question.id == id).map(|row| &row.value)
 }
 
@@ -149,7 +149,7 @@ fn day_counts_read_as_a_person_writes_them() {
     assert_eq!(shown("a week", "30"), "a week to 30 days");
 }
 
-fn shown_ids(a: &Answers) -> Vec<&'static str> {
+fn shown_ids(a: &Answers) -> Vec<QuestionId> {
     rows(a, View::Expanded).iter().map(|r| r.question.id).collect()
 }
 

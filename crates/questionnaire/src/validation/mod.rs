@@ -69,7 +69,7 @@ pub fn errors_for_question(question: &'static Question, answers: &Answers) -> Ve
 }
 
 /// The problems with one question (empty when it is hidden).
-pub fn errors_for(id: &str, answers: &Answers) -> Vec<FieldError> {
+pub fn errors_for(id: QuestionId, answers: &Answers) -> Vec<FieldError> {
     field_errors(answers).into_iter().filter(|error| error.question == id).collect()
 }
 

@@ -10,7 +10,7 @@ fn base() -> Answers {
     answers
 }
 
-fn messages(answers: &Answers, id: &str) -> Vec<(Option<FieldPart>, String)> {
+fn messages(answers: &Answers, id: QuestionId) -> Vec<(Option<FieldPart>, String)> {
     errors_for(id, answers).into_iter().map(|e| (e.part, e.message)).collect()
 }
 

@@ -3,8 +3,9 @@ use serde_json::json;
 use super::*;
 use crate::answers::ThirdParty;
 use crate::catalogue::ids::{self, choice};
+use crate::catalogue::QuestionId;
 
-fn pick(answers: &mut Answers, id: &str, picked: &str) {
+fn pick(answers: &mut Answers, id: QuestionId, picked: &str) {
     answers.set(id, Answer::Choice(picked.into()));
 }
 
@@ -278,7 +279,7 @@ fn a_value_hidden_by_the_spec_s_own_condition_is_still_dropped_when_the_partner_
     );
 }
 
-fn reason(answers: &Answers, id: &str) -> Option<UnsentReason> {
+fn reason(answers: &Answers, id: QuestionId) -> Option<UnsentReason> {
     unsent(answers).into_iter().find(|u| u.question.id == id).map(|u| u.reason)
 }
 

@@ -1,7 +1,7 @@
 use super::{group::*, ids, HANDLES_END_USER_DATA, NO, YES, YES_NO};
 use crate::catalogue::ids::choice;
 use crate::catalogue::model::{
-    Certainty::*, Choice, Condition, Encoding, Kind, Question, Section, Source, View, Wire, Wording,
+    Certainty::*, Choice, Condition, Encoding, Kind, Question, QuestionId, Section, Source, View, Wire, Wording,
 };
 
 const YES_NO_NOT_GDPR: &[Choice] = &[
@@ -15,7 +15,7 @@ const YES_NO_NOT_CCPA: &[Choice] = &[
     Choice { id: choice::NOT_APPLICABLE, label: "Not applicable - Company/Organization is not subject to the CCPA." },
 ];
 
-const fn yes(id: &'static str) -> Option<Condition> {
+const fn yes(id: QuestionId) -> Option<Condition> {
     Some(Condition::Is(id, choice::YES))
 }
 
