@@ -2,7 +2,8 @@
 //! (`crates/prerender`), so a partner can read and start answering before the wasm arrives.
 //! Once it has, the app is mounted in that page's place: what was typed or ticked there is
 //! replayed on the app's own controls, through the events a browser fires for it (so every
-//! answer goes through the same handlers as a keystroke), and focus and caret stay put.
+//! answer goes through the same handlers as a keystroke), and focus and caret stay put. A
+//! button pressed there (the loader marks it, see [`PRESSED`]) is pressed again in the app.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,14 +12,23 @@ use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlText
 /// The element `scripts/build` fills with the prerendered page.
 const PRERENDERED_ID: &str = "prerendered";
 
+/// The attribute the loader (`scripts/lib/finish-bundle.mjs`) puts on the button last pressed
+/// in the prerendered page: that page has no handlers, so the press did nothing yet.
+const PRESSED: &str = "data-pressed";
+
 /// Mounts the app in place of the prerendered page and gives it what was done there. The
 /// page's root element then carries `data-started`: the app answers from here on.
 pub fn take_over<N: IntoView + 'static>(app: impl FnOnce() -> N + 'static) {
     let handover = Handover::take();
     leptos::mount::mount_to_body(app);
+    // Found before anything is replayed: the app's page is the prerendered one until then.
+    let pressed = handover.as_ref().and_then(|handover| handover.pressed.as_ref()).and_then(Pressed::in_app);
     leptos::task::spawn_local(async move {
         if let Some(handover) = handover {
             handover.give_back().await;
+        }
+        if let Some(button) = pressed.filter(|button| button.is_connected()) {
+            button.click();
         }
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-started", "");
@@ -34,6 +44,36 @@ struct Handover {
     connection: Vec<Typed>,
     answers: Vec<Typed>,
     focus: Option<Focus>,
+    pressed: Option<Pressed>,
+}
+
+/// A button pressed in the prerendered page: its id, or else its place among the page's
+/// buttons and its text (checked, so a page that differs presses nothing).
+struct Pressed {
+    id: String,
+    index: usize,
+    text: Option<String>,
+}
+
+impl Pressed {
+    fn of(page: &Element) -> Option<Pressed> {
+        let buttons = elements(page, "button");
+        let index = buttons.iter().position(|button| button.has_attribute(PRESSED))?;
+        let button = &buttons[index];
+        Some(Pressed { id: button.id(), index, text: button.text_content() })
+    }
+
+    /// The app's button that is the one pressed.
+    fn in_app(&self) -> Option<HtmlElement> {
+        let button = match self.id.as_str() {
+            "" => elements(&document().body()?.into(), "button")
+                .into_iter()
+                .nth(self.index)
+                .filter(|button| button.text_content() == self.text)?,
+            id => document().get_element_by_id(id)?,
+        };
+        button.dyn_into().ok()
+    }
 }
 
 enum Typed {
@@ -112,8 +152,9 @@ impl Handover {
             .active_element()
             .filter(|active| page.contains(Some(active)) && !active.id().is_empty())
             .map(|active| Focus { id: active.id(), selection: selection_of(&active) });
+        let pressed = Pressed::of(&page);
         page.remove();
-        Some(Handover { connection, answers, focus })
+        Some(Handover { connection, answers, focus, pressed })
     }
 
     /// Replays it on the app's controls, once the app is mounted.

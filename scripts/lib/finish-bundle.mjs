@@ -109,6 +109,14 @@ function loaderSource(page, js, wasm, wasmIntegrity, jsIntegrity) {
     // than the form, data-elsewhere, too). Meanwhile, once the page is loaded and the browser
     // idle, its files are prefetched at the lowest priority.
     const root = document.documentElement;
+    // The page has no handlers yet: a button pressed now is marked, and the app presses it
+    // again once it is in charge (src/handover.rs, PRESSED).
+    addEventListener('click', (event) => {
+        const button = event.target instanceof Element && event.target.closest('#prerendered button');
+        if (!button) return;
+        document.querySelectorAll('#prerendered [data-pressed]').forEach((marked) => marked.removeAttribute('data-pressed'));
+        button.setAttribute('data-pressed', '');
+    }, { capture: true, passive: true });
     if (!root.hasAttribute('data-restoring') && !root.hasAttribute('data-elsewhere') && !location.search && !location.hash) {
         let started = false;
         const prefetch = () => started || ['./${js}', './${wasm}'].forEach((file) => document.head.append(

@@ -91,6 +91,44 @@ async fn a_first_visit_can_answer_before_the_app_arrives_and_the_app_keeps_it_al
     browser.close().await;
 }
 
+/// Presses the button `css` before the app has arrived, lets the app arrive, and returns the
+/// browser with the app in charge.
+async fn press_before_the_app(stand_in: &StandIn, css: &str) -> Browser {
+    let browser = open_before_the_app(stand_in, false).await;
+    browser.find(css).await.click().await.unwrap();
+    assert!(!browser.exists("html[data-started]").await, "the app has not started yet");
+    script(&browser, "window.__arrive();").await;
+    browser.wait_until_started().await;
+    browser
+}
+
+/// A button pressed before the app has arrived (here a glossary term; "Add a third party",
+/// "Save and preview" alike) does what it says once the app is in charge: the press is not
+/// lost, as typing is not.
+#[tokio::test]
+async fn a_button_pressed_before_the_app_arrives_is_pressed_in_the_app() {
+    let stand_in = StandIn::start();
+    let term = "form.questionnaire button.term[id]";
+    let browser = press_before_the_app(&stand_in, term).await;
+    let pressed = browser.find(term).await;
+    let id = pressed.attr("id").await.unwrap().unwrap_or_default();
+    assert_eq!(pressed.attr("aria-expanded").await.unwrap().as_deref(), Some("true"), "the term {id} is open");
+    let open = script(&browser, "return document.querySelectorAll('button.term[aria-expanded=true]').length;").await;
+    assert_eq!(open, json!(1), "that one alone");
+    assert!(browser.exists(".term-definition").await, "its definition is shown");
+    browser.close().await;
+}
+
+/// The same for a button without an id, found again by its place and its text.
+#[tokio::test]
+async fn a_button_without_an_id_pressed_before_the_app_arrives_is_pressed_in_the_app() {
+    let stand_in = StandIn::start();
+    let browser = press_before_the_app(&stand_in, "button.show-expanded").await;
+    let expanded = browser.find("button.show-expanded").await;
+    assert_eq!(expanded.attr("aria-pressed").await.unwrap().as_deref(), Some("true"), "the expanded view is shown");
+    browser.close().await;
+}
+
 #[tokio::test]
 async fn a_first_visit_starts_the_app_only_when_the_partner_reaches_for_the_page() {
     let stand_in = StandIn::start();
