@@ -39,14 +39,14 @@ pub fn DiscardButton(drafts: DraftStore) -> impl IntoView {
             <div class="draft-notice warning discard-confirm" tabindex="-1" node_ref=confirm_box
                 role="group" aria-labelledby="discard-confirm-title">
                 <p id="discard-confirm-title">
-                    <strong>"Discard your local draft for " {move || drafts.app_key.get()} "?"</strong>
+                    <strong>"Discard your local draft for " {move || drafts.app_key().get()} "?"</strong>
                     " Every answer saved in this browser for this app is removed. You can undo this until you close the page."
                 </p>
                 <button type="button" class="danger confirm-discard" on:click=discard>"Discard draft"</button>
                 <button type="button" class="secondary cancel-discard" on:click=cancel>"Keep my answers"</button>
             </div>
         </Show>
-        <Show when=move || drafts.discarded.with(Option::is_some)>
+        <Show when=move || drafts.discarded().with(Option::is_some)>
             <p class="draft-notice info discarded-notice">
                 "Your draft was discarded. "
                 <button type="button" class="link-button undo-discard" node_ref=undo_button on:click=undo>

@@ -49,7 +49,7 @@ pub fn ImportPreview(
     let other_app = other_app.map(|other| {
         view! {
             <p class="import-other-app">
-                {format!("This file was saved for the app “{other}”. Importing it replaces the draft of “{}”.", drafts.app_key.get_untracked())}
+                {format!("This file was saved for the app “{other}”. Importing it replaces the draft of “{}”.", drafts.app_key().get_untracked())}
             </p>
         }
     });

@@ -14,8 +14,8 @@ pub fn KeptCopies(drafts: DraftStore) -> impl IntoView {
     let downloaded = RwSignal::new(Vec::<String>::new());
     let copies = Memo::new(move |_| {
         refresh.track();
-        drafts.kept.track();
-        storage::backups(&drafts.app_key.get())
+        drafts.kept().track();
+        storage::backups(&drafts.app_key().get())
     });
     let rows = move || {
         copies
@@ -34,7 +34,7 @@ pub fn KeptCopies(drafts: DraftStore) -> impl IntoView {
                 );
                 let (download_key, delete_key, shown_key) = (key.clone(), key.clone(), key);
                 let download = move |_| {
-                    let app_key = drafts.app_key.get_untracked();
+                    let app_key = drafts.app_key().get_untracked();
                     if download_json(&file_name("saved-text", &app_key, stamp), &text) {
                         downloaded.update(|keys| keys.push(download_key.clone()));
                     }

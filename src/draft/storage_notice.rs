@@ -10,7 +10,7 @@ use super::store::{DraftStore, KeptOriginal};
 #[component]
 pub fn StorageNotice(drafts: DraftStore) -> impl IntoView {
     let write_failed = move || {
-        drafts.write_failed.get().then(|| {
+        drafts.write_failed().get().then(|| {
             view! {
                 <div class="draft-notice warning write-failed">
                     <p>
@@ -22,7 +22,7 @@ pub fn StorageNotice(drafts: DraftStore) -> impl IntoView {
             }
         })
     };
-    let kept = move || drafts.kept.get().map(|kept| view! { <KeptOriginalNotice drafts kept /> });
+    let kept = move || drafts.kept().get().map(|kept| view! { <KeptOriginalNotice drafts kept /> });
     view! {
         <div class="storage-notice" role="alert">
             {write_failed}
@@ -34,7 +34,7 @@ pub fn StorageNotice(drafts: DraftStore) -> impl IntoView {
 #[component]
 fn KeptOriginalNotice(drafts: DraftStore, kept: KeptOriginal) -> impl IntoView {
     let KeptOriginal { text, unreadable, backup_key } = kept;
-    let app_key = drafts.app_key.get_untracked();
+    let app_key = drafts.app_key().get_untracked();
     let (headline, class) = match &unreadable {
         Some(reason) => {
             (format!("Your saved draft could not be opened. {reason} You are starting from an empty form."), "warning")

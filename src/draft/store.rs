@@ -53,28 +53,63 @@ pub struct KeptOriginal {
 
 /// The draft of the current app key: loaded on start and on a change of app key, saved
 /// shortly after every change, shared with other tabs, discarded, imported and replaced.
-/// Its signals are for the draft's own components (this module) to read; everything else
-/// goes through its commands.
+/// Its commands are the only writers of its state; the draft's own components read it through
+/// the read-only signals below.
 #[derive(Clone, Copy)]
 pub struct DraftStore {
-    pub(super) app_key: RwSignal<String>,
+    app_key: RwSignal<String>,
     answers: Questionnaire,
-    pub(super) status: RwSignal<SaveStatus>,
+    status: RwSignal<SaveStatus>,
     /// The browser refused to store the draft: the partner works on in memory.
-    pub(super) write_failed: RwSignal<bool>,
-    pub(super) durability: RwSignal<Durability>,
-    pub(super) kept: RwSignal<Option<KeptOriginal>>,
+    write_failed: RwSignal<bool>,
+    durability: RwSignal<Durability>,
+    kept: RwSignal<Option<KeptOriginal>>,
     /// Nothing is saved: the stored original could not be backed up and is not downloaded yet.
-    pub(super) saving_held: RwSignal<bool>,
+    saving_held: RwSignal<bool>,
     /// Questions another tab changed while this one had unsaved changes to them.
-    pub(super) conflicts: RwSignal<Vec<Conflict>>,
+    conflicts: RwSignal<Vec<Conflict>>,
     /// The last discarded draft, until the page closes: what "Undo" brings back.
-    pub(super) discarded: RwSignal<Option<Draft>>,
+    discarded: RwSignal<Option<Draft>>,
     /// The question the partner was last at (saved as the draft's `position`).
-    pub(super) position: RwSignal<Option<String>>,
+    position: RwSignal<Option<String>>,
     /// How long the last save took (serialise and write), in milliseconds.
-    pub(super) last_save_ms: RwSignal<Option<f64>>,
+    last_save_ms: RwSignal<Option<f64>>,
     inner: StoredValue<Inner, LocalStorage>,
+}
+
+/// What the draft's own components show, read-only.
+impl DraftStore {
+    pub(super) fn status(&self) -> ReadSignal<SaveStatus> {
+        self.status.read_only()
+    }
+
+    pub(super) fn write_failed(&self) -> ReadSignal<bool> {
+        self.write_failed.read_only()
+    }
+
+    pub(super) fn durability(&self) -> ReadSignal<Durability> {
+        self.durability.read_only()
+    }
+
+    pub(super) fn kept(&self) -> ReadSignal<Option<KeptOriginal>> {
+        self.kept.read_only()
+    }
+
+    pub(super) fn saving_held(&self) -> ReadSignal<bool> {
+        self.saving_held.read_only()
+    }
+
+    pub(super) fn conflicts(&self) -> ReadSignal<Vec<Conflict>> {
+        self.conflicts.read_only()
+    }
+
+    pub(super) fn discarded(&self) -> ReadSignal<Option<Draft>> {
+        self.discarded.read_only()
+    }
+
+    pub(super) fn last_save_ms(&self) -> ReadSignal<Option<f64>> {
+        self.last_save_ms.read_only()
+    }
 }
 
 #[derive(Default)]
