@@ -24,6 +24,9 @@
 // DIST/_redirects, copied from public/ by Trunk, routes the app's addresses to its page and the
 // API to the Marketplace (Netlify's format): its page routes get the page's headers in _headers,
 // and nginx.conf gets the same rules (locations that serve the page, and proxy_pass).
+// DIST/404.html is the app's page again, for hosts that cannot route but serve a site's
+// 404.html for every path that is no file (GitHub Pages): the app's addresses open there too.
+// Such hosts send no headers of ours, so it carries its policy in a <meta> element.
 //
 // Node's own zlib (gzip and brotli) and crypto do the work, and terser minifies.
 
@@ -144,6 +147,20 @@ try {${waitForThePartner}
     throw error;
 }
 `;
+}
+
+/** The page hosts serve, with status 404, for a path that is no file. */
+const NOT_FOUND_PAGE = "404.html";
+
+/**
+ * The app's page as NOT_FOUND_PAGE: its policy in a <meta> element first thing in <head>, for
+ * hosts that send no headers (frame-ancestors is ignored there, and Chromium says so: left out).
+ */
+function notFoundPage(html, csp) {
+    const policy = csp.split("; ").filter((directive) => !directive.startsWith("frame-ancestors")).join("; ");
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+    if (!/<head>/.test(html)) fail("the app's page has no <head> to put its policy in");
+    return html.replace("<head>", () => `<head>${meta}`);
 }
 
 const PRERENDERED_PLACEHOLDER = '<div id="prerendered" class="prerendered"></div>';
@@ -354,10 +371,11 @@ function headerRules(pages, allFiles, routes = []) {
     for (const file of allFiles) {
         const headers = [["X-Content-Type-Options", "nosniff"]];
         const page = pages.find((p) => p.page === file);
+        const pageOfFile = page ?? (file === NOT_FOUND_PAGE ? pages.find(({ prefix }) => prefix === "") : undefined);
         headers.push(["Cache-Control", HASHED.test(file) ? IMMUTABLE : REVALIDATE]);
-        if (page) {
-            headers.push(["Content-Security-Policy", page.csp], ["Referrer-Policy", "no-referrer"]);
-            rules.push({ path: `/${page.prefix}`, headers });
+        if (pageOfFile) {
+            headers.push(["Content-Security-Policy", pageOfFile.csp], ["Referrer-Policy", "no-referrer"]);
+            if (page) rules.push({ path: `/${page.prefix}`, headers });
         } else {
             // Public files, no credentials: other sites may load them (the widget's pages do).
             headers.push(["Access-Control-Allow-Origin", "*"]);
@@ -480,6 +498,8 @@ function main() {
         for (const [name, contents] of extraFiles) writeFileSync(join(target, name), contents);
         writeFileSync(join(target, "index.html"), html);
     }
+    const app = pages.find(({ prefix }) => prefix === "");
+    if (app) writeFileSync(join(options.dist, NOT_FOUND_PAGE), notFoundPage(app.html, app.csp));
 
     const allFiles = readdirSync(options.dist, { recursive: true })
         .map((file) => file.replace(/\\/g, "/"))

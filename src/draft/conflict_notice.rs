@@ -10,12 +10,11 @@ use crate::form::control_id;
 /// chooses, nothing is overwritten silently.
 #[component]
 pub fn ConflictNotice(drafts: DraftStore) -> impl IntoView {
-    let rows = move || {
-        drafts.conflicts().get().into_iter().map(|conflict| view! { <ConflictRow drafts conflict /> }).collect_view()
-    };
+    let rows =
+        move || drafts.conflicts().into_iter().map(|conflict| view! { <ConflictRow drafts conflict /> }).collect_view();
     view! {
         <div class="conflicts" role="alert">
-            <Show when=move || drafts.conflicts().with(|list| !list.is_empty())>
+            <Show when=move || drafts.has_conflicts()>
                 <div class="draft-notice warning">
                     <h2 class="notice-title">"Changed in another tab too"</h2>
                     <p>"You changed these answers here while another tab of this draft changed them differently. Choose which to keep."</p>

@@ -46,7 +46,7 @@ pub fn DiscardButton(drafts: DraftStore) -> impl IntoView {
                 <button type="button" class="secondary cancel-discard" on:click=cancel>"Keep my answers"</button>
             </div>
         </Show>
-        <Show when=move || drafts.discarded().with(Option::is_some)>
+        <Show when=move || drafts.can_undo_discard()>
             <p class="draft-notice info discarded-notice">
                 "Your draft was discarded. "
                 <button type="button" class="link-button undo-discard" node_ref=undo_button on:click=undo>

@@ -14,7 +14,7 @@ pub fn KeptCopies(drafts: DraftStore) -> impl IntoView {
     let downloaded = RwSignal::new(Vec::<String>::new());
     let copies = Memo::new(move |_| {
         refresh.track();
-        drafts.kept().track();
+        drafts.track_kept();
         storage::backups(&drafts.app_key().get())
     });
     let rows = move || {

@@ -7,15 +7,15 @@ use super::store::{DraftStore, Durability, SaveStatus};
 #[component]
 pub fn AutosaveStatus(drafts: DraftStore) -> impl IntoView {
     let message = Memo::new(move |_| {
-        match drafts.status().get() {
+        match drafts.status() {
         // The notice below says why; "saved" would be untrue now.
-        _ if drafts.write_failed().get() => "Not saved in this browser.".to_owned(),
-        _ if drafts.saving_held().get() => {
+        _ if drafts.write_failed() => "Not saved in this browser.".to_owned(),
+        _ if drafts.saving_held() => {
             "Nothing is being saved: download the original text of your saved draft (below) first, and saving starts again.".to_owned()
         }
         SaveStatus::Idle => String::new(),
         SaveStatus::Restored { saved_at } => format!("Restored your draft saved at {}.", clock_time(saved_at)),
-        SaveStatus::Saved { at } if drafts.durability().get() == Durability::Unavailable => format!(
+        SaveStatus::Saved { at } if drafts.durability() == Durability::Unavailable => format!(
             "Saved locally at {}, but this browser keeps no crash-safe copy: a crash may lose the last few seconds.",
             clock_time(at)
         ),
@@ -26,7 +26,7 @@ pub fn AutosaveStatus(drafts: DraftStore) -> impl IntoView {
         SaveStatus::Imported { file_name } => format!("Imported “{file_name}” and saved it as your draft."),
     }
     });
-    let last_save_ms = move || drafts.last_save_ms().get().map(|ms| fixed(ms, 2));
+    let last_save_ms = move || drafts.last_save_ms().map(|ms| fixed(ms, 2));
     view! {
         <p class="autosave-status" role="status" aria-live="polite" data-last-save-ms=last_save_ms>
             {message}

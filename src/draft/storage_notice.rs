@@ -10,7 +10,7 @@ use super::store::{DraftStore, KeptOriginal};
 #[component]
 pub fn StorageNotice(drafts: DraftStore) -> impl IntoView {
     let write_failed = move || {
-        drafts.write_failed().get().then(|| {
+        drafts.write_failed().then(|| {
             view! {
                 <div class="draft-notice warning write-failed">
                     <p>
@@ -22,7 +22,7 @@ pub fn StorageNotice(drafts: DraftStore) -> impl IntoView {
             }
         })
     };
-    let kept = move || drafts.kept().get().map(|kept| view! { <KeptOriginalNotice drafts kept /> });
+    let kept = move || drafts.kept().map(|kept| view! { <KeptOriginalNotice drafts kept /> });
     view! {
         <div class="storage-notice" role="alert">
             {write_failed}

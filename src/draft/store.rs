@@ -78,38 +78,48 @@ pub struct DraftStore {
     inner: StoredValue<Inner, LocalStorage>,
 }
 
-/// What the draft's own components show, read-only.
+/// What the draft's own components show, read tracked (only the commands write it).
 impl DraftStore {
-    pub(super) fn status(&self) -> ReadSignal<SaveStatus> {
-        self.status.read_only()
+    pub(super) fn status(&self) -> SaveStatus {
+        self.status.get()
     }
 
-    pub(super) fn write_failed(&self) -> ReadSignal<bool> {
-        self.write_failed.read_only()
+    pub(super) fn write_failed(&self) -> bool {
+        self.write_failed.get()
     }
 
-    pub(super) fn durability(&self) -> ReadSignal<Durability> {
-        self.durability.read_only()
+    pub(super) fn durability(&self) -> Durability {
+        self.durability.get()
     }
 
-    pub(super) fn kept(&self) -> ReadSignal<Option<KeptOriginal>> {
-        self.kept.read_only()
+    pub(super) fn kept(&self) -> Option<KeptOriginal> {
+        self.kept.get()
     }
 
-    pub(super) fn saving_held(&self) -> ReadSignal<bool> {
-        self.saving_held.read_only()
+    /// Tracks what is kept aside, without reading it.
+    pub(super) fn track_kept(&self) {
+        self.kept.track();
     }
 
-    pub(super) fn conflicts(&self) -> ReadSignal<Vec<Conflict>> {
-        self.conflicts.read_only()
+    pub(super) fn saving_held(&self) -> bool {
+        self.saving_held.get()
     }
 
-    pub(super) fn discarded(&self) -> ReadSignal<Option<Draft>> {
-        self.discarded.read_only()
+    pub(super) fn conflicts(&self) -> Vec<Conflict> {
+        self.conflicts.get()
     }
 
-    pub(super) fn last_save_ms(&self) -> ReadSignal<Option<f64>> {
-        self.last_save_ms.read_only()
+    pub(super) fn has_conflicts(&self) -> bool {
+        self.conflicts.with(|list| !list.is_empty())
+    }
+
+    /// Whether there is a discarded draft for "Undo" to bring back.
+    pub(super) fn can_undo_discard(&self) -> bool {
+        self.discarded.with(Option::is_some)
+    }
+
+    pub(super) fn last_save_ms(&self) -> Option<f64> {
+        self.last_save_ms.get()
     }
 }
 

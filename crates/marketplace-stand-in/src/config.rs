@@ -28,8 +28,10 @@ Usage: marketplace-stand-in [options]
   --static-redirects FILE  route paths that are no file of DIR by FILE, in the format of
                            Netlify's _redirects (public/_redirects): 200 serves the file it
                            names there, 301/302/307/308 redirect; rules to other origins are
-                           skipped (the stand-in is the API). Without it, paths with no file
-                           extension get DIR/index.html.
+                           skipped (the stand-in is the API). Without it (and without
+                           --static-not-found), paths with no file extension get DIR/index.html.
+  --static-not-found FILE  answer paths that are no file of DIR (and no route) with FILE and
+                           status 404, as GitHub Pages does with a site's 404.html
   --help                   show this help
 
 On start it prints one line: marketplace-stand-in listening on http://HOST:PORT";
@@ -53,6 +55,8 @@ pub struct Config {
     pub static_headers: Option<PathBuf>,
     /// A `_redirects` file (Netlify's format) that routes paths with no file of their own.
     pub static_redirects: Option<PathBuf>,
+    /// The page answering, with status 404, paths that are no file and no route.
+    pub static_not_found: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -69,6 +73,7 @@ impl Default for Config {
             static_prefix: "/".into(),
             static_headers: None,
             static_redirects: None,
+            static_not_found: None,
         }
     }
 }
@@ -117,6 +122,7 @@ pub fn parse_args(
             "--static-prefix" => config.static_prefix = url_prefix(&value()?)?,
             "--static-headers" => config.static_headers = Some(PathBuf::from(value()?)),
             "--static-redirects" => config.static_redirects = Some(PathBuf::from(value()?)),
+            "--static-not-found" => config.static_not_found = Some(PathBuf::from(value()?)),
             "--fail-status" => fail.status = Some(number(&flag, &value()?)?),
             "--fail-times" => fail.times = Some(number(&flag, &value()?)?),
             "--retry-after" => fail.retry_after = Some(number(&flag, &value()?)?),

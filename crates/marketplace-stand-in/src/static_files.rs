@@ -4,8 +4,9 @@
 //! Like a static host, it can serve the app under a path (`--static-prefix /some/path/`), with
 //! the response headers the build wrote for hosts (`--static-headers dist/_headers`, Netlify's
 //! format), routing the app's addresses as hosts do (`--static-redirects dist/_redirects`, the
-//! same), and the `.br`/`.gz` files the build wrote beside each asset when the browser accepts
-//! them.
+//! same), answering other paths with a 404 page as GitHub Pages does (`--static-not-found
+//! dist/404.html`), and the `.br`/`.gz` files the build wrote beside each asset when the
+//! browser accepts them.
 
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -25,8 +26,11 @@ pub struct StaticSite {
     /// Starts and ends with `/`.
     prefix: String,
     rules: Vec<HeaderRule>,
-    /// `None`: no redirects file, so paths without an extension get `index.html`.
+    /// `None`: no redirects file, so paths without an extension get `index.html` (unless
+    /// there is a `not_found` page).
     routes: Option<Vec<RouteRule>>,
+    /// Served with status 404 for paths that are no file and no route.
+    not_found: Option<PathBuf>,
 }
 
 /// One line of a `_redirects` file: `from to [status]` (301 when no status is given).
@@ -70,7 +74,8 @@ impl StaticSite {
             }
             None => None,
         };
-        Ok(Some(StaticSite { dir: dir.clone(), prefix: config.static_prefix.clone(), rules, routes }))
+        let not_found = config.static_not_found.clone();
+        Ok(Some(StaticSite { dir: dir.clone(), prefix: config.static_prefix.clone(), rules, routes, not_found }))
     }
 
     /// The headers for a request path (relative to the prefix, starting with `/`); when no
@@ -203,10 +208,12 @@ pub async fn serve_or_not_found(State(state): State<AppState>, request: Request)
             return redirect_with(rule.status, &format!("{}{}", site.prefix, rule.to.trim_start_matches('/')), None);
         }
         Some(_) => None,
-        None => resolve(&site.dir, relative, site.routes.is_none()),
+        None => resolve(&site.dir, relative, site.routes.is_none() && site.not_found.is_none()),
     };
-    let Some(file) = file else {
-        return not_found();
+    let (file, status) = match (file, &site.not_found) {
+        (Some(file), _) => (file, StatusCode::OK),
+        (None, Some(page)) => (page.clone(), StatusCode::NOT_FOUND),
+        (None, None) => return not_found(),
     };
     let encoding = accepted_variant(&file, request.headers());
     let body_file = match encoding {
@@ -215,7 +222,7 @@ pub async fn serve_or_not_found(State(state): State<AppState>, request: Request)
     };
     match tokio::fs::read(&body_file).await {
         Ok(bytes) => {
-            let mut response = bytes.into_response();
+            let mut response = (status, bytes).into_response();
             let headers = response.headers_mut();
             headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&file)));
             if let Some(extension) = encoding {

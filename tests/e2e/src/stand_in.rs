@@ -40,6 +40,11 @@ impl StandIn {
         StandIn::launch(dir, prefix, &[])
     }
 
+    /// [`StandIn::serving`] with extra command-line flags (`--static-not-found`, …).
+    pub fn serving_with(dir: &Path, prefix: &str, extra_args: &[&str]) -> StandIn {
+        StandIn::launch(dir, prefix, extra_args)
+    }
+
     /// Every static folder is served with the response headers of its `_headers` (the CSP
     /// and cache headers that scripts/build writes) and the routing of its `_redirects` (the
     /// app's addresses) when it has them, and its `.br`/`.gz` files.

@@ -1,10 +1,12 @@
 //! The release bundle as a static host serves it (scripts/build's `dist/`, with the headers
 //! of its `dist/_headers`): from a sub-path, under the strict Content-Security-Policy, with
 //! long caching only for content-hashed files, precompressed, and refusing tampered files;
-//! the widget's page too, with its files open to host pages on other origins.
+//! the widget's page too, with its files open to host pages on other origins. A host that can
+//! neither route nor send headers (GitHub Pages) gets every address of the app from `404.html`.
 
 use std::path::{Path, PathBuf};
 
+use e2e::fixtures::{realistic_answers, review_fragment};
 use e2e::{poll, workspace_root, Browser, StandIn, PATIENCE};
 use serde_json::Value;
 
@@ -109,6 +111,40 @@ async fn pages_are_revalidated_and_hashed_files_cached_for_a_year() {
     assert!(!html.contains("<script type=\"module\">"), "the loader is not inline: {html}");
     assert_eq!(html.matches("<script>").count(), 1, "{html}");
     assert_eq!(policy.matches("'sha256-").count(), 1, "the inline script is allowed by its hash: {policy}");
+}
+
+/// GitHub Pages reads no `_redirects` and sends no headers of ours, but answers any path that
+/// is no file with the site's `404.html`: the app's page again, carrying its own policy. So the
+/// app's addresses, a review link among them, open there too, under that policy.
+#[tokio::test]
+async fn where_only_404_html_is_served_every_address_opens_under_the_page_s_own_policy() {
+    let copy = ChangedCopy::of_dist("github-pages", |dir| {
+        std::fs::remove_file(dir.join("_redirects")).unwrap();
+        std::fs::remove_file(dir.join("_headers")).unwrap();
+    });
+    let not_found = copy.0.join("404.html");
+    let stand_in = StandIn::serving_with(&copy.0, "/repo/", &["--static-not-found", not_found.to_str().unwrap()]);
+    let base = stand_in.app_url();
+    let browser = Browser::start().await;
+    browser.watch_page_errors().await;
+
+    browser.client.goto(&format!("{base}preview?view=expanded")).await.unwrap();
+    browser.find("#preview-page .listing-tab").await;
+    let pressed = browser.find("#preview-page .show-expanded").await.attr("aria-pressed").await.unwrap();
+    assert_eq!(pressed.as_deref(), Some("true"), "the preview, on the view its address names");
+
+    browser.client.goto(&format!("{base}review#{}", review_fragment(&realistic_answers()))).await.unwrap();
+    browser.wait_for_text("#review-page .listing-tab", "https://example.com/legal/privacy").await;
+
+    let injected = "const script = document.createElement('script');
+        script.textContent = 'window.__injected = true;';
+        document.head.append(script);
+        return window.__injected === true;";
+    assert_eq!(browser.execute(injected, Vec::new()).await, Value::Bool(false), "the page's policy holds");
+    let violations = strings(&browser, "__violations").await;
+    assert_eq!(violations.len(), 1, "the injected script alone was refused: {violations:?}");
+    assert_eq!(strings(&browser, "__loadErrors").await, Vec::<String>::new(), "no error while loading");
+    browser.close().await;
 }
 
 /// A copy of `dist/` in a scratch folder, changed by `change`, removed on drop.

@@ -112,6 +112,30 @@ async fn a_redirects_file_decides_which_paths_are_the_app_s_routes() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// As GitHub Pages: no routing, but a `404.html` for every path that is no file, with status
+/// 404 (its page loads, the address stays).
+#[tokio::test]
+async fn paths_that_are_no_file_get_the_404_page_when_there_is_one() {
+    let dir = scratch("dist-pages");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<html>app</html>").unwrap();
+    std::fs::write(dir.join("404.html"), "<html>app, elsewhere</html>").unwrap();
+    let h = Harness::with(Config {
+        static_dir: Some(dir.clone()),
+        static_prefix: "/repo/".into(),
+        static_not_found: Some(dir.join("404.html")),
+        ..Config::default()
+    });
+
+    assert_eq!(h.get_bytes("/repo/", &[]).await.2, b"<html>app</html>", "the folder is its index");
+    let (status, headers, body) = h.get_bytes("/repo/preview", &[]).await;
+    assert_eq!((status, body.as_slice()), (404, b"<html>app, elsewhere</html>".as_slice()));
+    assert!(headers["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert_eq!(h.get_bytes("/repo/missing.js", &[]).await.2, b"<html>app, elsewhere</html>", "any path");
+    assert_eq!(h.get_bytes("/rest/2/addons/x/privacy-and-security", &[]).await.0, 404, "the API is the stand-in's own");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[tokio::test]
 async fn a_broken_headers_file_stops_the_start() {
     let dir = scratch("dist-bad-headers");
