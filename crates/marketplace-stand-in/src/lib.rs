@@ -45,11 +45,13 @@
 //!
 //! With `--static-dir DIR`, any other GET is answered from DIR (`/` → `index.html`; paths
 //! without a file extension fall back to `index.html` for client-side routes, unless a
-//! redirects file says which paths are routes). As a static host would: `--static-prefix
-//! /some/path/` serves DIR there instead (`/some/path` redirects to it), `--static-headers FILE`
-//! adds the headers of a Netlify-style `_headers` file, `--static-redirects FILE` routes paths
-//! that are no file by a Netlify-style `_redirects` file, and `x.br` / `x.gz` beside a file are
-//! sent when the request accepts them (see [`static_files`]).
+//! redirects file says which paths are routes, or a 404 page is given). As a static host would:
+//! `--static-prefix /some/path/` serves DIR there instead (`/some/path` redirects to it),
+//! `--static-headers FILE` adds the headers of a Netlify-style `_headers` file,
+//! `--static-redirects FILE` routes paths that are no file by a Netlify-style `_redirects` file,
+//! `--static-not-found FILE` answers the rest with FILE and status 404 (GitHub Pages'
+//! `404.html`), and `x.br` / `x.gz` beside a file are sent when the request accepts them (see
+//! [`static_files`]).
 //!
 //! # Embedding
 //!
