@@ -4,8 +4,7 @@ use questionnaire::Answers;
 
 use crate::api::{live_answers, Marketplace, RuntimeConfig, Submission};
 use crate::connect::{ConnectPanel, Connection, SubmitPanel};
-use crate::draft::Questionnaire;
-use crate::draft::{DraftPanel, DraftStore};
+use crate::draft::{DraftPanel, DraftStore, Questionnaire};
 use crate::form::QuestionnaireForm;
 use crate::preview::{PreviewPage, ReviewPage, Rows, Workspace};
 use crate::routes::{app_folder, app_in_address, Nav, Page};

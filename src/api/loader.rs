@@ -12,8 +12,7 @@ use serde_json::Value;
 use super::call::RetryingCall;
 use super::client::{read, Version};
 use crate::connect::Connection;
-use crate::draft::DraftStore;
-use crate::draft::Questionnaire;
+use crate::draft::{DraftStore, Questionnaire};
 
 /// A version read from the Marketplace that differs from the local answers, waiting for the
 /// partner's choice.

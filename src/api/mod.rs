@@ -25,8 +25,7 @@ pub use submission::{FreshRecord, Missing, Submission};
 use leptos::prelude::*;
 
 use crate::connect::Connection;
-use crate::draft::DraftStore;
-use crate::draft::Questionnaire;
+use crate::draft::{DraftStore, Questionnaire};
 
 /// Everything the connect, load and submit components share, provided as context.
 #[derive(Clone, Copy)]

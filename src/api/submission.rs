@@ -12,8 +12,7 @@ use super::call::RetryingCall;
 use super::client::{read, submit, Version};
 use super::submitted::{mark_submitted, submitted_at};
 use crate::connect::Connection;
-use crate::draft::DraftStore;
-use crate::draft::Questionnaire;
+use crate::draft::{DraftStore, Questionnaire};
 
 /// Something to fix before anything can be sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

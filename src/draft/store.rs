@@ -1,6 +1,7 @@
 //! The draft store: its state, and the commands the rest of the app calls. How a draft is
-//! opened (`open`), saved (`save`), shared with other tabs (`tabs`) and replaced whole (`replace`: a
-//! version read, an import, a discard and its undo, a conflict settled) is in the files beside.
+//! opened (`open`), saved (`save`), shared with other tabs (`tabs`) and replaced whole
+//! (`replace`: a version read, an import, a discard and its undo, a conflict settled) is in the
+//! files beside.
 
 mod open;
 mod replace;
@@ -55,7 +56,7 @@ pub struct KeptOriginal {
 /// The draft of the current app key: loaded on start and on a change of app key, saved
 /// shortly after every change, shared with other tabs, discarded, imported and replaced.
 /// Its commands are the only writers of its state; the draft's own components read it through
-/// the read-only signals below.
+/// the getters below.
 #[derive(Clone, Copy)]
 pub struct DraftStore {
     app_key: RwSignal<String>,
