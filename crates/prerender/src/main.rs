@@ -2,7 +2,9 @@
 //! mounts: a first visit paints and takes input from this HTML and the CSS alone, and the
 //! wasm takes over once it arrives (`src/handover.rs`). `scripts/build` puts it in the page.
 //!
-//! Rendered as a first visit finds the app: no storage, no draft, nothing live read yet.
+//! Rendered as a first visit finds the app: no storage, no draft, nothing live read yet, and the
+//! `config.json` the bundle ships (its path is the one argument): a v3 build's first page asks
+//! for a product ID, as the app will.
 
 use leptos::prelude::*;
 use leptos::reactive::diagnostics::SpecialNonReactiveZone;
@@ -17,14 +19,24 @@ impl any_spawner::CustomExecutor for NoEffects {
 }
 
 fn main() {
-    any_spawner::Executor::init_custom_executor(NoEffects).expect("the only executor");
+    let path = std::env::args().nth(1).expect("usage: prerender CONFIG_JSON (the bundle's config.json)");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let config = privacy_tab::RuntimeConfig::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    print!("{}", first_page(config));
+}
+
+/// The app's first page under `config`, as the bundle serves it.
+fn first_page(config: privacy_tab::RuntimeConfig) -> String {
+    // Ignored when set already: a process renders any number of pages under one executor.
+    let _ = any_spawner::Executor::init_custom_executor(NoEffects);
     let owner = Owner::new();
     let html = owner.with(|| {
         // Reading signals once, untracked, is the point here: no warning for each.
         let _untracked = SpecialNonReactiveZone::enter();
+        provide_context(config);
         view! { <privacy_tab::App /> }.to_html()
     });
-    print!("{}", without_hydration_markers(&html));
+    without_hydration_markers(&html)
 }
 
 /// The page is taken over, not hydrated: what Leptos writes only for hydration goes. That is
@@ -46,6 +58,27 @@ fn without_hydration_markers(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use privacy_tab::RuntimeConfig;
+
+    /// The connection panel's key field and API address, as the page shows them.
+    fn connection_of(html: &str) -> (&str, &str) {
+        let label = html.split("<label for=\"app-key\">").nth(1).and_then(|rest| rest.split('<').next());
+        let base = html.split("id=\"api-base\"").nth(1).and_then(|rest| rest.split("value=\"").nth(1));
+        (label.unwrap_or(""), base.and_then(|rest| rest.split('"').next()).unwrap_or(""))
+    }
+
+    #[test]
+    fn the_first_page_is_rendered_under_the_bundle_s_config() {
+        let shipped = include_str!("../../../public/config.json");
+        let v2 = super::first_page(RuntimeConfig::parse(shipped).unwrap());
+        assert_eq!(connection_of(&v2), ("App key", "/rest/2"), "the config the bundle ships");
+        let v3 = super::first_page(RuntimeConfig::parse(r#"{"apiVersion": 3}"#).unwrap());
+        assert_eq!(connection_of(&v3), ("Product ID", "/rest/3"));
+        let proxied =
+            super::first_page(RuntimeConfig::parse(r#"{"apiBase": "https://proxy.example.com/mp"}"#).unwrap());
+        assert_eq!(connection_of(&proxied).1, "https://proxy.example.com/mp");
+    }
+
     #[test]
     fn markers_go_and_text_stays() {
         let html = "<p>a<!>b<!--<() />-->c &lt;!-- d</p><p role=\"status\"> <!></p><b>x</b> <i>y</i>";
