@@ -4,58 +4,71 @@
 
 use super::QuestionId;
 
-// Data storage and processing
-pub const STORES_EUD: QuestionId = QuestionId::new("stores_eud");
-pub const STORED_DATA_TYPES: QuestionId = QuestionId::new("stored_data_types");
-pub const PROCESSES_EUD: QuestionId = QuestionId::new("processes_eud");
-pub const PROCESSED_DATA_TYPES: QuestionId = QuestionId::new("processed_data_types");
-pub const SAME_DATA_PROCESSED_AND_STORED: QuestionId = QuestionId::new("same_data_processed_and_stored");
-// Logging
-pub const LOGS_EUD: QuestionId = QuestionId::new("logs_eud");
-pub const LOGS_OUTSIDE_ATLASSIAN: QuestionId = QuestionId::new("logs_outside_atlassian");
-// Third parties
-pub const SHARES_EUD: QuestionId = QuestionId::new("shares_eud");
-pub const SUB_PROCESSOR_LIST: QuestionId = QuestionId::new("sub_processor_list");
-pub const THIRD_PARTIES: QuestionId = QuestionId::new("third_parties");
-pub const SHARES_LOGS: QuestionId = QuestionId::new("shares_logs");
-pub const LOG_SHARING_INTEGRAL: QuestionId = QuestionId::new("log_sharing_integral");
-// Data residency
-pub const DATA_RESIDENCY: QuestionId = QuestionId::new("data_residency");
-pub const RESIDENCY_LOCATIONS: QuestionId = QuestionId::new("residency_locations");
-pub const IN_SCOPE_DATA_TYPES: QuestionId = QuestionId::new("in_scope_data_types");
-pub const RESIDENCY_MIGRATION: QuestionId = QuestionId::new("residency_migration");
-// Data retention
-pub const RETAINS_AFTER_UNINSTALL: QuestionId = QuestionId::new("retains_after_uninstall");
-pub const RETENTION_DAYS: QuestionId = QuestionId::new("retention_days");
-pub const RETENTION_INDEFINITE: QuestionId = QuestionId::new("retention_indefinite");
-pub const CUSTOM_RETENTION: QuestionId = QuestionId::new("custom_retention");
-// Privacy and compliance
-pub const USES_PETS: QuestionId = QuestionId::new("uses_pets");
-pub const PETS_USED: QuestionId = QuestionId::new("pets_used");
-pub const GDPR_CONTROLLER: QuestionId = QuestionId::new("gdpr_controller");
-pub const GDPR_CONTROLLER_DATA: QuestionId = QuestionId::new("gdpr_controller_data");
-pub const GDPR_PROCESSOR: QuestionId = QuestionId::new("gdpr_processor");
-pub const GDPR_PROCESSOR_DATA: QuestionId = QuestionId::new("gdpr_processor_data");
-pub const CCPA_BUSINESS: QuestionId = QuestionId::new("ccpa_business");
-pub const CCPA_BUSINESS_DATA: QuestionId = QuestionId::new("ccpa_business_data");
-pub const CCPA_SERVICE_PROVIDER: QuestionId = QuestionId::new("ccpa_service_provider");
-pub const CCPA_SERVICE_PROVIDER_DATA: QuestionId = QuestionId::new("ccpa_service_provider_data");
-pub const HAS_DPA: QuestionId = QuestionId::new("has_dpa");
-pub const DPA_LINK: QuestionId = QuestionId::new("dpa_link");
-pub const TRANSFERS_EEA_DATA: QuestionId = QuestionId::new("transfers_eea_data");
-pub const TRANSFER_MECHANISM: QuestionId = QuestionId::new("transfer_mechanism");
-pub const TRANSFER_MECHANISM_DETAILS: QuestionId = QuestionId::new("transfer_mechanism_details");
-// Security
-pub const BUG_BOUNTY: QuestionId = QuestionId::new("bug_bounty");
-pub const SECURITY_CONTACT: QuestionId = QuestionId::new("security_contact");
-pub const SECURITY_POLICY: QuestionId = QuestionId::new("security_policy");
-pub const CAIQ_LITE: QuestionId = QuestionId::new("caiq_lite");
-pub const CAIQ_LITE_LINK: QuestionId = QuestionId::new("caiq_lite_link");
-pub const DISK_ENCRYPTION: QuestionId = QuestionId::new("disk_encryption");
-pub const INTEGRATION_PERMISSIONS: QuestionId = QuestionId::new("integration_permissions");
-pub const HAS_CERTIFICATIONS: QuestionId = QuestionId::new("has_certifications");
-pub const CERTIFICATIONS: QuestionId = QuestionId::new("certifications");
-pub const PRIVACY_POLICY: QuestionId = QuestionId::new("privacy_policy");
+/// The constants, and (for the catalogue's tests) the list of them all.
+macro_rules! question_ids {
+    ($($name:ident = $id:literal;)*) => {
+        $(pub const $name: QuestionId = QuestionId::new($id);)*
+
+        /// Every question id made here, in the order above.
+        #[cfg(test)]
+        pub(super) const ALL: &[QuestionId] = &[$($name),*];
+    };
+}
+
+question_ids! {
+    // Data storage and processing
+    STORES_EUD = "stores_eud";
+    STORED_DATA_TYPES = "stored_data_types";
+    PROCESSES_EUD = "processes_eud";
+    PROCESSED_DATA_TYPES = "processed_data_types";
+    SAME_DATA_PROCESSED_AND_STORED = "same_data_processed_and_stored";
+    // Logging
+    LOGS_EUD = "logs_eud";
+    LOGS_OUTSIDE_ATLASSIAN = "logs_outside_atlassian";
+    // Third parties
+    SHARES_EUD = "shares_eud";
+    SUB_PROCESSOR_LIST = "sub_processor_list";
+    THIRD_PARTIES = "third_parties";
+    SHARES_LOGS = "shares_logs";
+    LOG_SHARING_INTEGRAL = "log_sharing_integral";
+    // Data residency
+    DATA_RESIDENCY = "data_residency";
+    RESIDENCY_LOCATIONS = "residency_locations";
+    IN_SCOPE_DATA_TYPES = "in_scope_data_types";
+    RESIDENCY_MIGRATION = "residency_migration";
+    // Data retention
+    RETAINS_AFTER_UNINSTALL = "retains_after_uninstall";
+    RETENTION_DAYS = "retention_days";
+    RETENTION_INDEFINITE = "retention_indefinite";
+    CUSTOM_RETENTION = "custom_retention";
+    // Privacy and compliance
+    USES_PETS = "uses_pets";
+    PETS_USED = "pets_used";
+    GDPR_CONTROLLER = "gdpr_controller";
+    GDPR_CONTROLLER_DATA = "gdpr_controller_data";
+    GDPR_PROCESSOR = "gdpr_processor";
+    GDPR_PROCESSOR_DATA = "gdpr_processor_data";
+    CCPA_BUSINESS = "ccpa_business";
+    CCPA_BUSINESS_DATA = "ccpa_business_data";
+    CCPA_SERVICE_PROVIDER = "ccpa_service_provider";
+    CCPA_SERVICE_PROVIDER_DATA = "ccpa_service_provider_data";
+    HAS_DPA = "has_dpa";
+    DPA_LINK = "dpa_link";
+    TRANSFERS_EEA_DATA = "transfers_eea_data";
+    TRANSFER_MECHANISM = "transfer_mechanism";
+    TRANSFER_MECHANISM_DETAILS = "transfer_mechanism_details";
+    // Security
+    BUG_BOUNTY = "bug_bounty";
+    SECURITY_CONTACT = "security_contact";
+    SECURITY_POLICY = "security_policy";
+    CAIQ_LITE = "caiq_lite";
+    CAIQ_LITE_LINK = "caiq_lite_link";
+    DISK_ENCRYPTION = "disk_encryption";
+    INTEGRATION_PERMISSIONS = "integration_permissions";
+    HAS_CERTIFICATIONS = "has_certifications";
+    CERTIFICATIONS = "certifications";
+    PRIVACY_POLICY = "privacy_policy";
+}
 
 /// Choice ids. Yes/No/Not applicable are shared by every question that offers them.
 pub mod choice {
