@@ -186,11 +186,9 @@ impl Questionnaire {
         if id == ids::THIRD_PARTIES {
             self.parties.replace(Some(answer));
         } else {
-            let field = self.field(id);
-            if field.answer.with_untracked(|now| now.as_ref() == Some(&answer)) {
+            if !set_if_changed(self.field(id).answer, Some(answer)) {
                 return;
             }
-            field.answer.set(Some(answer));
         }
         self.settle_later();
     }
@@ -206,13 +204,8 @@ impl Questionnaire {
                 field.answer.set(new.cloned());
             }
         }
-        let others = unknown_entries(&answers);
-        if self.others.with_untracked(|now| *now != others) {
-            self.others.set(others);
-        }
-        if self.settled.with_untracked(|now| *now != answers) {
-            self.settled.set(answers);
-        }
+        set_if_changed(self.others, unknown_entries(&answers));
+        set_if_changed(self.settled, answers);
     }
 
     /// Changes the answers with `change` (for rules that work on whole answers).
@@ -294,14 +287,21 @@ impl Questionnaire {
                     return this.settle_in(SETTLE_AFTER_MS - quiet);
                 }
                 this.settle.update_value(|settle| settle.pending = false);
-                let now = this.snapshot_untracked();
-                if this.settled.with_untracked(|settled| *settled != now) {
-                    this.settled.set(now);
-                }
+                set_if_changed(this.settled, this.snapshot_untracked());
             },
             Duration::from_secs_f64(delay_ms.max(0.0) / 1000.0),
         );
     }
+}
+
+/// Sets `signal` to `value` unless it holds that already (so nothing that reads it re-runs);
+/// whether it changed.
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) -> bool {
+    let changed = signal.with_untracked(|now| *now != value);
+    if changed {
+        signal.set(value);
+    }
+    changed
 }
 
 fn unknown_entries(answers: &Answers) -> Answers {

@@ -8,7 +8,7 @@ use questionnaire::validation::{errors_for_question, party_errors, repeated_name
 use questionnaire::visibility::is_asked_when;
 use questionnaire::{Answer, Question, ThirdParty};
 
-use super::{gather, Inputs};
+use super::{gather, set_if_changed, Inputs};
 
 /// One change to one cell of a third-party row, as the inputs make them.
 pub enum PartyEdit {
@@ -102,15 +102,6 @@ impl Party {
         set_if_changed(self.purpose, purpose);
         set_if_changed(self.name, name)
     }
-}
-
-/// Whether it changed.
-fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) -> bool {
-    let changed = signal.with_untracked(|now| *now != value);
-    if changed {
-        signal.set(value);
-    }
-    changed
 }
 
 impl Parties {
