@@ -10,7 +10,7 @@ use questionnaire::draft::{storage_key, Draft};
 use questionnaire::sample::complete;
 use serde_json::json;
 
-const APP_KEY: &str = "com.example.privacy-tab-demo";
+use e2e::DEMO_APP_KEY as APP_KEY;
 
 #[tokio::main]
 async fn main() {

@@ -9,7 +9,7 @@ use questionnaire::catalogue::{ids, QuestionId};
 use questionnaire::draft::{backup_key_prefix, legacy_storage_key, storage_key};
 use serde_json::{json, Value};
 
-const APP_KEY: &str = "com.example.privacy-tab-demo";
+use e2e::DEMO_APP_KEY as APP_KEY;
 fn draft_key() -> String {
     storage_key(APP_KEY)
 }

@@ -11,7 +11,7 @@ use questionnaire::catalogue::QuestionId;
 use questionnaire::wire::to_trust_info;
 use serde_json::json;
 
-const APP_KEY: &str = "com.example.privacy-tab-demo";
+use e2e::DEMO_APP_KEY as APP_KEY;
 
 fn control(id: QuestionId) -> String {
     format!("#q-{id}")

@@ -10,7 +10,7 @@ use questionnaire::wire::{to_put_body, to_trust_info, unsendable};
 use questionnaire::{Answer, Answers};
 use serde_json::{json, Value};
 
-const APP_KEY: &str = "com.example.privacy-tab-demo";
+use e2e::DEMO_APP_KEY as APP_KEY;
 
 fn stored_draft(stand_in: &StandIn) -> Value {
     stand_in.holdings(APP_KEY)["draft"].clone()

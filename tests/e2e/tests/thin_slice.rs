@@ -3,7 +3,7 @@
 use e2e::{Browser, StandIn};
 use fantoccini::key::Key;
 
-const APP_KEY: &str = "com.example.privacy-tab-demo";
+use e2e::DEMO_APP_KEY as APP_KEY;
 
 #[tokio::test]
 async fn an_answer_survives_a_reload_and_reaches_the_marketplace() {

@@ -9,7 +9,7 @@ use questionnaire::wire::to_trust_info;
 use questionnaire::{Answer, Answers};
 use serde_json::{json, Value};
 
-const APP_KEY: &str = "com.example.privacy-tab-demo";
+use e2e::DEMO_APP_KEY as APP_KEY;
 
 fn sent_to(stand_in: &StandIn) -> Value {
     stand_in.holdings(APP_KEY)["draft"].clone()
