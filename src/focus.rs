@@ -60,7 +60,7 @@ pub fn focus_question_later(position: String) {
 /// (its answer gets focus), `section-<section>` the section (its heading gets it), anything
 /// else the element of that id (one input of a question, as the error summary names them).
 pub fn focus_target(id: &str) {
-    if let Some(question) = id.strip_prefix("q-").and_then(QuestionId::parse) {
+    if let Some(question) = crate::form::question_of_control_id(id) {
         return focus_question(question);
     }
     let heading = format!("{id}-title");

@@ -30,20 +30,27 @@ use questionnaire::validation::{FieldError, FieldPart};
 
 /// A question's main control (or the group that holds its controls).
 pub fn control_id(question_id: QuestionId) -> String {
-    format!("q-{question_id}")
+    format!("{CONTROL_PREFIX}{question_id}")
 }
+
+/// The question whose [`control_id`] this is (as a link to the form names it).
+pub fn question_of_control_id(id: &str) -> Option<QuestionId> {
+    id.strip_prefix(CONTROL_PREFIX).and_then(QuestionId::parse)
+}
+
+const CONTROL_PREFIX: &str = "q-";
 
 /// The words of a question asked with one box (`aria-labelledby`).
 pub fn label_id(question_id: QuestionId) -> String {
-    format!("q-{question_id}-label")
+    format!("{}-label", control_id(question_id))
 }
 
 pub fn help_id(question_id: QuestionId) -> String {
-    format!("q-{question_id}-help")
+    format!("{}-help", control_id(question_id))
 }
 
 pub fn error_id(question_id: QuestionId) -> String {
-    format!("q-{question_id}-error")
+    format!("{}-error", control_id(question_id))
 }
 
 /// `aria-describedby` for a question's inputs: its help, then its errors.
