@@ -4,12 +4,14 @@
 
 mod axe;
 mod browser;
+pub mod budget;
 mod chromium;
 mod downloads;
 mod drafts;
 pub mod fixtures;
 mod screenshots;
 mod session;
+pub mod sizes;
 pub mod stand_in;
 mod wait;
 

@@ -8,7 +8,6 @@
 //! Download sizes are always measured; `--only` picks which of the other parts run.
 
 mod page;
-mod sizes;
 mod stats;
 mod wasm_top;
 
@@ -17,7 +16,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use e2e::{workspace_root, StandIn, DEMO_APP_KEY};
+use e2e::sizes::{self, kb, PageSizes};
+use e2e::{budget, workspace_root, StandIn, DEMO_APP_KEY};
 use questionnaire::catalogue::{self, ids, Kind, Source, View, SECTIONS};
 use questionnaire::draft::{storage_key, Draft};
 use questionnaire::visibility::is_visible;
@@ -26,7 +26,6 @@ use questionnaire::{sample, Answer, Answers};
 use serde_json::{json, Map, Value};
 
 use page::{Bench, Load, Ready};
-use sizes::{kb, PageSizes};
 use stats::{ms, Summary};
 
 /// Forty characters, typed one key at a time, at the end of a link the field already holds.
@@ -211,6 +210,28 @@ fn print_sizes(report: &mut Report, pages: &[PageSizes]) {
         widget.map_or("n/a (no widget page in the bundle yet)".into(), kb),
         widget.map(|b| b < 40_000),
     );
+    print_budget(report, pages);
+}
+
+/// The figures `size-budget.toml` limits (a review link opened cold among them), as
+/// `scripts/test` checks them.
+fn print_budget(report: &mut Report, pages: &[PageSizes]) {
+    let root = workspace_root();
+    match budget::Budget::read(&root.join("size-budget.toml")) {
+        Ok(budget) => {
+            report.line("Size budget (size-budget.toml, checked by scripts/test):");
+            let mut figures = Map::new();
+            for (figure, line) in budget.report(pages) {
+                let over = line.is_err();
+                report.line(format!("  {}{}", line.unwrap_or_else(|over| over), if over { "  <- OVER" } else { "" }));
+                if let Ok(bytes) = figure.measure(pages) {
+                    figures.insert(figure.key().into(), json!(bytes));
+                }
+            }
+            report.json.insert("budget".into(), Value::Object(figures));
+        }
+        Err(why) => report.failed("size budget", why),
+    }
 }
 
 /// `/` for `index.html`, `/widget/` for `widget/index.html`.
