@@ -1,10 +1,13 @@
 //! Reading the files the app exports and imports: a draft export, a stored draft, or an API
-//! body (v2, v3 or a bare `TrustInfo`).
+//! body (v2, v3 or a bare `TrustInfo`); and any other text file the command line reads.
 
+use std::io::Read;
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use questionnaire::draft::{self, Draft, ImportKind};
+use questionnaire::draft::{self, Draft, ImportKind, LARGEST_FILE_BYTES};
+use questionnaire::wire::from_trust_info;
+use questionnaire::Answers;
 
 pub struct Loaded {
     pub draft: Draft,
@@ -13,11 +16,44 @@ pub struct Loaded {
 
 /// The file as a draft, or a sentence saying why it cannot be used and what to do.
 pub fn load(path: &Path) -> Result<Loaded, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot be read ({e}).", path.display()))?;
+    let text = read_text(path)?;
     // An API body carries no app key; commands that send name the app themselves.
     draft::import(&text, "", now_ms())
         .map(|imported| Loaded { draft: imported.draft, kind: imported.kind })
         .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The text of a file, read up to the browser import's limit (so `/dev/zero` or a log file
+/// given by mistake ends with a sentence, not with memory running out); a UTF-8 byte-order
+/// mark, as some Windows editors write one, is dropped.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let cannot = |e: std::io::Error| format!("{}: cannot be read ({e}).", path.display());
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    file.take(LARGEST_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > LARGEST_FILE_BYTES {
+        return Err(format!(
+            "{}: larger than {} MB, so not a file privacy-tab reads (a draft is a few tens of kilobytes).",
+            path.display(),
+            LARGEST_FILE_BYTES / 1_000_000
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!("{}: not UTF-8 text (invalid byte at {}).", path.display(), e.utf8_error().valid_up_to())
+    })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
+}
+
+/// The answers of the Marketplace record a draft or export was made from (a pulled file keeps
+/// it), against which `check` tells the partner's problems from the Marketplace's own.
+pub fn held_answers(loaded: &Loaded) -> Option<Answers> {
+    match loaded.kind {
+        ImportKind::Export | ImportKind::Draft => loaded.draft.raw_trust_info.as_ref().map(from_trust_info),
+        _ => None,
+    }
 }
 
 /// What the file turned out to be, in words.

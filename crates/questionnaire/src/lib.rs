@@ -15,6 +15,7 @@
 
 pub mod answers;
 pub mod api_config;
+pub mod app_keys;
 pub mod catalogue;
 pub mod completeness;
 pub mod consistency;
@@ -24,6 +25,7 @@ pub mod draft;
 pub mod eea;
 pub mod embed;
 pub mod endpoints;
+pub mod held;
 pub mod inputs;
 pub mod listing;
 #[cfg(test)]

@@ -6,6 +6,8 @@ mod common;
 mod diff;
 mod fixtures;
 mod help;
+mod hostile;
+mod manifest;
 mod pull;
 mod push;
 mod show;
