@@ -2,6 +2,7 @@
 //! tab of Marketplace apps, on the command line, for answers kept in a repository and
 //! published from CI. Every rule comes from the `questionnaire` crate.
 
+mod answers_toml;
 mod api;
 mod commands;
 mod credentials;

@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 
 use questionnaire::api_config::ApiVersion;
-use questionnaire::draft::ImportKind;
 use questionnaire::wire::from_trust_info;
 use questionnaire::Answers;
 use serde::Deserialize;
@@ -85,8 +84,7 @@ impl TargetArgs {
         let list = keys
             .into_iter()
             .map(|key| {
-                let names_its_app =
-                    matches!(loaded.kind, ImportKind::Export | ImportKind::Draft) && !loaded.draft.app_key.is_empty();
+                let names_its_app = loaded.names_its_app();
                 let own = loaded.draft.app_key == key;
                 Target {
                     answers: loaded.draft.answers.clone(),

@@ -12,10 +12,23 @@ use crate::catalogue::{self, QuestionId, Wire};
 /// answer the API cannot carry and the file leaves it empty.
 pub fn is_as_held(id: QuestionId, answers: &Answers, held: &Answers) -> bool {
     let question = catalogue::question(id);
-    let cannot_be_carried = !matches!(question.wire, Wire::Field { .. });
     let unchanged = |id: QuestionId| answers.get(id) == held.get(id);
-    let own = if cannot_be_carried { answers.get(id).is_none_or(|answer| !answer.is_given()) } else { unchanged(id) };
+    let own = if cannot_be_carried(id) { is_empty(id, answers) } else { unchanged(id) };
     own && question.shown_when.is_none_or(|condition| condition.parents().into_iter().all(unchanged))
+}
+
+/// Whether the API has no field for the question, so no push can send an answer to it and
+/// only the Marketplace's own form takes one: missing there, it is advice, not an error.
+pub fn is_missing_and_cannot_be_carried(id: QuestionId, answers: &Answers) -> bool {
+    cannot_be_carried(id) && is_empty(id, answers)
+}
+
+fn cannot_be_carried(id: QuestionId) -> bool {
+    !matches!(catalogue::question(id).wire, Wire::Field { .. })
+}
+
+fn is_empty(id: QuestionId, answers: &Answers) -> bool {
+    answers.get(id).is_none_or(|answer| !answer.is_given())
 }
 
 /// [`is_as_held`] for a problem about several answers (a contradiction): all of them.
@@ -42,6 +55,8 @@ mod tests {
         let answers = with_a_dpa_and_no_link();
         let held = from_trust_info(&to_trust_info(&answers));
         assert!(is_as_held(ids::DPA_LINK, &answers, &held));
+        assert!(is_missing_and_cannot_be_carried(ids::DPA_LINK, &answers));
+        assert!(!is_missing_and_cannot_be_carried(ids::SECURITY_CONTACT, &Answers::new()));
 
         let mut turned_on = answers.clone();
         let mut held_off = held.clone();

@@ -14,6 +14,7 @@
 //!   [`review_link`]: the answers in a link's fragment, for a colleague to read.
 
 pub mod answers;
+pub mod answers_file;
 pub mod api_config;
 pub mod app_keys;
 pub mod catalogue;

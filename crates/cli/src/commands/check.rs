@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use questionnaire::catalogue::QuestionId;
 use questionnaire::completeness::{summary, ViewSummary};
 use questionnaire::consistency::{findings, Finding, Severity};
-use questionnaire::held::are_as_held;
+use questionnaire::held::{are_as_held, is_missing_and_cannot_be_carried};
 use questionnaire::validation::{field_errors, FieldError};
 use questionnaire::wire::{unsent, UnsentReason};
 use questionnaire::Answers;
@@ -35,7 +35,8 @@ pub struct Args {
 struct Report {
     errors: Vec<FieldError>,
     findings: Vec<Finding>,
-    /// Errors and contradictions in answers as the Marketplace holds them: warnings.
+    /// Errors and contradictions in answers as the Marketplace holds them, and details only the
+    /// Marketplace's own form takes: warnings.
     as_held: Vec<AsHeld>,
     completeness: questionnaire::completeness::Completeness,
     unsent: Vec<questionnaire::wire::Unsent>,
@@ -51,8 +52,9 @@ impl Report {
     /// `held`: the answers of the Marketplace record the file was pulled from, if it was.
     fn of(answers: &Answers, held: Option<&Answers>) -> Report {
         let is_held = |ids: &[QuestionId]| held.is_some_and(|held| are_as_held(ids, answers, held));
-        let (held_errors, errors): (Vec<FieldError>, Vec<FieldError>) =
-            field_errors(answers).into_iter().partition(|error| is_held(&[error.question]));
+        let (held_errors, errors): (Vec<FieldError>, Vec<FieldError>) = field_errors(answers)
+            .into_iter()
+            .partition(|error| is_missing_and_cannot_be_carried(error.question, answers) || is_held(&[error.question]));
         let (held_findings, findings): (Vec<Finding>, Vec<Finding>) = findings(answers)
             .into_iter()
             .partition(|finding| finding.severity == Severity::Error && is_held(&finding.questions));
@@ -226,7 +228,7 @@ fn print_text(file: &str, kind: &str, report: &Report) {
         }
     }
     if !report.as_held.is_empty() {
-        println!("  As the Marketplace holds them (warnings, {}):", report.as_held.len());
+        println!("  As the Marketplace holds them, or only its own form takes (warnings, {}):", report.as_held.len());
         for problem in &report.as_held {
             let about: Vec<String> = problem.questions.iter().copied().map(named_id).collect();
             println!("    - {}: {}", about.join(", "), problem.message);

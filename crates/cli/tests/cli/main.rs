@@ -1,6 +1,7 @@
 //! Every command of `privacy-tab` run as a process, against files shaped like the app's exports
 //! and the Marketplace stand-in on a free port.
 
+mod answers_file;
 mod check;
 mod common;
 mod diff;
