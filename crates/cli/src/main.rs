@@ -27,7 +27,8 @@ use outcome::{settle, Outcome};
     version,
     about = "Check, preview, compare and publish the Privacy & Security tab of Atlassian Marketplace cloud apps.",
     after_help = "Credentials come from ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN, or are asked for on a terminal.\n\
-                  Exit status: 0 done (or valid), 1 invalid answers or a failed app, 2 a file or option that cannot be used."
+                  Exit status: 0 done (or valid), 1 invalid answers or a failed app, 2 a file or option that cannot be used\n\
+                  (nothing sent); 3 only for diff --detailed-exitcode: publishing would change something."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -40,11 +41,11 @@ enum Command {
     Check(check::Args),
     /// The tab as customers will read it.
     Show(show::Args),
-    /// What publishing a file would change on the live tab, question by question.
+    /// What publishing would change on each app's live tab (or draft), question by question.
     Diff(diff::Args),
-    /// Writes the live version (or the Marketplace draft) as a draft file the app can import.
+    /// Writes the live version (or the Marketplace draft) as a draft export, or as an answers file for hand editing.
     Pull(pull::Args),
-    /// Sends a file's valid answers to one app or many.
+    /// Plans, then publishes: shows what would change per app, skips unchanged apps, sends the rest once confirmed.
     Push(push::Args),
     /// Prints a completion script for a shell (e.g. `privacy-tab completions bash > /etc/bash_completion.d/privacy-tab`).
     Completions { shell: clap_complete::Shell },

@@ -18,7 +18,7 @@ pub const MANIFEST_NAME: &str = "privacy-tab.toml";
 
 #[derive(clap::Args, Debug)]
 pub struct TargetArgs {
-    /// An app key (v2) or product ID (v3); may be given more than once
+    /// An app key (v2) or product ID (v3); may be given more than once [default: the app the file names]
     #[arg(long, value_name = "KEY", conflicts_with = "manifest")]
     pub app: Vec<String>,
     /// A file of app keys or product IDs, one a line (blank lines and # comments are skipped)
@@ -71,16 +71,20 @@ impl TargetArgs {
             return Ok(Targets { list: read_manifest(&manifest, endpoint)?, from_manifest: true });
         }
         let file = file.expect("no manifest, so a file");
+        let loaded = files::load(file)?;
         let mut keys = self.app.clone();
         if let Some(path) = &self.apps {
             keys.extend(read_app_list(&files::read_text(path)?));
+        }
+        if keys.is_empty() && loaded.names_its_app() {
+            // The file says which app it was made for (`pull` wrote it so).
+            keys.push(loaded.draft.app_key.clone());
         }
         if keys.is_empty() {
             return Err(
                 "No app to work on: give --app KEY, --apps with a file that lists app keys, or --manifest.".into()
             );
         }
-        let loaded = files::load(file)?;
         let list = keys
             .into_iter()
             .map(|key| {

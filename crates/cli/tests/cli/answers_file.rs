@@ -31,6 +31,9 @@ fn a_pulled_answers_file_is_one_copy_checks_and_pushes_without_churn() {
     assert_eq!(again.code, 0, "{again:?}");
     assert_eq!(std::fs::read_to_string(&out).unwrap(), text);
 
+    // The file names its app: no --app needed.
+    let diff = cli(&["diff", "--api-base", &market.v2(), out_arg]);
+    assert!(diff.stdout.contains(&format!("would change nothing on the live tab of {KEY}")), "{diff:?}");
     let push = push_confirmed(&market, &["--app", KEY, out_arg]);
     assert_eq!(push.code, 0, "{push:?}");
     assert!(push.stdout.contains(&format!("Unchanged, not sent: {KEY}.")), "{push:?}");

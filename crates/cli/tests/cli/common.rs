@@ -101,8 +101,14 @@ pub fn cli(args: &[&str]) -> Run {
 
 /// [`cli`] with environment variables (the credentials, say).
 pub fn cli_with(args: &[&str], env: &[(&str, &str)]) -> Run {
+    cli_in(&std::env::temp_dir(), args, env)
+}
+
+/// [`cli_with`] run in the folder `dir`.
+pub fn cli_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_privacy-tab"));
     command
+        .current_dir(dir)
         .args(args)
         .env_remove("ATLASSIAN_EMAIL")
         .env_remove("ATLASSIAN_API_TOKEN")

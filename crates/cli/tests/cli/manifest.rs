@@ -91,3 +91,27 @@ fn an_unknown_key_in_the_manifest_is_named_with_the_ones_allowed() {
     assert!(run.stderr.contains("unknown field `answer`"), "{run:?}");
     assert!(run.stderr.contains("`answers`") && run.stderr.contains("`overrides`"), "{run:?}");
 }
+
+#[test]
+fn run_where_privacy_tab_toml_is_every_command_reads_it() {
+    let market = Market::start();
+    market.seed_live(A, &to_trust_info(&sample::complete(1)));
+    market.seed_live(B, &to_trust_info(&sample::complete(1)));
+    let manifest = manifest_folder("manifest-default", &market);
+    let dir = std::path::Path::new(&manifest).parent().unwrap();
+    let check = cli_in(dir, &["check"], &[]);
+    assert_eq!(check.code, 0, "{check:?}");
+    assert!(check.stdout.contains(&format!("{B} (common.json + b.json): valid")), "{check:?}");
+    let diff = cli_in(dir, &["diff", "--detailed-exitcode"], &[]);
+    assert_eq!(diff.code, 3, "{diff:?}");
+    let push = cli_in(dir, &["push", "--dry-run"], CREDENTIALS);
+    assert_eq!(push.code, 0, "{push:?}");
+    assert!(
+        push.stdout.contains(&format!("Would send (nothing sent): 1 of 1: {B}. Unchanged, not sent: {A}.")),
+        "{push:?}"
+    );
+
+    let elsewhere = cli_in(&scratch("manifest-none"), &["check"], &[]);
+    assert_eq!(elsewhere.code, 2, "{elsewhere:?}");
+    assert!(elsewhere.stderr.contains("privacy-tab.toml"), "{elsewhere:?}");
+}
