@@ -54,9 +54,11 @@ pub fn plan(client: &Client, target: &Target, tab: Version, allow_missing: bool)
         Err(error) if error.is_not_found() => {
             return Err(Failure {
                 message: format!(
-                    "{} Nothing was compared: if the app has nothing on the Marketplace yet, pass --allow-missing \
-                     to compare with an empty tab.",
-                    error.advice(&client.endpoint, &target.key)
+                    "{} answered 404 for the {} “{}”: the key or --api-base is wrong, or the app has nothing on \
+                     the Marketplace yet. Nothing was compared; for an app with nothing yet, pass --allow-missing.",
+                    client.endpoint.base,
+                    client.endpoint.key_label(),
+                    target.key
                 ),
                 credentials_refused: false,
             })

@@ -66,8 +66,9 @@ pub fn run(mut args: Args) -> Ended {
         let result = match planned {
             Some(Ok(planned)) => {
                 if planned.nothing_there {
+                    let nothing = if args.draft { "There is no Marketplace draft" } else { "Nothing is live" };
                     eprintln!(
-                        "Nothing is live for {} (404): every answer would be new. If the tab is live, check the {} and --api-base.",
+                        "{nothing} for {} (404): every answer would be new. If there is, check the {} and --api-base.",
                         target.key,
                         client.endpoint.key_label()
                     );
@@ -110,7 +111,9 @@ pub fn run(mut args: Args) -> Ended {
         }
         _ => {}
     }
-    print!("{}", out.trim_end_matches('\n').to_owned() + "\n");
+    if !out.is_empty() {
+        print!("{}", out.trim_end_matches('\n').to_owned() + "\n");
+    }
     Ok(if failed {
         Outcome::Failed
     } else if any_change && args.detailed_exitcode {

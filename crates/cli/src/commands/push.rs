@@ -290,12 +290,16 @@ fn print_summary(
     let succeeded = keys(|ending| matches!(ending, Ending::Sent | Ending::WouldChange));
     let failed = keys(|ending| matches!(ending, Ending::Failed | Ending::NotTried));
     let unchanged = keys(|ending| matches!(ending, Ending::Unchanged));
-    let mut sentence = format!(
-        "{done}: {} of {}: {}.",
-        succeeded.len(),
-        succeeded.len() + failed.len(),
-        if succeeded.is_empty() { "none".to_owned() } else { succeeded.join(", ") }
-    );
+    let mut sentence = if succeeded.is_empty() && failed.is_empty() {
+        "Nothing to send: every app already holds these answers.".to_owned()
+    } else {
+        format!(
+            "{done}: {} of {}: {}.",
+            succeeded.len(),
+            succeeded.len() + failed.len(),
+            if succeeded.is_empty() { "none".to_owned() } else { succeeded.join(", ") }
+        )
+    };
     if !failed.is_empty() {
         sentence.push_str(&format!(" Failed: {}. See above for what to do.", failed.join(", ")));
     }
