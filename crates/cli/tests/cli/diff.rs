@@ -51,7 +51,7 @@ fn a_404_is_an_error_unless_the_app_is_said_to_have_nothing_yet() {
     let wrong_base = format!("{}/rest/9", market.origin);
     let wrong = cli(&["diff", "--app", KEY, "--api-base", &wrong_base, &file]);
     assert_eq!(wrong.code, 1, "{wrong:?}");
-    assert!(wrong.stderr.contains("(404)"), "{wrong:?}");
+    assert!(wrong.stderr.contains(&format!("{wrong_base} answered 404 for the app key “{KEY}”")), "{wrong:?}");
     assert!(wrong.stderr.contains("--allow-missing"), "{wrong:?}");
     assert!(!wrong.stdout.contains("would change"), "{wrong:?}");
 

@@ -376,7 +376,7 @@ fn a_wrong_api_base_is_an_error_not_an_empty_marketplace() {
     let wrong = format!("{}/rest/9", market.origin);
     let run = cli_with(&["push", "--yes", "--app", KEY, "--api-base", &wrong, &file], CREDENTIALS);
     assert_eq!(run.code, 1, "{run:?}");
-    assert!(run.stderr.contains("(404)"), "{run:?}");
+    assert!(run.stderr.contains("answered 404 for the app key"), "{run:?}");
     assert!(run.stderr.contains("--allow-missing"), "{run:?}");
     assert_eq!(market.app(KEY)["putCount"], 0);
 }
