@@ -380,3 +380,47 @@ fn a_wrong_api_base_is_an_error_not_an_empty_marketplace() {
     assert!(run.stderr.contains("--allow-missing"), "{run:?}");
     assert_eq!(market.app(KEY)["putCount"], 0);
 }
+
+/// `push` on a terminal (util-linux `script` gives it one), answering the question with `reply`.
+#[cfg(target_os = "linux")]
+fn push_on_a_terminal(market: &Market, file: &str, reply: &str) -> Run {
+    use std::io::Write;
+    let binary = env!("CARGO_BIN_EXE_privacy-tab");
+    let command_line = format!("'{binary}' push --app {KEY} --api-base '{}' '{file}'", market.v2());
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &command_line, "/dev/null"])
+        .envs(CREDENTIALS.iter().copied())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("util-linux script runs");
+    child.stdin.take().unwrap().write_all(reply.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    Run {
+        code: output.status.code().unwrap(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn on_a_terminal_push_asks_and_only_yes_publishes() {
+    let market = Market::start();
+    market.seed_live(KEY, &to_trust_info(&sample::complete(0)));
+    let file = export_file(&scratch("push-terminal"), "answers.json", &sample::complete(1));
+    let declined = push_on_a_terminal(&market, &file, "y\n");
+    assert!(declined.stdout.contains("Publish these changes to 1 app? Only “yes” goes on:"), "{declined:?}");
+    assert!(declined.stdout.contains("Nothing was sent."), "{declined:?}");
+    assert_eq!(declined.code, 2, "{declined:?}");
+    assert_eq!(market.app(KEY)["putCount"], 0);
+
+    let confirmed = push_on_a_terminal(&market, &file, "yes\n");
+    assert_eq!(confirmed.code, 0, "{confirmed:?}");
+    assert!(
+        confirmed.stdout.contains(&format!("Sent (a new version on the Marketplace): 1 of 1: {KEY}.")),
+        "{confirmed:?}"
+    );
+    assert_eq!(market.app(KEY)["putCount"], 1);
+}
