@@ -106,7 +106,7 @@ pub fn run(mut args: Args) -> Ended {
         Format::Text if several => out.push_str(&plan::summary_text(&rows)),
         Format::Markdown if several => out.push_str(&plan::summary_markdown(&rows)),
         Format::Json => {
-            let all = json!({"changes": any_change, "apps": apps_json});
+            let all = json!({"anyChange": any_change, "apps": apps_json});
             out = serde_json::to_string_pretty(&all).expect("JSON values serialise") + "\n";
         }
         _ => {}

@@ -124,7 +124,7 @@ fn several_apps_in_markdown_and_json_for_a_pull_request() {
         cli(&["diff", "--format", "json", "--app", KEY, "--app", "com.example.b", "--api-base", &market.v2(), &file]);
     assert_eq!(json.code, 0, "{json:?}");
     let report = json.json();
-    assert_eq!(report["changes"], true);
+    assert_eq!(report["anyChange"], true);
     assert_eq!(report["apps"][0]["app"], KEY);
     assert_eq!(report["apps"][0]["changes"], 0);
     let expected = changes(&from_trust_info(&to_trust_info(&sample::complete(1))), &live);
