@@ -22,6 +22,11 @@ fn a_redirected_write_is_an_error_naming_the_location_and_nothing_reads_as_sent(
     assert!(market.app(KEY)["draft"].is_null());
     // Only the first request was made; nothing followed the redirect.
     assert_eq!(redirector.requests().len(), 1, "{:?}", redirector.requests());
+
+    // A read is not followed either: the partner is told where it pointed.
+    let pull = cli(&["pull", "--app", KEY, "--api-base", &base]);
+    assert_eq!(pull.code, 1, "{pull:?}");
+    assert!(pull.stderr.contains("redirect (301)") && pull.stderr.contains("give it as --api-base"), "{pull:?}");
 }
 
 #[test]
