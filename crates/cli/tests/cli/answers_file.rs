@@ -56,3 +56,13 @@ fn a_misspelt_question_or_response_is_named_with_the_allowed_ones() {
     assert!(run.stderr.contains(ids::DISK_ENCRYPTION.as_str()), "the ids are listed: {run:?}");
     assert!(run.stderr.contains("answers.stores_eud: “Yes” is not one of its responses: use “yes”, “no”"), "{run:?}");
 }
+
+#[test]
+fn the_same_answers_file_is_read_as_json_too() {
+    let dir = scratch("answers-file-json");
+    let value = questionnaire::answers_file::to_value(KEY, &sample::complete(2));
+    let file = write(&dir, "app.json", &value.to_string());
+    let run = cli(&["check", &file]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("app.json (privacy-tab answers): valid"), "{run:?}");
+}
