@@ -8,8 +8,8 @@ use super::import_preview::{ImportPreview, PendingImport};
 use super::status::fixed;
 use super::store::DraftStore;
 
-/// Drafts are a few tens of kilobytes; anything far larger is not one.
-const LARGEST_FILE_BYTES: f64 = 5_000_000.0;
+/// The command line stops reading at the same size.
+const LARGEST_FILE_BYTES: f64 = questionnaire::draft::LARGEST_FILE_BYTES as f64;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportState {

@@ -25,6 +25,12 @@ pub enum ApiError {
     },
     /// An answer that is not the Marketplace's JSON.
     NotTheApi,
+    /// A 3xx: never followed, since a client that follows turns a PUT into a GET without body
+    /// or credentials and a write that never happened reads as done.
+    Redirected {
+        code: u16,
+        location: Option<String>,
+    },
     Status {
         code: u16,
         body: String,
@@ -38,6 +44,11 @@ impl ApiError {
         matches!(self, ApiError::Status { code: 404, .. })
     }
 
+    /// The credentials were refused: every other app would be refused too.
+    pub fn is_refused_credentials(&self) -> bool {
+        matches!(self, ApiError::Status { code: 401, .. })
+    }
+
     /// What went wrong and what to do next, naming the app.
     pub fn advice(&self, endpoint: &Endpoint, key: &str) -> String {
         let key_label = endpoint.key_label();
@@ -49,6 +60,12 @@ impl ApiError {
             ApiError::NotTheApi => format!(
                 "{} did not answer like the Marketplace: check --api-base (or apiBase in config.json).",
                 endpoint.base
+            ),
+            ApiError::Redirected { code, location } => format!(
+                "{} answered with a redirect ({code}) to {}: nothing was sent there. If that is the API's address, \
+                 give it as --api-base.",
+                endpoint.base,
+                location.as_deref().map_or("an address it did not say".to_owned(), |location| format!("“{location}”"))
             ),
             ApiError::Status { code: code @ (401 | 403), .. } => format!(
                 "The Marketplace refused the credentials ({code}): check {EMAIL_VARIABLE} and {TOKEN_VARIABLE}, \
@@ -103,18 +120,15 @@ impl Client {
         let agent = ureq::AgentBuilder::new()
             .timeout(Duration::from_secs(60))
             .user_agent(concat!("privacy-tab-cli/", env!("CARGO_PKG_VERSION")))
+            .redirects(0)
             .build();
         Client { agent, endpoint, credentials }
-    }
-
-    pub fn has_credentials(&self) -> bool {
-        self.credentials.is_some()
     }
 
     /// The version's JSON as the API returns it (v2 `TrustInfo`, v3 `{"commonCloud": …}`).
     pub fn read(&self, key: &str, version: Version) -> Result<Value, ApiError> {
         let url = format!("{}{}", self.endpoint.resource_url(key), version.query());
-        let response = self.send("GET", &url, None)?;
+        let response = self.send(key, "GET", &url, None)?;
         let text = response.into_string().map_err(|e| ApiError::Unreachable { detail: e.to_string() })?;
         match serde_json::from_str::<Value>(&text) {
             Ok(json) if json.is_object() => Ok(json),
@@ -125,17 +139,17 @@ impl Client {
     /// v2: `PUT` the body (a new version). v3: `PUT` the draft, then `POST …/publish`.
     pub fn submit(&self, key: &str, body: &Value) -> Result<(), ApiError> {
         let url = self.endpoint.resource_url(key);
-        self.send("PUT", &url, Some(body))?;
+        self.send(key, "PUT", &url, Some(body))?;
         if self.endpoint.version == ApiVersion::V3 {
-            self.send("POST", &format!("{url}/publish"), None)?;
+            self.send(key, "POST", &format!("{url}/publish"), None)?;
         }
         Ok(())
     }
 
     /// One call, sent again after a pause while the pure crate says so. A dropped connection
     /// is not retried, as in the app: whether a write arrived is unknown, and the partner
-    /// decides.
-    fn send(&self, method: &str, url: &str, body: Option<&Value>) -> Result<ureq::Response, ApiError> {
+    /// decides. `key` names the app in the lines said while waiting.
+    fn send(&self, key: &str, method: &str, url: &str, body: Option<&Value>) -> Result<ureq::Response, ApiError> {
         let mut attempts = 0;
         loop {
             attempts += 1;
@@ -148,6 +162,10 @@ impl Client {
                 None => request.call(),
             };
             match result {
+                Ok(response) if (300..400).contains(&response.status()) => {
+                    let location = response.header("location").map(str::to_owned);
+                    return Err(ApiError::Redirected { code: response.status(), location });
+                }
                 Ok(response) => return Ok(response),
                 Err(ureq::Error::Transport(transport)) => {
                     return Err(ApiError::Unreachable { detail: transport_detail(&transport) })
@@ -158,7 +176,7 @@ impl Client {
                     match retry_delay_ms(code, attempts, retry_after.as_deref(), http_date_ms, now_ms()) {
                         Ok(wait_ms) => {
                             eprintln!(
-                                "  The Marketplace answered {code} to {method}; trying again in {:.1} s.",
+                                "{key}: the Marketplace answered {code} to {method}; trying again in {:.1} s.",
                                 wait_ms as f64 / 1000.0
                             );
                             std::thread::sleep(Duration::from_millis(wait_ms));

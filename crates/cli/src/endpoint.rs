@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use questionnaire::api_config::{ApiConfig, ApiVersion};
 
-#[derive(clap::Args, Debug, Clone)]
+#[derive(clap::Args, Debug, Clone, Default)]
 pub struct EndpointArgs {
     /// The API's base address, like https://marketplace.atlassian.com/rest/2 [default: the public Marketplace]
     #[arg(long, value_name = "URL")]
@@ -16,6 +16,9 @@ pub struct EndpointArgs {
     /// The browser app's config.json ({"apiBase": …, "apiVersion": …}); the options above win over it
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Allow an http:// API base on another machine (the API token would cross the network unencrypted)
+    #[arg(long)]
+    pub allow_http: bool,
 }
 
 fn parse_version(text: &str) -> Result<ApiVersion, String> {
@@ -33,8 +36,7 @@ impl EndpointArgs {
     pub fn resolve(&self) -> Result<Endpoint, String> {
         let file = match &self.config {
             Some(path) => {
-                let text =
-                    std::fs::read_to_string(path).map_err(|e| format!("{}: cannot be read ({e}).", path.display()))?;
+                let text = crate::files::read_text(path)?;
                 ApiConfig::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?
             }
             None => ApiConfig::default(),
@@ -51,7 +53,24 @@ impl EndpointArgs {
                 version.public_base()
             ));
         }
+        if base.starts_with("http://") && !self.allow_http && !is_loopback(&base) {
+            return Err(format!(
+                "The API base “{base}” is http://, not https://: the API token and the answers would cross the \
+                 network unencrypted. Use https://, or pass --allow-http if this is really meant."
+            ));
+        }
         Ok(Endpoint { base, version })
+    }
+}
+
+/// Whether the address names this machine (the stand-in, a local proxy): there plain http
+/// never leaves it.
+fn is_loopback(base: &str) -> bool {
+    match url::Url::parse(base).ok().and_then(|url| url.host().map(|host| host.to_owned())) {
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(address)) => address.is_loopback(),
+        Some(url::Host::Ipv6(address)) => address.is_loopback(),
+        None => false,
     }
 }
 
@@ -59,6 +78,14 @@ impl Endpoint {
     /// The Privacy & Security resource of one app (v2 app key) or product (v3 product ID).
     pub fn resource_url(&self, key: &str) -> String {
         questionnaire::endpoints::resource_url(&self.base, self.version, key)
+    }
+
+    /// Whether `key` can name an app of this version, checked before any request.
+    pub fn check_key(&self, key: &str) -> Result<(), String> {
+        match questionnaire::app_keys::key_problem(self.version, key) {
+            None => Ok(()),
+            Some(problem) => Err(format!("{problem} Nothing was sent.")),
+        }
     }
 
     /// "app key" or "product ID", for messages.
@@ -72,7 +99,7 @@ mod tests {
     use super::*;
 
     fn args(base: Option<&str>, version: Option<ApiVersion>) -> EndpointArgs {
-        EndpointArgs { api_base: base.map(str::to_owned), api_version: version, config: None }
+        EndpointArgs { api_base: base.map(str::to_owned), api_version: version, config: None, allow_http: false }
     }
 
     #[test]
@@ -84,6 +111,23 @@ mod tests {
         );
         let v2 = args(Some("http://127.0.0.1:1/rest/2/"), None).resolve().unwrap();
         assert_eq!(v2.resource_url("com.x/y z"), "http://127.0.0.1:1/rest/2/addons/com.x%2Fy%20z/privacy-and-security");
+    }
+
+    #[test]
+    fn plain_http_is_for_this_machine_only_unless_allowed() {
+        for local in
+            ["http://127.0.0.1:8080/rest/2", "http://localhost/rest/2", "http://[::1]:9/rest/2", "http://127.9.9.9"]
+        {
+            assert!(args(Some(local), None).resolve().is_ok(), "{local}");
+        }
+        for remote in
+            ["http://marketplace.atlassian.com/rest/2", "http://10.0.0.1/rest/2", "http://localhost.evil.example/"]
+        {
+            let problem = args(Some(remote), None).resolve().unwrap_err();
+            assert!(problem.contains("--allow-http"), "{remote}: {problem}");
+            let allowed = EndpointArgs { allow_http: true, ..args(Some(remote), None) };
+            assert!(allowed.resolve().is_ok(), "{remote}");
+        }
     }
 
     #[test]

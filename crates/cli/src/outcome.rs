@@ -6,6 +6,8 @@ use std::process::ExitCode;
 pub enum Outcome {
     /// Done, or the answers are valid.
     Done,
+    /// `diff --detailed-exitcode`: done, and publishing would change something.
+    Changes,
     /// Answers that are not valid, or an app that could not be read or published.
     Failed,
     /// A file or an option that cannot be used: nothing was checked or sent.
@@ -16,6 +18,7 @@ impl Outcome {
     pub fn exit_code(self) -> ExitCode {
         ExitCode::from(match self {
             Outcome::Done => 0,
+            Outcome::Changes => 3,
             Outcome::Failed => 1,
             Outcome::Unusable => 2,
         })

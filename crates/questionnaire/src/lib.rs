@@ -14,7 +14,9 @@
 //!   [`review_link`]: the answers in a link's fragment, for a colleague to read.
 
 pub mod answers;
+pub mod answers_file;
 pub mod api_config;
+pub mod app_keys;
 pub mod catalogue;
 pub mod completeness;
 pub mod consistency;
@@ -24,6 +26,7 @@ pub mod draft;
 pub mod eea;
 pub mod embed;
 pub mod endpoints;
+pub mod held;
 pub mod inputs;
 pub mod listing;
 #[cfg(test)]

@@ -135,7 +135,7 @@ fn details(party: &ListedThirdParty) -> Vec<(&'static str, String)> {
 }
 
 /// Partner-typed text as literal Markdown: no emphasis, links, headings or HTML of its own.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

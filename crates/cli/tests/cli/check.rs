@@ -125,3 +125,38 @@ fn api_bodies_of_either_version_and_bare_trust_info_are_read_like_exports() {
         assert!(run.stdout.contains("Marketplace"), "{name}: the kind is said: {run:?}");
     }
 }
+
+#[test]
+fn a_freshly_pulled_live_record_passes_and_what_the_marketplace_holds_is_a_warning() {
+    let market = Market::start();
+    // Approved on the Marketplace: encryption off although End-User Data is stored, and a
+    // "Yes" whose details the API has no field for.
+    let mut live = sample::complete(1);
+    live.set(ids::DISK_ENCRYPTION, Answer::Choice(choice::NO.into()));
+    market.seed_live(KEY, &to_trust_info(&live));
+    let dir = scratch("check-pulled");
+    let pulled = dir.join("pulled.json");
+    assert_eq!(pull_live(&market, KEY, &pulled).code, 0);
+    let pulled = pulled.to_str().unwrap();
+
+    let run = cli(&["check", pulled]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("pulled.json (privacy-tab draft export): valid"), "{run:?}");
+    let warnings = run
+        .stdout
+        .split("As the Marketplace holds them, or only its own form takes (warnings")
+        .nth(1)
+        .expect("warnings");
+    assert!(warnings.contains(&named(ids::DISK_ENCRYPTION)), "{run:?}");
+    assert!(warnings.contains(&named(ids::DPA_LINK)), "no API field for it: {run:?}");
+
+    // An answer the partner then changes is theirs again.
+    let mut edited = Draft::parse(&std::fs::read_to_string(pulled).unwrap()).unwrap();
+    edited.answers.set(ids::SECURITY_CONTACT, Answer::Text("security at example".into()));
+    edited.answers.set(ids::STORES_EUD, Answer::Choice(choice::YES.into()));
+    let edited_file = write(&dir, "edited.json", &questionnaire::draft::export_json(&edited));
+    let after = cli(&["check", &edited_file]);
+    assert_eq!(after.code, 1, "{after:?}");
+    let errors = after.stdout.split("Field errors").nth(1).unwrap().split("As the Marketplace").next().unwrap();
+    assert!(errors.contains(&named(ids::SECURITY_CONTACT)), "{after:?}");
+}

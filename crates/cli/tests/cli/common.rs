@@ -101,8 +101,14 @@ pub fn cli(args: &[&str]) -> Run {
 
 /// [`cli`] with environment variables (the credentials, say).
 pub fn cli_with(args: &[&str], env: &[(&str, &str)]) -> Run {
+    cli_in(&std::env::temp_dir(), args, env)
+}
+
+/// [`cli_with`] run in the folder `dir`.
+pub fn cli_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_privacy-tab"));
     command
+        .current_dir(dir)
         .args(args)
         .env_remove("ATLASSIAN_EMAIL")
         .env_remove("ATLASSIAN_API_TOKEN")
@@ -149,4 +155,65 @@ pub fn write(dir: &Path, name: &str, text: &str) -> String {
 /// The committed fixture: a partly answered export, as the browser app downloads one.
 pub fn fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name).to_str().unwrap().to_owned()
+}
+
+/// A server that answers every request with `301 Moved Permanently` to the same path on
+/// `target`, as `http://marketplace.atlassian.com` does for https, and keeps each request line.
+pub struct Redirector {
+    pub origin: String,
+    requests: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl Redirector {
+    pub fn start(target: &str) -> Redirector {
+        use std::io::{BufRead, BufReader, Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let origin = format!("http://{}", listener.local_addr().unwrap());
+        let requests = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (kept, target) = (requests.clone(), target.to_owned());
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut request_line = String::new();
+                if reader.read_line(&mut request_line).is_err() {
+                    continue;
+                }
+                let mut length = 0;
+                loop {
+                    let mut header = String::new();
+                    if reader.read_line(&mut header).unwrap_or(0) == 0 || header.trim().is_empty() {
+                        break;
+                    }
+                    if let Some((name, value)) = header.split_once(':') {
+                        if name.eq_ignore_ascii_case("content-length") {
+                            length = value.trim().parse().unwrap_or(0);
+                        }
+                    }
+                }
+                let mut body = vec![0; length];
+                let _ = reader.read_exact(&mut body);
+                let path = request_line.split_whitespace().nth(1).unwrap_or("/").to_owned();
+                kept.lock().unwrap().push(request_line.trim().to_owned());
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 301 Moved Permanently\r\nLocation: {target}{path}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                );
+            }
+        });
+        Redirector { origin, requests }
+    }
+
+    /// The request lines received so far (`PUT /rest/2/… HTTP/1.1`).
+    pub fn requests(&self) -> Vec<String> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+/// `push` as CI runs it: credentials from the environment, the plan confirmed with `--yes`.
+pub fn push_confirmed(market: &Market, args: &[&str]) -> Run {
+    let base = market.v2();
+    let mut all = vec!["push", "--yes", "--api-base", base.as_str()];
+    all.extend_from_slice(args);
+    cli_with(&all, CREDENTIALS)
 }

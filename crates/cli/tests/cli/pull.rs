@@ -34,7 +34,7 @@ fn the_marketplace_draft_needs_credentials_and_is_read_with_them() {
     market.seed_live(KEY, &to_trust_info(&sample::complete(0)));
     let dir = scratch("pull-draft");
     let pushed = export_file(&dir, "pushed.json", &sample::complete(3));
-    let push = cli_with(&["push", "--app", KEY, "--api-base", &market.v2(), &pushed], CREDENTIALS);
+    let push = push_confirmed(&market, &["--app", KEY, &pushed]);
     assert_eq!(push.code, 0, "{push:?}");
 
     let anonymous = cli(&["pull", "--draft", "--app", KEY, "--api-base", &market.v2()]);
@@ -69,4 +69,23 @@ fn an_unknown_app_is_named_in_the_404_message() {
     assert_eq!(run.code, 1, "{run:?}");
     assert!(run.stderr.contains("does not know the app key “com.example.typo” (404): check it."), "{run:?}");
     assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn pulling_an_unchanged_record_again_changes_no_byte_of_the_file() {
+    let market = Market::start();
+    market.seed_live(KEY, &to_trust_info(&sample::complete(1)));
+    let out = scratch("pull-again").join("pulled.json");
+    assert_eq!(pull_live(&market, KEY, &out).code, 0);
+    let first = std::fs::read(&out).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let again = cli(&["pull", "--force", "--app", KEY, "--api-base", &market.v2(), "-o", out.to_str().unwrap()]);
+    assert_eq!(again.code, 0, "{again:?}");
+    assert!(again.stderr.contains("unchanged"), "{again:?}");
+    assert_eq!(std::fs::read(&out).unwrap(), first, "no savedAt churn");
+
+    market.seed_live(KEY, &to_trust_info(&sample::complete(2)));
+    let changed = cli(&["pull", "--force", "--app", KEY, "--api-base", &market.v2(), "-o", out.to_str().unwrap()]);
+    assert_eq!(changed.code, 0, "{changed:?}");
+    assert_ne!(std::fs::read(&out).unwrap(), first);
 }

@@ -23,6 +23,10 @@ pub use restore::{restore, Restored};
 
 /// Names the format inside the file, so a stray JSON file is told apart from a draft.
 pub const FORMAT: &str = "privacy-tab-draft";
+/// Drafts are a few tens of kilobytes; a file far larger is not one, and is not read on. The
+/// browser's import and the command line stop at the same size.
+pub const LARGEST_FILE_BYTES: u64 = 5_000_000;
+
 /// The version this build writes. Version 0 (no `format`, no `version`) is migrated on read.
 pub const VERSION: u32 = 1;
 

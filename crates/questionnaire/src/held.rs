@@ -1,0 +1,78 @@
+//! What the Marketplace holds is never the partner's error. A file pulled from the Marketplace
+//! can fail the form's checks where the API has no field for an answer the form asks for (a
+//! "Yes" whose details only the Marketplace's own form takes), or where the form is stricter
+//! than the Marketplace: such a problem is a warning, as long as the answers it is about are
+//! still as the Marketplace holds them. Once the partner changes one of them, it is an error again.
+
+use crate::answers::Answers;
+use crate::catalogue::{self, QuestionId, Wire};
+
+/// Whether a problem about `id` comes with the record as the Marketplace holds it (`held`, the
+/// answers read from it): the answer and the answers it follows up are unchanged, or it is an
+/// answer the API cannot carry and the file leaves it empty.
+pub fn is_as_held(id: QuestionId, answers: &Answers, held: &Answers) -> bool {
+    let question = catalogue::question(id);
+    let unchanged = |id: QuestionId| answers.get(id) == held.get(id);
+    let own = if cannot_be_carried(id) { is_empty(id, answers) } else { unchanged(id) };
+    own && question.shown_when.is_none_or(|condition| condition.parents().into_iter().all(unchanged))
+}
+
+/// Whether the API has no field for the question, so no push can send an answer to it and
+/// only the Marketplace's own form takes one: missing there, it is advice, not an error.
+pub fn is_missing_and_cannot_be_carried(id: QuestionId, answers: &Answers) -> bool {
+    cannot_be_carried(id) && is_empty(id, answers)
+}
+
+fn cannot_be_carried(id: QuestionId) -> bool {
+    !matches!(catalogue::question(id).wire, Wire::Field { .. })
+}
+
+fn is_empty(id: QuestionId, answers: &Answers) -> bool {
+    answers.get(id).is_none_or(|answer| !answer.is_given())
+}
+
+/// [`is_as_held`] for a problem about several answers (a contradiction): all of them.
+pub fn are_as_held(ids: &[QuestionId], answers: &Answers, held: &Answers) -> bool {
+    ids.iter().all(|&id| is_as_held(id, answers, held))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::ids::{self, choice};
+    use crate::wire::{from_trust_info, to_trust_info};
+    use crate::Answer;
+
+    fn with_a_dpa_and_no_link() -> Answers {
+        let mut answers = crate::sample::complete(1);
+        answers.set(ids::HAS_DPA, Answer::Choice(choice::YES.into()));
+        answers.clear(ids::DPA_LINK);
+        answers
+    }
+
+    #[test]
+    fn a_detail_the_api_cannot_carry_is_as_held_until_its_parent_changes() {
+        let answers = with_a_dpa_and_no_link();
+        let held = from_trust_info(&to_trust_info(&answers));
+        assert!(is_as_held(ids::DPA_LINK, &answers, &held));
+        assert!(is_missing_and_cannot_be_carried(ids::DPA_LINK, &answers));
+        assert!(!is_missing_and_cannot_be_carried(ids::SECURITY_CONTACT, &Answers::new()));
+
+        let mut turned_on = answers.clone();
+        let mut held_off = held.clone();
+        held_off.set(ids::HAS_DPA, Answer::Choice(choice::NO.into()));
+        turned_on.set(ids::HAS_DPA, Answer::Choice(choice::YES.into()));
+        assert!(!is_as_held(ids::DPA_LINK, &turned_on, &held_off), "the partner said Yes: the link is theirs to give");
+    }
+
+    #[test]
+    fn a_changed_answer_is_the_partners() {
+        let answers = crate::sample::complete(1);
+        let held = from_trust_info(&to_trust_info(&answers));
+        assert!(is_as_held(ids::SECURITY_CONTACT, &answers, &held));
+        let mut edited = answers.clone();
+        edited.set(ids::SECURITY_CONTACT, Answer::Text("not an address".into()));
+        assert!(!is_as_held(ids::SECURITY_CONTACT, &edited, &held));
+        assert!(!are_as_held(&[ids::SECURITY_CONTACT, ids::DISK_ENCRYPTION], &edited, &held));
+    }
+}
