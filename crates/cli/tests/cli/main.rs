@@ -9,3 +9,4 @@ mod help;
 mod pull;
 mod push;
 mod show;
+mod spec_bodies;
