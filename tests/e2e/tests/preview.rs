@@ -212,8 +212,9 @@ async fn changes_against_the_live_version_are_marked_and_summed_up() {
 
     browser.find(&pick(ids::DATA_RESIDENCY, choice::RESIDENCY_WITHIN_ATLASSIAN)).await.click().await.unwrap();
     browser.find(&pick(ids::HAS_DPA, choice::YES)).await.click().await.unwrap();
-    // No public source names the DPA link's wire field: it is not sent, so it changes nothing.
-    browser.find(&control(ids::DPA_LINK)).await.send_keys("https://example.com/dpa").await.unwrap();
+    // The privacy policy is a listing field the API has no field for: it is not sent, so it
+    // changes nothing.
+    browser.find(&control(ids::PRIVACY_POLICY)).await.send_keys("https://example.com/privacy").await.unwrap();
 
     let summary = browser.wait_for_text("#preview-pane .change-summary", "2 answers change what customers see").await;
     assert!(
