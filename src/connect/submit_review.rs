@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use questionnaire::catalogue::{Question, QuestionId};
+use questionnaire::catalogue::{Question, QuestionId, Wire};
 use questionnaire::visibility::hidden_answers;
 use questionnaire::wire::{sent, unsent, UnsentReason};
 
@@ -59,8 +59,8 @@ pub fn SubmitReview() -> impl IntoView {
             />
             <NotSentList
                 id="not-sent-unknown"
-                title="Not sent: the Marketplace API has no known field for these answers"
-                note="They stay in your draft and export; enter them in the Marketplace's own form."
+                title="Not sent: the Privacy & Security API has no field for these answers"
+                note="They stay in your draft and export; each says where it goes instead."
                 questions=Signal::derive(unknown_field)
             />
             <NotSentList
@@ -102,8 +102,8 @@ fn ids(questions: Vec<&'static Question>) -> Vec<QuestionId> {
 }
 
 /// One titled list of questions, by the short name the listing gives them (a follow-up's own
-/// wording, "You'll be asked to link it here", means nothing out of place); nothing at all
-/// when it is empty.
+/// wording, "You'll be asked to link it here", means nothing out of place), each with where it
+/// goes instead when the API has no field for it; nothing at all when it is empty.
 #[component]
 fn NotSentList(
     id: &'static str,
@@ -116,7 +116,14 @@ fn NotSentList(
         (!questions.is_empty()).then(|| {
             let items = questions
                 .into_iter()
-                .map(|qid| view! { <li data-question-id=qid.as_str()>{questionnaire::catalogue::question(qid).listing_label}</li> })
+                .map(|qid| {
+                    let question = questionnaire::catalogue::question(qid);
+                    let elsewhere = match question.wire {
+                        Wire::Elsewhere { why } => Some(view! { <span class="why">" ("{why}")"</span> }),
+                        _ => None,
+                    };
+                    view! { <li data-question-id=qid.as_str()>{question.listing_label}{elsewhere}</li> }
+                })
                 .collect_view();
             view! {
                 <div class="not-sent" id=id>

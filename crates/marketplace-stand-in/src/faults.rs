@@ -5,7 +5,7 @@
 //!
 //! ```json
 //! {"delayMs": 2000, "status": 503, "retryAfterSeconds": 3, "drop": false, "times": 1,
-//!  "fieldErrors": [{"path": "appTrustInformation.security", "message": "..."}],
+//!  "fieldErrors": [{"path": "/security/securityContact", "message": "...", "code": "..."}],
 //!  "methods": ["PUT"]}
 //! ```
 //!
@@ -174,7 +174,7 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
 fn fault_response(rule: &FaultRule) -> Response {
     let status = rule.status.and_then(|code| StatusCode::from_u16(code).ok()).unwrap_or(StatusCode::BAD_REQUEST);
     let mut response = match rule.field_errors.as_deref() {
-        Some(errors) if !errors.is_empty() => respond::field_errors("Validation failed", errors),
+        Some(errors) if !errors.is_empty() => respond::errors_doc(errors),
         _ => respond::error(status, format!("Injected fault: {status}")),
     };
     *response.status_mut() = status;

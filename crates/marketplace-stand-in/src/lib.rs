@@ -13,10 +13,13 @@
 //!   live. Credentials that are sent but wrong are always 401. A bad `state` is 400, a key with
 //!   nothing stored (or no such version) is 404.
 //! - `PUT /rest/2/addons/{key}/privacy-and-security` with `{"appTrustInformation": {...}}`
-//!   stores the object as the draft and answers 204 with
-//!   `Location: /rest/2/addons/{key}/privacy-and-security?state=draft`. Malformed JSON or
-//!   mistyped known fields give 400 `{"message", "errors": [{"message", "path"}]}` (see
-//!   [`validate`]). Unknown fields are kept.
+//!   stores the draft and answers 204 (as the v2 reference documents) with
+//!   `Location: /rest/2/addons/{key}/privacy-and-security?state=draft`. The body is validated
+//!   against Atlassian's OpenAPI document (`AppTrustInformation`, which v2 is inferred to share;
+//!   see [`spec`] and [`validate`]): a bad one gets 400 with the spec's
+//!   `{"errors": [{"message", "path", "code"}]}`, `path` a JSON Pointer inside the wrapper.
+//!   Fields outside the spec's schemas may be sent (it does not forbid them) and are stored
+//!   as sent.
 //! - Anonymous non-draft GETs carry `Access-Control-Allow-Origin: *`, and `OPTIONS` answers a
 //!   preflight for GET only, so a widget on another origin can read the live version. Nothing
 //!   else sends CORS headers, like the real API is assumed to.
@@ -25,9 +28,11 @@
 //!
 //! v3, apps addressed by any product id, stored apart from v2:
 //! - `GET /rest/3/privacy-and-security/products/{id}?state=live|draft` (default live) returns
-//!   `{"commonCloud": {...}}`; `PUT` with that same wrapper replaces the draft (204); `DELETE`
-//!   removes the draft (204, 404 without one); `POST .../publish` moves the draft to live (204,
-//!   404 for an unknown product, 409 when there is no draft).
+//!   `{"commonCloud": {...}}` (as live reads show; the spec's schema says `common`); `PUT` with
+//!   the spec's `{"commonCloud": ...}` is validated as v2's and replaces the draft (201 when
+//!   new, 200 when replaced); `DELETE` removes the draft (204, 404 without one);
+//!   `POST .../publish` moves the draft to live (200; 404 for an unknown product or without a
+//!   draft).
 //!
 //! # Control API (no auth, never subject to faults)
 //!
@@ -37,7 +42,8 @@
 //!   for an unknown key); `putCount` counts accepted v2 PUTs.
 //! - `PUT /_stand-in/apps/{key}/live` with a TrustInfo object seeds the live version (not
 //!   type-checked, so odd live data such as `"TRUE"` strings can be seeded).
-//! - `POST /_stand-in/apps/{key}/publish` moves the draft to live (v2 documents no publish).
+//! - `POST /_stand-in/apps/{key}/publish` moves the draft to live (v2 documents no publish):
+//!   200, or 404 without a draft.
 //! - `GET /_stand-in/products/{id}`: the same view of a v3 product.
 //! - `GET|POST|DELETE /_stand-in/faults`: list, replace, clear the fault rules (see [`faults`]).
 //! - `GET /_stand-in/requests` → `{"PUT": n, …}`: API requests received, by method, counted as
@@ -67,6 +73,7 @@ pub mod faults;
 pub mod log;
 pub mod respond;
 pub mod server;
+pub mod spec;
 pub mod state;
 pub mod static_files;
 pub mod store;

@@ -9,7 +9,7 @@ use axum::Router;
 
 use crate::auth::Caller;
 use crate::state::AppState;
-use crate::validate::{self, TRUST_INFO};
+use crate::validate::{self, V2};
 use crate::version::{self, Version};
 use crate::{cors, respond};
 
@@ -58,9 +58,9 @@ async fn write(State(state): State<AppState>, Path(key): Path<String>, headers: 
     if !state.knows_app(&key) {
         return app_not_found(&key);
     }
-    let info = match validate::wrapped(&body, "appTrustInformation", &[TRUST_INFO]) {
+    let info = match validate::wrapped(&body, &V2) {
         Ok(info) => info,
-        Err((message, errors)) => return respond::field_errors(message, &errors),
+        Err(errors) => return respond::errors_doc(&errors),
     };
     state.update(|store| store.apps.entry(key.clone()).or_default().put_draft(info));
     respond::stored_at(&location(&key))

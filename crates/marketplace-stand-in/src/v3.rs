@@ -1,4 +1,6 @@
-//! The v3 API: privacy & security information by product id, wrapped in `commonCloud`.
+//! The v3 API: privacy & security information by product id, wrapped in `commonCloud`, with
+//! the status codes of Atlassian's OpenAPI document: PUT 201 (new draft) or 200 (replaced),
+//! publish 200, or 404 without a draft.
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
@@ -10,7 +12,7 @@ use serde_json::json;
 
 use crate::respond;
 use crate::state::AppState;
-use crate::validate::{self, COMMON_CLOUD_EXTRA, TRUST_INFO};
+use crate::validate::{self, V3};
 use crate::version::{self, Version};
 
 pub const PATH: &str = "/rest/3/privacy-and-security/products/{product_id}";
@@ -40,12 +42,17 @@ async fn write(State(state): State<AppState>, Path(id): Path<String>, headers: H
     if let Some(response) = state.credentials().refusal(&headers) {
         return response;
     }
-    let info = match validate::wrapped(&body, "commonCloud", &[TRUST_INFO, COMMON_CLOUD_EXTRA]) {
+    let info = match validate::wrapped(&body, &V3) {
         Ok(info) => info,
-        Err((message, errors)) => return respond::field_errors(message, &errors),
+        Err(errors) => return respond::errors_doc(&errors),
     };
-    state.update(|store| store.products.entry(id.clone()).or_default().put_draft(info));
-    respond::stored_at(&format!("/rest/3/privacy-and-security/products/{id}?state=draft"))
+    let replaced = state.update(|store| {
+        let record = store.products.entry(id.clone()).or_default();
+        let replaced = record.draft.is_some();
+        record.put_draft(info);
+        replaced
+    });
+    respond::stored_v3(replaced, &format!("/rest/3/privacy-and-security/products/{id}?state=draft"))
 }
 
 async fn discard(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Response {

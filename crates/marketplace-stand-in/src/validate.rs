@@ -1,292 +1,145 @@
-//! Request-body checks for PUT: the wrapper, then the types of the TrustInfo fields we know.
+//! PUT bodies checked against Atlassian's own OpenAPI document (see [`crate::spec`]) by a JSON
+//! Schema validator, and what is wrong told as the spec's `JsonErrorsDoc`: each error's `path`
+//! a JSON Pointer inside the wrapper (`/security/caiq/CAIQLiteLink`) and a `code`.
 //!
-//! The types come from the reference (`marketplace-api.md`); everything about them lives in
-//! the tables below. Checks are deliberately loose where the reference is unsure: `null` is
-//! accepted anywhere (an unanswered question), unknown fields are kept unchecked, and the
-//! GDPR/CCPA/DPA flags also accept the `"TRUE"`/`"FALSE"`/`"NOT_APPLICABLE"` strings seen live.
+//! The document's schemas do not forbid fields they do not name (no `additionalProperties:
+//! false`), so a body may carry the fields live reads show outside them (`hasRestAPIExtension`,
+//! `security.permissionsJustification`, …), as a client that writes over the record it read
+//! does: it is accepted, and stored as sent, so tests see exactly what a client sent back.
 
-use serde_json::{Map, Value};
+use std::sync::LazyLock;
+
+use jsonschema::error::ValidationErrorKind;
+use jsonschema::{Draft, Validator};
+use serde_json::{json, Value};
 
 use crate::respond::FieldError;
+use crate::spec::{self, TRUST_INFORMATION, V3_BODY};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Object,
-    Bool,
-    /// A bool or one of `"TRUE"`, `"FALSE"`, `"NOT_APPLICABLE"`.
-    YesNoNa,
-    Text,
-    TextList,
-    ObjectList,
-    /// `{"min": int, "max": int}`, both present, `0 <= min <= max`.
-    DayRange,
+/// A PUT body's wrapper: the key around the `TrustInfo`, and the validator of the whole body.
+pub struct Body {
+    pub wrapper: &'static str,
+    validator: Validator,
 }
 
-use Kind::*;
+/// v3: the spec's `AppPrivacyAndSecurity`, `{"commonCloud": AppTrustInformation}`.
+pub static V3: LazyLock<Body> =
+    LazyLock::new(|| Body { wrapper: "commonCloud", validator: build(spec::component(V3_BODY)) });
 
-/// Paths inside TrustInfo; `name[]` means "each element of the array `name`".
-pub const TRUST_INFO: &[(&str, Kind)] = &[
-    ("dataAccessAndStorage", Object),
-    ("dataAccessAndStorage.appStoresEUDOutsideAtlassian", Bool),
-    ("dataAccessAndStorage.appProcessEUDOutsideAtlassian", Bool),
-    ("dataAccessAndStorage.isSameDataProcessedAndStored", Bool),
-    ("dataAccessAndStorage.typesOfDataStored", TextList),
-    ("dataAccessAndStorage.typesOfDataAccessed", TextList),
-    ("thirdPartyInformation", Object),
-    ("thirdPartyInformation.isEndUserDataShared", Bool),
-    ("thirdPartyInformation.dataSubProcessors", Text),
-    ("thirdPartyInformation.thirdPartyDetails", ObjectList),
-    ("thirdPartyInformation.thirdPartyDetails[].name", Text),
-    ("thirdPartyInformation.thirdPartyDetails[].link", Text),
-    ("thirdPartyInformation.thirdPartyDetails[].purpose", Text),
-    ("thirdPartyInformation.thirdPartyDetails[].thirdPartyCountries", TextList),
-    ("logDetails", Object),
-    ("logDetails.logEndUserData", Bool),
-    ("logDetails.logProcessAndOrStoreEUDOutsideAtlassian", Bool),
-    ("logDetails.logEUDShareWithThirdParty", Bool),
-    ("logDetails.logsIntegralForAppFunctionality", Bool),
-    ("dataResidency", Object),
-    // An enum whose wire values are partly unknown: any string is kept.
-    ("dataResidency.isDataResidencySupported", Text),
-    ("dataResidency.countriesWhereEndUserDataStored", TextList),
-    ("dataResidency.realmMigrationSupported", Bool),
-    ("dataResidency.inScopeDataTypes", TextList),
-    ("dataRetention", Object),
-    ("dataRetention.isDataRetentionSupported", Bool),
-    ("dataRetention.retentionDurationInDays", DayRange),
-    ("dataRetention.isCustomRetentionPeriodAllowed", Bool),
-    ("dataRetention.isRetentionDurationIndefinite", Bool),
-    ("privacy", Object),
-    ("privacy.privacyEnhancingTechniques", Object),
-    ("privacy.privacyEnhancingTechniques.arePrivacyEnhancingTechniquesSupported", Bool),
-    ("privacy.privacyEnhancingTechniques.privacyEnhancingTechniquesSupported", TextList),
-    ("privacy.gdpr", Object),
-    ("privacy.gdpr.dataController", Object),
-    ("privacy.gdpr.dataController.isAppDataController", YesNoNa),
-    ("privacy.gdpr.dataController.endUserDataTypes", TextList),
-    ("privacy.gdpr.dataProcessor", Object),
-    ("privacy.gdpr.dataProcessor.isAppDataProcessor", YesNoNa),
-    ("privacy.gdpr.dataProcessor.endUserDataTypes", TextList),
-    ("privacy.gdpr.dataTransfer", Object),
-    ("privacy.gdpr.dataTransfer.isEndUserDataTransferredOutsideEEA", YesNoNa),
-    ("privacy.gdpr.dataTransfer.isTransferComplianceMechanismsAdhered", YesNoNa),
-    ("privacy.ccpa", Object),
-    ("privacy.ccpa.business", Object),
-    ("privacy.ccpa.business.isAppBusiness", YesNoNa),
-    ("privacy.ccpa.serviceProvider", Object),
-    ("privacy.ccpa.serviceProvider.isAppServiceProvider", YesNoNa),
-    ("privacy.ccpa.serviceProvider.endUserDataTypes", TextList),
-    ("privacy.dataProcessingAgreement", Object),
-    ("privacy.dataProcessingAgreement.isDPASupported", YesNoNa),
-    ("security", Object),
-    ("security.securityContact", Text),
-    ("security.publicSecurityPoliciesLink", Text),
-    ("security.isDiskEncryptionSupported", Bool),
-    ("security.requiresUsersToProvidePATs", Bool),
-    // security.permissionsJustification is rich text of unknown shape: unchecked.
-    ("properties", Object),
-    ("properties.formStatus", Text),
-];
+/// v2: `{"appTrustInformation": TrustInfo}` (the v2 reference marks the key required), its
+/// `TrustInfo` inferred to be the same `AppTrustInformation` as v3's.
+pub static V2: LazyLock<Body> = LazyLock::new(|| Body {
+    wrapper: "appTrustInformation",
+    validator: build(json!({
+        "type": "object",
+        "required": ["appTrustInformation"],
+        "properties": { "appTrustInformation": spec::component(TRUST_INFORMATION) },
+    })),
+});
 
-/// Fields only the v3 `commonCloud` wrapper has, on top of [`TRUST_INFO`].
-pub const COMMON_CLOUD_EXTRA: &[(&str, Kind)] = &[("hasRestAPIExtension", Bool), ("supportsConfigurableEgress", Bool)];
+fn build(root: Value) -> Validator {
+    jsonschema::options()
+        .with_draft(Draft::Draft4)
+        .should_validate_formats(true)
+        .should_ignore_unknown_formats(true)
+        .build(&spec::document_for(root))
+        .expect("the OpenAPI document's schemas compile")
+}
 
-/// Parses a PUT body `{"<wrapper>": {...}}` and returns the inner object, or the field errors
-/// with paths from the body's root (`<wrapper>.dataRetention...`). Malformed JSON is a single
-/// error with an empty path.
-pub fn wrapped(body: &[u8], wrapper: &str, tables: &[&[(&str, Kind)]]) -> Result<Value, (String, Vec<FieldError>)> {
-    let value: Value = serde_json::from_slice(body).map_err(|e| {
-        let message = format!("Malformed JSON: {e}");
-        (message.clone(), vec![FieldError::new("", message)])
-    })?;
-    let invalid = |errors| Err(("Validation failed".to_string(), errors));
-    let Some(root) = value.as_object() else {
-        return invalid(vec![FieldError::new("", "must be a JSON object")]);
-    };
-    let inner = match root.get(wrapper) {
-        None | Some(Value::Null) => return invalid(vec![FieldError::new(wrapper, "is required")]),
-        Some(inner) if !inner.is_object() => return invalid(vec![FieldError::new(wrapper, "must be an object")]),
-        Some(inner) => inner,
-    };
-    let errors = check(inner, wrapper, tables);
+/// The `TrustInfo` inside a valid body, or the errors to answer 400 with.
+pub fn wrapped(raw: &[u8], body: &Body) -> Result<Value, Vec<FieldError>> {
+    let value: Value = serde_json::from_slice(raw)
+        .map_err(|e| vec![FieldError::coded("", format!("Malformed JSON: {e}"), "INVALID_JSON")])?;
+    let errors: Vec<FieldError> = body.validator.iter_errors(&value).map(|error| field_error(&error, body)).collect();
     if errors.is_empty() {
-        Ok(inner.clone())
+        Ok(value[body.wrapper].clone())
     } else {
-        invalid(errors)
+        Err(errors)
     }
 }
 
-/// Every type error in `value`, in table order, with paths prefixed by `root`.
-pub fn check(value: &Value, root: &str, tables: &[&[(&str, Kind)]]) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    for (path, kind) in tables.iter().flat_map(|table| table.iter()) {
-        let segments: Vec<&str> = path.split('.').collect();
-        let mut found = Vec::new();
-        locate(value, &segments, root.to_string(), &mut found);
-        for (at, field) in found {
-            check_kind(field, *kind, &at, &mut errors);
+fn field_error(error: &jsonschema::ValidationError<'_>, body: &Body) -> FieldError {
+    let at = error.instance_path().to_string();
+    // The spec's paths are inside the wrapper: `/security/securityContact`.
+    let inside = at.strip_prefix(&format!("/{}", body.wrapper)).unwrap_or(&at).to_owned();
+    let is_element =
+        inside.rsplit('/').next().is_some_and(|last| !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()));
+    let (path, code) = match error.kind() {
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            let path = if at.is_empty() { String::new() } else { format!("{inside}/{name}") };
+            (path, "FIELD_REQUIRED")
         }
-    }
-    errors
-}
-
-/// Collects the non-null values at `segments`. A missing or wrongly typed parent yields
-/// nothing: the parent's own table entry reports it.
-fn locate<'a>(value: &'a Value, segments: &[&str], path: String, found: &mut Vec<(String, &'a Value)>) {
-    let Some((first, rest)) = segments.split_first() else {
-        if !value.is_null() {
-            found.push((path, value));
-        }
-        return;
+        ValidationErrorKind::Format { format } if format == "uri" => (inside, "INVALID_URL_FORMAT"),
+        ValidationErrorKind::Format { format } if format == "email" => (inside, "INVALID_EMAIL_FORMAT"),
+        _ if is_element => (inside, "INVALID_ARRAY_VALUE"),
+        ValidationErrorKind::Enum { .. } => (inside, "INVALID_ENUM_VALUE"),
+        // Not a code the spec names: it lists no code for a value of the wrong type.
+        _ => (inside, "INVALID_TYPE"),
     };
-    let (name, each) = match first.strip_suffix("[]") {
-        Some(name) => (name, true),
-        None => (*first, false),
-    };
-    let Some(child) = value.as_object().and_then(|object| object.get(name)) else {
-        return;
-    };
-    let path = join(&path, name);
-    if !each {
-        return locate(child, rest, path, found);
-    }
-    for (index, element) in child.as_array().into_iter().flatten().enumerate() {
-        locate(element, rest, format!("{path}[{index}]"), found);
-    }
-}
-
-fn join(path: &str, name: &str) -> String {
-    if path.is_empty() {
-        name.to_string()
-    } else {
-        format!("{path}.{name}")
-    }
-}
-
-fn check_kind(value: &Value, kind: Kind, path: &str, errors: &mut Vec<FieldError>) {
-    let mut fail = |path: &str, message: &str| errors.push(FieldError::new(path, message));
-    match kind {
-        Object if !value.is_object() => fail(path, "must be an object"),
-        Bool if !value.is_boolean() => fail(path, "must be a boolean"),
-        YesNoNa if !(value.is_boolean() || matches!(value.as_str(), Some("TRUE" | "FALSE" | "NOT_APPLICABLE"))) => {
-            fail(path, "must be a boolean or one of \"TRUE\", \"FALSE\", \"NOT_APPLICABLE\"")
-        }
-        Text if !value.is_string() => fail(path, "must be a string"),
-        TextList | ObjectList => {
-            let Some(items) = value.as_array() else {
-                return fail(
-                    path,
-                    if kind == TextList { "must be an array of strings" } else { "must be an array of objects" },
-                );
-            };
-            for (index, item) in items.iter().enumerate() {
-                if kind == TextList && !item.is_string() {
-                    fail(&format!("{path}[{index}]"), "must be a string");
-                } else if kind == ObjectList && !item.is_object() {
-                    fail(&format!("{path}[{index}]"), "must be an object");
-                }
-            }
-        }
-        DayRange => match value.as_object() {
-            None => fail(path, "must be an object {\"min\": integer, \"max\": integer}"),
-            Some(range) => check_day_range(range, path, errors),
-        },
-        _ => {}
-    }
-}
-
-fn check_day_range(range: &Map<String, Value>, path: &str, errors: &mut Vec<FieldError>) {
-    let mut bound = |name: &str| -> Option<i64> {
-        let at = format!("{path}.{name}");
-        match range.get(name) {
-            None | Some(Value::Null) => errors.push(FieldError::new(at, "is required")),
-            Some(value) => match value.as_i64() {
-                Some(days) if days >= 0 => return Some(days),
-                Some(_) => errors.push(FieldError::new(at, "must not be negative")),
-                None => errors.push(FieldError::new(at, "must be an integer")),
-            },
-        }
-        None
-    };
-    if let (Some(min), Some(max)) = (bound("min"), bound("max")) {
-        if min > max {
-            errors.push(FieldError::new(path, "min must not be greater than max"));
-        }
-    }
+    FieldError::coded(path, error.to_string(), code)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
-    fn errors_of(info: Value) -> Vec<String> {
-        check(&info, "appTrustInformation", &[TRUST_INFO]).into_iter().map(|e| e.path).collect()
-    }
-
-    #[test]
-    fn table_paths_are_unique_and_parents_come_first() {
-        let mut seen = std::collections::BTreeSet::new();
-        for (path, _) in TRUST_INFO.iter().chain(COMMON_CLOUD_EXTRA) {
-            assert!(seen.insert(*path), "duplicate {path}");
-            if let Some((parent, _)) = path.rsplit_once('.') {
-                assert!(seen.contains(parent.trim_end_matches("[]")), "{path} listed before its parent");
-            }
+    fn errors(body: &Body, value: Value) -> Vec<(String, String)> {
+        match wrapped(value.to_string().as_bytes(), body) {
+            Ok(_) => vec![],
+            Err(errors) => errors.into_iter().map(|e| (e.path, e.code.unwrap_or_default())).collect(),
         }
     }
 
     #[test]
-    fn accepts_a_full_well_typed_document_and_nulls() {
+    fn accepts_a_whole_body_in_the_spec_s_types() {
         let info = json!({
-            "dataAccessAndStorage": {"appStoresEUDOutsideAtlassian": true, "typesOfDataStored": ["EMAIL"], "typesOfDataAccessed": null},
-            "thirdPartyInformation": {"isEndUserDataShared": true, "thirdPartyDetails": [{"name": "S3", "link": "aws.amazon.com", "purpose": "storage", "thirdPartyCountries": ["US"]}]},
+            "dataAccessAndStorage": {"appStoresEUDOutsideAtlassian": true, "typesOfDataStored": ["Email address"]},
+            "thirdPartyInformation": {"isEndUserDataShared": true, "dataSubProcessors": "https://example.com/subs",
+                "thirdPartyDetails": [{"name": "AWS", "link": "https://aws.amazon.com", "purpose": "Hosting", "thirdPartyCountries": ["US"]}]},
+            "dataResidency": {"isDataResidencySupported": "STORED_EXTERNAL_TO_ATLASSIAN"},
             "dataRetention": {"retentionDurationInDays": {"min": 0, "max": 30}},
-            "privacy": {"ccpa": {"business": {"isAppBusiness": "NOT_APPLICABLE"}}, "gdpr": {"dataController": {"isAppDataController": false}}},
-            "security": {"permissionsJustification": {"any": "shape"}},
-            "somethingNew": 42
+            "privacy": {"gdpr": {"dataController": {"isAppDataController": "NOT_APPLICABLE"}, "dataProcessor": {"isAppDataProcessor": true},
+                "dataTransfer": {"transferComplianceMechanismsAdhered": "SCCs"}},
+                "dataProcessingAgreement": {"isDPASupported": false, "link": "https://example.com/dpa"}},
+            "security": {"caiq": {"isCAIQCompleted": true, "CAIQLiteLink": "https://example.com/caiq"},
+                "compliantCertifications": ["SOC2"], "hasCompliantCertifications": true,
+                "permissionsJustification": "outside the schema, allowed"},
+            "hasRestAPIExtension": true
         });
-        assert_eq!(errors_of(info), Vec::<String>::new());
+        assert_eq!(errors(&V3, json!({"commonCloud": info})), vec![]);
+        assert_eq!(errors(&V2, json!({"appTrustInformation": info})), vec![]);
     }
 
     #[test]
-    fn reports_each_wrong_type_with_its_path() {
+    fn each_error_has_a_pointer_inside_the_wrapper_and_a_code() {
         let info = json!({
-            "dataAccessAndStorage": {"appStoresEUDOutsideAtlassian": "yes", "typesOfDataStored": ["EMAIL", 3]},
-            "thirdPartyInformation": {"thirdPartyDetails": [{"name": "ok"}, {"name": 5}]},
-            "logDetails": [],
-            "dataRetention": {"retentionDurationInDays": {"min": "1", "max": 2}},
-            "privacy": {"dataProcessingAgreement": {"isDPASupported": "MAYBE"}}
+            "dataAccessAndStorage": {"appStoresEUDOutsideAtlassian": "TRUE", "typesOfDataStored": ["IP address", 3]},
+            "dataResidency": {"isDataResidencySupported": "SOMEWHERE"},
+            "privacy": {"dataProcessingAgreement": {"isDPASupported": "TRUE", "link": "example.com/dpa"}},
+            "thirdPartyInformation": {"thirdPartyDetails": [{"link": "aws.amazon.com"}]},
+            "dataRetention": {"retentionDurationInDays": {"min": 1.5}}
         });
-        assert_eq!(
-            errors_of(info),
-            [
-                "appTrustInformation.dataAccessAndStorage.appStoresEUDOutsideAtlassian",
-                "appTrustInformation.dataAccessAndStorage.typesOfDataStored[1]",
-                "appTrustInformation.thirdPartyInformation.thirdPartyDetails[1].name",
-                "appTrustInformation.logDetails",
-                "appTrustInformation.dataRetention.retentionDurationInDays.min",
-                "appTrustInformation.privacy.dataProcessingAgreement.isDPASupported",
-            ]
-        );
+        let mut found = errors(&V3, json!({"commonCloud": info}));
+        found.sort();
+        let expected = [
+            ("/dataAccessAndStorage/appStoresEUDOutsideAtlassian", "INVALID_TYPE"),
+            ("/dataAccessAndStorage/typesOfDataStored/1", "INVALID_ARRAY_VALUE"),
+            ("/dataResidency/isDataResidencySupported", "INVALID_ENUM_VALUE"),
+            ("/dataRetention/retentionDurationInDays/min", "INVALID_TYPE"),
+            ("/privacy/dataProcessingAgreement/isDPASupported", "INVALID_ENUM_VALUE"),
+            ("/privacy/dataProcessingAgreement/link", "INVALID_URL_FORMAT"),
+            ("/thirdPartyInformation/thirdPartyDetails/0/link", "INVALID_URL_FORMAT"),
+        ];
+        assert_eq!(found, expected.map(|(path, code)| (path.to_owned(), code.to_owned())));
     }
 
     #[test]
-    fn day_range_rules() {
-        let range = |r: Value| errors_of(json!({"dataRetention": {"retentionDurationInDays": r}}));
-        assert_eq!(range(json!({"max": 1})), ["appTrustInformation.dataRetention.retentionDurationInDays.min"]);
-        assert_eq!(range(json!({"min": 1.5, "max": -1})).len(), 2);
-        assert_eq!(range(json!({"min": 5, "max": 1})), ["appTrustInformation.dataRetention.retentionDurationInDays"]);
-        assert_eq!(range(json!(7)), ["appTrustInformation.dataRetention.retentionDurationInDays"]);
-    }
-
-    #[test]
-    fn wrapper_errors() {
-        let paths = |body: &str| wrapped(body.as_bytes(), "appTrustInformation", &[TRUST_INFO]).unwrap_err().1;
-        assert_eq!(paths("{")[0].path, "");
-        assert_eq!(paths("[]")[0].path, "");
-        assert_eq!(paths("{}")[0].path, "appTrustInformation");
-        assert_eq!(paths(r#"{"appTrustInformation": []}"#)[0].path, "appTrustInformation");
-        let inner = wrapped(br#"{"appTrustInformation": {"x": 1}}"#, "appTrustInformation", &[TRUST_INFO]).unwrap();
-        assert_eq!(inner, json!({"x": 1}));
+    fn the_wrapper_is_required_and_must_be_an_object() {
+        assert_eq!(errors(&V3, json!({"appTrustInformation": {}})), [(String::new(), "FIELD_REQUIRED".to_owned())]);
+        assert_eq!(errors(&V2, json!({})), [(String::new(), "FIELD_REQUIRED".to_owned())]);
+        assert_eq!(errors(&V3, json!({"commonCloud": []})), [(String::new(), "INVALID_TYPE".to_owned())]);
+        let malformed = wrapped(b"{", &V3).unwrap_err();
+        assert_eq!((malformed[0].path.as_str(), malformed[0].code.as_deref()), ("", Some("INVALID_JSON")));
     }
 }

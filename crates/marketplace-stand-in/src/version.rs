@@ -38,10 +38,11 @@ pub struct BadState(String);
 
 impl IntoResponse for BadState {
     fn into_response(self) -> Response {
-        respond::field_errors(
+        respond::errors_doc(&[FieldError::coded(
+            "state",
             format!("Invalid state: '{}' (expected 'live' or 'draft')", self.0),
-            &[FieldError::new("state", "must be 'live' or 'draft'")],
-        )
+            "INVALID_ENUM_VALUE",
+        )])
     }
 }
 

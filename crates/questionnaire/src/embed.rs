@@ -245,8 +245,8 @@ mod tests {
 
     #[test]
     fn the_embedded_tab_shows_what_the_preview_shows() {
-        // The sample answers every question, including those the API has no field for
-        // (privacy policy, certifications, CAIQ Lite, DPA link, transfer mechanism…).
+        // The sample answers every question, including the one the API has no field for (the
+        // privacy policy, a listing field).
         let mut mirrored = complete(2);
         mirrored.set(ids::SAME_DATA_PROCESSED_AND_STORED, Answer::Flag(true));
         for answers in [complete(2), mirrored] {

@@ -212,10 +212,12 @@ async fn changes_against_the_live_version_are_marked_and_summed_up() {
 
     browser.find(&pick(ids::DATA_RESIDENCY, choice::RESIDENCY_WITHIN_ATLASSIAN)).await.click().await.unwrap();
     browser.find(&pick(ids::HAS_DPA, choice::YES)).await.click().await.unwrap();
-    // No public source names the DPA link's wire field: it is not sent, so it changes nothing.
     browser.find(&control(ids::DPA_LINK)).await.send_keys("https://example.com/dpa").await.unwrap();
+    // The privacy policy is a listing field the API has no field for: it is not sent, so it
+    // changes nothing.
+    browser.find(&control(ids::PRIVACY_POLICY)).await.send_keys("https://example.com/privacy").await.unwrap();
 
-    let summary = browser.wait_for_text("#preview-pane .change-summary", "2 answers change what customers see").await;
+    let summary = browser.wait_for_text("#preview-pane .change-summary", "3 answers change what customers see").await;
     assert!(
         summary.contains("Data residency: No. App does not support data residency options. → Yes. App stores End-User Data exclusively within Atlassian"),
         "{summary}"
@@ -224,6 +226,11 @@ async fn changes_against_the_live_version_are_marked_and_summed_up() {
         summary.contains("Data Processing Agreement (DPA): Response not provided by the partner → Yes"),
         "{summary}"
     );
+    assert!(
+        summary.contains("Data Processing Agreement: Response not provided by the partner → https://example.com/dpa"),
+        "{summary}"
+    );
+    assert!(!summary.contains("privacy policy"), "{summary}");
     let row = browser.find(&format!("#preview-pane [data-question={}]", ids::DATA_RESIDENCY)).await;
     assert!(row.attr("class").await.unwrap().unwrap_or_default().contains("changed"));
     let was = browser.wait_for_text(&pane_value(ids::DATA_RESIDENCY), "Customers see now").await;
@@ -232,13 +239,13 @@ async fn changes_against_the_live_version_are_marked_and_summed_up() {
 
     // Picking back what is live is no change.
     browser.find(&pick(ids::DATA_RESIDENCY, choice::RESIDENCY_NOT_SUPPORTED)).await.click().await.unwrap();
-    let summary = browser.wait_for_text("#preview-pane .change-summary", "1 answer changes").await;
+    let summary = browser.wait_for_text("#preview-pane .change-summary", "2 answers change").await;
     assert!(!summary.contains("Data residency:"), "{summary}");
     assert!(!browser.exists(&format!("#preview-pane [data-question={}].changed", ids::DATA_RESIDENCY)).await);
 
     browser.find(&pick(ids::DISK_ENCRYPTION, choice::NO)).await.click().await.unwrap();
     browser.find("#save-and-preview").await.click().await.unwrap();
-    let page_summary = browser.wait_for_text("#preview-page .change-summary", "2 answers change").await;
+    let page_summary = browser.wait_for_text("#preview-page .change-summary", "3 answers change").await;
     assert!(page_summary.contains("Full disk encryption at rest: Yes → No"), "{page_summary}");
     browser.screenshot("preview-changes-against-live").await;
     browser.close().await;

@@ -146,7 +146,7 @@ async fn reads_the_live_version_from_another_origin_under_a_strict_csp() {
         "The app stores End-User Data outside Atlassian products and services.",
         "Amazon Web Services",
         "Information already available with Atlassian",
-        // What the Marketplace cannot hold (no known wire value) reads as not provided.
+        // What the API has no field for (the privacy policy, a listing field) reads as not provided.
         "Response not provided by the partner",
     ] {
         assert!(text.contains(expected), "{expected:?} missing from {text:?}");

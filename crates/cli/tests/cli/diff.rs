@@ -11,7 +11,7 @@ fn lists_each_question_publishing_would_change_against_the_live_version() {
     let live = sample::complete(1);
     market.seed_live(KEY, &to_trust_info(&live));
     let mut draft = live.clone();
-    draft.set(ids::DATA_RESIDENCY, Answer::Choice(choice::RESIDENCY_NOT_SUPPORTED.into()));
+    draft.set(ids::DATA_RESIDENCY, Answer::Choice(choice::RESIDENCY_WITHIN_ATLASSIAN.into()));
     draft.set(ids::SECURITY_CONTACT, Answer::Text("privacy@example.com".into()));
     let dir = scratch("diff-changes");
     let file = export_file(&dir, "draft.json", &draft);

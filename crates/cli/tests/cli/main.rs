@@ -12,3 +12,4 @@ mod manifest;
 mod pull;
 mod push;
 mod show;
+mod spec_bodies;

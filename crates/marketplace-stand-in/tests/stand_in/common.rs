@@ -41,7 +41,7 @@ impl Reply {
     }
 
     pub fn error_paths(&self) -> Vec<String> {
-        self.json()["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap().to_string()).collect()
+        self.json()["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap_or("").to_string()).collect()
     }
 }
 

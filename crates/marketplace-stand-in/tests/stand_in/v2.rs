@@ -13,11 +13,10 @@ fn body(info: &serde_json::Value) -> String {
 fn sample() -> serde_json::Value {
     json!({
         "dataAccessAndStorage": {"appStoresEUDOutsideAtlassian": true, "typesOfDataStored": ["IP address"], "isSameDataProcessedAndStored": true},
-        "thirdPartyInformation": {"isEndUserDataShared": true, "thirdPartyDetails": [{"name": "AWS", "link": "aws.amazon.com", "purpose": "hosting", "thirdPartyCountries": ["US", "DE"]}]},
+        "thirdPartyInformation": {"isEndUserDataShared": true, "thirdPartyDetails": [{"name": "AWS", "link": "https://aws.amazon.com", "purpose": "hosting", "thirdPartyCountries": ["US", "DE"]}]},
         "dataRetention": {"retentionDurationInDays": {"min": 1, "max": 30}, "isRetentionDurationIndefinite": false},
-        "privacy": {"ccpa": {"business": {"isAppBusiness": "NOT_APPLICABLE"}}},
-        "security": {"permissionsJustification": {"type": "doc", "content": []}},
-        "notYetKnownField": {"nested": [1, 2.5, null, "x"]}
+        "privacy": {"ccpa": {"business": {"isAppBusiness": "NOT_APPLICABLE"}}, "dataProcessingAgreement": {"isDPASupported": true, "link": "https://example.com/dpa"}},
+        "security": {"caiq": {"isCAIQCompleted": true, "CAIQLiteLink": "https://example.com/caiq"}, "compliantCertifications": ["SOC2"]}
     })
 }
 
@@ -73,10 +72,10 @@ async fn live_is_public_and_the_default_state_depends_on_the_caller() {
     assert_eq!(h.get(&path, Auth::Partner).await.json(), sample(), "the partner's default is the draft");
     assert_eq!(h.get(&path, Auth::None).await.json(), live, "anonymous callers only see live");
 
-    assert_eq!(h.post(&format!("/_stand-in/apps/{KEY}/publish"), "").await.status, 204);
+    assert_eq!(h.post(&format!("/_stand-in/apps/{KEY}/publish"), "").await.status, 200);
     assert_eq!(h.get(&path, Auth::None).await.json(), sample());
     assert_eq!(h.holdings(KEY).await["draft"], json!(null), "publishing moves the draft");
-    assert_eq!(h.post(&format!("/_stand-in/apps/{KEY}/publish"), "").await.status, 409);
+    assert_eq!(h.post(&format!("/_stand-in/apps/{KEY}/publish"), "").await.status, 404, "no draft");
     assert_eq!(h.post("/_stand-in/apps/never.seen/publish", "").await.status, 404);
 }
 
@@ -136,25 +135,19 @@ async fn malformed_json_is_400_with_an_errors_list() {
         let reply = h.put(&v2_path(KEY), Auth::Partner, bad).await;
         assert_eq!(reply.status, 400, "{bad:?}");
         let json = reply.json();
-        assert!(json["message"].as_str().unwrap().starts_with("Malformed JSON"), "{json}");
-        assert_eq!(json["errors"][0]["path"], "");
-        assert!(json["errors"][0]["message"].is_string());
+        assert!(json["errors"][0]["message"].as_str().unwrap().starts_with("Malformed JSON"), "{json}");
+        assert_eq!(json.get("message"), None, "no top-level message: the spec has none");
     }
 }
 
 #[tokio::test]
-async fn wrong_wrapper_or_field_types_are_400_naming_the_path() {
+async fn wrong_wrapper_or_field_types_are_400_with_the_spec_s_errors() {
     let h = Harness::new();
     let path = v2_path(KEY);
-    for (bad, expected) in [
-        ("{}", "appTrustInformation"),
-        (r#"{"appTrustInformation": "x"}"#, "appTrustInformation"),
-        (r#"{"appTrustInformation": []}"#, "appTrustInformation"),
-        ("[1]", ""),
-    ] {
+    for bad in ["{}", r#"{"appTrustInformation": "x"}"#, r#"{"appTrustInformation": []}"#, "[1]"] {
         let reply = h.put(&path, Auth::Partner, bad).await;
         assert_eq!(reply.status, 400, "{bad}");
-        assert_eq!(reply.error_paths(), [expected], "{bad}");
+        assert_eq!(reply.error_paths(), [""], "{bad}: about the body, not a field");
     }
 
     let info = json!({
@@ -162,23 +155,47 @@ async fn wrong_wrapper_or_field_types_are_400_naming_the_path() {
         "logDetails": {"logEndUserData": 1},
         "dataRetention": {"retentionDurationInDays": {"min": "7", "max": 30}},
         "privacy": {"gdpr": {"dataProcessor": {"isAppDataProcessor": "yes"}}},
-        "thirdPartyInformation": {"thirdPartyDetails": [{"thirdPartyCountries": ["US", 1]}]}
+        "thirdPartyInformation": {"thirdPartyDetails": [{"thirdPartyCountries": ["US", 1], "link": "aws.amazon.com"}]},
+        "security": {"publicSecurityPoliciesLink": "example.com/security"}
     });
     let reply = h.put(&path, Auth::Partner, &body(&info)).await;
     assert_eq!(reply.status, 400);
-    assert_eq!(reply.json()["message"], "Validation failed");
-    assert_eq!(
-        reply.error_paths(),
-        [
-            "appTrustInformation.dataAccessAndStorage.appStoresEUDOutsideAtlassian",
-            "appTrustInformation.dataAccessAndStorage.typesOfDataStored",
-            "appTrustInformation.thirdPartyInformation.thirdPartyDetails[0].thirdPartyCountries[1]",
-            "appTrustInformation.logDetails.logEndUserData",
-            "appTrustInformation.dataRetention.retentionDurationInDays.min",
-            "appTrustInformation.privacy.gdpr.dataProcessor.isAppDataProcessor",
-        ]
-    );
+    let mut errors: Vec<(String, String)> = reply.json()["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["path"].as_str().unwrap().to_owned(), e["code"].as_str().unwrap().to_owned()))
+        .collect();
+    errors.sort();
+    let expected = [
+        ("/dataAccessAndStorage/appStoresEUDOutsideAtlassian", "INVALID_TYPE"),
+        ("/dataAccessAndStorage/typesOfDataStored", "INVALID_TYPE"),
+        ("/dataRetention/retentionDurationInDays/min", "INVALID_TYPE"),
+        ("/logDetails/logEndUserData", "INVALID_TYPE"),
+        ("/privacy/gdpr/dataProcessor/isAppDataProcessor", "INVALID_ENUM_VALUE"),
+        ("/security/publicSecurityPoliciesLink", "INVALID_URL_FORMAT"),
+        ("/thirdPartyInformation/thirdPartyDetails/0/link", "INVALID_URL_FORMAT"),
+        ("/thirdPartyInformation/thirdPartyDetails/0/thirdPartyCountries/1", "INVALID_ARRAY_VALUE"),
+    ];
+    assert_eq!(errors, expected.map(|(path, code)| (path.to_owned(), code.to_owned())));
+    assert!(reply.json()["errors"].as_array().unwrap().iter().all(|e| e["message"].is_string()));
+    assert_eq!(reply.json().get("message"), None);
     assert_eq!(h.holdings(KEY).await["draft"], json!(null), "an invalid PUT stores nothing");
+}
+
+/// The spec's schemas do not forbid other fields, so a PUT may carry the ones live reads show
+/// outside them (as a client writing over the record it read does): accepted, stored as sent.
+#[tokio::test]
+async fn fields_outside_the_spec_may_be_sent_back_and_are_stored_as_sent() {
+    let h = Harness::new();
+    let mut sent = sample();
+    sent["hasRestAPIExtension"] = json!(true);
+    sent["supportsConfigurableEgress"] = json!(false);
+    sent["security"]["permissionsJustification"] = json!({"type": "doc", "content": []});
+    sent["security"]["requiresUsersToProvidePATs"] = json!(false);
+    sent["notYetKnownField"] = json!({"nested": [1, 2.5, null, "x"]});
+    assert_eq!(h.put(&v2_path(KEY), Auth::Partner, &body(&sent)).await.status, 204);
+    assert_eq!(h.holdings(KEY).await["draft"], sent);
 }
 
 #[tokio::test]

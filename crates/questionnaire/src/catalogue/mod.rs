@@ -5,6 +5,8 @@ pub mod glossary;
 pub mod ids;
 pub mod limits;
 mod model;
+#[cfg(test)]
+mod openapi_tests;
 pub mod rich_text;
 mod sections;
 #[cfg(test)]

@@ -204,6 +204,9 @@ pub enum Condition {
 /// (the tags of `marketplace-api.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Certainty {
+    /// In Atlassian's own OpenAPI document for v3 (`spec/marketplace-v3-privacy.openapi.json`):
+    /// name, type and enum. v2 is inferred to hold the same fields.
+    Specified,
     /// In Atlassian's REST reference.
     Documented,
     /// Seen in public code that reads the live API.
@@ -212,12 +215,16 @@ pub enum Certainty {
     Inferred,
 }
 
-/// Where an answer goes in the v2 `appTrustInformation` JSON.
+/// Where an answer goes in the `TrustInfo` JSON (v2 `appTrustInformation`, v3 `commonCloud`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wire {
-    /// No public source names the field: the answer is kept in the draft and export,
-    /// left out of the PUT body, and the partner is told.
-    Unknown,
+    /// The Privacy & Security API has no field for it (Atlassian's OpenAPI document names none):
+    /// the answer is kept in the draft and export, left out of the PUT body, and the partner is
+    /// told why and where to enter it instead.
+    Elsewhere {
+        /// Where the answer belongs instead, in the partner's terms.
+        why: &'static str,
+    },
     /// Atlassian fills it in; nothing to send.
     NotSent,
     Field {
@@ -231,10 +238,14 @@ pub enum Wire {
 pub enum Encoding {
     /// "yes" ↔ `true`, "no" ↔ `false`.
     Bool,
-    /// "yes"/"no"/"na" ↔ `"TRUE"`/`"FALSE"`/`"NOT_APPLICABLE"` (booleans are read too).
+    /// "yes"/"no"/"na" ↔ `true`/`false`/`"NOT_APPLICABLE"`, the spec's enum (the strings
+    /// `"TRUE"`/`"FALSE"` seen in public code are read too).
     YesNoNotApplicable,
     /// Choice id ↔ wire string; `None` where the wire value is unknown.
     Enum(&'static [(&'static str, Option<&'static str>)]),
+    /// The picked options ↔ a list of strings through the table (option → wire value), with
+    /// each certification the "Other" text names as one more entry.
+    Certifications(&'static [(&'static str, &'static str)]),
     StringList,
     String,
     /// `{ "min": int, "max": int }`.

@@ -4,7 +4,8 @@
 use serde_json::{Map, Value};
 
 use crate::answers::{Answer, ThirdParty};
-use crate::catalogue::{ids::choice, third_party_field, Encoding, Kind, ThirdPartyColumn};
+use crate::catalogue::{ids::choice, third_party_field, Encoding, Kind, ThirdPartyColumn, OTHER_CERTIFICATION};
+use crate::validation::link::{check_domain, domain_href};
 
 const TRUE: &str = "TRUE";
 const FALSE: &str = "FALSE";
@@ -14,7 +15,7 @@ const MAX: &str = "max";
 
 /// The wire value of an answer, or `None` when it cannot be sent (an unknown wire value, a day
 /// count that is not a number, or nothing left once blanks are dropped).
-pub(super) fn encode(encoding: Encoding, answer: &Answer) -> Option<Value> {
+pub(crate) fn encode(encoding: Encoding, answer: &Answer) -> Option<Value> {
     if let Answer::Unknown(raw) = answer {
         // Read from the API and not understood: sent back exactly as it came.
         return Some(Value::from(raw.as_str()));
@@ -22,14 +23,17 @@ pub(super) fn encode(encoding: Encoding, answer: &Answer) -> Option<Value> {
     let value = match (encoding, answer) {
         (Encoding::Bool, Answer::Choice(picked)) => Value::Bool(yes_or_no(picked)?),
         (Encoding::Bool, Answer::Flag(ticked)) => Value::Bool(*ticked),
-        (Encoding::YesNoNotApplicable, Answer::Choice(picked)) => Value::from(match picked.as_str() {
-            choice::NOT_APPLICABLE => NOT_APPLICABLE,
-            other if yes_or_no(other)? => TRUE,
-            _ => FALSE,
-        }),
+        // The spec's enum: JSON `true` and `false`, and the string "NOT_APPLICABLE".
+        (Encoding::YesNoNotApplicable, Answer::Choice(picked)) => match picked.as_str() {
+            choice::NOT_APPLICABLE => Value::from(NOT_APPLICABLE),
+            other => Value::Bool(yes_or_no(other)?),
+        },
         (Encoding::Enum(table), Answer::Choice(picked)) => {
             let (_, wire) = table.iter().find(|(id, _)| id == picked)?;
             Value::from((*wire)?)
+        }
+        (Encoding::Certifications(table), Answer::Certifications { picked, other }) => {
+            Value::from(encode_certifications(table, picked, other))
         }
         (Encoding::StringList, Answer::List(items)) => Value::from(non_blank(items)),
         (Encoding::String, Answer::Text(text)) => Value::from(text.trim()),
@@ -62,7 +66,9 @@ pub(super) fn decode(kind: Kind, encoding: Encoding, value: &Value) -> Option<An
             None => unknown_choice(value)?,
         },
         Encoding::YesNoNotApplicable => match value {
-            Value::String(s) if s.eq_ignore_ascii_case(NOT_APPLICABLE) => Answer::Choice(choice::NOT_APPLICABLE.into()),
+            Value::String(s) if s.eq_ignore_ascii_case(NOT_APPLICABLE) && offers(kind, choice::NOT_APPLICABLE) => {
+                Answer::Choice(choice::NOT_APPLICABLE.into())
+            }
             other => match read_bool(other) {
                 Some(truth) => yes_no(truth),
                 None => unknown_choice(other)?,
@@ -75,6 +81,25 @@ pub(super) fn decode(kind: Kind, encoding: Encoding, value: &Value) -> Option<An
                 None => unknown_choice(value)?,
             }
         }
+        Encoding::Certifications(table) => {
+            let items: Vec<String> = read_strings(value)?.iter().map(|item| item.trim().to_owned()).collect();
+            let is_known = |item: &String| table.iter().any(|(_, wire)| wire == item);
+            let mut picked: Vec<String> = table
+                .iter()
+                .filter(|(_, wire)| items.iter().any(|item| item == wire))
+                .map(|(option, _)| (*option).to_owned())
+                .collect();
+            let mut others: Vec<&str> = Vec::new();
+            for item in items.iter().filter(|item| !item.is_empty() && !is_known(item)) {
+                if !others.contains(&item.as_str()) {
+                    others.push(item);
+                }
+            }
+            if !others.is_empty() {
+                picked.push(OTHER_CERTIFICATION.to_owned());
+            }
+            Answer::Certifications { picked, other: others.join(", ") }
+        }
         Encoding::StringList => Answer::List(read_strings(value)?),
         Encoding::String => Answer::Text(scalar_text(value)?),
         Encoding::DaysRange => Answer::DaysRange {
@@ -85,11 +110,37 @@ pub(super) fn decode(kind: Kind, encoding: Encoding, value: &Value) -> Option<An
     })
 }
 
+/// The wire values of the picked options, in the table's order, then each certification the
+/// "Other" text names (separated by commas) that is none of them. Reading gives the options
+/// back in that order, and the rest joined by ", " as the "Other" text, so a record read and
+/// written back is unchanged.
+fn encode_certifications(table: &[(&str, &'static str)], picked: &[String], other: &str) -> Vec<String> {
+    let others: Vec<&str> = if picked.iter().any(|option| option == OTHER_CERTIFICATION) {
+        other.split(',').map(str::trim).filter(|entry| !entry.is_empty()).collect()
+    } else {
+        Vec::new()
+    };
+    let mut values: Vec<String> = table
+        .iter()
+        .filter(|(option, wire)| picked.iter().any(|picked| picked == option) || others.contains(wire))
+        .map(|(_, wire)| (*wire).to_owned())
+        .collect();
+    for entry in others {
+        if !values.iter().any(|value| value == entry) {
+            values.push(entry.to_owned());
+        }
+    }
+    values
+}
+
 fn encode_row(row: &ThirdParty) -> Value {
     let mut object = Map::new();
     let key = |column| third_party_field(column).wire_key.to_owned();
     object.insert(key(ThirdPartyColumn::Name), Value::from(row.name.trim()));
-    object.insert(key(ThirdPartyColumn::Domain), Value::from(row.domain.trim()));
+    // The wire's `link` is a URI (the spec's `format: uri`); the partner types a domain or a
+    // link, so a bare domain goes as the https link the tab opens for it.
+    let link = domain_href(&row.domain).unwrap_or_else(|| row.domain.trim().to_owned());
+    object.insert(key(ThirdPartyColumn::Domain), Value::from(link));
     object.insert(key(ThirdPartyColumn::Countries), Value::from(non_blank(&row.countries)));
     object.insert(key(ThirdPartyColumn::Purpose), Value::from(row.purpose.trim()));
     Value::Object(object)
@@ -101,11 +152,25 @@ fn decode_row(row: &Value) -> Option<ThirdParty> {
     let text = |column| field(column).and_then(scalar_text).unwrap_or_default();
     let decoded = ThirdParty {
         name: text(ThirdPartyColumn::Name),
-        domain: text(ThirdPartyColumn::Domain),
+        domain: domain_of_link(&text(ThirdPartyColumn::Domain)),
         countries: field(ThirdPartyColumn::Countries).and_then(read_strings).unwrap_or_default(),
         purpose: text(ThirdPartyColumn::Purpose),
     };
     (!is_blank(&decoded)).then_some(decoded)
+}
+
+/// The domain a partner typed, from the link sent for it: the https link of a bare domain
+/// reads back as that domain (a link typed with `https://` reads back without it, which points
+/// to the same place).
+fn domain_of_link(link: &str) -> String {
+    match link.strip_prefix("https://") {
+        Some(domain) if !domain.contains(':') && check_domain(domain).is_ok() => domain.to_owned(),
+        _ => link.to_owned(),
+    }
+}
+
+fn offers(kind: Kind, choice_id: &str) -> bool {
+    matches!(kind, Kind::OneOf(choices) if choices.iter().any(|choice| choice.id == choice_id))
 }
 
 fn is_blank(row: &ThirdParty) -> bool {

@@ -1,7 +1,9 @@
-//! Answers ↔ the v2 `appTrustInformation` JSON, driven by each question's [`Wire`] entry: the
-//! catalogue is the one table of wire names, with how sure we are of each.
+//! Answers ↔ the `TrustInfo` JSON (v2 `appTrustInformation`, v3 `commonCloud`), driven by each
+//! question's [`Wire`] entry: the catalogue is the one table of wire names, with how sure we are
+//! of each. Atlassian's OpenAPI document for v3 (`spec/`) defines the fields; v2 is inferred to
+//! hold the same.
 
-mod codec;
+pub(crate) mod codec;
 mod json;
 
 use serde_json::{Map, Value};
@@ -14,15 +16,18 @@ use crate::visibility::{effective, is_hidden_by_own_condition, is_mirrored};
 
 /// The top-level key of the v2 PUT body (and of what some GET responses wrap).
 pub const PUT_BODY_KEY: &str = "appTrustInformation";
-/// The v3 API's wrapper around the same groups (seen live).
+/// The v3 API's wrapper around the same groups: the spec's PUT body, and what live reads show.
 pub const V3_BODY_KEY: &str = "commonCloud";
+/// The wrapper the spec's v3 GET schema names (`TrustInfo.common`); live reads show
+/// [`V3_BODY_KEY`], so both are read.
+pub const V3_READ_KEY: &str = "common";
 /// Groups the API returns but does not take back (`properties.formStatus`, seen live).
 pub const READ_ONLY_GROUPS: &[&str] = &["properties"];
 
 /// Why an answer the partner gave does not go into the PUT body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnsentReason {
-    /// No public source names the wire field.
+    /// The API has no field for it: the question's [`Wire::Elsewhere`] says where it goes.
     UnknownField,
     /// The field is known but the picked response's wire value is not.
     UnknownValue,
@@ -114,8 +119,7 @@ pub fn to_put_body_over(raw: &Value, answers: &Answers) -> Value {
     Value::Object(body)
 }
 
-/// The v3 PUT body, `{"commonCloud": TrustInfo}`: v3 wraps v2's groups (the wrapper is seen
-/// live in GET responses; that PUT takes the same is inferred).
+/// The v3 PUT body, `{"commonCloud": TrustInfo}` (the spec's `AppPrivacyAndSecurity`).
 pub fn to_v3_put_body_over(raw: &Value, answers: &Answers) -> Value {
     let mut body = Map::new();
     body.insert(V3_BODY_KEY.to_owned(), to_trust_info_over(raw, answers));
@@ -137,7 +141,7 @@ pub fn unsent(answers: &Answers) -> Vec<Unsent> {
                     UnsentReason::UnknownValue
                 }
                 Wire::Field { .. } => UnsentReason::Invalid,
-                Wire::Unknown | Wire::NotSent => UnsentReason::UnknownField,
+                Wire::Elsewhere { .. } | Wire::NotSent => UnsentReason::UnknownField,
             };
             Unsent { question, reason }
         })
@@ -176,10 +180,10 @@ pub fn from_trust_info(json: &Value) -> Answers {
     answers
 }
 
-/// The `TrustInfo` inside a v2 body (`appTrustInformation`) or a v3 one (`commonCloud`), or
-/// the value itself.
+/// The `TrustInfo` inside a v2 body (`appTrustInformation`) or a v3 one (`commonCloud`, or the
+/// spec's `common`), or the value itself.
 pub fn trust_info_of(json: &Value) -> &Value {
-    json.get(PUT_BODY_KEY).or_else(|| json.get(V3_BODY_KEY)).unwrap_or(json)
+    [PUT_BODY_KEY, V3_BODY_KEY, V3_READ_KEY].iter().find_map(|key| json.get(key)).unwrap_or(json)
 }
 
 /// Whether the JSON looks like a `TrustInfo` or a body wrapping one: it has at least one of

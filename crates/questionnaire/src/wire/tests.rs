@@ -1,4 +1,4 @@
-use serde_json::json;
+use serde_json::{json, Value};
 
 use super::*;
 use crate::answers::ThirdParty;
@@ -59,7 +59,7 @@ fn writes_the_documented_field_names() {
             "thirdPartyInformation": {
                 "isEndUserDataShared": true,
                 "thirdPartyDetails": [
-                    { "name": "AWS", "link": "aws.amazon.com", "thirdPartyCountries": ["US"], "purpose": "Cloud hosting" }
+                    { "name": "AWS", "link": "https://aws.amazon.com", "thirdPartyCountries": ["US"], "purpose": "Cloud hosting" }
                 ],
             },
             "dataResidency": {
@@ -74,9 +74,9 @@ fn writes_the_documented_field_names() {
             "privacy": {
                 "gdpr": {
                     "dataController": { "isAppDataController": "NOT_APPLICABLE" },
-                    "dataProcessor": { "isAppDataProcessor": "TRUE", "endUserDataTypes": ["Issue content"] },
+                    "dataProcessor": { "isAppDataProcessor": true, "endUserDataTypes": ["Issue content"] },
                 },
-                "dataProcessingAgreement": { "isDPASupported": true },
+                "dataProcessingAgreement": { "isDPASupported": true, "link": "https://example.com/dpa" },
             },
             "security": { "securityContact": "security@example.com", "isDiskEncryptionSupported": true },
         }})
@@ -84,25 +84,121 @@ fn writes_the_documented_field_names() {
 }
 
 #[test]
-fn answers_with_unknown_wire_names_are_kept_but_not_sent_and_the_model_says_which() {
+fn only_the_privacy_policy_has_no_field_and_it_is_kept_but_not_sent() {
     let mut answers = sample();
     pick(&mut answers, ids::DATA_RESIDENCY, choice::RESIDENCY_INDEPENDENT);
     answers.set(ids::RESIDENCY_LOCATIONS, list(&["EU"]));
     let reasons: Vec<_> = unsent(&answers).iter().map(|u| (u.question.id, u.reason)).collect();
-    assert_eq!(
-        reasons,
-        [
-            (ids::DATA_RESIDENCY, UnsentReason::UnknownValue),
-            (ids::RESIDENCY_LOCATIONS, UnsentReason::ParentNotSent),
-            (ids::DPA_LINK, UnsentReason::UnknownField),
-            (ids::PRIVACY_POLICY, UnsentReason::UnknownField),
-        ]
-    );
-    assert_eq!(unsendable(&answers).len(), 4);
+    assert_eq!(reasons, [(ids::PRIVACY_POLICY, UnsentReason::UnknownField)]);
+    assert_eq!(unsendable(&answers).len(), 1);
     let body = to_trust_info(&answers);
-    // The migration answer is a question of its own, sent whatever the residency response.
-    assert_eq!(body["dataResidency"], json!({ "realmMigrationSupported": false }));
+    assert_eq!(
+        body["dataResidency"],
+        json!({
+            "isDataResidencySupported": "STORED_EXTERNAL_TO_ATLASSIAN",
+            "countriesWhereEndUserDataStored": ["EU"],
+            "realmMigrationSupported": false,
+        })
+    );
     assert_eq!(answers.text(ids::PRIVACY_POLICY), "https://example.com/privacy");
+}
+
+#[test]
+fn each_residency_response_has_the_spec_value_its_name_gives() {
+    let wire = |response: &str| {
+        let mut answers = Answers::new();
+        pick(&mut answers, ids::DATA_RESIDENCY, response);
+        to_trust_info(&answers)["dataResidency"]["isDataResidencySupported"].clone()
+    };
+    assert_eq!(wire(choice::RESIDENCY_INDEPENDENT), "STORED_EXTERNAL_TO_ATLASSIAN");
+    assert_eq!(wire(choice::RESIDENCY_WITHIN_ATLASSIAN), "STORED_IN_ATLASSIAN_N_DR_SUPPORTED");
+    assert_eq!(wire(choice::RESIDENCY_NOT_SUPPORTED), "APP_DOES_NOT_SUPPORT_DR");
+    assert_eq!(wire(choice::RESIDENCY_ATLASSIAN_ROADMAP), "STORED_IN_ATLASSIAN_N_DR_NOT_SUPPORTED");
+    assert_eq!(wire(choice::RESIDENCY_NOT_APPLICABLE), "NOT_APPLICABLE");
+}
+
+#[test]
+fn caiq_certifications_and_the_transfer_mechanism_go_where_the_spec_puts_them() {
+    let mut answers = Answers::new();
+    pick(&mut answers, ids::CAIQ_LITE, choice::YES);
+    answers.set(ids::CAIQ_LITE_LINK, Answer::Text("https://example.com/caiq.pdf".into()));
+    pick(&mut answers, ids::HAS_CERTIFICATIONS, choice::YES);
+    answers.set(
+        ids::CERTIFICATIONS,
+        Answer::Certifications {
+            picked: vec!["SOC2".into(), "ISO27K".into(), "FedRamp".into(), "Other".into()],
+            other: " ISO 27018 ".into(),
+        },
+    );
+    pick(&mut answers, ids::STORES_EUD, choice::YES);
+    pick(&mut answers, ids::TRANSFERS_EEA_DATA, choice::YES);
+    pick(&mut answers, ids::TRANSFER_MECHANISM, choice::YES);
+    answers.set(ids::TRANSFER_MECHANISM_DETAILS, Answer::Text("Standard Contractual Clauses".into()));
+    let info = to_trust_info(&answers);
+    assert_eq!(
+        info["security"],
+        json!({
+            "caiq": { "isCAIQCompleted": true, "CAIQLiteLink": "https://example.com/caiq.pdf" },
+            "hasCompliantCertifications": true,
+            "compliantCertifications": ["SOC2", "ISO27001", "FedRAMP", "ISO 27018"],
+        })
+    );
+    assert_eq!(
+        info["privacy"]["gdpr"]["dataTransfer"],
+        json!({
+            "isEndUserDataTransferredOutsideEEA": true,
+            "isTransferComplianceMechanismsAdhered": true,
+            "transferComplianceMechanismsAdhered": "Standard Contractual Clauses",
+        })
+    );
+    let trimmed = Answer::Certifications {
+        picked: vec!["SOC2".into(), "ISO27K".into(), "FedRamp".into(), "Other".into()],
+        other: "ISO 27018".into(),
+    };
+    assert_eq!(from_trust_info(&info).get(ids::CERTIFICATIONS), Some(&trimmed), "read back as picked");
+}
+
+#[test]
+fn certifications_the_pick_list_does_not_have_are_read_as_other() {
+    let answers = from_trust_info(
+        &json!({ "security": { "compliantCertifications": ["PCI_DSS", "SOC2", "ISO 27018", "PCI_DSS"] } }),
+    );
+    assert_eq!(
+        answers.get(ids::CERTIFICATIONS),
+        Some(&Answer::Certifications {
+            picked: vec!["SOC2".into(), "Other".into()],
+            other: "PCI_DSS, ISO 27018".into()
+        })
+    );
+}
+
+#[test]
+fn a_third_party_domain_goes_as_a_link_and_reads_back_as_typed() {
+    let mut answers = sample();
+    let mut rows = answers.third_parties(ids::THIRD_PARTIES).to_vec();
+    rows.push(ThirdParty {
+        name: "Sentry".into(),
+        domain: "http://sentry.io/eu".into(),
+        countries: vec!["Germany".into()],
+        purpose: "Error tracking".into(),
+    });
+    answers.set(ids::THIRD_PARTIES, Answer::ThirdParties(rows.clone()));
+    let info = to_trust_info(&answers);
+    let links: Vec<&Value> =
+        info["thirdPartyInformation"]["thirdPartyDetails"].as_array().unwrap().iter().map(|row| &row["link"]).collect();
+    assert_eq!(links, [&json!("https://aws.amazon.com"), &json!("http://sentry.io/eu")]);
+    assert_eq!(from_trust_info(&info).third_parties(ids::THIRD_PARTIES), rows.as_slice());
+}
+
+#[test]
+fn the_dpa_flag_is_the_spec_s_three_way_value_and_not_applicable_is_kept_as_read() {
+    let mut answers = Answers::new();
+    pick(&mut answers, ids::HAS_DPA, choice::NO);
+    assert_eq!(to_trust_info(&answers)["privacy"]["dataProcessingAgreement"]["isDPASupported"], json!(false));
+    let record = json!({ "privacy": { "dataProcessingAgreement": { "isDPASupported": "NOT_APPLICABLE" } } });
+    let read = from_trust_info(&record);
+    assert_eq!(read.get(ids::HAS_DPA), Some(&Answer::Unknown("NOT_APPLICABLE".into())), "no such response: shown raw");
+    assert_eq!(to_trust_info(&read), record, "and sent back as it came");
 }
 
 #[test]
@@ -177,9 +273,12 @@ fn writes_v3_bodies_keeping_v3_only_fields() {
 }
 
 #[test]
-fn reads_the_v3_wrapper_too() {
+fn reads_the_v3_wrappers_too() {
     let answers = from_trust_info(&json!({ "commonCloud": { "security": { "isDiskEncryptionSupported": "TRUE" } } }));
     assert_eq!(answers.choice(ids::DISK_ENCRYPTION), Some(choice::YES));
+    // The spec's GET schema names the wrapper `common`.
+    let answers = from_trust_info(&json!({ "common": { "security": { "isDiskEncryptionSupported": false } } }));
+    assert_eq!(answers.choice(ids::DISK_ENCRYPTION), Some(choice::NO));
 }
 
 #[test]
@@ -222,10 +321,7 @@ fn writing_over_odd_json_replaces_what_is_in_the_way() {
     let mut answers = Answers::new();
     pick(&mut answers, ids::GDPR_CONTROLLER, choice::YES);
     let info = to_trust_info_over(&json!({ "privacy": "odd", "x": [1] }), &answers);
-    assert_eq!(
-        info,
-        json!({ "privacy": { "gdpr": { "dataController": { "isAppDataController": "TRUE" } } }, "x": [1] })
-    );
+    assert_eq!(info, json!({ "privacy": { "gdpr": { "dataController": { "isAppDataController": true } } }, "x": [1] }));
     assert_eq!(to_trust_info_over(&json!([1, 2]), &answers), to_trust_info(&answers));
 }
 

@@ -60,7 +60,7 @@ pub(super) const SECTION: Section = Section {
             wire: Wire::Field {
                 path: &[PRIVACY, GDPR, DATA_CONTROLLER, "isAppDataController"],
                 encoding: Encoding::YesNoNotApplicable,
-                certainty: SeenLive,
+                certainty: Specified,
             },
             listing_label: "GDPR data controller",
         },
@@ -71,10 +71,10 @@ pub(super) const SECTION: Section = Section {
             source: Source::Partner,
             shown_when: yes(ids::GDPR_CONTROLLER),
             wire: Wire::Field {
-                // Named by symmetry with the processor's, which was seen live.
+                // Inferred by symmetry with the processor's until the spec named it.
                 path: &[PRIVACY, GDPR, DATA_CONTROLLER, END_USER_DATA_TYPES],
                 encoding: Encoding::StringList,
-                certainty: Inferred,
+                certainty: Specified,
             },
             listing_label: "End-User Data it is a data controller for",
         },
@@ -87,7 +87,7 @@ pub(super) const SECTION: Section = Section {
             wire: Wire::Field {
                 path: &[PRIVACY, GDPR, DATA_PROCESSOR, "isAppDataProcessor"],
                 encoding: Encoding::YesNoNotApplicable,
-                certainty: SeenLive,
+                certainty: Specified,
             },
             listing_label: "GDPR data processor",
         },
@@ -100,7 +100,7 @@ pub(super) const SECTION: Section = Section {
             wire: Wire::Field {
                 path: &[PRIVACY, GDPR, DATA_PROCESSOR, END_USER_DATA_TYPES],
                 encoding: Encoding::StringList,
-                certainty: SeenLive,
+                certainty: Specified,
             },
             listing_label: "End-User Data it is a data processor for",
         },
@@ -113,7 +113,7 @@ pub(super) const SECTION: Section = Section {
             wire: Wire::Field {
                 path: &[PRIVACY, CCPA, BUSINESS, "isAppBusiness"],
                 encoding: Encoding::YesNoNotApplicable,
-                certainty: SeenLive,
+                certainty: Specified,
             },
             listing_label: "CCPA business",
         },
@@ -124,10 +124,10 @@ pub(super) const SECTION: Section = Section {
             source: Source::Partner,
             shown_when: yes(ids::CCPA_BUSINESS),
             wire: Wire::Field {
-                // Named by symmetry with the service provider's, which was seen live.
+                // Inferred by symmetry with the service provider's until the spec named it.
                 path: &[PRIVACY, CCPA, BUSINESS, END_USER_DATA_TYPES],
                 encoding: Encoding::StringList,
-                certainty: Inferred,
+                certainty: Specified,
             },
             listing_label: "End-User Data it is a business for",
         },
@@ -140,7 +140,7 @@ pub(super) const SECTION: Section = Section {
             wire: Wire::Field {
                 path: &[PRIVACY, CCPA, SERVICE_PROVIDER, "isAppServiceProvider"],
                 encoding: Encoding::YesNoNotApplicable,
-                certainty: SeenLive,
+                certainty: Specified,
             },
             listing_label: "CCPA service provider",
         },
@@ -153,7 +153,7 @@ pub(super) const SECTION: Section = Section {
             wire: Wire::Field {
                 path: &[PRIVACY, CCPA, SERVICE_PROVIDER, END_USER_DATA_TYPES],
                 encoding: Encoding::StringList,
-                certainty: SeenLive,
+                certainty: Specified,
             },
             listing_label: "End-User Data it is a service provider for",
         },
@@ -163,10 +163,12 @@ pub(super) const SECTION: Section = Section {
             view: View::Expanded,
             source: Source::Partner,
             shown_when: None,
+            // The spec gives the flag the GDPR/CCPA roles' three values; the questionnaire
+            // offers Yes and No, and a "NOT_APPLICABLE" read from the record is kept as it is.
             wire: Wire::Field {
                 path: &[PRIVACY, DATA_PROCESSING_AGREEMENT, "isDPASupported"],
-                encoding: Encoding::Bool,
-                certainty: SeenLive,
+                encoding: Encoding::YesNoNotApplicable,
+                certainty: Specified,
             },
             listing_label: "Data Processing Agreement (DPA)",
         },
@@ -177,7 +179,11 @@ pub(super) const SECTION: Section = Section {
             view: View::Expanded,
             source: Source::Partner,
             shown_when: yes(ids::HAS_DPA),
-            wire: Wire::Unknown,
+            wire: Wire::Field {
+                path: &[PRIVACY, DATA_PROCESSING_AGREEMENT, "link"],
+                encoding: Encoding::String,
+                certainty: Specified,
+            },
             listing_label: "Data Processing Agreement",
         },
         Question {
@@ -189,7 +195,7 @@ pub(super) const SECTION: Section = Section {
             wire: Wire::Field {
                 path: &[PRIVACY, GDPR, DATA_TRANSFER, "isEndUserDataTransferredOutsideEEA"],
                 encoding: Encoding::Bool,
-                certainty: SeenLive,
+                certainty: Specified,
             },
             listing_label: "Transfers EEA residents' End-User Data outside the EEA",
         },
@@ -204,7 +210,7 @@ pub(super) const SECTION: Section = Section {
             wire: Wire::Field {
                 path: &[PRIVACY, GDPR, DATA_TRANSFER, "isTransferComplianceMechanismsAdhered"],
                 encoding: Encoding::Bool,
-                certainty: SeenLive,
+                certainty: Specified,
             },
             listing_label: "GDPR-approved transfer mechanism in place",
         },
@@ -214,7 +220,11 @@ pub(super) const SECTION: Section = Section {
             view: View::Expanded,
             source: Source::Partner,
             shown_when: yes(ids::TRANSFER_MECHANISM),
-            wire: Wire::Unknown,
+            wire: Wire::Field {
+                path: &[PRIVACY, GDPR, DATA_TRANSFER, "transferComplianceMechanismsAdhered"],
+                encoding: Encoding::String,
+                certainty: Specified,
+            },
             listing_label: "Transfer mechanism",
         },
     ],

@@ -24,15 +24,22 @@ const RESPONSES: &[Choice] = &[
     Choice { id: RESIDENCY_NOT_APPLICABLE, label: "Not applicable. App does not store End-User Data." },
 ];
 
-/// Wire values of `isDataResidencySupported`. `STORED_IN_ATLASSIAN_N_DR_SUPPORTED` is
-/// documented, `APP_DOES_NOT_SUPPORT_DR` seen live; no public source names the other three,
-/// so those responses are kept in the draft but not sent.
+/// Wire values of `isDataResidencySupported`: the spec's enum has five, as the questionnaire
+/// has five responses, but says which is which only by their names. So, decided from the names
+/// (only `STORED_IN_ATLASSIAN_N_DR_SUPPORTED` is documented for its response and
+/// `APP_DOES_NOT_SUPPORT_DR` seen live for its):
+/// - stores independently, outside Atlassian, with residency → `STORED_EXTERNAL_TO_ATLASSIAN`;
+/// - stores only within Atlassian, which supports residency → `STORED_IN_ATLASSIAN_N_DR_SUPPORTED`;
+/// - does not support residency → `APP_DOES_NOT_SUPPORT_DR`;
+/// - stores only within Atlassian, which does not support it yet →
+///   `STORED_IN_ATLASSIAN_N_DR_NOT_SUPPORTED`;
+/// - does not store End-User Data → `NOT_APPLICABLE`.
 const WIRE_VALUES: &[(&str, Option<&str>)] = &[
-    (RESIDENCY_INDEPENDENT, None),
+    (RESIDENCY_INDEPENDENT, Some("STORED_EXTERNAL_TO_ATLASSIAN")),
     (RESIDENCY_WITHIN_ATLASSIAN, Some("STORED_IN_ATLASSIAN_N_DR_SUPPORTED")),
     (RESIDENCY_NOT_SUPPORTED, Some("APP_DOES_NOT_SUPPORT_DR")),
-    (RESIDENCY_ATLASSIAN_ROADMAP, None),
-    (RESIDENCY_NOT_APPLICABLE, None),
+    (RESIDENCY_ATLASSIAN_ROADMAP, Some("STORED_IN_ATLASSIAN_N_DR_NOT_SUPPORTED")),
+    (RESIDENCY_NOT_APPLICABLE, Some("NOT_APPLICABLE")),
 ];
 
 /// Either "Yes" response: the spec's "If yes, please list the locations…".
@@ -54,7 +61,7 @@ pub(super) const SECTION: Section = Section {
             wire: Wire::Field {
                 path: &[DATA_RESIDENCY, "isDataResidencySupported"],
                 encoding: Encoding::Enum(WIRE_VALUES),
-                certainty: Documented,
+                certainty: Specified,
             },
             listing_label: "Data residency",
         },

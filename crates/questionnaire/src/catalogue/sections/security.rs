@@ -8,6 +8,17 @@ use crate::catalogue::model::{
 pub const CERTIFICATION_OPTIONS: &[&str] = &["SOC2", "ISO27K", "FedRamp", OTHER_CERTIFICATION];
 pub const OTHER_CERTIFICATION: &str = "Other";
 
+/// The wire value of each option of the pick-list in `security.compliantCertifications`. The
+/// spec types the field as a list of strings and names values only in its examples: `SOC2`,
+/// `ISO27001`, and one error example's "Must be one of: SOC2, ISO27001, FedRAMP, PCI_DSS".
+/// Which option each is, is decided from the names (ISO27K is ISO/IEC 27001). What the "Other"
+/// text names is sent as typed, one entry per certification; a value read back that is none of
+/// these is shown as "Other" text.
+const CERTIFICATION_WIRE_VALUES: &[(&str, &str)] = &[("SOC2", "SOC2"), ("ISO27K", "ISO27001"), ("FedRamp", "FedRAMP")];
+
+/// The group of the CAIQ Lite answers inside `security`.
+const CAIQ: &str = "caiq";
+
 pub(super) const SECTION: Section = Section {
     id: "security",
     title: "Security",
@@ -27,7 +38,7 @@ pub(super) const SECTION: Section = Section {
             view: View::Expanded,
             source: Source::Partner,
             shown_when: None,
-            wire: Wire::Field { path: &[SECURITY, "securityContact"], encoding: Encoding::String, certainty: SeenLive },
+            wire: Wire::Field { path: &[SECURITY, "securityContact"], encoding: Encoding::String, certainty: Specified },
             listing_label: "Security contact",
         },
         Question {
@@ -39,7 +50,7 @@ pub(super) const SECTION: Section = Section {
             wire: Wire::Field {
                 path: &[SECURITY, "publicSecurityPoliciesLink"],
                 encoding: Encoding::String,
-                certainty: SeenLive,
+                certainty: Specified,
             },
             // The spec's response, which is what the listing shows.
             listing_label: "Security policy link provided by the partner",
@@ -50,7 +61,7 @@ pub(super) const SECTION: Section = Section {
             view: View::Expanded,
             source: Source::Partner,
             shown_when: None,
-            wire: Wire::Unknown,
+            wire: Wire::Field { path: &[SECURITY, CAIQ, "isCAIQCompleted"], encoding: Encoding::Bool, certainty: Specified },
             listing_label: "Completed a CAIQ Lite Questionnaire",
         },
         // The spec offers "[link or PDF]"; a PDF has to be published somewhere first, so this
@@ -61,7 +72,7 @@ pub(super) const SECTION: Section = Section {
             view: View::Expanded,
             source: Source::Partner,
             shown_when: Some(Condition::Is(ids::CAIQ_LITE, YES)),
-            wire: Wire::Unknown,
+            wire: Wire::Field { path: &[SECURITY, CAIQ, "CAIQLiteLink"], encoding: Encoding::String, certainty: Specified },
             listing_label: "CAIQ Lite Questionnaire responses",
         },
         // Two lines in the spec: the question, then the requirement it refers to.
@@ -74,7 +85,7 @@ pub(super) const SECTION: Section = Section {
             wire: Wire::Field {
                 path: &[SECURITY, "isDiskEncryptionSupported"],
                 encoding: Encoding::Bool,
-                certainty: SeenLive,
+                certainty: Specified,
             },
             listing_label: "Full disk encryption at rest",
         },
@@ -93,7 +104,11 @@ pub(super) const SECTION: Section = Section {
             view: View::Default,
             source: Source::Partner,
             shown_when: None,
-            wire: Wire::Unknown,
+            wire: Wire::Field {
+                path: &[SECURITY, "hasCompliantCertifications"],
+                encoding: Encoding::Bool,
+                certainty: Specified,
+            },
             listing_label: "Compliance certifications",
         },
         Question {
@@ -102,7 +117,11 @@ pub(super) const SECTION: Section = Section {
             view: View::Default,
             source: Source::Partner,
             shown_when: Some(Condition::Is(ids::HAS_CERTIFICATIONS, YES)),
-            wire: Wire::Unknown,
+            wire: Wire::Field {
+                path: &[SECURITY, "compliantCertifications"],
+                encoding: Encoding::Certifications(CERTIFICATION_WIRE_VALUES),
+                certainty: Inferred,
+            },
             listing_label: "Certifications",
         },
         Question {
@@ -111,7 +130,11 @@ pub(super) const SECTION: Section = Section {
             view: View::Default,
             source: Source::Partner,
             shown_when: None,
-            wire: Wire::Unknown,
+            // The spec's API has no field for it: the privacy policy is a link of the app's listing
+            // (`developerLinks.privacy` in the listing API), which the tab shows from there.
+            wire: Wire::Elsewhere {
+                why: "Your privacy policy is a link of your app's listing, not part of the Privacy & Security API: enter it with your listing's links in the Marketplace.",
+            },
             // The spec's response, which is what the listing shows.
             listing_label: "Link to partner privacy policy",
         },

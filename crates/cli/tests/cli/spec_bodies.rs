@@ -1,0 +1,124 @@
+//! A complete questionnaire pushed from a file reaches the stand-in with every answer
+//! Atlassian's OpenAPI document has a field for, in its types (the stand-in validates every PUT
+//! against the document's schema), and the spec's 400 is read back question by question. The
+//! expected bodies are written down here, not computed by the mapping under test.
+
+use questionnaire::sample;
+use serde_json::{json, Value};
+
+use crate::common::*;
+
+/// `sample::complete(2)`: every question's first response and the sample's texts, "same data
+/// processed as stored" unticked. Only the privacy policy is not here: a listing field.
+fn complete_questionnaire_as_the_spec_writes_it() -> Value {
+    let third_party = |n: u32| {
+        json!({"name": format!("Sub-processor {n}"), "link": format!("https://sub-processor-{n}.example.com"),
+            "thirdPartyCountries": ["Germany", "Ireland"], "purpose": "Cloud hosting"})
+    };
+    let types = json!(["Email address", "IP address"]);
+    json!({
+        "dataAccessAndStorage": {
+            "appStoresEUDOutsideAtlassian": true,
+            "typesOfDataStored": ["Email address", "Device ID"],
+            "appProcessEUDOutsideAtlassian": true,
+            "typesOfDataAccessed": ["Email address", "Device ID"],
+            "isSameDataProcessedAndStored": false
+        },
+        "logDetails": {
+            "logEndUserData": true,
+            "logProcessAndOrStoreEUDOutsideAtlassian": true,
+            "logEUDShareWithThirdParty": true,
+            "logsIntegralForAppFunctionality": true
+        },
+        "thirdPartyInformation": {
+            "isEndUserDataShared": true,
+            "dataSubProcessors": "https://example.com/sub-processor-list",
+            "thirdPartyDetails": [third_party(1), third_party(2)]
+        },
+        "dataResidency": {
+            "isDataResidencySupported": "STORED_EXTERNAL_TO_ATLASSIAN",
+            "countriesWhereEndUserDataStored": ["EU", "US"],
+            "inScopeDataTypes": types,
+            "realmMigrationSupported": true
+        },
+        "dataRetention": {
+            "isDataRetentionSupported": true,
+            "retentionDurationInDays": {"min": 30, "max": 90},
+            "isRetentionDurationIndefinite": false,
+            "isCustomRetentionPeriodAllowed": true
+        },
+        "privacy": {
+            "privacyEnhancingTechniques": {
+                "arePrivacyEnhancingTechniquesSupported": true,
+                "privacyEnhancingTechniquesSupported": ["Data masking techniques like pseudonymization and anonymization"]
+            },
+            "gdpr": {
+                "dataController": {"isAppDataController": true, "endUserDataTypes": types},
+                "dataProcessor": {"isAppDataProcessor": true, "endUserDataTypes": types},
+                "dataTransfer": {
+                    "isEndUserDataTransferredOutsideEEA": true,
+                    "isTransferComplianceMechanismsAdhered": true,
+                    "transferComplianceMechanismsAdhered": "Standard Contractual Clauses"
+                }
+            },
+            "ccpa": {
+                "business": {"isAppBusiness": true, "endUserDataTypes": types},
+                "serviceProvider": {"isAppServiceProvider": true, "endUserDataTypes": types}
+            },
+            "dataProcessingAgreement": {"isDPASupported": true, "link": "https://example.com/dpa-link"}
+        },
+        "security": {
+            "securityContact": "security@example.com",
+            "publicSecurityPoliciesLink": "https://example.com/security-policy",
+            "caiq": {"isCAIQCompleted": true, "CAIQLiteLink": "https://example.com/caiq-lite-link"},
+            "isDiskEncryptionSupported": true,
+            "hasCompliantCertifications": true,
+            "compliantCertifications": ["SOC2"]
+        }
+    })
+}
+
+#[test]
+fn a_complete_questionnaire_reaches_v2_with_every_answer_the_spec_has_a_field_for() {
+    let market = Market::start();
+    let file = export_file(&scratch("spec-v2"), "answers.json", &sample::complete(2));
+    let run = cli_with(&["push", "--app", KEY, "--api-base", &market.v2(), &file], CREDENTIALS);
+    assert_eq!(run.code, 0, "accepted by the stand-in's schema validation: {run:?}");
+    assert_eq!(market.app(KEY)["draft"], complete_questionnaire_as_the_spec_writes_it());
+    assert!(run.stderr.contains("Link to partner privacy policy [privacy_policy]"), "the one answer not sent: {run:?}");
+}
+
+#[test]
+fn a_complete_questionnaire_reaches_v3_created_then_published() {
+    let market = Market::start();
+    let product = "6a1b2c3d-0000-4000-8000-000000000002";
+    let file = export_file(&scratch("spec-v3"), "answers.json", &sample::complete(2));
+    let run =
+        cli_with(&["push", "--app", product, "--api-base", &market.v3(), "--api-version", "3", &file], CREDENTIALS);
+    assert_eq!(run.code, 0, "201 for the new draft, 200 for its publishing: {run:?}");
+    let held = market.product(product);
+    assert!(held["draft"].is_null(), "published: {held}");
+    assert_eq!(held["live"], complete_questionnaire_as_the_spec_writes_it());
+}
+
+#[test]
+fn a_400_in_the_spec_s_format_names_each_question() {
+    let market = Market::start();
+    market.faults(json!({"methods": ["PUT"], "times": 1, "fieldErrors": [
+        {"path": "/privacy/dataProcessingAgreement/link", "message": "Must be a valid URL", "code": "INVALID_URL_FORMAT"},
+        {"path": "/security/caiq/CAIQLiteLink", "message": "Must be a valid URL", "code": "INVALID_URL_FORMAT"},
+        {"path": "/dataResidency/isDataResidencySupported", "message": "Invalid value", "code": "INVALID_ENUM_VALUE"},
+        {"path": "/somethingNew", "message": "Field is required", "code": "FIELD_REQUIRED"}
+    ]}));
+    let file = export_file(&scratch("spec-400"), "answers.json", &sample::complete(0));
+    let run = cli_with(&["push", "--app", KEY, "--api-base", &market.v2(), &file], CREDENTIALS);
+    assert_eq!(run.code, 1, "{run:?}");
+    for line in [
+        "Data Processing Agreement [dpa_link]: Must be a valid URL",
+        "CAIQ Lite Questionnaire responses [caiq_lite_link]: Must be a valid URL",
+        "Data residency [data_residency]: Invalid value",
+        "/somethingNew: Field is required",
+    ] {
+        assert!(run.stderr.lines().any(|said| said.trim_end().ends_with(line)), "{line:?} in {run:?}");
+    }
+}
