@@ -129,8 +129,7 @@ fn api_bodies_of_either_version_and_bare_trust_info_are_read_like_exports() {
 #[test]
 fn a_freshly_pulled_live_record_passes_and_what_the_marketplace_holds_is_a_warning() {
     let market = Market::start();
-    // Approved on the Marketplace: encryption off although End-User Data is stored, and a
-    // "Yes" whose details the API has no field for.
+    // Approved on the Marketplace: encryption off although End-User Data is stored.
     let mut live = sample::complete(1);
     live.set(ids::DISK_ENCRYPTION, Answer::Choice(choice::NO.into()));
     market.seed_live(KEY, &to_trust_info(&live));
@@ -148,7 +147,6 @@ fn a_freshly_pulled_live_record_passes_and_what_the_marketplace_holds_is_a_warni
         .nth(1)
         .expect("warnings");
     assert!(warnings.contains(&named(ids::DISK_ENCRYPTION)), "{run:?}");
-    assert!(warnings.contains(&named(ids::DPA_LINK)), "no API field for it: {run:?}");
 
     // An answer the partner then changes is theirs again.
     let mut edited = Draft::parse(&std::fs::read_to_string(pulled).unwrap()).unwrap();

@@ -82,7 +82,8 @@ fn complete_questionnaire_as_the_spec_writes_it() -> Value {
 fn a_complete_questionnaire_reaches_v2_with_every_answer_the_spec_has_a_field_for() {
     let market = Market::start();
     let file = export_file(&scratch("spec-v2"), "answers.json", &sample::complete(2));
-    let run = cli_with(&["push", "--app", KEY, "--api-base", &market.v2(), &file], CREDENTIALS);
+    let run =
+        cli_with(&["push", "--yes", "--allow-missing", "--app", KEY, "--api-base", &market.v2(), &file], CREDENTIALS);
     assert_eq!(run.code, 0, "accepted by the stand-in's schema validation: {run:?}");
     assert_eq!(market.app(KEY)["draft"], complete_questionnaire_as_the_spec_writes_it());
     assert!(run.stderr.contains("Link to partner privacy policy [privacy_policy]"), "the one answer not sent: {run:?}");
@@ -93,8 +94,22 @@ fn a_complete_questionnaire_reaches_v3_created_then_published() {
     let market = Market::start();
     let product = "6a1b2c3d-0000-4000-8000-000000000002";
     let file = export_file(&scratch("spec-v3"), "answers.json", &sample::complete(2));
-    let run =
-        cli_with(&["push", "--app", product, "--api-base", &market.v3(), "--api-version", "3", &file], CREDENTIALS);
+    let run = cli_with(
+        &[
+            "push",
+            "--yes",
+            "--allow-missing",
+            "--allow-other-app",
+            "--app",
+            product,
+            "--api-base",
+            &market.v3(),
+            "--api-version",
+            "3",
+            &file,
+        ],
+        CREDENTIALS,
+    );
     assert_eq!(run.code, 0, "201 for the new draft, 200 for its publishing: {run:?}");
     let held = market.product(product);
     assert!(held["draft"].is_null(), "published: {held}");
@@ -111,7 +126,8 @@ fn a_400_in_the_spec_s_format_names_each_question() {
         {"path": "/somethingNew", "message": "Field is required", "code": "FIELD_REQUIRED"}
     ]}));
     let file = export_file(&scratch("spec-400"), "answers.json", &sample::complete(0));
-    let run = cli_with(&["push", "--app", KEY, "--api-base", &market.v2(), &file], CREDENTIALS);
+    let run =
+        cli_with(&["push", "--yes", "--allow-missing", "--app", KEY, "--api-base", &market.v2(), &file], CREDENTIALS);
     assert_eq!(run.code, 1, "{run:?}");
     for line in [
         "Data Processing Agreement [dpa_link]: Must be a valid URL",
