@@ -24,6 +24,8 @@ pub mod draft;
 pub mod eea;
 pub mod embed;
 pub mod endpoints;
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod hostile_input;
 pub mod inputs;
 pub mod listing;
 #[cfg(test)]
