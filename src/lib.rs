@@ -13,7 +13,7 @@ pub mod platform;
 pub mod preview;
 pub mod routes;
 mod toggletip;
-mod zlib;
+pub mod zlib;
 
 pub use api::RuntimeConfig;
 pub use app::App;

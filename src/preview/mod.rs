@@ -28,6 +28,7 @@ pub use listing_tab::{ListingTab, ListingTabRows};
 pub use preview_page::PreviewPage;
 pub use preview_pane::PreviewPane;
 pub use reveal::reveal;
+pub use review_link::{read_fragment, write_fragment};
 pub use review_page::ReviewPage;
 pub use row_model::Rows;
 pub use workspace::Workspace;

@@ -12,6 +12,9 @@ Usage: marketplace-stand-in [options]
   --port N                 port, 0 picks a free one (default 8787)
   --email EMAIL            Basic-auth user (default partner@example.com, env STAND_IN_EMAIL)
   --token TOKEN            Basic-auth password (default stand-in-token, env STAND_IN_TOKEN)
+  --control-token TOKEN    requests to the control API (/_stand-in/...) must send it in an
+                           X-Stand-In-Control-Token header (env STAND_IN_CONTROL_TOKEN);
+                           required with a --host other than the loopback address
   --known-app-keys A,B     only these v2 app keys exist (default: any key)
   --any-app-key            accept any v2 app key (the default; undoes --known-app-keys)
   --data-file PATH         load state from PATH if present, save it there after each change
@@ -34,6 +37,9 @@ Usage: marketplace-stand-in [options]
                            status 404, as GitHub Pages does with a site's 404.html
   --help                   show this help
 
+The control API answers no web page of another origin (Origin, Sec-Fetch-Site), and without
+a control token only requests addressed to a loopback name (Host).
+
 On start it prints one line: marketplace-stand-in listening on http://HOST:PORT";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,6 +48,9 @@ pub struct Config {
     pub port: u16,
     pub email: String,
     pub token: String,
+    /// What every control API request must carry, when set; required to bind beyond the
+    /// loopback address, where anyone on the network could otherwise read drafts and reset.
+    pub control_token: Option<String>,
     /// `None` accepts every app key.
     pub known_app_keys: Option<BTreeSet<String>>,
     pub data_file: Option<PathBuf>,
@@ -66,6 +75,7 @@ impl Default for Config {
             port: 8787,
             email: "partner@example.com".into(),
             token: "stand-in-token".into(),
+            control_token: None,
             known_app_keys: None,
             data_file: None,
             faults: Vec::new(),
@@ -95,6 +105,7 @@ pub fn parse_args(
     if let Some(token) = env("STAND_IN_TOKEN") {
         config.token = token;
     }
+    config.control_token = env("STAND_IN_CONTROL_TOKEN").filter(|token| !token.is_empty());
     let mut fail = FailFlags::default();
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -111,6 +122,13 @@ pub fn parse_args(
             "--port" => config.port = number(&flag, &value()?)?,
             "--email" => config.email = value()?,
             "--token" => config.token = value()?,
+            "--control-token" => {
+                let token = value()?;
+                if token.is_empty() {
+                    return Err(ArgsError::Invalid("--control-token cannot be empty".into()));
+                }
+                config.control_token = Some(token);
+            }
             "--known-app-keys" => {
                 let keys: BTreeSet<String> =
                     value()?.split(',').map(str::trim).filter(|k| !k.is_empty()).map(String::from).collect();
@@ -132,7 +150,28 @@ pub fn parse_args(
         }
     }
     config.faults = fail.into_rules()?;
+    if let Some(problem) = binding_problem(&config) {
+        return Err(ArgsError::Invalid(problem));
+    }
     Ok(config)
+}
+
+/// Why the stand-in must not listen as configured: beyond the loopback address, without a
+/// control token anyone on the network could read every draft and reset the data.
+pub fn binding_problem(config: &Config) -> Option<String> {
+    (config.control_token.is_none() && !is_loopback_name(&config.host)).then(|| {
+        format!(
+            "--host {} is reachable from other machines: give --control-token TOKEN (or STAND_IN_CONTROL_TOKEN) so that only requests carrying it can use the control API (/_stand-in/...)",
+            config.host
+        )
+    })
+}
+
+/// `localhost`, `127.0.0.1`, `::1` (with or without brackets): names only this machine has.
+/// Any other name may resolve elsewhere, so it is not taken for loopback.
+pub fn is_loopback_name(host: &str) -> bool {
+    let host = host.strip_prefix('[').and_then(|host| host.strip_suffix(']')).unwrap_or(host);
+    host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// `some/path` → `/some/path/`: the prefix always has both slashes.
@@ -207,12 +246,14 @@ mod tests {
     #[test]
     fn flags_env_and_inline_values() {
         let config = parse_args(
-            ["--port", "0", "--host=0.0.0.0", "--known-app-keys", "a, b", "--token", "t"].map(String::from),
+            ["--port", "0", "--host=0.0.0.0", "--control-token=c", "--known-app-keys", "a, b", "--token", "t"]
+                .map(String::from),
             |name| (name == "STAND_IN_EMAIL").then(|| "env@example.com".to_string()),
         )
         .unwrap();
         assert_eq!(config.port, 0);
         assert_eq!(config.host, "0.0.0.0");
+        assert_eq!(config.control_token.as_deref(), Some("c"));
         assert_eq!(config.email, "env@example.com");
         assert_eq!(config.token, "t");
         assert_eq!(config.known_app_keys, Some(["a".to_string(), "b".to_string()].into()));
@@ -249,6 +290,24 @@ mod tests {
                 FaultRule { delay_ms: Some(100), ..FaultRule::default() },
             ]
         );
+    }
+
+    #[test]
+    fn beyond_loopback_only_with_a_control_token() {
+        for host in ["127.0.0.1", "localhost", "::1", "[::1]", "127.0.0.2"] {
+            assert!(parse(&["--host", host]).is_ok(), "{host}");
+        }
+        for host in ["0.0.0.0", "::", "10.0.0.5", "stand-in.internal", "localhost.evil.example"] {
+            let Err(ArgsError::Invalid(problem)) = parse(&["--host", host]) else { panic!("{host} accepted") };
+            assert!(problem.contains("--control-token"), "{problem}");
+            let config = parse(&["--host", host, "--control-token", "c"]).unwrap();
+            assert_eq!(config.control_token.as_deref(), Some("c"));
+        }
+        let from_env = parse_args(["--host", "0.0.0.0"].map(String::from), |name| {
+            (name == "STAND_IN_CONTROL_TOKEN").then(|| "from-env".to_string())
+        });
+        assert_eq!(from_env.unwrap().control_token.as_deref(), Some("from-env"));
+        assert!(matches!(parse(&["--control-token", ""]), Err(ArgsError::Invalid(_))));
     }
 
     #[test]

@@ -34,7 +34,14 @@
 //!   `POST .../publish` moves the draft to live (200; 404 for an unknown product or without a
 //!   draft).
 //!
-//! # Control API (no auth, never subject to faults)
+//! # Control API (never subject to faults)
+//!
+//! For the developer's own tools and the pages the stand-in serves, nobody else's: a request
+//! a browser sends from another origin (`Origin` not the stand-in's own, or `Sec-Fetch-Site:
+//! cross-site`) is refused with 403. Without `--control-token`, the stand-in listens on a
+//! loopback address only, and a request naming another host (`Host`, as a site whose name was
+//! pointed at 127.0.0.1 would) is refused too. With `--control-token TOKEN` (required for any
+//! other `--host`), every request must carry `X-Stand-In-Control-Token: TOKEN` (401 without).
 //!
 //! - `GET /_stand-in/health` → 200 `ok`.
 //! - `POST /_stand-in/reset` clears all apps, products, faults and request counts.
@@ -94,7 +101,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(v2::routes())
         .merge(v3::routes())
-        .merge(control::routes())
+        .merge(control::routes(state.clone()))
         .fallback(static_files::serve_or_not_found)
         .layer(from_fn_with_state(state.clone(), faults::inject))
         .layer(from_fn(cors::public_live_reads))

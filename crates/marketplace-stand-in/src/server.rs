@@ -28,7 +28,12 @@ pub struct StandIn {
 }
 
 impl StandIn {
+    /// Refuses a host beyond the loopback address without a control token
+    /// ([`crate::config::binding_problem`]).
     pub async fn bind(config: Config) -> io::Result<StandIn> {
+        if let Some(problem) = crate::config::binding_problem(&config) {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, problem));
+        }
         let state = AppState::new(&config)?;
         let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
         Ok(StandIn { listener, state })

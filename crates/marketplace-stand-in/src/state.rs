@@ -18,6 +18,7 @@ pub struct AppState {
 
 struct Inner {
     credentials: Credentials,
+    control_token: Option<String>,
     known_app_keys: Option<BTreeSet<String>>,
     data_file: Option<PathBuf>,
     static_site: Option<StaticSite>,
@@ -37,6 +38,7 @@ impl AppState {
         Ok(AppState {
             inner: Arc::new(Inner {
                 credentials: Credentials::new(&config.email, &config.token),
+                control_token: config.control_token.clone(),
                 known_app_keys: config.known_app_keys.clone(),
                 data_file: config.data_file.clone(),
                 static_site: StaticSite::from_config(config)?,
@@ -49,6 +51,11 @@ impl AppState {
 
     pub fn credentials(&self) -> &Credentials {
         &self.inner.credentials
+    }
+
+    /// What control API requests must carry, if anything (`--control-token`).
+    pub fn control_token(&self) -> Option<&str> {
+        self.inner.control_token.as_deref()
     }
 
     pub fn knows_app(&self, key: &str) -> bool {

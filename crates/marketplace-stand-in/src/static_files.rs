@@ -110,19 +110,30 @@ pub fn parse_headers_file(text: &str) -> Result<Vec<HeaderRule>, String> {
         let indented = line.starts_with(' ') || line.starts_with('\t');
         if !indented {
             if !trimmed.starts_with('/') {
-                return Err(format!("line {}: a rule starts with a path: {trimmed}", number + 1));
+                return Err(format!("line {}: a rule starts with a path: {}", number + 1, shown(trimmed)));
             }
             rules.push(HeaderRule { pattern: trimmed.to_owned(), headers: Vec::new() });
             continue;
         }
         let rule = rules.last_mut().ok_or_else(|| format!("line {}: a header before any path", number + 1))?;
-        let (name, value) =
-            trimmed.split_once(':').ok_or_else(|| format!("line {}: not `Name: value`: {trimmed}", number + 1))?;
+        let (name, value) = trimmed
+            .split_once(':')
+            .ok_or_else(|| format!("line {}: not `Name: value`: {}", number + 1, shown(trimmed)))?;
         let name = HeaderName::try_from(name.trim()).map_err(|e| format!("line {}: {e}", number + 1))?;
         let value = HeaderValue::try_from(value.trim()).map_err(|e| format!("line {}: {e}", number + 1))?;
         rule.headers.push((name, value));
     }
     Ok(rules)
+}
+
+/// A line as an error message quotes it: the start of it, so a file of one endless line does
+/// not become an endless message.
+fn shown(line: &str) -> String {
+    const SHOWN_CHARS: usize = 80;
+    match line.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line.to_owned(),
+    }
 }
 
 /// Reads Netlify's `_redirects` format: `from to [status]` a line (a trailing `!` on the status,
@@ -138,13 +149,15 @@ pub fn parse_redirects_file(text: &str) -> Result<Vec<RouteRule>, String> {
         let (from, to, status) = match parts.as_slice() {
             [from, to] => (*from, *to, "301"),
             [from, to, status] => (*from, *to, *status),
-            _ => return Err(format!("line {}: not `from to [status]`: {line}", number + 1)),
+            _ => return Err(format!("line {}: not `from to [status]`: {}", number + 1, shown(line))),
         };
         if !from.starts_with('/') {
-            return Err(format!("line {}: a rule starts with a path: {line}", number + 1));
+            return Err(format!("line {}: a rule starts with a path: {}", number + 1, shown(line)));
         }
-        let status =
-            status.trim_end_matches('!').parse().map_err(|_| format!("line {}: not a status: {status}", number + 1))?;
+        let status = status
+            .trim_end_matches('!')
+            .parse()
+            .map_err(|_| format!("line {}: not a status: {}", number + 1, shown(status)))?;
         rules.push(RouteRule { from: from.to_owned(), to: to.to_owned(), status });
     }
     Ok(rules)

@@ -74,14 +74,16 @@ impl ApiConfig {
                 let typed = value.as_u64().map(|n| n.to_string()).or_else(|| value.as_str().map(str::to_owned));
                 match typed.as_deref().and_then(ApiVersion::parse) {
                     Some(version) => Some(version),
-                    None => return Err(format!("config.json: apiVersion must be 2 or 3, not {value}")),
+                    None => return Err(format!("config.json: apiVersion must be 2 or 3, not {}", quoted(value))),
                 }
             }
         };
         let api_base = match object.get("apiBase") {
             None | Some(Value::Null) => None,
             Some(Value::String(base)) if !base.trim().is_empty() => Some(base.trim().trim_end_matches('/').to_owned()),
-            Some(value) => return Err(format!("config.json: apiBase must be a non-empty string, not {value}")),
+            Some(value) => {
+                return Err(format!("config.json: apiBase must be a non-empty string, not {}", quoted(value)));
+            }
         };
         Ok(ApiConfig { api_base, api_version })
     }
@@ -89,6 +91,17 @@ impl ApiConfig {
     /// The version, 2 unless the file says otherwise.
     pub fn version(&self) -> ApiVersion {
         self.api_version.unwrap_or_default()
+    }
+}
+
+/// A wrong value as a message names it: whole when short, else its start (a message is read by
+/// a person, and the file may hold anything).
+fn quoted(value: &Value) -> String {
+    const SHOWN_CHARS: usize = 60;
+    let text = value.to_string();
+    match text.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
     }
 }
 
@@ -117,5 +130,17 @@ mod tests {
         assert!(ApiConfig::parse(r#"{"apiBase": " "}"#).unwrap_err().contains("apiBase"));
         assert!(ApiConfig::parse("[]").unwrap_err().contains("object"));
         assert!(ApiConfig::parse("{").unwrap_err().contains("not JSON"));
+    }
+
+    /// Found by `hostile_input`: the message echoed a megabyte-long value whole.
+    #[test]
+    fn a_huge_wrong_value_is_named_by_its_start() {
+        let huge = "9".repeat(1 << 20);
+        for text in [format!(r#"{{"apiVersion": "{huge}"}}"#), format!(r#"{{"apiBase": ["{huge}"]}}"#)] {
+            let error = ApiConfig::parse(&text).unwrap_err();
+            assert!(error.len() < 200, "{} bytes: {}…", error.len(), &error[..100]);
+            assert!(error.contains("\"9999999999") || error.contains("[9999999999"), "{error}");
+            assert!(error.ends_with('…'), "{error}");
+        }
     }
 }

@@ -91,6 +91,36 @@ pub fn read_document(text: &str) -> Result<Answers, String> {
     read_value(&value)
 }
 
+/// The deepest arrays and objects nest in a document the widget reads: serde_json's own
+/// limit. No Privacy & Security document comes near it, and walking deeper data could
+/// exhaust the stack.
+pub const MAX_NESTING: usize = 128;
+
+/// Refuses text whose arrays and objects nest deeper than [`MAX_NESTING`], before it is
+/// parsed: the widget has the browser parse (which goes deeper) and then walks the result.
+pub fn refuse_deep_nesting(text: &str) -> Result<(), String> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for byte in text.bytes() {
+        match byte {
+            _ if escaped => escaped = false,
+            b'\\' if in_string => escaped = true,
+            b'"' => in_string = !in_string,
+            _ if in_string => {}
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(
+                        "This JSON nests arrays and objects more than 128 levels deep: it is no Privacy & Security information.".to_owned(),
+                    );
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// What [`read_document`] says of text that is not JSON, with the parser's own words.
 pub fn not_json(detail: &str) -> String {
     ["This is not JSON, or it was cut short (", detail, ")."].concat()
@@ -168,6 +198,19 @@ mod tests {
     use crate::catalogue::View;
     use crate::listing::{rows, ListingValue};
     use crate::sample::complete;
+
+    #[test]
+    fn nesting_deeper_than_the_widget_walks_is_refused_before_parsing() {
+        let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        assert_eq!(refuse_deep_nesting(&nested(MAX_NESTING)), Ok(()));
+        let refusal = refuse_deep_nesting(&nested(MAX_NESTING + 1)).unwrap_err();
+        assert!(refusal.contains(&format!("{MAX_NESTING} levels deep")), "{refusal}");
+        assert!(refuse_deep_nesting(&"{\"a\":".repeat(100_000)).is_err());
+        // Brackets in strings, escaped quotes included, are text.
+        let in_strings = format!(r#"{{"a": "{}\"{}", "b": [1]}}"#, "[".repeat(500), "{".repeat(500));
+        assert_eq!(refuse_deep_nesting(&in_strings), Ok(()));
+        assert!(read_document(&nested(MAX_NESTING + 1)).is_err(), "serde_json stops there too");
+    }
 
     #[test]
     fn inline_json_wins_then_json_files_then_the_live_read() {

@@ -27,6 +27,8 @@ pub mod eea;
 pub mod embed;
 pub mod endpoints;
 pub mod held;
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod hostile_input;
 pub mod inputs;
 pub mod listing;
 #[cfg(test)]

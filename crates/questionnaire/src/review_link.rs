@@ -27,9 +27,12 @@ pub const VERSION: u64 = 1;
 /// travel through (mail, chat, ticket systems cut or refuse longer ones): the app says so.
 pub const SAFE_LINK_CHARS: usize = 8 * 1024;
 
-/// A fragment longer than this is refused without being decoded: a questionnaire written out
-/// in full is far shorter, even with hundreds of third parties.
-pub const MAX_FRAGMENT_CHARS: usize = 512 * 1024;
+/// A fragment longer than this is refused without being decoded. The app writes about 1 K
+/// characters for a complete questionnaire and 1.5 K with fifty third parties, so this leaves
+/// a forty-fold margin; a longer one is no link of ours, and its data could inflate to
+/// hundreds of megabytes (at most ~1000 times its 48 KB here, and reading stops at
+/// [`MAX_PAYLOAD_BYTES`]).
+pub const MAX_FRAGMENT_CHARS: usize = 64 * 1024;
 
 /// The most the data may decompress to: no questionnaire comes near it, and a link made to
 /// inflate without end is cut off here (and refused as damaged).
@@ -247,6 +250,16 @@ mod tests {
         let bomb = miniz_oxide::deflate::compress_to_vec_zlib(&vec![b' '; 10 * 1024 * 1024], 10);
         assert!(bomb.len() < 64 * 1024, "{}", bomb.len());
         assert_eq!(decode(&format!("v1.{}", base64url::encode(&bomb))), Err(LinkError::Damaged));
+    }
+
+    #[test]
+    fn the_length_cap_leaves_a_wide_margin_over_what_the_app_writes_and_refuses_a_bomb_unread() {
+        let longest_written = encode(&complete(50)).len();
+        assert!(MAX_FRAGMENT_CHARS >= 32 * longest_written, "{longest_written} characters written");
+        // The bomb: half a megabyte of link that inflates to 380 MB is refused for
+        // its length, before anything is decoded or decompressed.
+        let bomb_sized = format!("v1.{}", "A".repeat(500_000));
+        assert_eq!(decode(&bomb_sized), Err(LinkError::TooLong { chars: 500_003 }));
     }
 
     #[test]

@@ -2,16 +2,19 @@
 //! `serde_json::Value`: serde_json's parser would weigh more in the widget than this walk.
 
 use js_sys::{Array, Object, JSON};
+use questionnaire::embed::{not_json, refuse_deep_nesting};
 use serde_json::{Map, Number, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The parsed value, or the browser's own words on why the text is not JSON.
+/// The parsed value, or why the text cannot be read (with the browser's own words when it is
+/// not JSON). Nesting is refused before parsing: the walk below recurses once a level.
 pub fn parse(text: &str) -> Result<Value, String> {
+    refuse_deep_nesting(text)?;
     match JSON::parse(text) {
         Ok(parsed) => Ok(to_value(&parsed)),
-        Err(error) => {
-            Err(error.dyn_into::<js_sys::Error>().map(|error| String::from(error.message())).unwrap_or_default())
-        }
+        Err(error) => Err(not_json(
+            &error.dyn_into::<js_sys::Error>().map(|error| String::from(error.message())).unwrap_or_default(),
+        )),
     }
 }
 

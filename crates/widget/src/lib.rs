@@ -13,7 +13,7 @@ mod source;
 
 use std::rc::Rc;
 
-use questionnaire::embed::{not_json, read_value, DataSource, HOST_ATTRIBUTE};
+use questionnaire::embed::{read_value, DataSource, HOST_ATTRIBUTE};
 use questionnaire::Answers;
 use web_sys::Element;
 
@@ -72,7 +72,7 @@ fn mount_one(host: &Element) {
 
 /// The answers in a document, parsed by the browser.
 fn read(text: &str) -> Result<Answers, String> {
-    read_value(&json::parse(text).map_err(|detail| not_json(&detail))?)
+    read_value(&json::parse(text)?)
 }
 
 /// The answers fetched from `url`, or what went wrong, in words.

@@ -234,6 +234,26 @@ async fn reads_inline_json_and_shows_hostile_text_as_text() {
     browser.close().await;
 }
 
+/// Data nested 100 000 levels deep (which the browser's JSON.parse reads, and walking it would
+/// exhaust the stack) is refused in its own widget; the page's other widgets still show.
+#[tokio::test]
+async fn deeply_nested_inline_data_is_refused_and_the_other_widgets_still_show() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let json = inline_json(&to_trust_info(&half_answers()));
+    let sites = start(move |data| {
+        let body = [inline_widget("deep", &deep, ""), inline_widget("after", &json, "")].concat();
+        vec![("deep.html", page(data, "", &body))]
+    });
+    let browser = Browser::start().await;
+    browser.client.goto(&format!("{}/deep.html", sites.host.origin)).await.unwrap();
+
+    let refused = shadow_text(&browser, "deep", ".widget-error").await;
+    assert!(refused.contains("more than 128 levels deep"), "{refused}");
+    let after = shadow_text(&browser, "after", ".listing-row").await;
+    assert!(after.contains("Privacy & Security"), "{after}");
+    browser.close().await;
+}
+
 /// The widget says what the app's preview says: a sentence only where no other answer
 /// contradicts it and other answers establish what it takes for granted.
 #[tokio::test]

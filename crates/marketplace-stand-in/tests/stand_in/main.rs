@@ -3,7 +3,9 @@
 
 mod binary;
 mod common;
+mod control_api;
 mod faults;
+mod hostile_files;
 mod persistence;
 mod static_files;
 mod v2;
