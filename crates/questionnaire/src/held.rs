@@ -1,6 +1,6 @@
 //! What the Marketplace holds is never the partner's error. A file pulled from the Marketplace
-//! can fail the form's checks where the API has no field for an answer the form asks for (a
-//! "Yes" whose details only the Marketplace's own form takes), or where the form is stricter
+//! can fail the form's checks where the API has no field for an answer the form asks for (the
+//! privacy policy, which only the listing's own form takes), or where the form is stricter
 //! than the Marketplace: such a problem is a warning, as long as the answers it is about are
 //! still as the Marketplace holds them. Once the partner changes one of them, it is an error again.
 
@@ -51,18 +51,25 @@ mod tests {
     }
 
     #[test]
-    fn a_detail_the_api_cannot_carry_is_as_held_until_its_parent_changes() {
+    fn a_detail_missing_as_held_is_held_until_its_parent_changes() {
         let answers = with_a_dpa_and_no_link();
         let held = from_trust_info(&to_trust_info(&answers));
         assert!(is_as_held(ids::DPA_LINK, &answers, &held));
-        assert!(is_missing_and_cannot_be_carried(ids::DPA_LINK, &answers));
-        assert!(!is_missing_and_cannot_be_carried(ids::SECURITY_CONTACT, &Answers::new()));
 
         let mut turned_on = answers.clone();
         let mut held_off = held.clone();
         held_off.set(ids::HAS_DPA, Answer::Choice(choice::NO.into()));
         turned_on.set(ids::HAS_DPA, Answer::Choice(choice::YES.into()));
         assert!(!is_as_held(ids::DPA_LINK, &turned_on, &held_off), "the partner said Yes: the link is theirs to give");
+    }
+
+    #[test]
+    fn only_an_answer_the_api_cannot_carry_is_missing_and_cannot_be_carried() {
+        let mut answers = crate::sample::complete(1);
+        answers.clear(ids::PRIVACY_POLICY);
+        assert!(is_missing_and_cannot_be_carried(ids::PRIVACY_POLICY, &answers));
+        assert!(!is_missing_and_cannot_be_carried(ids::DPA_LINK, &with_a_dpa_and_no_link()), "the API carries it");
+        assert!(!is_missing_and_cannot_be_carried(ids::SECURITY_CONTACT, &Answers::new()));
     }
 
     #[test]
