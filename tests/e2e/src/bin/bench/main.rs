@@ -618,7 +618,7 @@ fn biggest_in_wasm(report: &mut Report, root: &Path, pages: &[PageSizes]) {
         let Some(shipped) = page.files.iter().find(|f| f.file.ends_with("_bg.wasm")) else {
             continue;
         };
-        // `privacy-tab-<hash>_bg.wasm` came from wasm-bindgen's `privacy-tab_bg.wasm`; the
+        // `privacy-tab-app-<hash>_bg.wasm` came from wasm-bindgen's `privacy-tab-app_bg.wasm`; the
         // widget's `widget/privacy-tab-widget_bg.wasm` keeps its name.
         let name = shipped.file.rsplit('/').next().unwrap_or(&shipped.file);
         let stem = name.trim_end_matches("_bg.wasm");
