@@ -8,6 +8,7 @@ mod chromium;
 mod downloads;
 mod drafts;
 pub mod fixtures;
+mod keys;
 mod screenshots;
 mod session;
 pub mod stand_in;
