@@ -1,4 +1,4 @@
-//! The benchmark (`scripts/bench`, see the README): download sizes of the release bundle,
+//! The benchmark (`scripts/bench`, see CONTRIBUTING.md and docs/benchmarks.md): download sizes of the release bundle,
 //! start-up, typing and autosave cost in headless Chromium, and what is biggest in the wasm.
 //! Prints a table and writes the same figures as JSON. Figures, never assertions: it exits
 //! non-zero only when something could not be measured.
