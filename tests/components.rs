@@ -352,7 +352,11 @@ async fn escape_or_a_click_elsewhere_closes_a_toggletip_and_keyboard_focus_elsew
     settle().await;
     assert_eq!(expanded(&button).as_deref(), Some("false"));
     let focused = document().active_element().unwrap();
-    assert!(focused.is_same_node(Some(button.as_ref())), "focus is back on this form's term, not {}", focused.outer_html());
+    assert!(
+        focused.is_same_node(Some(button.as_ref())),
+        "focus is back on this form's term, not {}",
+        focused.outer_html()
+    );
 }
 
 #[wasm_bindgen_test]

@@ -91,10 +91,7 @@ async fn save_and_preview_lists_every_problem_and_each_link_focuses_its_field() 
     // The summary lists every problem with what was typed, in the questionnaire's order, each
     // linking to the box to fix.
     let expected = [
-        (
-            format!("#q-{}-min", ids::RETENTION_DAYS),
-            "Enter the minimum number of days as a whole number, like 0.",
-        ),
+        (format!("#q-{}-min", ids::RETENTION_DAYS), "Enter the minimum number of days as a whole number, like 0."),
         (format!("#q-{}-max", ids::RETENTION_DAYS), "Enter the maximum number of days, like 30."),
         (format!("#q-{}", ids::SECURITY_CONTACT), "Add the @ and the domain, like security@example.com."),
     ];

@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 
 use crate::page::Bench;
 use crate::stats::ms;
-use crate::{draft_storage, typing_question, typing_draft, Report};
+use crate::{draft_storage, typing_draft, typing_question, Report};
 
 const ROWS: usize = 10;
 const KEYSTROKES: usize = 60;
@@ -74,11 +74,7 @@ pub async fn keystroke_by_layout(report: &mut Report, bench: &mut Bench) {
         });
         match outcome {
             Ok((summary, times)) => {
-                report.line(format!(
-                    "  {label:<40} median {:>9}   p95 {:>9}",
-                    ms(summary.median),
-                    ms(summary.p95)
-                ));
+                report.line(format!("  {label:<40} median {:>9}   p95 {:>9}", ms(summary.median), ms(summary.p95)));
                 json.insert(label.into(), summary.to_json(&times));
             }
             Err(why) => report.failed(&format!("keystroke, {label}"), why),
