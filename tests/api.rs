@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use privacy_tab::api::{
     next_retry, ApiError, ApiVersion, CallState, Operation, RetryingCall, RuntimeConfig, MAX_ATTEMPTS,
 };
-use questionnaire::retry::{GiveUp, FIRST_BACKOFF_MS};
+use questionnaire::retry::GiveUp;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -102,7 +102,18 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-/// A call to a Marketplace that answers 503 (retried after `FIRST_BACKOFF_MS`), and how many
+/// Waits until `holds` does, looking again every few milliseconds; gives up after a generous
+/// limit (a busy machine), naming `what`. A wait for a condition, never a measured time.
+async fn until(what: &str, holds: impl Fn() -> bool) {
+    let started = js_sys::Date::now();
+    while !holds() {
+        assert!(js_sys::Date::now() - started < 20_000.0, "never happened within 20 s: {what}");
+        sleep(10).await;
+    }
+}
+
+/// A call to a Marketplace that answers 503 (retried after `questionnaire::retry::FIRST_BACKOFF_MS`),
+/// and how many
 /// requests it has sent.
 fn unavailable_call() -> (RetryingCall<u32>, Rc<Cell<u32>>) {
     let call = RetryingCall::new();
@@ -117,24 +128,25 @@ fn unavailable_call() -> (RetryingCall<u32>, Rc<Cell<u32>>) {
 }
 
 /// Cancel stops the retry that was waiting: its timer never fires, so nothing more is sent.
-/// The same call left alone sends its retry within that time, so the wait is long enough.
+/// Two calls fail alike and wait alike; the first is cancelled. The browser runs timers of the
+/// same delay in the order they were set, and the cancelled call set its timer first: so once
+/// the call left alone has sent its retry, the cancelled one's would have gone out before it.
 #[wasm_bindgen_test]
 async fn cancel_stops_the_waiting_retry() {
     // Made as the app makes them: under a mounted view's owner, with its task executor.
     let (tx, rx) = std::sync::mpsc::channel();
     let container = web_sys::window().unwrap().document().unwrap().create_element("div").unwrap();
-    leptos::mount::mount_to(container.unchecked_into(), move || {
+    let mounted = leptos::mount::mount_to(container.unchecked_into(), move || {
         tx.send((unavailable_call(), unavailable_call())).unwrap()
-    })
-    .forget();
+    });
     let ((cancelled, sent_after_cancel), (left_alone, sent_when_left)) = rx.recv().unwrap();
-    sleep(50).await;
-    assert!(matches!(cancelled.state.get_untracked(), CallState::Waiting { attempt: 1, .. }));
+    let waiting = |call: RetryingCall<u32>| matches!(call.state.get_untracked(), CallState::Waiting { attempt: 1, .. });
+    until("both calls wait to retry after their first 503", || waiting(cancelled) && waiting(left_alone)).await;
     cancelled.cancel();
 
-    sleep(FIRST_BACKOFF_MS as i32 + 500).await;
-    assert_eq!(sent_when_left.get(), 2, "the retry left alone went out");
+    until("the call left alone sends its retry", || sent_when_left.get() == 2).await;
     assert!(left_alone.is_busy());
     assert_eq!(sent_after_cancel.get(), 1, "nothing was sent after Cancel");
     assert_eq!(cancelled.state.get_untracked(), CallState::Cancelled);
+    drop(mounted);
 }

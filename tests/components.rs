@@ -15,15 +15,18 @@ use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod support;
+use support::Mounted;
+
 /// Mounts the form into a fresh container appended to the body (replacing the body would
-/// wipe the test runner's own output).
-fn mount_form(answers: Answers) -> (web_sys::Element, Questionnaire) {
+/// wipe the test runner's own output); it is gone again when the test ends.
+fn mount_form(answers: Answers) -> (Mounted, Questionnaire) {
     mount_form_over(move || Questionnaire::provide(answers))
 }
 
 /// [`mount_form`] with the draft store of the app `app_key` (whose stored draft is removed
 /// first), for what only the store does: replacing the answers whole.
-fn mount_form_with_drafts(app_key: &str, answers: Answers) -> (web_sys::Element, (Questionnaire, DraftStore)) {
+fn mount_form_with_drafts(app_key: &str, answers: Answers) -> (Mounted, (Questionnaire, DraftStore)) {
     window().local_storage().unwrap().unwrap().remove_item(&questionnaire::draft::storage_key(app_key)).unwrap();
     let key = app_key.to_owned();
     mount_form_over(move || {
@@ -35,7 +38,7 @@ fn mount_form_with_drafts(app_key: &str, answers: Answers) -> (web_sys::Element,
 }
 
 /// The form over what `provide` makes (under the form's owner, as the app makes it).
-fn mount_form_over<T: Send + 'static>(provide: impl FnOnce() -> T + 'static) -> (web_sys::Element, T) {
+fn mount_form_over<T: Send + 'static>(provide: impl FnOnce() -> T + 'static) -> (Mounted, T) {
     let container = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&container).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
@@ -43,8 +46,8 @@ fn mount_form_over<T: Send + 'static>(provide: impl FnOnce() -> T + 'static) -> 
         tx.send(provide()).unwrap();
         view! { <QuestionnaireForm /> }
     });
-    handle.forget();
-    (container, rx.recv().unwrap())
+    let provided = rx.recv().unwrap();
+    (Mounted::new(container, handle), provided)
 }
 
 fn find(container: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
@@ -349,7 +352,11 @@ async fn escape_or_a_click_elsewhere_closes_a_toggletip_and_keyboard_focus_elsew
     settle().await;
     assert_eq!(expanded(&button).as_deref(), Some("false"));
     let focused = document().active_element().unwrap();
-    assert_eq!(focused.text_content().as_deref(), Some("End-User Data"), "focus is back on the term");
+    assert!(
+        focused.is_same_node(Some(button.as_ref())),
+        "focus is back on this form's term, not {}",
+        focused.outer_html()
+    );
 }
 
 #[wasm_bindgen_test]
@@ -360,7 +367,7 @@ async fn a_box_is_named_by_its_question_whose_words_still_label_it() {
     settle().await;
     let link = input(&form, "#q-dpa_link");
     let name_id = link.get_attribute("aria-labelledby").expect("named by the question's words");
-    let name = document().get_element_by_id(&name_id).unwrap();
+    let name = find(&form, &format!("[id='{name_id}']")).expect("the name is in this form");
     let label = questionnaire::catalogue::question(ids::DPA_LINK).label();
     assert_eq!(name.text_content().as_deref(), Some(label));
     assert_eq!(find(&name, "button.term").unwrap().text_content().as_deref(), Some("Data Processing Agreement (DPA)"));
@@ -378,6 +385,7 @@ async fn going_to_the_next_unanswered_question_focuses_its_answer_not_a_term() {
     settle().await;
     let focused = document().active_element().unwrap();
     assert_eq!(focused.id(), "q-stores_eud-yes", "the first response, not the term in the question");
+    assert!(form.contains(Some(focused.as_ref())), "the response of this form has the focus");
 }
 
 /// Every page of the route table has its rule in `public/_redirects`, which static hosts (and

@@ -16,11 +16,15 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod support;
+use support::Mounted;
+
 const NOT_PROVIDED: &str = "Response not provided by the partner";
 
 /// Mounts the tab into a fresh container appended to the body, with the tab's own stylesheet,
-/// and hands back the answers signal so a test can change them.
-fn mount_tab(answers: Answers, live: Option<Answers>) -> (Element, RwSignal<Answers>) {
+/// and hands back the answers signal so a test can change them. The tab is gone again when the
+/// test ends.
+fn mount_tab(answers: Answers, live: Option<Answers>) -> (Mounted, RwSignal<Answers>) {
     let document = document();
     if document.get_element_by_id("listing-tab-css").is_none() {
         let style = document.create_element("style").unwrap();
@@ -39,8 +43,8 @@ fn mount_tab(answers: Answers, live: Option<Answers>) -> (Element, RwSignal<Answ
             None => view! { <ListingTab answers /> }.into_any(),
         }
     });
-    handle.forget();
-    (container, rx.recv().unwrap())
+    let answers = rx.recv().unwrap();
+    (Mounted::new(container, handle), answers)
 }
 
 fn value(tab: &Element, id: QuestionId) -> Option<Element> {

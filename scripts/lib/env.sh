@@ -8,8 +8,9 @@
 #   PATH               + <root>/.tools/bin, <root>/.tools/node_modules/.bin (wasm-opt 132, terser),
 #                        ${CARGO_HOME:-~/.cargo}/bin (trunk, wasm-bindgen, rustup's proxies)
 #   RUSTUP_TOOLCHAIN   only when setup had to build the wasm32 std itself (the offline route):
-#                        then it names the Debian toolchain (privacy-tab-debian); otherwise
-#                        rustup's default toolchain is used and nothing is set.
+#                        then it names the Debian toolchain (privacy-tab-debian), which rustup
+#                        prefers to rust-toolchain.toml; otherwise the toolchain that file names
+#                        is used and nothing is set.
 # Safe to source more than once and under `set -euo pipefail`.
 
 PRIVACY_TAB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

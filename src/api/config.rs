@@ -26,7 +26,7 @@ impl Default for RuntimeConfig {
     }
 }
 
-/// What the file says, with the same-origin proxy path (see the README) where it names no base.
+/// What the file says, with the same-origin proxy path (see docs/hosting.md) where it names no base.
 impl From<ApiConfig> for RuntimeConfig {
     fn from(config: ApiConfig) -> Self {
         let api_version = config.version();

@@ -94,7 +94,7 @@ fn named_copy(root: &Path) -> Option<std::path::PathBuf> {
             continue;
         }
         if name.ends_with("_bg.wasm") {
-            let built = root.join("target/wasm-bindgen/release/privacy-tab_bg.wasm");
+            let built = root.join("target/wasm-bindgen/release/privacy-tab-app_bg.wasm");
             let named = std::process::Command::new("wasm-opt")
                 .arg("-Oz")
                 .arg("-g")

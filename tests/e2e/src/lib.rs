@@ -9,6 +9,7 @@ mod chromium;
 mod downloads;
 mod drafts;
 pub mod fixtures;
+mod keys;
 mod screenshots;
 mod session;
 pub mod sizes;

@@ -74,7 +74,9 @@ async fn without_indexeddb_the_draft_is_saved_as_before_and_the_status_says_it_i
     browser.close().await;
 }
 
-/// The figures for the closing note and README: `cargo test -p e2e --test durability -- --ignored --nocapture`.
+/// Which crash delays lose the answer, printed, never asserted (the save delay makes the shortest
+/// ones a race): `cargo test -p e2e --test durability -- --ignored --nocapture`. The two tests
+/// above are the guarantee; this is a measurement, quoted nowhere.
 #[tokio::test]
 #[ignore = "a measurement, not a test: prints which crash delays lose the answer"]
 async fn measure_which_crashes_lose_the_last_answer() {

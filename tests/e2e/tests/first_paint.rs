@@ -135,15 +135,19 @@ async fn a_first_visit_starts_the_app_only_when_the_partner_reaches_for_the_page
     let browser = Browser::start().await;
     browser.client.goto(&stand_in.app_url()).await.unwrap();
     browser.find(&format!("#q-{}-yes", ids::STORES_EUD)).await;
-    // Time for a wasm already fetched (it is preloaded) to start, were it going to.
-    let loaded = "return new Promise((done) => setTimeout(() => done(performance.getEntriesByType('resource')
-        .filter((r) => r.name.endsWith('.wasm')).length), 1000));";
-    assert_eq!(script(&browser, loaded).await, json!(1), "the wasm is fetched");
+    // The loader prefetches the wasm once the page is idle (a <link rel=prefetch>); the app
+    // starting would fetch it again, with its integrity, from the loader's own fetch(). So once
+    // the prefetch has arrived, the wasm fetched by anything but that link is the app starting.
+    let wasm_fetches = "return performance.getEntriesByType('resource')
+        .filter((r) => r.name.endsWith('.wasm')).map((r) => r.initiatorType);";
+    e2e::wait_for_eq("how the page fetched the wasm", json!(["link"]), async || script(&browser, wasm_fetches).await)
+        .await;
     assert!(!browser.exists("html[data-started]").await, "reading the page starts nothing");
 
     // A keyboard user's first Tab is reaching for it too.
-    browser.find("body").await.send_keys(&char::from(fantoccini::key::Key::Tab).to_string()).await.ok();
+    browser.press(fantoccini::key::Key::Tab).await;
     browser.wait_until_started().await;
+    assert_eq!(script(&browser, wasm_fetches).await, json!(["link", "fetch"]), "the app fetched the wasm to start");
     browser.close().await;
 }
 

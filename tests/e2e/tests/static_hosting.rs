@@ -281,7 +281,7 @@ async fn assert_refused_to_start(browser: &Browser, refusal: &str) {
     assert!(!browser.exists("html[data-started]").await, "the app did not start: {refusal}");
 }
 
-/// `privacy-tab-<hash>`: the name the wasm-bindgen JS shares with the wasm.
+/// `privacy-tab-app-<hash>`: the name the wasm-bindgen JS shares with the wasm.
 fn wasm_stem(dir: &Path) -> String {
     let wasm = std::fs::read_dir(dir)
         .unwrap()

@@ -1,13 +1,17 @@
-//! The benchmark (`scripts/bench`, see the README): download sizes of the release bundle,
+//! The benchmark (`scripts/bench`, see CONTRIBUTING.md and docs/benchmarks.md): download sizes of the release bundle,
 //! start-up, typing and autosave cost in headless Chromium, and what is biggest in the wasm.
 //! Prints a table and writes the same figures as JSON. Figures, never assertions: it exits
 //! non-zero only when something could not be measured.
 //!
-//!   bench [--loads N] [--only startup,typing,autosave,review,wasm] [--out FILE.json] [--commit TEXT]
+//!   bench [--loads N] [--only startup,typing,layout,autosave,review,wasm] [--out FILE.json]
+//!         [--commit TEXT] [--page FILE.md --date TEXT]
 //!
-//! Download sizes are always measured; `--only` picks which of the other parts run.
+//! Download sizes are always measured; `--only` picks which of the other parts run. `--page`
+//! writes a whole run's figures as a Markdown page (scripts/bench: docs/benchmarks.md).
 
+mod layout;
 mod page;
+mod page_md;
 mod stats;
 mod wasm_top;
 
@@ -48,7 +52,7 @@ const WIDGET_MOUNT: &str = "[data-privacy-tab]";
 const SAVED_AT: f64 = 1_764_000_000_000.0;
 
 /// The parts `--only` can pick (sizes always run).
-const PARTS: [&str; 5] = ["startup", "typing", "autosave", "review", "wasm"];
+const PARTS: [&str; 6] = ["startup", "typing", "layout", "autosave", "review", "wasm"];
 
 struct Options {
     loads: usize,
@@ -56,11 +60,20 @@ struct Options {
     parts: Vec<String>,
     out: Option<PathBuf>,
     commit: String,
+    /// The Markdown page a whole run writes, and the date it is stamped with.
+    page: Option<PathBuf>,
+    date: String,
 }
 
 fn options() -> Result<Options, String> {
-    let mut options =
-        Options { loads: 15, parts: PARTS.iter().map(|p| p.to_string()).collect(), out: None, commit: String::new() };
+    let mut options = Options {
+        loads: 15,
+        parts: PARTS.iter().map(|p| p.to_string()).collect(),
+        out: None,
+        commit: String::new(),
+        page: None,
+        date: "unknown date".into(),
+    };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value"));
@@ -68,6 +81,8 @@ fn options() -> Result<Options, String> {
             "--loads" => options.loads = value()?.parse().map_err(|_| "--loads takes a number")?,
             "--out" => options.out = Some(PathBuf::from(value()?)),
             "--commit" => options.commit = value()?,
+            "--page" => options.page = Some(PathBuf::from(value()?)),
+            "--date" => options.date = value()?,
             "--only" => {
                 options.parts = value()?.split(',').map(str::to_owned).collect();
                 if let Some(part) = options.parts.iter().find(|part| !PARTS.contains(&part.as_str())) {
@@ -76,7 +91,8 @@ fn options() -> Result<Options, String> {
             }
             _ => {
                 return Err(format!(
-                    "unknown argument {arg}; usage: bench [--loads N] [--only {}] [--out FILE.json] [--commit TEXT]",
+                    "unknown argument {arg}; usage: bench [--loads N] [--only {}] [--out FILE.json] [--commit TEXT] \
+                     [--page FILE.md --date TEXT]",
                     PARTS.join(",")
                 ))
             }
@@ -158,6 +174,9 @@ async fn main() -> ExitCode {
     }
     if runs("typing") {
         typing(&mut report, &mut bench).await;
+    }
+    if runs("layout") {
+        layout::keystroke_by_layout(&mut report, &mut bench).await;
     }
     if runs("autosave") {
         autosave(&mut report, &mut bench).await;
@@ -639,7 +658,7 @@ fn biggest_in_wasm(report: &mut Report, root: &Path, pages: &[PageSizes]) {
         let Some(shipped) = page.files.iter().find(|f| f.file.ends_with("_bg.wasm")) else {
             continue;
         };
-        // `privacy-tab-<hash>_bg.wasm` came from wasm-bindgen's `privacy-tab_bg.wasm`; the
+        // `privacy-tab-app-<hash>_bg.wasm` came from wasm-bindgen's `privacy-tab-app_bg.wasm`; the
         // widget's `widget/privacy-tab-widget_bg.wasm` keeps its name.
         let name = shipped.file.rsplit('/').next().unwrap_or(&shipped.file);
         let stem = name.trim_end_matches("_bg.wasm");
@@ -714,6 +733,20 @@ fn finish(mut report: Report, options: &Options) -> ExitCode {
     );
     report.json.insert("couldNotMeasure".into(), json!(report.failures));
     report.json.insert("table".into(), json!(report.text));
+    if let Some(page) = &options.page {
+        let whole = PARTS.iter().all(|part| options.parts.iter().any(|p| p == part));
+        let browser = report.json.get("browser").and_then(Value::as_str).unwrap_or("Chromium").to_owned();
+        if !whole {
+            println!("\n{} not written: --only runs a part of the benchmark", page.display());
+        } else if !report.failures.is_empty() {
+            println!("\n{} not written: some figures could not be measured", page.display());
+        } else if let Err(e) = page_md::write(page, &report, &options.commit, &options.date, &browser) {
+            eprintln!("bench: cannot write {}: {e}", page.display());
+            return ExitCode::FAILURE;
+        } else {
+            println!("\nPage written to {}", page.display());
+        }
+    }
     if let Some(out) = &options.out {
         if let Some(dir) = out.parent() {
             let _ = std::fs::create_dir_all(dir);
