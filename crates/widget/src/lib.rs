@@ -8,6 +8,7 @@ mod dom;
 mod fetch;
 mod json;
 mod render;
+pub mod review;
 mod shadow_host;
 mod source;
 

@@ -203,7 +203,7 @@ fn print_sizes(report: &mut Report, pages: &[PageSizes]) {
     // What a host page downloads for the widget: its loader, glue and wasm, not its demo page.
     let widget = pages
         .iter()
-        .find(|p| p.name != "app")
+        .find(|p| p.name == "widget")
         .map(|p| p.files.iter().filter(|f| !f.file.ends_with(".html")).map(|f| f.brotli).sum());
     report.target(
         "widget < 40 KB brotli",
@@ -234,10 +234,17 @@ fn print_budget(report: &mut Report, pages: &[PageSizes]) {
     }
 }
 
-/// `/` for `index.html`, `/widget/` for `widget/index.html`.
+/// `/` for `index.html`, `/widget/` for `widget/index.html`; the review page at the address
+/// a review link has (`./review`, the complete sample's answers in its fragment).
 fn page_path(page: &PageSizes) -> String {
+    if page.name == REVIEW_PAGE {
+        return format!("/review#{}", e2e::fixtures::review_fragment(&sample::complete(5)));
+    }
     format!("/{}", page.html.trim_end_matches("index.html"))
 }
+
+/// The page a review link opens (review.html, served at `./review`).
+const REVIEW_PAGE: &str = "review";
 
 async fn startup(report: &mut Report, bench: &mut Bench, pages: &[PageSizes], loads: usize) {
     report.line("");
@@ -246,6 +253,8 @@ async fn startup(report: &mut Report, bench: &mut Bench, pages: &[PageSizes], lo
     for page in pages {
         let ready = if page.name == "app" {
             Ready::All(SECTIONS.iter().map(|s| format!("#section-{}", s.id)).collect())
+        } else if page.name == REVIEW_PAGE {
+            Ready::All(vec!["#review-page .listing-tab".into()])
         } else {
             Ready::Mounted(WIDGET_MOUNT.into())
         };
@@ -287,7 +296,11 @@ async fn startup(report: &mut Report, bench: &mut Bench, pages: &[PageSizes], lo
                 }
             }
         }
-        let what = if page.name == "app" { "the full questionnaire" } else { "the listing" };
+        let what = match page.name.as_str() {
+            "app" => "the full questionnaire",
+            REVIEW_PAGE => "a review link's tab",
+            _ => "the listing",
+        };
         for (label, samples) in [
             (format!("first render of {what}"), &rendered),
             ("accepts input".to_owned(), &interactive),
