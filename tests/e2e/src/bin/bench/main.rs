@@ -3,11 +3,12 @@
 //! Prints a table and writes the same figures as JSON. Figures, never assertions: it exits
 //! non-zero only when something could not be measured.
 //!
-//!   bench [--loads N] [--only startup,typing,autosave,review,wasm] [--out FILE.json] [--commit TEXT]
+//!   bench [--loads N] [--only startup,typing,autosave,review,phone,wasm] [--out FILE.json] [--commit TEXT]
 //!
 //! Download sizes are always measured; `--only` picks which of the other parts run.
 
 mod page;
+mod phone;
 mod stats;
 mod wasm_top;
 
@@ -48,7 +49,7 @@ const WIDGET_MOUNT: &str = "[data-privacy-tab]";
 const SAVED_AT: f64 = 1_764_000_000_000.0;
 
 /// The parts `--only` can pick (sizes always run).
-const PARTS: [&str; 5] = ["startup", "typing", "autosave", "review", "wasm"];
+const PARTS: [&str; 6] = ["startup", "typing", "autosave", "review", "phone", "wasm"];
 
 struct Options {
     loads: usize,
@@ -164,6 +165,10 @@ async fn main() -> ExitCode {
     }
     if runs("review") {
         review_links(&mut report, &mut bench).await;
+    }
+    if runs("phone") {
+        bench.instrument(&app_taken_over(), &storage_key(""), PREVIEW).await;
+        phone::returning_partner(&mut report, &mut bench, |rows| draft_storage(sample::complete(rows))).await;
     }
     bench.close().await;
     drop(stand_in);
