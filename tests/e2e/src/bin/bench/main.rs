@@ -169,6 +169,7 @@ async fn main() -> ExitCode {
     if runs("phone") {
         bench.instrument(&app_taken_over(), &storage_key(""), PREVIEW).await;
         phone::returning_partner(&mut report, &mut bench, |rows| draft_storage(sample::complete(rows))).await;
+        phone::review_link_cold(&mut report, &mut bench, &review_link_path()).await;
     }
     bench.close().await;
     drop(stand_in);
@@ -243,9 +244,14 @@ fn print_budget(report: &mut Report, pages: &[PageSizes]) {
 /// a review link has (`./review`, the complete sample's answers in its fragment).
 fn page_path(page: &PageSizes) -> String {
     if page.name == REVIEW_PAGE {
-        return format!("/review#{}", e2e::fixtures::review_fragment(&sample::complete(5)));
+        return review_link_path();
     }
     format!("/{}", page.html.trim_end_matches("index.html"))
+}
+
+/// A review link of the complete sample (five third parties), as a path.
+fn review_link_path() -> String {
+    format!("/review#{}", e2e::fixtures::review_fragment(&sample::complete(5)))
 }
 
 /// The page a review link opens (review.html, served at `./review`).

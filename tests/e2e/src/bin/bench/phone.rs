@@ -6,7 +6,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::page::Bench;
+use super::page::{Bench, Ready};
 use super::stats::{ms, Summary};
 use super::Report;
 
@@ -62,14 +62,7 @@ pub async fn returning_partner(
         "A returning partner after a release, phone profile ({LATENCY_MS} ms round trip, {} kbit/s down, CPU {CPU_SLOWDOWN}x slower; nothing cached): median of {LOADS}",
         DOWN_BYTES_PER_S * 8.0 / 1024.0
     ));
-    bench
-        .browser
-        .cdp(
-            "Network.emulateNetworkConditions",
-            json!({ "offline": false, "latency": LATENCY_MS, "downloadThroughput": DOWN_BYTES_PER_S, "uploadThroughput": UP_BYTES_PER_S }),
-        )
-        .await;
-    bench.browser.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": CPU_SLOWDOWN })).await;
+    throttle(bench, true).await;
     let mut json = Map::new();
     for rows in DRAFT_ROWS {
         let mut loads: Vec<Value> = Vec::new();
@@ -103,15 +96,39 @@ pub async fn returning_partner(
         }
         json.insert(rows.to_string(), json!({ "draftShown": shown, "phases": phases, "loads": loads }));
     }
-    bench.browser.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 1 })).await;
-    bench
-        .browser
-        .cdp(
-            "Network.emulateNetworkConditions",
-            json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
-        )
-        .await;
+    throttle(bench, false).await;
     report.line("  The phases overlap where the browser overlaps them (the wasm compiles while it downloads);");
     report.line("  'shown at' is the app in charge with the draft restored (the page hides the form until then).");
     report.json.insert("phoneReturningPartner".into(), Value::Object(json));
+}
+
+/// A review link opened cold on the same phone: when its tab shows (`review_link`: a path
+/// like `/review#v1.…`).
+pub async fn review_link_cold(report: &mut Report, bench: &mut Bench, review_link: &str) {
+    bench.instrument(&Ready::All(vec!["#review-page .listing-tab".into()]), "privacy-tab", "").await;
+    throttle(bench, true).await;
+    let mut shown = Vec::new();
+    for _ in 0..LOADS {
+        match bench.load(review_link, &[]).await {
+            Ok(load) => shown.push(load.rendered),
+            Err(why) => report.failed("phone profile, review link", why),
+        }
+    }
+    throttle(bench, false).await;
+    if let Some(summary) = Summary::of(&shown) {
+        report
+            .line(format!("  a review link opened cold: its tab shown at {} (median of {LOADS})", ms(summary.median)));
+        report.json.insert("phoneReviewLink".into(), summary.to_json(&shown));
+    }
+}
+
+/// Lighthouse's mobile throttling on, or off again.
+async fn throttle(bench: &Bench, on: bool) {
+    let network = if on {
+        json!({ "offline": false, "latency": LATENCY_MS, "downloadThroughput": DOWN_BYTES_PER_S, "uploadThroughput": UP_BYTES_PER_S })
+    } else {
+        json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 })
+    };
+    bench.browser.cdp("Network.emulateNetworkConditions", network).await;
+    bench.browser.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": if on { CPU_SLOWDOWN } else { 1.0 } })).await;
 }
