@@ -359,10 +359,16 @@ async fn damaged_newer_empty_and_hostile_review_links_say_so_or_show_text_and_ne
     let changed = format!("{}{swapped}{}", &fragment[..middle], &fragment[middle + 1..]);
     let cut = &fragment[..fragment.len() * 2 / 3];
     let newer = fragment.replacen("v1.", "v2.", 1);
+    // Answers the tab would show, then 10 MB of spaces (still valid JSON): they inflate past
+    // review_link::MAX_PAYLOAD_BYTES, so reading stops there, whatever follows.
+    let mut bomb = br#"{"version": 1, "answers": {}}"#.to_vec();
+    bomb.resize(10 * 1024 * 1024, b' ');
+    let bomb = questionnaire::review_link::fragment(&miniz_oxide::deflate::compress_to_vec_zlib(&bomb, 10));
     for (what, address, says) in [
         ("one character changed", format!("{review}#{changed}"), "damaged"),
         ("cut short", format!("{review}#{cut}"), "damaged"),
         ("from a newer version", format!("{review}#{newer}"), "newer version of privacy-tab"),
+        ("inflating to 10 MB", format!("{review}#{bomb}"), "damaged"),
         ("no fragment", review.clone(), "holds no answers"),
     ] {
         browser.client.goto(&address).await.unwrap();
