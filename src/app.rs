@@ -70,8 +70,8 @@ fn Pages() -> impl IntoView {
                     on_submit=Callback::new(move |_| nav.go(Page::Submit))
                 />
             </Show>
-            <Show when=move || page.get() == Page::Review>
-                <ReviewPage drafts />
+            <Show when=move || matches!(page.get(), Page::Review | Page::Import)>
+                <ReviewPage drafts import_at_once=page.get_untracked() == Page::Import />
             </Show>
             <Show when=move || page.get() == Page::NotFound>
                 <section class="preview-page-bar" aria-labelledby="not-found-title">
@@ -99,7 +99,7 @@ fn arrive(nav: Nav, drafts: DraftStore, submission: Submission) {
                 }
             }
             (Page::Form, Some(Page::Submit)) if !to_question => crate::preview::reveal("submit-heading"),
-            (Page::Form, Some(Page::Preview | Page::Review | Page::NotFound)) if !to_question => {
+            (Page::Form, Some(Page::Preview | Page::Review | Page::Import | Page::NotFound)) if !to_question => {
                 crate::preview::reveal("save-and-preview")
             }
             (Page::Submit, _) => {

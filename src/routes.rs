@@ -6,6 +6,12 @@
 //! | `./preview`, `./preview?view=expanded` | the full-page preview, default or expanded view |
 //! | `./submit` | the submit review, under the form |
 //! | `./review#v1.…` | a review link: the tab of the answers in the fragment, read-only |
+//! | `./import#v1.…` | the same, opening its import into the reader's draft at once |
+//!
+//! Hosts serve `./review` with a page of its own (review.html, crates/widget's `review`: the
+//! tab without the app), whose "Import into my draft" opens `./import` with the link's query
+//! and fragment; the app's own review page serves both addresses where no host routes them
+//! (`trunk serve`).
 //!
 //! `?app=KEY` on any of them opens that app's draft. Every page is one path segment under the
 //! app's folder, so the bundle's relative asset URLs resolve alike from all of them;
@@ -32,15 +38,17 @@ pub enum Page {
     Preview,
     Submit,
     Review,
+    Import,
     NotFound,
 }
 
 /// The route table: each page's path segment under the app's folder, and its title.
-pub const PAGES: [(Page, &str, &str); 4] = [
+pub const PAGES: [(Page, &str, &str); 5] = [
     (Page::Form, "", "Privacy & Security tab — privacy-tab"),
     (Page::Preview, "preview", "Preview of your tab — privacy-tab"),
     (Page::Submit, "submit", "Submit to the Marketplace — privacy-tab"),
     (Page::Review, "review", "Review a Privacy & Security tab — privacy-tab"),
+    (Page::Import, "import", "Import a reviewed tab — privacy-tab"),
 ];
 
 /// The query parameter naming the app whose draft is open.
@@ -143,7 +151,7 @@ impl Nav {
         Effect::new(move |_| {
             let key = app_key.get();
             let named = nav.app.with_untracked(|named| named.as_deref() == Some(key.as_str()));
-            if !key.is_empty() && !named && nav.page.get_untracked() != Page::Review {
+            if !key.is_empty() && !named && !matches!(nav.page.get_untracked(), Page::Review | Page::Import) {
                 known.set_value(Some(key.clone()));
                 let (page, expanded, hash) =
                     (nav.page.get_untracked(), nav.expanded.get_untracked(), nav.hash.get_untracked());

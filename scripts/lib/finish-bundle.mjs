@@ -3,8 +3,11 @@
 //   node scripts/lib/finish-bundle.mjs --stage DIR --dist DIR --hosting DIR [--base-path /x/]
 //        [--connect-src "https://api.example.com ..."] [--prerendered FILE] FOLDER...
 //
-// Each FOLDER is where a page goes in DIST (`.` for the app, `widget` for the widget); Trunk
-// built it into STAGE/<folder, `.` as `root`> (Trunk builds one page per run, as index.html).
+// Each FOLDER is where a page goes in DIST (`.` for the app, `widget` for the widget), as its
+// index.html; or NAME.html, a page of its own in DIST's root beside the app's (`review.html`,
+// which the app's `./review` serves, so its relative URLs resolve as the app's do). Trunk built
+// it into STAGE/<folder or NAME.html, `.` as `root`> (Trunk builds one page per run, as
+// index.html).
 // For each page it
 //   - minifies the JS Trunk wrote (wasm-bindgen's glue, the widget's loader) with terser,
 //     which scripts/setup installs into .tools/, and brings the page's integrity attributes
@@ -26,7 +29,9 @@
 // and nginx.conf gets the same rules (locations that serve the page, and proxy_pass).
 // DIST/404.html is the app's page again, for hosts that cannot route but serve a site's
 // 404.html for every path that is no file (GitHub Pages): the app's addresses open there too.
-// Such hosts send no headers of ours, so it carries its policy in a <meta> element.
+// Such hosts send no headers of ours, so it carries its policy in a <meta> element, and sends an
+// address of another page (`./review`) on to that page's file (`./review.html`). A page of its
+// own in the root carries its policy in a <meta> element too: such hosts serve it as a file.
 //
 // Node's own zlib (gzip and brotli) and crypto do the work, and terser minifies.
 
@@ -78,16 +83,22 @@ const cspHash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").d
 const shortHash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 
 /** A page: where it goes in DIST, where Trunk left it, and the names it goes by. */
-function pageOf(stage, folder) {
+function pageOf(stage, target) {
+    const ownFile = target.endsWith(".html") ? target : undefined; // a page in DIST's root
+    const folder = ownFile ? "." : target;
     const prefix = folder === "." ? "" : `${folder}/`;
     return {
         folder,
         prefix, // of every file of the page, relative to DIST
-        stageDir: join(stage, folder === "." ? "root" : folder.replaceAll("/", "_")),
-        page: `${prefix}index.html`, // relative to DIST
-        name: folder === "." ? "app" : folder, // in the bundle report
+        stageDir: join(stage, target === "." ? "root" : target.replaceAll("/", "_")),
+        htmlName: ownFile ?? "index.html", // in its folder
+        page: `${prefix}${ownFile ?? "index.html"}`, // relative to DIST
+        name: ownFile ? ownFile.replace(/\.html$/, "") : folder === "." ? "app" : folder, // in the bundle report
     };
 }
+
+/** The app's own page (its folder's index.html in DIST's root), if the bundle has it. */
+const appPage = (pages) => pages.find(({ page }) => page === "index.html");
 
 /**
  * Trunk 0.21's loader, as it injects it for `<link data-trunk rel="rust">`:
@@ -156,10 +167,27 @@ const NOT_FOUND_PAGE = "404.html";
  * The app's page as NOT_FOUND_PAGE: its policy in a <meta> element first thing in <head>, for
  * hosts that send no headers (frame-ancestors is ignored there, and Chromium says so: left out).
  */
-function notFoundPage(html, csp) {
+function notFoundPage(html, csp, routes) {
+    // The app's addresses that another page serves (`/review /review.html 200`): sent on to
+    // that page's file, beside this one, with the address's query and fragment.
+    const elsewhere = Object.fromEntries(routes
+        .filter(({ page }) => page && page.page !== "index.html")
+        .map(({ from, page }) => [from.slice(1), page.page]));
+    let policy = csp;
+    let forward = "";
+    if (Object.keys(elsewhere).length > 0) {
+        const script = `var p=${JSON.stringify(elsewhere)}[location.pathname.slice(location.pathname.lastIndexOf("/")+1)];if(p)location.replace(p+location.search+location.hash)`;
+        forward = `<script>${script}</script>`;
+        policy = policy.replace("script-src 'self' 'wasm-unsafe-eval'", (directive) => `${directive} ${cspHash(script)}`);
+    }
+    return withPolicyMeta(html, policy, "the app's page").replace(/(<meta http-equiv[^>]*>)/, (meta) => meta + forward);
+}
+
+/** `html` with its policy in a <meta> element first thing in <head>, for hosts that send none. */
+function withPolicyMeta(html, csp, what) {
     const policy = csp.split("; ").filter((directive) => !directive.startsWith("frame-ancestors")).join("; ");
     const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
-    if (!/<head>/.test(html)) fail("the app's page has no <head> to put its policy in");
+    if (!/<head>/.test(html)) fail(`${what} has no <head> to put its policy in`);
     return html.replace("<head>", () => `<head>${meta}`);
 }
 
@@ -215,12 +243,12 @@ function refreshIntegrity(html, stageDir, page) {
 }
 
 /** Rewrites one staged page; returns its final HTML, CSP and the files a browser loads. */
-function finishPage({ stageDir, page, name }, extraConnectSrc, prerendered) {
+function finishPage({ stageDir, page, name, htmlName }, extraConnectSrc, prerendered) {
     const htmlPath = join(stageDir, "index.html");
     if (!existsSync(htmlPath)) fail(`Trunk produced no ${htmlPath}`);
     minifyScripts(stageDir);
     let html = refreshIntegrity(readFileSync(htmlPath, "utf8"), stageDir, page);
-    const files = ["index.html"]; // relative to the page's folder
+    const files = [htmlName]; // relative to the page's folder
     const extraFiles = new Map(); // name -> contents written by this script
 
     const isPrerendered = prerendered !== undefined && html.includes(PRERENDERED_PLACEHOLDER);
@@ -282,7 +310,7 @@ function finishPage({ stageDir, page, name }, extraConnectSrc, prerendered) {
     // With the page rendered ahead, a partner can answer once the HTML and its stylesheets are
     // in: the rest (loader, JS, wasm) takes over later. Without, nothing works before the wasm.
     const beforeInput = prerendered !== undefined && html.includes('id="prerendered"')
-        ? ["index.html", ...[...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\shref="([^"]*)"/g)].map(([, url]) => relativeAsset(url, page))]
+        ? [htmlName, ...[...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\shref="([^"]*)"/g)].map(([, url]) => relativeAsset(url, page))]
         : null;
     const contents = (file) => extraFiles.get(file) ?? readFileSync(join(stageDir, file), "utf8");
     for (let i = 1; i < files.length; i++) {
@@ -311,6 +339,7 @@ function finishPage({ stageDir, page, name }, extraConnectSrc, prerendered) {
         "frame-ancestors 'none'",
         "object-src 'none'",
     ].join("; ");
+    if (htmlName !== "index.html") html = withPolicyMeta(html, csp, page);
     return { html, csp, files, extraFiles, beforeInput };
 }
 
@@ -371,11 +400,11 @@ function headerRules(pages, allFiles, routes = []) {
     for (const file of allFiles) {
         const headers = [["X-Content-Type-Options", "nosniff"]];
         const page = pages.find((p) => p.page === file);
-        const pageOfFile = page ?? (file === NOT_FOUND_PAGE ? pages.find(({ prefix }) => prefix === "") : undefined);
+        const pageOfFile = page ?? (file === NOT_FOUND_PAGE ? appPage(pages) : undefined);
         headers.push(["Cache-Control", HASHED.test(file) ? IMMUTABLE : REVALIDATE]);
         if (pageOfFile) {
             headers.push(["Content-Security-Policy", pageOfFile.csp], ["Referrer-Policy", "no-referrer"]);
-            if (page) rules.push({ path: `/${page.prefix}`, headers });
+            if (page?.htmlName === "index.html") rules.push({ path: `/${page.prefix}`, headers });
         } else {
             // Public files, no credentials: other sites may load them (the widget's pages do).
             headers.push(["Access-Control-Allow-Origin", "*"]);
@@ -430,8 +459,8 @@ function nginxConf(pages, basePath, routes = []) {
         ...security.map((line) => `        ${line}`),
         "    }",
     ];
-    for (const { page, prefix, csp } of pages) {
-        const paths = [`${basePath}${prefix}`, `${basePath}${page}`];
+    for (const { page, prefix, csp, htmlName } of pages) {
+        const paths = htmlName === "index.html" ? [`${basePath}${prefix}`, `${basePath}${page}`] : [`${basePath}${page}`];
         for (const path of paths) {
             out.push(
                 "",
@@ -486,7 +515,7 @@ function main() {
 
     rmSync(options.dist, { recursive: true, force: true });
     mkdirSync(options.dist, { recursive: true });
-    for (const { prefix, stageDir, html, extraFiles } of pages) {
+    for (const { prefix, stageDir, html, extraFiles, page } of pages) {
         const target = join(options.dist, prefix);
         mkdirSync(target, { recursive: true });
         for (const name of readdirSync(stageDir)) {
@@ -496,10 +525,11 @@ function main() {
             else copyFileSync(join(stageDir, name), join(target, name));
         }
         for (const [name, contents] of extraFiles) writeFileSync(join(target, name), contents);
-        writeFileSync(join(target, "index.html"), html);
+        writeFileSync(join(options.dist, page), html);
     }
-    const app = pages.find(({ prefix }) => prefix === "");
-    if (app) writeFileSync(join(options.dist, NOT_FOUND_PAGE), notFoundPage(app.html, app.csp));
+    const routes = routingRules(options.dist, pages);
+    const app = appPage(pages);
+    if (app) writeFileSync(join(options.dist, NOT_FOUND_PAGE), notFoundPage(app.html, app.csp, routes));
 
     const allFiles = readdirSync(options.dist, { recursive: true })
         .map((file) => file.replace(/\\/g, "/"))
@@ -512,7 +542,6 @@ function main() {
         sizes[file] = COMPRESSIBLE.has(extname(file)) ? compress(path) : { raw, gzip: raw, brotli: raw };
     }
 
-    const routes = routingRules(options.dist, pages);
     writeFileSync(join(options.dist, "_headers"), netlifyHeaders(headerRules(pages, allFiles, routes)));
     rmSync(options.hosting, { recursive: true, force: true });
     mkdirSync(options.hosting, { recursive: true });

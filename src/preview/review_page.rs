@@ -11,9 +11,10 @@ use crate::routes::{Nav, Page};
 /// A review link opened: the tab of the answers in the address's fragment, read-only, in the
 /// default or expanded view, to print, or to import into one's own draft (after seeing what it
 /// would change). A link that cannot be read says why; whatever it holds is shown as text, by
-/// the same components as the preview.
+/// the same components as the preview. With `import_at_once` (the review page's hand-over to
+/// the app, `./import`), the import opens as soon as the link is read.
 #[component]
-pub fn ReviewPage(drafts: DraftStore) -> impl IntoView {
+pub fn ReviewPage(drafts: DraftStore, #[prop(optional)] import_at_once: bool) -> impl IntoView {
     let nav = Nav::expect();
     let opened = LocalResource::new(move || {
         let fragment = nav.hash.get();
@@ -29,7 +30,7 @@ pub fn ReviewPage(drafts: DraftStore) -> impl IntoView {
             let _ = heading.focus();
         })
     });
-    let import = move |_| {
+    let import = move || {
         let Some(Ok(answers)) = read.get_untracked() else { return };
         let current = drafts.draft();
         importing.set(Some(PendingImport {
@@ -40,6 +41,15 @@ pub fn ReviewPage(drafts: DraftStore) -> impl IntoView {
             draft: Draft::new(current.app_key, answers, js_sys::Date::now()),
         }));
     };
+    if import_at_once {
+        Effect::new(move |opened: Option<bool>| {
+            let read_now = matches!(read.get(), Some(Ok(_)));
+            if read_now && opened != Some(true) {
+                import();
+            }
+            read_now || opened == Some(true)
+        });
+    }
     let tab = move || {
         read.get().and_then(Result::ok).map(|answers: Answers| {
             view! {
@@ -62,7 +72,7 @@ pub fn ReviewPage(drafts: DraftStore) -> impl IntoView {
                 <button type="button" id="print-review" class="secondary" on:click=move |_| { let _ = window().print(); }>
                     "Print"
                 </button>
-                <button type="button" id="import-review" class="secondary" on:click=import>
+                <button type="button" id="import-review" class="secondary" on:click=move |_| import()>
                     "Import into my draft"
                 </button>
                 <a class="button-like secondary" href=move || nav.href(Page::Form, false, "")>"Open my own draft"</a>

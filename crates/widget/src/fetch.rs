@@ -51,7 +51,7 @@ fn unreachable(done: Done) -> Box<dyn FnMut(JsValue)> {
 
 /// Runs `fulfilled` or `rejected` when `promise` settles. The callbacks are kept for the life
 /// of the page: one request per widget.
-fn on_settled(promise: &Promise, fulfilled: Box<dyn FnMut(JsValue)>, rejected: Box<dyn FnMut(JsValue)>) {
+pub(crate) fn on_settled(promise: &Promise, fulfilled: Box<dyn FnMut(JsValue)>, rejected: Box<dyn FnMut(JsValue)>) {
     let (fulfilled, rejected) = (Closure::wrap(fulfilled), Closure::wrap(rejected));
     let _ = promise.then2(&fulfilled, &rejected);
     fulfilled.forget();

@@ -3,11 +3,15 @@
 //! widget's never meet. Plain DOM calls, no rendering library and nothing of the app: every
 //! visitor of every page that embeds it downloads it, so it must stay small. The markup is the
 //! app's preview's (`src/preview/listing_tab.rs`), so `style/listing-tab.css` styles both.
+//!
+//! The same renderer serves the review page ([`review`], review.html): a review link's tab
+//! without the app, for a colleague who only reads.
 
 mod dom;
 mod fetch;
 mod json;
 mod render;
+pub mod review;
 mod shadow_host;
 mod source;
 

@@ -131,7 +131,8 @@ fn toggle(button: &Element, note: &Element, term: &Term) {
     if let Some(source) = term.source {
         text(&definition, " ");
         text(&definition, SOURCE_LABEL);
-        link(&definition, "term-source", source.href, source.title);
+        // Atlassian's own page, vouched for: no `nofollow`, as in the app's toggletip.
+        link(&definition, "term-source", source.href, source.title, "noopener noreferrer");
     }
 }
 
@@ -237,18 +238,19 @@ fn detail(details: &Element, term: &str) -> Element {
 /// to this page nor lend it ranking; anything else is plain text.
 fn safe_link(parent: &Element, href: &str, text: &str) {
     if is_web_link(href) {
-        link(parent, "safe-link", href, text);
+        link(parent, "safe-link", href, text, "noopener noreferrer nofollow");
     } else {
         plain_text(parent, text);
     }
 }
 
-/// A link that opens in a new tab that cannot reach back to this page nor lend it ranking.
-fn link(parent: &Element, class: &str, href: &str, text: &str) {
+/// A link that opens in a new tab that cannot reach back to this page (`rel`: `noopener
+/// noreferrer`, and `nofollow` where it must lend the address no ranking).
+fn link(parent: &Element, class: &str, href: &str, text: &str, rel: &str) {
     let link = text_child(parent, "a", class, text);
     set(&link, "href", href);
     set(&link, "target", "_blank");
-    set(&link, "rel", "noopener noreferrer nofollow");
+    set(&link, "rel", rel);
 }
 
 fn plain_text(parent: &Element, text: &str) {

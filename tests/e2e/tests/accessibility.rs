@@ -111,3 +111,27 @@ async fn the_form_with_every_toggletip_open_has_no_accessibility_violations() {
     screenshot(&browser, "form-every-toggletip-open-1280.png", 1280).await;
     browser.close().await;
 }
+
+/// A review link's page (review.html, without the app): its tab on both views, a term's
+/// toggletip open, and a damaged link's message; and how it looks on a phone.
+#[tokio::test]
+async fn the_review_page_has_no_accessibility_violations() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    let review = format!("{}review", stand_in.app_url());
+    let fragment = e2e::fixtures::review_fragment(&questionnaire::sample::complete(2));
+    browser.client.goto(&format!("{review}?view=expanded#{fragment}")).await.unwrap();
+    browser.find("#review-page .listing-tab").await;
+    assert_eq!(violations(&browser).await, Vec::<String>::new(), "the review page, expanded");
+    browser.find("#review-page .term").await.click().await.unwrap();
+    browser.find("#review-page .term-definition").await;
+    assert_eq!(violations(&browser).await, Vec::<String>::new(), "a term's toggletip open");
+    browser.find("#review-page .show-default").await.click().await.unwrap();
+    assert_eq!(violations(&browser).await, Vec::<String>::new(), "the default view");
+    screenshot(&browser, "review-page-phone.png", 390).await;
+
+    browser.client.goto(&format!("{review}#{}", &fragment[..fragment.len() / 2])).await.unwrap();
+    browser.find("#review-link-problem").await;
+    assert_eq!(violations(&browser).await, Vec::<String>::new(), "a damaged link");
+    browser.close().await;
+}

@@ -2,7 +2,8 @@
 //! Forward between the form, the full-page preview and the submit review; addresses opened
 //! cold from a sub-path under the strict Content-Security-Policy (served by the stand-in as a
 //! static host serves `dist/`, by its `_redirects`); and review links, whole, damaged, from a
-//! newer version or hostile.
+//! newer version or hostile, read on the review page (review.html, without the app) and
+//! imported by the app.
 
 use std::path::PathBuf;
 
@@ -178,7 +179,7 @@ async fn addresses_open_cold_from_a_sub_path_under_the_policy_on_the_page_they_n
     let missing = ureq::get(&format!("{base}no-such-page")).call();
     assert!(matches!(missing, Err(ureq::Error::Status(404, _))), "{missing:?}");
     // Each route is served the page with its headers (the strict policy among them).
-    for route in ["preview", "submit", "review"] {
+    for route in ["preview", "submit", "review", "import"] {
         let page = ureq::get(&format!("{base}{route}")).call().unwrap();
         assert!(page.header("content-security-policy").is_some_and(|p| p.contains("script-src 'self'")), "{route}");
     }
@@ -282,7 +283,17 @@ async fn a_colleague_opens_a_review_link_cold_reads_prints_and_imports_it_only_a
     wait_for_focus(&colleague, "review-page-title").await;
     assert_eq!(url(&colleague).await, link, "the address stays the link as sent (no app key of theirs added)");
     assert_eq!(title(&colleague).await, "Review a Privacy & Security tab — privacy-tab");
-    assert!(!colleague.find("#save-and-preview").await.is_displayed().await.unwrap(), "read-only: no form");
+    assert!(!colleague.exists("#save-and-preview").await, "read-only: no form");
+    // Opened cold, the link downloads the review page's files and nothing else: what
+    // size-budget.toml's `review` figure counts (tests/e2e/tests/size_budget.rs), none of the app.
+    let loaded = loaded_files(&colleague, &stand_in).await;
+    let review_page = e2e::sizes::read(&e2e::workspace_root()).unwrap().into_iter().find(|page| page.name == "review");
+    let review_files: Vec<String> =
+        review_page.expect("bundle.json lists the review page").files.into_iter().map(|f| f.file).collect();
+    for file in &loaded {
+        assert!(review_files.contains(file), "{file} is no file of the review page ({review_files:?})");
+    }
+    assert!(loaded.iter().any(|file| file.ends_with("_bg.wasm")), "the renderer's wasm: {loaded:?}");
     let pressed = colleague.find("#review-page .show-expanded").await.attr("aria-pressed").await.unwrap();
     assert_eq!(pressed.as_deref(), Some("true"), "opens on the view the link names");
     let parties = colleague
@@ -301,8 +312,16 @@ async fn a_colleague_opens_a_review_link_cold_reads_prints_and_imports_it_only_a
     }
     colleague.emulate_print(false).await;
 
+    // The view picked goes into the address, which stays the link otherwise.
+    colleague.find("#review-page .show-default").await.click().await.unwrap();
+    wait_for_url(&colleague, &format!("{}review#{fragment}", stand_in.app_url())).await;
+    colleague.find("#review-page .show-expanded").await.click().await.unwrap();
+    wait_for_url(&colleague, &link).await;
+
+    // "Import into my draft" hands the link over to the app, whose import shows what it changes.
     colleague.find("#import-review").await.click().await.unwrap();
     let summary = colleague.wait_for_text(".import-preview", "Importing it changes").await;
+    assert_eq!(url(&colleague).await, format!("{}import?view=expanded#{fragment}", stand_in.app_url()));
     assert!(summary.contains("review link"), "{summary}");
     colleague.screenshot("review-link-import").await;
     let stored = colleague.local_item(&e2e::fixtures::draft_key(DEMO_APP_KEY)).await.unwrap_or_default();
@@ -313,6 +332,19 @@ async fn a_colleague_opens_a_review_link_cold_reads_prints_and_imports_it_only_a
     let policy = colleague.find(&format!("#q-{}", ids::SECURITY_POLICY)).await.prop("value").await.unwrap();
     assert_eq!(policy.as_deref(), Some("https://example.com/security"), "the link's answers are the draft now");
     colleague.close().await;
+}
+
+/// The files of the bundle the page in `browser` has downloaded, as bundle.json names them.
+async fn loaded_files(browser: &Browser, stand_in: &StandIn) -> Vec<String> {
+    let names = script(browser, "return performance.getEntriesByType('resource').map(r => r.name);").await;
+    let folder = stand_in.app_url();
+    let mut files: Vec<String> = serde_json::from_value::<Vec<String>>(names)
+        .unwrap()
+        .into_iter()
+        .map(|name| name.strip_prefix(&folder).unwrap_or(&name).to_owned())
+        .collect();
+    files.sort();
+    files
 }
 
 #[tokio::test]
@@ -327,10 +359,16 @@ async fn damaged_newer_empty_and_hostile_review_links_say_so_or_show_text_and_ne
     let changed = format!("{}{swapped}{}", &fragment[..middle], &fragment[middle + 1..]);
     let cut = &fragment[..fragment.len() * 2 / 3];
     let newer = fragment.replacen("v1.", "v2.", 1);
+    // Answers the tab would show, then 10 MB of spaces (still valid JSON): they inflate past
+    // review_link::MAX_PAYLOAD_BYTES, so reading stops there, whatever follows.
+    let mut bomb = br#"{"version": 1, "answers": {}}"#.to_vec();
+    bomb.resize(10 * 1024 * 1024, b' ');
+    let bomb = questionnaire::review_link::fragment(&miniz_oxide::deflate::compress_to_vec_zlib(&bomb, 10));
     for (what, address, says) in [
         ("one character changed", format!("{review}#{changed}"), "damaged"),
         ("cut short", format!("{review}#{cut}"), "damaged"),
         ("from a newer version", format!("{review}#{newer}"), "newer version of privacy-tab"),
+        ("inflating to 10 MB", format!("{review}#{bomb}"), "damaged"),
         ("no fragment", review.clone(), "holds no answers"),
     ] {
         browser.client.goto(&address).await.unwrap();
@@ -342,9 +380,9 @@ async fn damaged_newer_empty_and_hostile_review_links_say_so_or_show_text_and_ne
         }
         no_page_errors(&browser).await;
     }
-    // The app still works: on to the form, at its address.
+    // On to the form, at its address (the app, which the review page does not load, loads there).
     browser.find("#review-page a").await.click().await.unwrap();
-    wait_for_url(&browser, &format!("{}?app={DEMO_APP_KEY}", stand_in.app_url())).await;
+    wait_for_url(&browser, &stand_in.app_url()).await;
     wait_shown(&browser, "#save-and-preview").await;
 
     let mut hostile = Answers::new();
@@ -426,4 +464,58 @@ async fn a_review_link_too_long_for_common_browsers_is_said_to_be() {
     browser.find("#review-link-url").await;
     assert!(!browser.exists(".review-link-too-long").await);
     browser.close().await;
+}
+
+/// The tab's markup, element by element: tag, attributes (classes in any order) and text;
+/// comments (a renderer's markers) left out.
+const TAB_MARKUP: &str = r#"
+const walk = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return node.data;
+    if (node.nodeType !== Node.ELEMENT_NODE) return '';
+    const attributes = [...node.attributes]
+        .map((a) => a.name === 'class' ? `class="${[...node.classList].sort().join(' ')}"` : `${a.name}="${a.value}"`)
+        .sort()
+        .join(' ');
+    return `<${node.localName} ${attributes}>${[...node.childNodes].map(walk).join('')}</${node.localName}>`;
+};
+const tab = document.querySelector('#review-page .listing-tab');
+return tab ? walk(tab) : null;
+"#;
+
+/// Whatever renders a review link, the tab is the app's own markup: the review page (the
+/// widget's renderer) and the app's review page (its preview's components, at `./import`)
+/// make the very same elements for the same link, on both views and with a term's toggletip open.
+#[tokio::test]
+async fn the_review_page_renders_the_very_markup_of_the_app_s_preview() {
+    let stand_in = hosted();
+    let fragment = review_fragment(&realistic_answers());
+    let mut markups = Vec::new();
+    for page in ["review", "import"] {
+        let browser = watched_browser().await;
+        browser.client.goto(&format!("{}{page}?view=expanded#{fragment}", stand_in.app_url())).await.unwrap();
+        wait_shown(&browser, "#review-page .listing-tab").await;
+        let mut views = Vec::new();
+        views.push(script(&browser, TAB_MARKUP).await);
+        browser.find("#review-page .listing-tab .term").await.click().await.unwrap();
+        browser.find("#review-page .listing-tab .term-definition").await;
+        views.push(script(&browser, TAB_MARKUP).await);
+        browser.find("#review-page .listing-tab .term").await.click().await.unwrap();
+        browser.find("#review-page .show-default").await.click().await.unwrap();
+        views.push(script(&browser, TAB_MARKUP).await);
+        no_page_errors(&browser).await;
+        browser.close().await;
+        markups.push(views);
+    }
+    for (view, (review, app)) in ["expanded", "a term open", "default"].iter().zip(markups[0].iter().zip(&markups[1])) {
+        assert!(review.as_str().is_some_and(|markup| markup.contains("listing-row")), "{view}: {review}");
+        let (review_text, app_text) = (review.as_str().unwrap_or_default(), app.as_str().unwrap_or_default());
+        let differs = review_text.chars().zip(app_text.chars()).take_while(|(a, b)| a == b).count();
+        let near = |text: &str| text.chars().skip(differs.saturating_sub(300)).take(600).collect::<String>();
+        assert!(
+            review_text == app_text,
+            "{view}: the review page's tab and the app's differ from character {differs}:\n  review page: …{}…\n  app:         …{}…",
+            near(review_text),
+            near(app_text)
+        );
+    }
 }

@@ -115,7 +115,8 @@ async fn pages_are_revalidated_and_hashed_files_cached_for_a_year() {
 
 /// GitHub Pages reads no `_redirects` and sends no headers of ours, but answers any path that
 /// is no file with the site's `404.html`: the app's page again, carrying its own policy. So the
-/// app's addresses, a review link among them, open there too, under that policy.
+/// app's addresses open there too, under that policy; a review link is sent on to the review
+/// page's own file (review.html), which carries its policy too.
 #[tokio::test]
 async fn where_only_404_html_is_served_every_address_opens_under_the_page_s_own_policy() {
     let copy = ChangedCopy::of_dist("github-pages", |dir| {
@@ -135,6 +136,8 @@ async fn where_only_404_html_is_served_every_address_opens_under_the_page_s_own_
 
     browser.client.goto(&format!("{base}review#{}", review_fragment(&realistic_answers()))).await.unwrap();
     browser.wait_for_text("#review-page .listing-tab", "https://example.com/legal/privacy").await;
+    let address = browser.client.current_url().await.unwrap().to_string();
+    assert!(address.starts_with(&format!("{base}review.html#v1.")), "on the review page's own file: {address}");
 
     let injected = "const script = document.createElement('script');
         script.textContent = 'window.__injected = true;';
@@ -179,18 +182,34 @@ impl Drop for ChangedCopy {
     }
 }
 
+/// The app page's files, as bundle.json lists them (the review page's sit beside them).
+fn app_files() -> Vec<String> {
+    let pages = e2e::sizes::read(&workspace_root()).unwrap();
+    let app = pages.into_iter().find(|page| page.name == "app").expect("bundle.json lists the app");
+    app.files.into_iter().map(|file| file.file).collect()
+}
+
+/// The one file of the app's page in `dir` whose name ends with `suffix`, without its
+/// compressed twins (so the changed bytes are what is served).
 fn only_file(dir: &Path, suffix: &str) -> PathBuf {
-    let matching: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(suffix))
-        .collect();
-    assert_eq!(matching.len(), 1, "one {suffix} in {}: {matching:?}", dir.display());
-    let file = matching.into_iter().next().unwrap();
+    let file = app_file(dir, suffix);
     for twin in ["br", "gz"] {
         let _ = std::fs::remove_file(format!("{}.{twin}", file.display()));
     }
     file
+}
+
+/// The one file of the app's page in `dir` whose name ends with `suffix`.
+fn app_file(dir: &Path, suffix: &str) -> PathBuf {
+    let app = app_files();
+    let matching: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(suffix))
+        .filter(|p| app.iter().any(|file| p.ends_with(file)))
+        .collect();
+    assert_eq!(matching.len(), 1, "one {suffix} in {}: {matching:?}", dir.display());
+    matching.into_iter().next().unwrap()
 }
 
 /// The changed file is there and served as it is now: what the browser refuses is the change,
@@ -283,12 +302,8 @@ async fn assert_refused_to_start(browser: &Browser, refusal: &str) {
 
 /// `privacy-tab-app-<hash>`: the name the wasm-bindgen JS shares with the wasm.
 fn wasm_stem(dir: &Path) -> String {
-    let wasm = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .find(|name| name.ends_with("_bg.wasm"))
-        .expect("a wasm file");
-    wasm.trim_end_matches("_bg.wasm").to_owned()
+    let wasm = app_file(dir, "_bg.wasm");
+    wasm.file_name().unwrap().to_string_lossy().trim_end_matches("_bg.wasm").to_owned()
 }
 
 #[tokio::test]

@@ -3,7 +3,7 @@
 //! Prints a table and writes the same figures as JSON. Figures, never assertions: it exits
 //! non-zero only when something could not be measured.
 //!
-//!   bench [--loads N] [--only startup,typing,layout,autosave,review,wasm] [--out FILE.json]
+//!   bench [--loads N] [--only startup,typing,layout,autosave,review,phone,wasm] [--out FILE.json]
 //!         [--commit TEXT] [--page FILE.md --date TEXT]
 //!
 //! Download sizes are always measured; `--only` picks which of the other parts run. `--page`
@@ -12,6 +12,7 @@
 mod layout;
 mod page;
 mod page_md;
+mod phone;
 mod stats;
 mod wasm_top;
 
@@ -52,7 +53,7 @@ const WIDGET_MOUNT: &str = "[data-privacy-tab]";
 const SAVED_AT: f64 = 1_764_000_000_000.0;
 
 /// The parts `--only` can pick (sizes always run).
-const PARTS: [&str; 6] = ["startup", "typing", "layout", "autosave", "review", "wasm"];
+const PARTS: [&str; 7] = ["startup", "typing", "layout", "autosave", "review", "phone", "wasm"];
 
 struct Options {
     loads: usize,
@@ -184,6 +185,11 @@ async fn main() -> ExitCode {
     if runs("review") {
         review_links(&mut report, &mut bench).await;
     }
+    if runs("phone") {
+        bench.instrument(&app_taken_over(), &storage_key(""), PREVIEW).await;
+        phone::returning_partner(&mut report, &mut bench, |rows| draft_storage(sample::complete(rows))).await;
+        phone::review_link_cold(&mut report, &mut bench, &review_link_path()).await;
+    }
     bench.close().await;
     drop(stand_in);
 
@@ -222,7 +228,7 @@ fn print_sizes(report: &mut Report, pages: &[PageSizes]) {
     // What a host page downloads for the widget: its loader, glue and wasm, not its demo page.
     let widget = pages
         .iter()
-        .find(|p| p.name != "app")
+        .find(|p| p.name == "widget")
         .map(|p| p.files.iter().filter(|f| !f.file.ends_with(".html")).map(|f| f.brotli).sum());
     report.target(
         "widget < 40 KB brotli",
@@ -253,10 +259,22 @@ fn print_budget(report: &mut Report, pages: &[PageSizes]) {
     }
 }
 
-/// `/` for `index.html`, `/widget/` for `widget/index.html`.
+/// `/` for `index.html`, `/widget/` for `widget/index.html`; the review page at the address
+/// a review link has (`./review`, the complete sample's answers in its fragment).
 fn page_path(page: &PageSizes) -> String {
+    if page.name == REVIEW_PAGE {
+        return review_link_path();
+    }
     format!("/{}", page.html.trim_end_matches("index.html"))
 }
+
+/// A review link of the complete sample (five third parties), as a path.
+fn review_link_path() -> String {
+    format!("/review#{}", e2e::fixtures::review_fragment(&sample::complete(5)))
+}
+
+/// The page a review link opens (review.html, served at `./review`).
+const REVIEW_PAGE: &str = "review";
 
 async fn startup(report: &mut Report, bench: &mut Bench, pages: &[PageSizes], loads: usize) {
     report.line("");
@@ -265,6 +283,8 @@ async fn startup(report: &mut Report, bench: &mut Bench, pages: &[PageSizes], lo
     for page in pages {
         let ready = if page.name == "app" {
             Ready::All(SECTIONS.iter().map(|s| format!("#section-{}", s.id)).collect())
+        } else if page.name == REVIEW_PAGE {
+            Ready::All(vec!["#review-page .listing-tab".into()])
         } else {
             Ready::Mounted(WIDGET_MOUNT.into())
         };
@@ -306,7 +326,11 @@ async fn startup(report: &mut Report, bench: &mut Bench, pages: &[PageSizes], lo
                 }
             }
         }
-        let what = if page.name == "app" { "the full questionnaire" } else { "the listing" };
+        let what = match page.name.as_str() {
+            "app" => "the full questionnaire",
+            REVIEW_PAGE => "a review link's tab",
+            _ => "the listing",
+        };
         for (label, samples) in [
             (format!("first render of {what}"), &rendered),
             ("accepts input".to_owned(), &interactive),
