@@ -35,6 +35,8 @@ Usage: marketplace-stand-in [options]
                            --static-not-found), paths with no file extension get DIR/index.html.
   --static-not-found FILE  answer paths that are no file of DIR (and no route) with FILE and
                            status 404, as GitHub Pages does with a site's 404.html
+  --v3-read-wrapper NAME   the key v3 GET wraps a record in: commonCloud (default, as live
+                           reads show) or common (as the OpenAPI document's schema names it)
   --help                   show this help
 
 The control API answers no web page of another origin (Origin, Sec-Fetch-Site), and without
@@ -66,7 +68,13 @@ pub struct Config {
     pub static_redirects: Option<PathBuf>,
     /// The page answering, with status 404, paths that are no file and no route.
     pub static_not_found: Option<PathBuf>,
+    /// The key a v3 GET wraps the record in: live reads show `commonCloud`, the OpenAPI
+    /// document's schema says `common`; clients must read both.
+    pub v3_read_wrapper: &'static str,
 }
+
+/// The two wrappers a v3 GET is known to use (see [`Config::v3_read_wrapper`]).
+pub const V3_READ_WRAPPERS: [&str; 2] = ["commonCloud", "common"];
 
 impl Default for Config {
     fn default() -> Self {
@@ -84,6 +92,7 @@ impl Default for Config {
             static_headers: None,
             static_redirects: None,
             static_not_found: None,
+            v3_read_wrapper: V3_READ_WRAPPERS[0],
         }
     }
 }
@@ -141,6 +150,13 @@ pub fn parse_args(
             "--static-headers" => config.static_headers = Some(PathBuf::from(value()?)),
             "--static-redirects" => config.static_redirects = Some(PathBuf::from(value()?)),
             "--static-not-found" => config.static_not_found = Some(PathBuf::from(value()?)),
+            "--v3-read-wrapper" => {
+                let name = value()?;
+                config.v3_read_wrapper =
+                    V3_READ_WRAPPERS.into_iter().find(|known| *known == name).ok_or_else(|| {
+                        ArgsError::Invalid(format!("--v3-read-wrapper is commonCloud or common, not {name:?}"))
+                    })?;
+            }
             "--fail-status" => fail.status = Some(number(&flag, &value()?)?),
             "--fail-times" => fail.times = Some(number(&flag, &value()?)?),
             "--retry-after" => fail.retry_after = Some(number(&flag, &value()?)?),

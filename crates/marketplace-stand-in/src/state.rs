@@ -19,6 +19,7 @@ pub struct AppState {
 struct Inner {
     credentials: Credentials,
     control_token: Option<String>,
+    v3_read_wrapper: &'static str,
     known_app_keys: Option<BTreeSet<String>>,
     data_file: Option<PathBuf>,
     static_site: Option<StaticSite>,
@@ -39,6 +40,7 @@ impl AppState {
             inner: Arc::new(Inner {
                 credentials: Credentials::new(&config.email, &config.token),
                 control_token: config.control_token.clone(),
+                v3_read_wrapper: config.v3_read_wrapper,
                 known_app_keys: config.known_app_keys.clone(),
                 data_file: config.data_file.clone(),
                 static_site: StaticSite::from_config(config)?,
@@ -51,6 +53,11 @@ impl AppState {
 
     pub fn credentials(&self) -> &Credentials {
         &self.inner.credentials
+    }
+
+    /// The key a v3 GET wraps the record in (`--v3-read-wrapper`).
+    pub fn v3_read_wrapper(&self) -> &'static str {
+        self.inner.v3_read_wrapper
     }
 
     /// What control API requests must carry, if anything (`--control-token`).

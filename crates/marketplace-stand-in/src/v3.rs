@@ -33,7 +33,7 @@ async fn read(
     };
     let info = state.read(|store| store.products.get(&id).and_then(|record| record.get(version).cloned()));
     match info {
-        Some(info) => respond::json(StatusCode::OK, &json!({ "commonCloud": info })),
+        Some(info) => respond::json(StatusCode::OK, &json!({ state.v3_read_wrapper(): info })),
         None => version::missing("product", &id, version),
     }
 }

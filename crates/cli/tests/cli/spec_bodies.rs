@@ -3,6 +3,7 @@
 //! against the document's schema), and the spec's 400 is read back question by question. The
 //! expected bodies are written down here, not computed by the mapping under test.
 
+use marketplace_stand_in::Config;
 use questionnaire::sample;
 use serde_json::{json, Value};
 
@@ -137,4 +138,30 @@ fn a_400_in_the_spec_s_format_names_each_question() {
     ] {
         assert!(run.stderr.lines().any(|said| said.trim_end().ends_with(line)), "{line:?} in {run:?}");
     }
+}
+
+/// The OpenAPI document's GET schema wraps the record in `common`, where live reads show
+/// `commonCloud`: a record read either way is the same answers.
+#[test]
+fn a_v3_record_wrapped_in_common_reads_as_the_answers_sent() {
+    let market = Market::start_with(Config { v3_read_wrapper: "common", ..Config::default() });
+    let product = "6a1b2c3d-0000-4000-8000-000000000003";
+    let dir = scratch("spec-v3-common");
+    let file = export_file(&dir, "answers.json", &sample::complete(2));
+    let v3 = ["--api-base", &market.v3(), "--api-version", "3"];
+    let push =
+        [&["push", "--yes", "--allow-missing", "--allow-other-app", "--app", product][..], &v3, &[&file]].concat();
+    assert_eq!(cli_with(&push, CREDENTIALS).code, 0);
+
+    // The hand-editing format holds the answers alone, not the record they were read from.
+    let pulled = dir.join("pulled.toml");
+    let pull = [&["pull", "--app", product][..], &v3, &["-o", pulled.to_str().unwrap()]].concat();
+    let run = cli(&pull);
+    assert_eq!(run.code, 0, "{run:?}");
+    let text = std::fs::read_to_string(&pulled).unwrap();
+    assert!(text.contains("security@example.com"), "the answers were read from `common`: {text}");
+
+    let diff = [&["diff", "--detailed-exitcode", "--app", product][..], &v3, &[pulled.to_str().unwrap()]].concat();
+    let run = cli(&diff);
+    assert_eq!(run.code, 0, "nothing would change: {run:?}");
 }
