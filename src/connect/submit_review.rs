@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use questionnaire::catalogue::{Question, QuestionId};
+use questionnaire::record::held_text;
 use questionnaire::visibility::hidden_answers;
 use questionnaire::wire::{sent, unsent, UnsentReason};
 
@@ -38,6 +39,14 @@ pub fn SubmitReview() -> impl IntoView {
                 .map(|fresh| fresh.changed_unknown.join(", "))
         })
     };
+    // What the Marketplace keeps for an answer not sent: the record read for this review, else
+    // the one kept with the draft.
+    let kept_value = Callback::new(move |id: QuestionId| {
+        match held_text(&submission.record_for_review(), id) {
+            Some(text) => format!("The Marketplace keeps: {text}"),
+            None => "The Marketplace keeps: no answer (it holds none)".to_owned(),
+        }
+    });
     let missing = move || {
         submission.missing.get().map(|missing| match missing {
             Missing::AppKey => format!("Enter the {} above first.", key_label.to_lowercase()),
@@ -66,8 +75,9 @@ pub fn SubmitReview() -> impl IntoView {
             <NotSentList
                 id="not-sent-invalid"
                 title="Not sent until corrected"
-                note="These answers are not valid yet."
+                note="These answers are not valid yet. Until they are, the Marketplace keeps what it holds for them."
                 questions=Signal::derive(not_valid)
+                kept=kept_value
             />
             {move || changed_elsewhere().map(|fields| view! {
                 <div class="not-sent" id="record-changed">
@@ -110,13 +120,19 @@ fn NotSentList(
     title: &'static str,
     note: &'static str,
     questions: Signal<Vec<QuestionId>>,
+    /// What the Marketplace keeps instead, said after each question.
+    #[prop(optional)]
+    kept: Option<Callback<QuestionId, String>>,
 ) -> impl IntoView {
     move || {
         let questions = questions.get();
         (!questions.is_empty()).then(|| {
             let items = questions
                 .into_iter()
-                .map(|qid| view! { <li data-question-id=qid.as_str()>{questionnaire::catalogue::question(qid).listing_label}</li> })
+                .map(|qid| {
+                    let kept = kept.map(|kept| view! { " " <span class="marketplace-keeps">{kept.run(qid)}</span> });
+                    view! { <li data-question-id=qid.as_str()>{questionnaire::catalogue::question(qid).listing_label}{kept}</li> }
+                })
                 .collect_view();
             view! {
                 <div class="not-sent" id=id>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use questionnaire::draft::{changes, import, Draft, ImportKind};
+use questionnaire::session::Source;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
@@ -73,9 +74,11 @@ fn read_import(drafts: DraftStore, text: &str, file_name: String) -> ImportState
             let other_app = (matches!(imported.kind, ImportKind::Export | ImportKind::Draft)
                 && imported.draft.app_key != current.app_key)
                 .then(|| imported.draft.app_key.clone());
+            let source = Source::File { name: file_name.clone(), app: other_app.clone() };
             ImportState::Ready(PendingImport {
                 file_name,
                 kind: imported.kind,
+                source,
                 other_app,
                 changes: changes(&current.answers, &imported.draft.answers),
                 draft: imported.draft,

@@ -1,0 +1,154 @@
+//! Sequences that cross features (issue 23), as a partner lives them in Chromium against the
+//! stand-in: a retry after opening another app, an invalid edit of a published value, an
+//! import into a new app, and a review link imported into one's own draft.
+
+use e2e::fixtures::{draft_key, review_fragment};
+use e2e::{wait_for_eq, Browser, StandIn, PATIENCE};
+use questionnaire::catalogue::ids;
+use questionnaire::draft::{export_json, Draft};
+use questionnaire::wire::{from_trust_info, to_trust_info};
+use questionnaire::{Answer, Answers};
+use serde_json::{json, Value};
+
+use e2e::DEMO_APP_KEY as APP_KEY;
+
+const PUBLISHED_LINK: &str = "https://vendor.example.com/security";
+
+fn answers_with_contact(contact: &str) -> Answers {
+    let mut answers = Answers::new();
+    answers.set(ids::STORES_EUD, Answer::Choice("no".into()));
+    answers.set(ids::SECURITY_CONTACT, Answer::Text(contact.into()));
+    answers
+}
+
+/// What the stand-in's draft of `app` holds for the security contact ("" when nothing).
+fn submitted_contact(stand_in: &StandIn, app: &str) -> String {
+    from_trust_info(&stand_in.holdings(app)["draft"]).text(ids::SECURITY_CONTACT).to_owned()
+}
+
+async fn type_into(browser: &Browser, css: &str, text: &str) {
+    let input = browser.find(css).await;
+    input.clear().await.unwrap();
+    input.send_keys(text).await.unwrap();
+}
+
+/// Names another app in the app key field, as a partner does (type, then leave the field).
+async fn open_other_app(browser: &Browser, key: &str) {
+    type_into(browser, "#app-key", key).await;
+    browser.find("#app-key").await.send_keys("\u{E004}").await.unwrap(); // Tab
+    browser.wait_until_text(".autosave-status", "a fresh form", |text| !text.contains("Restored")).await;
+}
+
+/// Sequence 1: the retry after a 503 with Retry-After: 6 sends a.one's answers, not those
+/// typed meanwhile for the app opened during the countdown.
+#[tokio::test]
+async fn a_retry_sends_the_answers_of_its_own_app_after_the_partner_opens_another() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    browser.open_with_draft(&stand_in, &answers_with_contact("first@one.example")).await;
+    browser.sign_in().await;
+    stand_in.set_faults(json!({"status": 503, "retryAfterSeconds": 6, "methods": ["PUT"], "times": 1}));
+
+    browser.submit().await;
+    browser.wait_for_text("#submit-status", "Trying again in").await;
+    browser.wait_for_text("#submit-for", &format!("Submitting the answers of {APP_KEY}")).await;
+    let other = "com.example.second-app";
+    open_other_app(&browser, other).await;
+    type_into(&browser, &format!("#q-{}", ids::SECURITY_CONTACT), "second@two.example").await;
+
+    browser.wait_until_text_within(PATIENCE * 2, "#submit-status", "submitted", |t| t.contains("Submitted at")).await;
+    assert_eq!(submitted_contact(&stand_in, APP_KEY), "first@one.example", "the first app's own answers");
+    assert_eq!(stand_in.holdings(other)["draft"], Value::Null, "nothing sent for the app opened meanwhile");
+    browser.close().await;
+}
+
+/// Sequence 2: an invalid edit of a published link is not sent, and the link stays.
+#[tokio::test]
+async fn an_invalid_edit_leaves_the_published_value_and_the_review_says_so() {
+    let stand_in = StandIn::start();
+    let mut published = answers_with_contact("security@vendor.example.com");
+    published.set(ids::SECURITY_POLICY, Answer::Text(PUBLISHED_LINK.into()));
+    stand_in.seed_live(APP_KEY, &to_trust_info(&published));
+    let mut edited = published.clone();
+    edited.set(ids::SECURITY_POLICY, Answer::Text("javascript:alert(1)".into()));
+    let browser = Browser::start().await;
+    browser.open_with_draft(&stand_in, &edited).await;
+    browser.sign_in().await;
+
+    browser.click_when_enabled("#submit").await;
+    let invalid = browser.wait_for_text("#not-sent-invalid", "The Marketplace keeps").await;
+    assert!(invalid.contains(&format!("The Marketplace keeps: {PUBLISHED_LINK}")), "{invalid}");
+    browser.find("#confirm-submit").await.click().await.unwrap();
+    browser.wait_for_text("#submit-status", "Submitted at").await;
+    let sent = from_trust_info(&stand_in.holdings(APP_KEY)["draft"]);
+    assert_eq!(sent.text(ids::SECURITY_POLICY), PUBLISHED_LINK, "customers still read the published link");
+    browser.close().await;
+}
+
+/// Sequence 3: app X's export imported into a new app Y: Y's first PUT carries nothing of X's
+/// record (the fresh read of Y finds none).
+#[tokio::test]
+async fn an_import_into_a_new_app_never_carries_the_other_apps_record() {
+    let stand_in = StandIn::start();
+    let mut x = Draft::new("com.example.app-x", answers_with_contact("x@vendor.example.com"), 1_764_000_000_000.0);
+    let mut record = to_trust_info(&x.answers);
+    record["vendorOnly"] = json!({ "permissionsJustification": "X's own reasons" });
+    x.raw_trust_info = Some(record);
+    let file = export_json(&x);
+
+    let browser = Browser::start().await;
+    browser.open_with_draft(&stand_in, &Answers::new()).await;
+    let y = "com.example.app-y";
+    open_other_app(&browser, y).await;
+    let script = r#"
+        const [name, text] = arguments;
+        const input = document.getElementById('import-file');
+        const files = new DataTransfer();
+        files.items.add(new File([text], name, { type: 'application/json' }));
+        input.files = files.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+    "#;
+    browser.client.execute(script, vec![json!("app-x.json"), json!(file)]).await.unwrap();
+    let preview = browser.wait_for_text(".import-preview", "Import “app-x.json”?").await;
+    assert!(preview.contains(&format!("replaces your draft of “{y}”")), "{preview}");
+    browser.find(".apply-import").await.click().await.unwrap();
+    browser.wait_for_text(".autosave-status", &format!("saved it as your draft of {y}")).await;
+    browser.sign_in().await;
+    browser.submit().await;
+    browser.wait_for_text("#submit-status", "Submitted at").await;
+
+    let sent = stand_in.holdings(y)["draft"].clone();
+    assert_eq!(sent.get("vendorOnly"), None, "nothing of app X's record: {sent}");
+    assert_eq!(from_trust_info(&sent).text(ids::SECURITY_CONTACT), "x@vendor.example.com", "X's answers, though");
+    browser.close().await;
+}
+
+/// Sequence 4: "Import into my draft" from a review link names the draft it replaces, and an
+/// undo brings the partner's own answers back.
+#[tokio::test]
+async fn a_review_link_import_names_the_draft_it_replaces_and_can_be_undone() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    browser.open_with_draft(&stand_in, &answers_with_contact("mine@vendor.example.com")).await;
+    let link = format!("{}review#{}", stand_in.app_url(), review_fragment(&answers_with_contact("theirs@example.com")));
+    browser.client.goto(&link).await.unwrap();
+
+    browser.click_when_enabled("#import-review").await;
+    let preview = browser.wait_for_text(".import-preview", "Importing it").await;
+    assert!(preview.contains(&format!("replaces your draft of “{APP_KEY}”")), "{preview}");
+    browser.find(".apply-import").await.click().await.unwrap();
+    let contact = format!("#q-{}", ids::SECURITY_CONTACT);
+    let value = async || browser.find(&contact).await.prop("value").await.unwrap().unwrap_or_default();
+    wait_for_eq("the imported contact", "theirs@example.com".to_owned(), value).await;
+
+    let notice = browser.wait_for_text(".undo-notice", "replaced by an import").await;
+    assert!(notice.contains(APP_KEY), "{notice}");
+    browser.find(".undo-notice .undo-discard").await.click().await.unwrap();
+    wait_for_eq("the partner's own contact", "mine@vendor.example.com".to_owned(), value).await;
+    let stored = async || {
+        let text = browser.local_item(&draft_key(APP_KEY)).await.unwrap_or_default();
+        Draft::parse(&text).map(|draft| draft.answers.text(ids::SECURITY_CONTACT).to_owned()).unwrap_or_default()
+    };
+    wait_for_eq("the stored contact", "mine@vendor.example.com".to_owned(), stored).await;
+    browser.close().await;
+}
