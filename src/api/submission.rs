@@ -95,7 +95,8 @@ impl Submission {
         Effect::new(move |_| {
             let count = drafts.replacements();
             let open = drafts.app_key().get_untracked();
-            let replaced = sending_for.with_untracked(|s| s.as_ref().is_some_and(|(app, at)| *app == open && *at != count));
+            let replaced =
+                sending_for.with_untracked(|s| s.as_ref().is_some_and(|(app, at)| *app == open && *at != count));
             if replaced && call.is_busy() {
                 replaced_meanwhile.set(true);
             }
@@ -185,9 +186,8 @@ impl Submission {
         let (drafts, no_fresh_record) = (self.drafts, self.no_fresh_record);
         let operation = Rc::new(move || {
             // Every attempt: this app's draft as it is now, wherever the partner is.
-            let draft = drafts
-                .draft_of(&target.key)
-                .unwrap_or_else(|| Draft::new(target.key.clone(), Answers::new(), 0.0));
+            let draft =
+                drafts.draft_of(&target.key).unwrap_or_else(|| Draft::new(target.key.clone(), Answers::new(), 0.0));
             let (target, credentials) = (target.clone(), credentials.clone());
             Box::pin(async move {
                 let record = if over_kept_record {

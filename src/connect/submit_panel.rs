@@ -64,7 +64,7 @@ pub fn SubmitPanel() -> impl IntoView {
                 <div class="no-fresh-record" id="no-fresh-record">
                     <p>{format!("The Marketplace's current record could not be read, so nothing was sent. Your answers can be sent over the record read at {} instead: fields this app cannot show go back as they were then.", date_and_time(at))}</p>
                     <button type="button" class="secondary" id="send-over-last-record"
-                        on:click=move |_| drop(submission.send_over_last_record())>
+                        on:click=move |_| { submission.send_over_last_record(); }>
                         {format!("Send over the record read at {}", date_and_time(at))}
                     </button>
                 </div>

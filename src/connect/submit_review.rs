@@ -41,11 +41,9 @@ pub fn SubmitReview() -> impl IntoView {
     };
     // What the Marketplace keeps for an answer not sent: the record read for this review, else
     // the one kept with the draft.
-    let kept_value = Callback::new(move |id: QuestionId| {
-        match held_text(&submission.record_for_review(), id) {
-            Some(text) => format!("The Marketplace keeps: {text}"),
-            None => "The Marketplace keeps: no answer (it holds none)".to_owned(),
-        }
+    let kept_value = Callback::new(move |id: QuestionId| match held_text(&submission.record_for_review(), id) {
+        Some(text) => format!("The Marketplace keeps: {text}"),
+        None => "The Marketplace keeps: no answer (it holds none)".to_owned(),
     });
     let missing = move || {
         submission.missing.get().map(|missing| match missing {

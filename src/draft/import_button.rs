@@ -16,7 +16,7 @@ const LARGEST_FILE_BYTES: f64 = 5_000_000.0;
 pub enum ImportState {
     Idle,
     Invalid { file_name: String, problem: String },
-    Ready(PendingImport),
+    Ready(Box<PendingImport>),
 }
 
 /// "Import a draft": reads a JSON file, shows what it would change, applies it only when asked.
@@ -60,7 +60,7 @@ pub fn ImportButton(drafts: DraftStore) -> impl IntoView {
                 </div>
             }.into_any(),
             ImportState::Ready(pending) => view! {
-                <ImportPreview drafts pending on_done=Callback::new(move |()| state.set(ImportState::Idle)) />
+                <ImportPreview drafts pending=*pending on_done=Callback::new(move |()| state.set(ImportState::Idle)) />
             }.into_any(),
         }}
     }
@@ -75,14 +75,14 @@ fn read_import(drafts: DraftStore, text: &str, file_name: String) -> ImportState
                 && imported.draft.app_key != current.app_key)
                 .then(|| imported.draft.app_key.clone());
             let source = Source::File { name: file_name.clone(), app: other_app.clone() };
-            ImportState::Ready(PendingImport {
+            ImportState::Ready(Box::new(PendingImport {
                 file_name,
                 kind: imported.kind,
                 source,
                 other_app,
                 changes: changes(&current.answers, &imported.draft.answers),
                 draft: imported.draft,
-            })
+            }))
         }
     }
 }

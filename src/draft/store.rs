@@ -25,14 +25,23 @@ pub const DEMO_APP_KEY: &str = "com.example.privacy-tab-demo";
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
     Idle,
-    Restored { saved_at: f64 },
-    Saved { at: f64 },
-    UpdatedFromOtherTab { at: f64 },
+    Restored {
+        saved_at: f64,
+    },
+    Saved {
+        at: f64,
+    },
+    UpdatedFromOtherTab {
+        at: f64,
+    },
     Discarded,
     /// The last whole replacement was undone.
     Undone,
     /// An import replaced the draft of `app_key`.
-    Imported { file_name: String, app_key: String },
+    Imported {
+        file_name: String,
+        app_key: String,
+    },
 }
 
 /// The last whole replacement of the answers (an import, a version read, a discard), until the

@@ -86,7 +86,8 @@ impl DraftStore {
             };
             let newer = local_unreadable
                 || store.inner.with_value(|inner| {
-                    let local = Revisions { revision: inner.stored_revision, ancestors: inner.stored_ancestors.clone() };
+                    let local =
+                        Revisions { revision: inner.stored_revision, ancestors: inner.stored_ancestors.clone() };
                     let durable = Revisions { revision: draft.revision, ancestors: draft.ancestors.clone() };
                     match durable.compare(&local) {
                         Order::Newer => true,

@@ -59,7 +59,10 @@ fn sends_only_valid_answers_over_the_current_record_and_lists_the_rest() {
     assert_eq!(held["draft"], to_put_body_over(&live_record(), &answers)[PUT_BODY_KEY]);
     assert_eq!(held["draft"]["security"]["permissionsJustification"], "Reads pages to index them.");
     let kept = &live_record()["security"]["securityContact"];
-    assert_eq!(&held["draft"]["security"]["securityContact"], kept, "the invalid contact is not sent: the Marketplace keeps its own");
+    assert_eq!(
+        &held["draft"]["security"]["securityContact"], kept,
+        "the invalid contact is not sent: the Marketplace keeps its own"
+    );
 
     let listed = unsent(&answers);
     assert!(listed.len() >= 2, "the contact and the privacy policy at least");

@@ -39,7 +39,8 @@ fn read_failed(state: &mut State, app: &str, failure: Failure, now: f64, effects
         Ok(after_ms) => effects.push(Effect::Timer { app: app.to_owned(), after_ms }),
         Err(_) => {
             set_phase(state, Phase::NoFreshRecord);
-            let last_read_at = state.drafts.get(app).and_then(|draft| draft.record.as_ref()).map(|record| record.read_at);
+            let last_read_at =
+                state.drafts.get(app).and_then(|draft| draft.record.as_ref()).map(|record| record.read_at);
             effects.push(Effect::Say(Message::NoFreshRecord { app: app.to_owned(), last_read_at }));
         }
     }

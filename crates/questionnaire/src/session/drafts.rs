@@ -180,7 +180,8 @@ fn replace_whole(state: &mut State, app: &str, answers: Answers, what: Replaced,
 
 /// A call for `app` that has not sent yet stops; one in flight is stopped when it answers.
 fn stop_call_of(state: &mut State, app: &str, effects: &mut Vec<Effect>) {
-    let waiting = state.call.as_ref().is_some_and(|call| call.app == app && !matches!(call.phase, Phase::Sending { .. }));
+    let waiting =
+        state.call.as_ref().is_some_and(|call| call.app == app && !matches!(call.phase, Phase::Sending { .. }));
     if waiting {
         state.call = None;
         effects.push(Effect::Say(Message::Stopped { app: app.to_owned(), why: Stop::DraftReplaced }));

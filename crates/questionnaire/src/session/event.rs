@@ -10,24 +10,50 @@ use crate::answers::{Answer, Answers};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     /// An answer of the open app changed (`None`: cleared).
-    Typed { id: String, answer: Option<Answer> },
+    Typed {
+        id: String,
+        answer: Option<Answer>,
+    },
     OpenApp(AppKey),
     /// Answers from elsewhere replace the open app's: only answers, never a record.
-    Imported { source: Source, answers: Answers },
+    Imported {
+        source: Source,
+        answers: Answers,
+    },
     /// The partner took the Marketplace's version (live or draft) of the open app.
-    VersionLoaded { raw: Value, now: f64 },
+    VersionLoaded {
+        raw: Value,
+        now: f64,
+    },
     Discard,
     Undo,
     /// Another tab wrote this app's draft (or the browser reports a copy it holds).
-    TabWrote { app: AppKey, copy: StoredCopy },
+    TabWrote {
+        app: AppKey,
+        copy: StoredCopy,
+    },
     /// The app's draft opened again (a reload, after a crash): both stored copies.
-    Reopened { app: AppKey, local: Option<StoredCopy>, durable: Option<StoredCopy> },
+    Reopened {
+        app: AppKey,
+        local: Option<StoredCopy>,
+        durable: Option<StoredCopy>,
+    },
     SendPressed,
-    RecordRead { app: AppKey, read: Read, now: f64 },
+    RecordRead {
+        app: AppKey,
+        read: Read,
+        now: f64,
+    },
     /// "Send over the record read at …", offered when no fresh one could be read.
     SendOverLastRecord,
-    Response { app: AppKey, result: Result<(), Failure>, now: f64 },
-    RetryDue { app: AppKey },
+    Response {
+        app: AppKey,
+        result: Result<(), Failure>,
+        now: f64,
+    },
+    RetryDue {
+        app: AppKey,
+    },
     Cancel,
 }
 
@@ -35,7 +61,10 @@ pub enum Event {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     /// A file; `app` is the app key it names, if any.
-    File { name: String, app: Option<AppKey> },
+    File {
+        name: String,
+        app: Option<AppKey>,
+    },
     ReviewLink,
     /// "Start from another app's answers".
     OtherApp(AppKey),

@@ -22,10 +22,10 @@ mod call;
 mod drafts;
 mod effect;
 mod event;
-pub mod revisions;
-mod state;
 #[cfg(test)]
 mod model_tests;
+pub mod revisions;
+mod state;
 #[cfg(test)]
 mod tests;
 

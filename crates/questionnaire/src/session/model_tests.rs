@@ -76,26 +76,50 @@ fn record(app: usize, version: usize) -> Value {
 
 #[derive(Debug, Clone)]
 enum Step {
-    Type { question: usize, variant: usize },
+    Type {
+        question: usize,
+        variant: usize,
+    },
     Open(usize),
-    Import { from_link: bool, picks: Vec<(usize, usize)> },
-    LoadVersion { version: usize },
+    Import {
+        from_link: bool,
+        picks: Vec<(usize, usize)>,
+    },
+    LoadVersion {
+        version: usize,
+    },
     Discard,
     Undo,
     Send,
-    Read { app: usize, outcome: usize },
+    Read {
+        app: usize,
+        outcome: usize,
+    },
     SendOverLast,
-    Respond { app: usize, status: u16 },
-    RetryDue { app: usize },
+    Respond {
+        app: usize,
+        status: u16,
+    },
+    RetryDue {
+        app: usize,
+    },
     Cancel,
     /// Another tab saves over this tab's last save.
-    OtherTabSaves { question: usize, variant: usize },
+    OtherTabSaves {
+        question: usize,
+        variant: usize,
+    },
     /// An old save of this app (`back` saves ago) arrives again, stamped with a later clock.
-    OldCopyArrives { back: usize },
+    OldCopyArrives {
+        back: usize,
+    },
     DamagedCopyArrives,
     /// Reload: one copy is the newest save, the other an older one, damaged or missing;
     /// clocks are set so that the older copy looks newer.
-    Reopen { newest_in_local: bool, other: Other },
+    Reopen {
+        newest_in_local: bool,
+        other: Other,
+    },
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -231,7 +255,8 @@ impl StateMachineTest for SessionTest {
             }
             Step::Open(app) => Event::OpenApp(APPS[app].into()),
             Step::Import { from_link, picks } => {
-                let source = if from_link { Source::ReviewLink } else { Source::OtherApp(APPS[(model.open + 1) % 3].into()) };
+                let source =
+                    if from_link { Source::ReviewLink } else { Source::OtherApp(APPS[(model.open + 1) % 3].into()) };
                 Event::Imported { source, answers: answers_from(&picks) }
             }
             Step::LoadVersion { version } => Event::VersionLoaded { raw: record(model.open, version), now: 5.0 },
@@ -249,7 +274,8 @@ impl StateMachineTest for SessionTest {
             }
             Step::SendOverLast => Event::SendOverLastRecord,
             Step::Respond { app, status } => {
-                let result = if status == 200 { Ok(()) } else { Err(Failure { status, retry_after: Some("2".into()) }) };
+                let result =
+                    if status == 200 { Ok(()) } else { Err(Failure { status, retry_after: Some("2".into()) }) };
                 Event::Response { app: APPS[app].into(), result, now: 9.0 }
             }
             Step::RetryDue { app } => Event::RetryDue { app: APPS[app].into() },
@@ -264,10 +290,16 @@ impl StateMachineTest for SessionTest {
                 }
                 session.other_tab_saves += 1;
                 let revisions = mine.revisions.next(0xABCD_0000 + session.other_tab_saves);
-                Event::TabWrote { app: open.clone(), copy: StoredCopy::Readable(Saved { answers, revisions, record: mine.record, saved_at: 0.0 }) }
+                Event::TabWrote {
+                    app: open.clone(),
+                    copy: StoredCopy::Readable(Saved { answers, revisions, record: mine.record, saved_at: 0.0 }),
+                }
             }
             Step::OldCopyArrives { back } => match session.older_save(&open, back) {
-                Some(old) => Event::TabWrote { app: open.clone(), copy: StoredCopy::Readable(Saved { saved_at: f64::MAX, ..old }) },
+                Some(old) => Event::TabWrote {
+                    app: open.clone(),
+                    copy: StoredCopy::Readable(Saved { saved_at: f64::MAX, ..old }),
+                },
                 None => Event::Cancel,
             },
             Step::DamagedCopyArrives => Event::TabWrote { app: open.clone(), copy: StoredCopy::Damaged("{".into()) },
@@ -308,7 +340,11 @@ impl StateMachineTest for SessionTest {
             assert_eq!(answers, model.answers[index], "invariant 2/4: {app}'s answers");
         }
         if let Some((app, ..)) = &model.undo {
-            assert_eq!(session.state.undo.as_ref().map(|undo| undo.app.as_str()), Some(APPS[*app]), "invariant 2: undoable");
+            assert_eq!(
+                session.state.undo.as_ref().map(|undo| undo.app.as_str()),
+                Some(APPS[*app]),
+                "invariant 2: undoable"
+            );
         }
         for effect in &session.effects {
             let Effect::Put { app, trust_info } = effect else { continue };

@@ -194,13 +194,21 @@ fn a_damaged_local_copy_never_hides_the_crash_safe_copy() {
     let durable = saved(answers.clone(), revisions::Revisions { revision: 7, ancestors: vec![5] }, 1.0);
     let effects = step(
         &mut state,
-        Event::Reopened { app: A.into(), local: Some(StoredCopy::Damaged("{\"appKey\":".into())), durable: Some(StoredCopy::Readable(durable)) },
+        Event::Reopened {
+            app: A.into(),
+            local: Some(StoredCopy::Damaged("{\"appKey\":".into())),
+            durable: Some(StoredCopy::Readable(durable)),
+        },
     );
     assert_eq!(state.draft(A).unwrap().answers, answers);
     assert!(matches!(effects[0], Effect::KeepAside { .. }), "the damaged text is kept before anything is written");
     assert!(last_save(&effects).revisions.descends_from(&revisions::Revisions { revision: 7, ancestors: vec![] }));
     let effects = typed(&mut state, ids::SECURITY_POLICY, text(LINK));
-    assert_eq!(last_save(&effects).answers.text(ids::SECURITY_CONTACT), "kept@one.example", "the next keystroke keeps it");
+    assert_eq!(
+        last_save(&effects).answers.text(ids::SECURITY_CONTACT),
+        "kept@one.example",
+        "the next keystroke keeps it"
+    );
 }
 
 /// Sequence 6: the clock stepped back, and the tab closed before its IndexedDB write.
@@ -217,7 +225,11 @@ fn the_newer_copy_is_chosen_by_lineage_whatever_the_clocks_say() {
         let mut state = State::new(A, 1);
         step(
             &mut state,
-            Event::Reopened { app: A.into(), local: Some(StoredCopy::Readable(local)), durable: Some(StoredCopy::Readable(durable)) },
+            Event::Reopened {
+                app: A.into(),
+                local: Some(StoredCopy::Readable(local)),
+                durable: Some(StoredCopy::Readable(durable)),
+            },
         );
         assert_eq!(state.draft(A).unwrap().answers, answers);
     }
@@ -228,7 +240,10 @@ fn another_tabs_late_old_save_never_replaces_a_newer_one() {
     let mut state = State::new(A, 1);
     let first = last_save(&typed(&mut state, ids::SECURITY_CONTACT, text("one@one.example")));
     typed(&mut state, ids::SECURITY_CONTACT, text("two@one.example"));
-    step(&mut state, Event::TabWrote { app: A.into(), copy: StoredCopy::Readable(Saved { saved_at: f64::MAX, ..first }) });
+    step(
+        &mut state,
+        Event::TabWrote { app: A.into(), copy: StoredCopy::Readable(Saved { saved_at: f64::MAX, ..first }) },
+    );
     assert_eq!(state.draft(A).unwrap().answers.text(ids::SECURITY_CONTACT), "two@one.example");
 }
 

@@ -99,13 +99,14 @@ pub fn to_trust_info_over(raw: &Value, answers: &Answers) -> Value {
         let Wire::Field { path, .. } = question.wire else { return false };
         matches!(answers.get(question.id), Some(Answer::Unknown(_))) && json::lookup(record, path) != Some(value)
     };
-    let sent: Vec<_> = sent(answers).into_iter().filter(|(question, value)| !foreign_unknown(question, value)).collect();
+    let sent: Vec<_> =
+        sent(answers).into_iter().filter(|(question, value)| !foreign_unknown(question, value)).collect();
     let effective = effective(answers);
     let mut kept: Vec<crate::catalogue::QuestionId> = Vec::new();
     for question in catalogue::questions().filter(|question| !is_hidden_by_own_condition(question, answers)) {
         let Wire::Field { path, .. } = question.wire else { continue };
-        let withheld = effective.get(question.id).is_some_and(Answer::is_given)
-            && !sent.iter().any(|(q, _)| q.id == question.id);
+        let withheld =
+            effective.get(question.id).is_some_and(Answer::is_given) && !sent.iter().any(|(q, _)| q.id == question.id);
         let parent_kept =
             question.shown_when.is_some_and(|condition| condition.parents().iter().any(|parent| kept.contains(parent)));
         if withheld || parent_kept {

@@ -161,7 +161,10 @@ fn reading_tolerates_missing_groups_odd_types_and_unknown_values() {
     assert!(answers.get(ids::LOGS_EUD).is_none());
     assert_eq!(answers.text(ids::SECURITY_CONTACT), "42");
     // The unknown value goes back exactly as it came, over the record it came from.
-    assert_eq!(to_trust_info_over(&body, &answers)["dataResidency"]["isDataResidencySupported"], "APP_STORES_DATA_IN_EU");
+    assert_eq!(
+        to_trust_info_over(&body, &answers)["dataResidency"]["isDataResidencySupported"],
+        "APP_STORES_DATA_IN_EU"
+    );
 }
 
 #[test]
