@@ -55,6 +55,8 @@ pub struct Submission {
     /// The last attempt could not read the current record: `Some(read_at)` of the record kept
     /// with the draft (`None` inside: none was ever read).
     pub no_fresh_record: RwSignal<Option<Option<f64>>>,
+    /// The review could not read the current record (Send reads it again before sending).
+    pub review_read_failed: RwSignal<bool>,
     /// The app whose submit was stopped because its draft was replaced whole meanwhile.
     pub stopped: RwSignal<Option<String>>,
     /// The open draft was replaced whole since the submit under way started.
@@ -79,6 +81,7 @@ impl Submission {
             sending_for: RwSignal::new(None),
             no_fresh_record: RwSignal::new(None),
             stopped: RwSignal::new(None),
+            review_read_failed: RwSignal::new(false),
             replaced_meanwhile: RwSignal::new(false),
             recorded,
             connection,
@@ -130,8 +133,14 @@ impl Submission {
         }
         let credentials = self.connection.credentials();
         let (fresh, drafts) = (self.fresh, self.drafts);
+        let review_read_failed = self.review_read_failed;
+        review_read_failed.set(false);
         leptos::task::spawn_local(async move {
-            let Ok(raw) = read(&target, Version::Current, credentials.as_ref()).await else { return };
+            let raw = match read(&target, Version::Current, credentials.as_ref()).await {
+                Ok(raw) => raw,
+                Err(ApiError::Status { code: 404, .. }) => Value::Null,
+                Err(_) => return review_read_failed.set(true),
+            };
             let earlier = drafts.api_document_of(&target.key).unwrap_or(Value::Null);
             let changed_unknown = changed_unknown_fields(&earlier, &raw);
             fresh.set(Some(FreshRecord { key: target.key, raw, changed_unknown }));

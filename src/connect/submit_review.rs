@@ -84,6 +84,9 @@ pub fn SubmitReview() -> impl IntoView {
                     <p class="hint">"Since this app's answers were last read, someone changed these. Their current values are kept: your submit sends them back as they are now."</p>
                 </div>
             })}
+            {move || submission.review_read_failed.get().then(|| view! {
+                <p class="hint" id="record-unread">"The Marketplace's current record could not be read yet. Send reads it first, and sends nothing over an old one unless you say so."</p>
+            })}
             {move || missing().map(|text| view! { <p class="error-message" role="alert">{text}</p> })}
             <div class="button-row">
                 <button type="button" class="primary" id="confirm-submit" on:click=move |_| {

@@ -152,3 +152,22 @@ async fn a_review_link_import_names_the_draft_it_replaces_and_can_be_undone() {
     wait_for_eq("the stored contact", "mine@vendor.example.com".to_owned(), stored).await;
     browser.close().await;
 }
+
+/// Sequence 8: on a review link, the view toggle keeps the address as it was sent: the
+/// reader's own app key never goes into a link they may share on.
+#[tokio::test]
+async fn the_review_pages_view_toggle_never_writes_the_readers_app_key_into_the_link() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    browser.open_with_draft(&stand_in, &answers_with_contact("mine@vendor.example.com")).await;
+    let fragment = review_fragment(&answers_with_contact("theirs@example.com"));
+    browser.client.goto(&format!("{}review#{fragment}", stand_in.app_url())).await.unwrap();
+    let url = async || browser.client.current_url().await.unwrap().to_string();
+
+    browser.click_when_enabled("#review-page .show-expanded").await;
+    let expanded = format!("{}review?view=expanded#{fragment}", stand_in.app_url());
+    wait_for_eq("the link, expanded", expanded, url).await;
+    browser.click_when_enabled("#review-page .show-default").await;
+    wait_for_eq("the link as sent", format!("{}review#{fragment}", stand_in.app_url()), url).await;
+    browser.close().await;
+}
