@@ -51,14 +51,16 @@ async fn a_retry_sends_the_answers_of_its_own_app_after_the_partner_opens_anothe
 
     browser.submit().await;
     browser.wait_for_text("#submit-status", "Trying again in").await;
-    browser.wait_for_text("#submit-for", &format!("Submitting the answers of {APP_KEY}")).await;
     let other = "com.example.second-app";
     open_other_app(&browser, other).await;
     type_into(&browser, &format!("#q-{}", ids::SECURITY_CONTACT), "second@two.example").await;
+    let during = browser.find("#submit-status").await.text().await.unwrap();
 
     browser.wait_until_text_within(PATIENCE * 2, "#submit-status", "submitted", |t| t.contains("Submitted at")).await;
     assert_eq!(submitted_contact(&stand_in, APP_KEY), "first@one.example", "the first app's own answers");
     assert_eq!(stand_in.holdings(other)["draft"], Value::Null, "nothing sent for the app opened meanwhile");
+    let says = format!("Submitting the answers of {APP_KEY}. Opening another app does not change what is sent.");
+    assert!(during.contains(&says), "the countdown names its app: {during}");
     browser.close().await;
 }
 
@@ -76,12 +78,12 @@ async fn an_invalid_edit_leaves_the_published_value_and_the_review_says_so() {
     browser.sign_in().await;
 
     browser.click_when_enabled("#submit").await;
-    let invalid = browser.wait_for_text("#not-sent-invalid", "The Marketplace keeps").await;
-    assert!(invalid.contains(&format!("The Marketplace keeps: {PUBLISHED_LINK}")), "{invalid}");
+    let invalid = browser.wait_for_text("#not-sent-invalid", "Not sent until corrected").await;
     browser.find("#confirm-submit").await.click().await.unwrap();
     browser.wait_for_text("#submit-status", "Submitted at").await;
     let sent = from_trust_info(&stand_in.holdings(APP_KEY)["draft"]);
     assert_eq!(sent.text(ids::SECURITY_POLICY), PUBLISHED_LINK, "customers still read the published link");
+    assert!(invalid.contains(&format!("The Marketplace keeps: {PUBLISHED_LINK}")), "{invalid}");
     browser.close().await;
 }
 
@@ -110,9 +112,8 @@ async fn an_import_into_a_new_app_never_carries_the_other_apps_record() {
     "#;
     browser.client.execute(script, vec![json!("app-x.json"), json!(file)]).await.unwrap();
     let preview = browser.wait_for_text(".import-preview", "Import “app-x.json”?").await;
-    assert!(preview.contains(&format!("replaces your draft of “{y}”")), "{preview}");
     browser.find(".apply-import").await.click().await.unwrap();
-    browser.wait_for_text(".autosave-status", &format!("saved it as your draft of {y}")).await;
+    let status = browser.wait_for_text(".autosave-status", "Imported “app-x.json”").await;
     browser.sign_in().await;
     browser.submit().await;
     browser.wait_for_text("#submit-status", "Submitted at").await;
@@ -120,6 +121,8 @@ async fn an_import_into_a_new_app_never_carries_the_other_apps_record() {
     let sent = stand_in.holdings(y)["draft"].clone();
     assert_eq!(sent.get("vendorOnly"), None, "nothing of app X's record: {sent}");
     assert_eq!(from_trust_info(&sent).text(ids::SECURITY_CONTACT), "x@vendor.example.com", "X's answers, though");
+    assert!(preview.contains(&format!("replaces your draft of “{y}”")), "{preview}");
+    assert!(status.contains(&format!("saved it as your draft of {y}")), "{status}");
     browser.close().await;
 }
 
