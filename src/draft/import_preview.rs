@@ -43,12 +43,9 @@ pub fn ImportPreview(
     let PendingImport { file_name, kind, source, other_app, changes, draft } = pending;
     let heading = NodeRef::<html::H2>::new();
     request_animation_frame(move || drop(heading.get_untracked().map(|h| h.focus())));
-    let what = match kind {
-        ImportKind::Export => "a privacy-tab export",
-        ImportKind::Draft => "a privacy-tab draft",
-        ImportKind::ApiBody | ImportKind::TrustInfo => "a Marketplace Privacy & Security document",
-        ImportKind::ReviewLink => "a review link: the answers its tab shows, without answers to hidden questions",
-        ImportKind::OtherApp => "another app's answers",
+    let what = match (&source, kind) {
+        (Source::OtherApp(_), _) => "another app's answers",
+        (_, kind) => what_kind(kind),
     };
     let open_app = drafts.app_key().get_untracked();
     let replaces = match other_app {
@@ -100,5 +97,14 @@ pub fn ImportPreview(
             <button type="button" class="primary apply-import" on:click=apply>"Apply import"</button>
             <button type="button" class="secondary cancel-import" on:click=move |_| on_done.run(())>"Cancel"</button>
         </div>
+    }
+}
+
+fn what_kind(kind: ImportKind) -> &'static str {
+    match kind {
+        ImportKind::Export => "a privacy-tab export",
+        ImportKind::Draft => "a privacy-tab draft",
+        ImportKind::ApiBody | ImportKind::TrustInfo => "a Marketplace Privacy & Security document",
+        ImportKind::ReviewLink => "a review link: the answers its tab shows, without answers to hidden questions",
     }
 }

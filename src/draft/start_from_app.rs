@@ -32,7 +32,8 @@ pub fn StartFromApp(drafts: DraftStore) -> impl IntoView {
         problem.set(None);
         pending.set(Some(PendingImport {
             file_name: format!("the answers of {from}"),
-            kind: ImportKind::OtherApp,
+            // Said by its source: another app's answers.
+            kind: ImportKind::Draft,
             source: Source::OtherApp(from),
             other_app: None,
             changes: changes(&current.answers, &answers),

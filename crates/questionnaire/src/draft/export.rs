@@ -20,8 +20,6 @@ pub enum ImportKind {
     TrustInfo,
     /// The answers of a review link (`crate::review_link`): what the tab shows, nothing else.
     ReviewLink,
-    /// Another app's answers, to start from ("Start from another app's answers").
-    OtherApp,
 }
 
 #[derive(Debug, Clone, PartialEq)]
