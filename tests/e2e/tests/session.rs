@@ -174,3 +174,40 @@ async fn the_review_pages_view_toggle_never_writes_the_readers_app_key_into_the_
     wait_for_eq("the link as sent", format!("{}review#{fragment}", stand_in.app_url()), url).await;
     browser.close().await;
 }
+
+/// Sequence 7: Send reads the current record first; when it cannot (the Marketplace answers
+/// 503 to every read), nothing is sent until the partner chooses to send over the record read
+/// last, which the page names by when it was read.
+#[tokio::test]
+async fn send_waits_for_the_current_record_and_asks_before_sending_over_the_last_one_read() {
+    let stand_in = StandIn::start();
+    let answers = answers_with_contact("now@vendor.example.com");
+    let mut kept = to_trust_info(&answers_with_contact("then@vendor.example.com"));
+    kept["vendorOnly"] = json!({ "readEarlier": true });
+    let mut draft = Draft::new(APP_KEY, answers, 1_764_000_000_000.0);
+    draft.raw_trust_info = Some(kept);
+    draft.record_read_at = Some(1_764_000_000_000.0);
+    let browser = Browser::start().await;
+    browser
+        .open_with_storage(
+            &stand_in.app_url(),
+            &[("privacy-tab:last-app-key", APP_KEY.to_owned()), (&draft_key(APP_KEY), draft.to_json())],
+        )
+        .await;
+    browser.wait_for_text(".autosave-status", "Restored your draft").await;
+    browser.sign_in().await;
+    stand_in.set_faults(json!({"status": 503, "methods": ["GET"]}));
+
+    browser.submit().await;
+    let offer = browser
+        .wait_until_text_within(PATIENCE * 2, "#submit-status", "the offer", |t| t.contains("Send over the record"))
+        .await;
+    assert_eq!(stand_in.received("PUT"), 0, "nothing sent over a record that may be stale, unasked");
+    assert!(offer.contains("could not be read, so nothing was sent"), "{offer}");
+    browser.find("#send-over-last-record").await.click().await.unwrap();
+    browser.wait_for_text("#submit-status", "Submitted at").await;
+    let sent = stand_in.holdings(APP_KEY)["draft"].clone();
+    assert_eq!(sent["vendorOnly"], json!({ "readEarlier": true }), "over the record read last: {sent}");
+    assert_eq!(from_trust_info(&sent).text(ids::SECURITY_CONTACT), "now@vendor.example.com");
+    browser.close().await;
+}
