@@ -211,3 +211,64 @@ async fn send_waits_for_the_current_record_and_asks_before_sending_over_the_last
     assert_eq!(from_trust_info(&sent).text(ids::SECURITY_CONTACT), "now@vendor.example.com");
     browser.close().await;
 }
+
+/// Puts `local` in local storage and `durable` in the crash-safe IndexedDB copy of the demo
+/// app's draft, from a page of the origin where the app does not run, then opens the app.
+async fn open_with_copies(browser: &Browser, stand_in: &StandIn, local: &str, durable: &str) {
+    browser.client.goto(&format!("{}/_stand-in/health", stand_in.origin)).await.unwrap();
+    browser.forget_durable_drafts().await;
+    browser
+        .execute(
+            "localStorage.clear(); localStorage.setItem('privacy-tab:last-app-key', arguments[0]); \
+             localStorage.setItem(arguments[1], arguments[2]);",
+            vec![json!(APP_KEY), json!(draft_key(APP_KEY)), json!(local)],
+        )
+        .await;
+    let script = "const [name, key, text, done] = arguments; const open = indexedDB.open(name, 1); \
+                  open.onupgradeneeded = () => open.result.createObjectStore('drafts'); \
+                  open.onerror = () => done(false); \
+                  open.onsuccess = () => { const tx = open.result.transaction('drafts', 'readwrite'); \
+                  tx.objectStore('drafts').put(text, key); \
+                  tx.oncomplete = () => { open.result.close(); done(true); }; };";
+    let args = vec![json!(questionnaire::draft::DURABLE_DATABASE), json!(draft_key(APP_KEY)), json!(durable)];
+    assert_eq!(browser.client.execute_async(script, args).await.unwrap(), json!(true));
+    browser.open_app(&stand_in.app_url()).await;
+}
+
+async fn wait_for_contact(browser: &Browser, expected: &str) {
+    let contact = format!("#q-{}", ids::SECURITY_CONTACT);
+    let value = async || browser.find(&contact).await.prop("value").await.unwrap().unwrap_or_default();
+    wait_for_eq("the security contact on the form", expected.to_owned(), value).await;
+}
+
+/// Sequence 5: local storage unreadable, the crash-safe copy good: the good copy is the draft,
+/// and local storage holds it again.
+#[tokio::test]
+async fn a_damaged_local_copy_never_hides_the_crash_safe_copy() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    let good = Draft::new(APP_KEY, answers_with_contact("kept@vendor.example.com"), 1_764_000_000_000.0);
+    open_with_copies(&browser, &stand_in, "{ \"appKey\": damaged", &good.to_json()).await;
+    wait_for_contact(&browser, "kept@vendor.example.com").await;
+    let stored = async || {
+        let text = browser.local_item(&draft_key(APP_KEY)).await.unwrap_or_default();
+        Draft::parse(&text).map(|draft| draft.answers.text(ids::SECURITY_CONTACT).to_owned()).unwrap_or_default()
+    };
+    wait_for_eq("local storage's copy", "kept@vendor.example.com".to_owned(), stored).await;
+    browser.close().await;
+}
+
+/// Sequence 6: the crash-safe copy is a later save than local storage's (the tab lost its last
+/// local write), but its clock was stepped back: it wins by lineage.
+#[tokio::test]
+async fn the_newer_copy_wins_by_lineage_whatever_the_clocks_say() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    let mut older = Draft::new(APP_KEY, answers_with_contact("older@vendor.example.com"), 9_000_000_000_000.0);
+    older.revision = 11;
+    let mut newer = Draft::new(APP_KEY, answers_with_contact("newer@vendor.example.com"), 1_000_000_000_000.0);
+    (newer.revision, newer.parent, newer.ancestors) = (12, 11, vec![11]);
+    open_with_copies(&browser, &stand_in, &older.to_json(), &newer.to_json()).await;
+    wait_for_contact(&browser, "newer@vendor.example.com").await;
+    browser.close().await;
+}
