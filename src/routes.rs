@@ -208,10 +208,16 @@ impl Nav {
     /// Notes the view shown in the address, in place: the view is part of the page's address,
     /// not a step Back should undo.
     pub fn show_view(&self, expanded: bool) {
-        if self.expanded.get_untracked() != expanded {
-            let (page, hash) = (self.page.get_untracked(), self.hash.get_untracked());
-            self.visit(&self.href(page, expanded, &hash), true);
+        if self.expanded.get_untracked() == expanded {
+            return;
         }
+        let (page, hash) = (self.page.get_untracked(), self.hash.get_untracked());
+        // A review link is re-shared as it was sent: the reader's own `?app=` never goes in.
+        let href = match page {
+            Page::Review => self.review_link(expanded, &hash),
+            _ => self.href(page, expanded, &hash),
+        };
+        self.visit(&href, true);
     }
 
     /// The absolute address of a review link for this fragment: no `?app=`, nothing but the

@@ -32,7 +32,8 @@ fn mount_form_with_drafts(app_key: &str, answers: Answers) -> (Mounted, (Questio
     mount_form_over(move || {
         let questionnaire = Questionnaire::provide(Answers::new());
         let drafts = DraftStore::start(Some(key.clone()), questionnaire);
-        drafts.apply_import(Draft::new(&key, answers, 0.0), "answers.json".to_owned());
+        let source = questionnaire::session::Source::File { name: "answers.json".into(), app: None };
+        drafts.apply_import(Draft::new(&key, answers, 0.0), source, "answers.json".to_owned());
         (questionnaire, drafts)
     })
 }
@@ -235,8 +236,10 @@ async fn a_repeated_third_party_name_is_marked_on_the_later_row_only_while_repea
 
     // Whole answers replaced (a draft imported, loaded or merged from another tab): rows that
     // come back into use look again.
-    let replace =
-        |answers| drafts.apply_import(Draft::new("com.example.repeated-names", answers, 0.0), "rows.json".into());
+    let replace = |answers| {
+        let source = questionnaire::session::Source::File { name: "rows.json".into(), app: None };
+        drafts.apply_import(Draft::new("com.example.repeated-names", answers, 0.0), source, "rows.json".into())
+    };
     let with_rows = |rows: Vec<ThirdParty>| {
         let mut answers = questionnaire.snapshot_untracked();
         answers.set(ids::THIRD_PARTIES, Answer::ThirdParties(rows));

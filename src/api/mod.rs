@@ -13,7 +13,7 @@ mod submission;
 mod submitted;
 
 pub use call::{CallState, Operation, RetryingCall};
-pub use client::{Credentials, Target, Version};
+pub use client::{read as read_version, Credentials, Target, Version};
 pub use config::{ApiVersion, RuntimeConfig};
 pub use error::{headline, ApiError, Failure};
 pub use loader::{Loader, Offer, Outcome};
@@ -39,7 +39,7 @@ pub struct Marketplace {
 impl Marketplace {
     pub fn provide(connection: Connection, questionnaire: Questionnaire, drafts: DraftStore) -> Self {
         let loader = Loader::new(connection, questionnaire, drafts);
-        let submission = Submission::new(connection, questionnaire, drafts);
+        let submission = Submission::new(connection, drafts);
         let marketplace = Marketplace { connection, online: Online::watch(), loader, submission };
         provide_context(marketplace);
         marketplace

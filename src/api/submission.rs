@@ -1,18 +1,28 @@
 //! Submitting: a review of what will not be sent, then one PUT (v2) or PUT + publish (v3)
 //! that retries itself on 429/5xx and can never be sent twice at once.
+//!
+//! The rules are `questionnaire::session`'s: a submit is for the app it was started for, and
+//! every attempt sends that app's draft, as it is then, over that app's record read fresh just
+//! before (opening another app meanwhile changes nothing of it). A whole replacement of that
+//! draft (an import, a discard, an undo, a version loaded) stops a waiting retry, and says so.
+//! When the fresh read fails, nothing is sent over an old record unasked: the partner is
+//! offered to send over the record read last, told when it was read.
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use questionnaire::draft::Draft;
 use questionnaire::record::changed_unknown_fields;
 use questionnaire::wire::to_trust_info_over;
+use questionnaire::Answers;
 use serde_json::Value;
 
-use super::call::RetryingCall;
+use super::call::{CallState, RetryingCall};
 use super::client::{read, submit, Version};
+use super::error::ApiError;
 use super::submitted::{mark_submitted, submitted_at};
 use crate::connect::Connection;
-use crate::draft::{DraftStore, Questionnaire};
+use crate::draft::DraftStore;
 
 /// Something to fix before anything can be sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,31 +47,70 @@ pub struct Submission {
     pub missing: RwSignal<Option<Missing>>,
     /// When this app's answers were last accepted, from the browser's record.
     pub last_submitted: Memo<Option<f64>>,
-    /// `None` until the review's read arrives (or when it failed: the kept record is used).
+    /// `None` until the review's read arrives (or when it failed).
     pub fresh: RwSignal<Option<FreshRecord>>,
+    /// The app the submit under way (or last made) is for, and the draft's replacement count
+    /// when it was started.
+    pub sending_for: RwSignal<Option<(String, u32)>>,
+    /// The last attempt could not read the current record: `Some(read_at)` of the record kept
+    /// with the draft (`None` inside: none was ever read).
+    pub no_fresh_record: RwSignal<Option<Option<f64>>>,
+    /// The review could not read the current record (Send reads it again before sending).
+    pub review_read_failed: RwSignal<bool>,
+    /// The app whose submit was stopped because its draft was replaced whole meanwhile.
+    pub stopped: RwSignal<Option<String>>,
+    /// The open draft was replaced whole since the submit under way started.
+    replaced_meanwhile: RwSignal<bool>,
     recorded: RwSignal<u32>,
     connection: Connection,
-    questionnaire: Questionnaire,
     drafts: DraftStore,
 }
 
 impl Submission {
-    pub fn new(connection: Connection, questionnaire: Questionnaire, drafts: DraftStore) -> Self {
+    pub fn new(connection: Connection, drafts: DraftStore) -> Self {
         let recorded = RwSignal::new(0);
         let last_submitted = Memo::new(move |_| {
             recorded.track();
             connection.app_key.with(|key| submitted_at(key))
         });
-        Submission {
+        let submission = Submission {
             call: RetryingCall::new(),
             missing: RwSignal::new(None),
             last_submitted,
             fresh: RwSignal::new(None),
+            sending_for: RwSignal::new(None),
+            no_fresh_record: RwSignal::new(None),
+            stopped: RwSignal::new(None),
+            review_read_failed: RwSignal::new(false),
+            replaced_meanwhile: RwSignal::new(false),
             recorded,
             connection,
-            questionnaire,
             drafts,
-        }
+        };
+        submission.stop_when_replaced();
+        submission
+    }
+
+    /// What the partner reviewed is not what a retry would send once the draft it is for has
+    /// been replaced whole: the retry is stopped, and the partner told.
+    fn stop_when_replaced(&self) {
+        let Submission { drafts, sending_for, replaced_meanwhile, call, stopped, .. } = *self;
+        Effect::new(move |_| {
+            let count = drafts.replacements();
+            let open = drafts.app_key().get_untracked();
+            let replaced =
+                sending_for.with_untracked(|s| s.as_ref().is_some_and(|(app, at)| *app == open && *at != count));
+            if replaced && call.is_busy() {
+                replaced_meanwhile.set(true);
+            }
+        });
+        Effect::new(move |_| {
+            let waiting = call.state.with(|state| matches!(state, CallState::Waiting { .. }));
+            if waiting && replaced_meanwhile.get() {
+                call.cancel();
+                stopped.set(sending_for.get_untracked().map(|(app, _)| app));
+            }
+        });
     }
 
     /// The review opens (the page at its address shows it): reads the Marketplace's current
@@ -84,21 +133,28 @@ impl Submission {
         }
         let credentials = self.connection.credentials();
         let (fresh, drafts) = (self.fresh, self.drafts);
+        let review_read_failed = self.review_read_failed;
+        review_read_failed.set(false);
         leptos::task::spawn_local(async move {
-            let Ok(raw) = read(&target, Version::Current, credentials.as_ref()).await else { return };
+            let raw = match read(&target, Version::Current, credentials.as_ref()).await {
+                Ok(raw) => raw,
+                Err(ApiError::Status { code: 404, .. }) => Value::Null,
+                Err(_) => return review_read_failed.set(true),
+            };
             let earlier = drafts.api_document_of(&target.key).unwrap_or(Value::Null);
             let changed_unknown = changed_unknown_fields(&earlier, &raw);
             fresh.set(Some(FreshRecord { key: target.key, raw, changed_unknown }));
         });
     }
 
-    /// What the answers are written over: the record read for the review, else the one kept
-    /// with the draft, else nothing (the first submit of this app).
-    fn base_for(&self, key: &str) -> Value {
-        if let Some(fresh) = self.fresh.with_untracked(|fresh| fresh.clone().filter(|fresh| fresh.key == key)) {
-            return fresh.raw;
-        }
-        self.drafts.api_document_of(key).unwrap_or(Value::Null)
+    /// The record a submit would be written over, as far as the review knows: the one read for
+    /// it, else the one kept with the draft (tracks the read).
+    pub fn record_for_review(&self) -> Value {
+        let key = self.connection.app_key.get_untracked();
+        self.fresh
+            .with(|fresh| fresh.as_ref().filter(|fresh| fresh.key == key).map(|fresh| fresh.raw.clone()))
+            .or_else(|| self.drafts.api_document_of(&key))
+            .unwrap_or(Value::Null)
     }
 
     pub fn back(&self) {
@@ -109,6 +165,15 @@ impl Submission {
     /// said in `missing`). Ignored while a submit is under way, so a double click (or a click
     /// during a retry countdown) sends one request.
     pub fn send(&self) -> bool {
+        self.start(false)
+    }
+
+    /// Offered when no fresh record could be read: sends over the record kept with the draft.
+    pub fn send_over_last_record(&self) -> bool {
+        self.start(true)
+    }
+
+    fn start(&self, over_kept_record: bool) -> bool {
         if self.call.is_busy() {
             return false;
         }
@@ -122,16 +187,32 @@ impl Submission {
             return false;
         };
         self.missing.set(None);
+        self.no_fresh_record.set(None);
+        self.stopped.set(None);
+        self.replaced_meanwhile.set(false);
         let key = target.key.clone();
-        let (submission, questionnaire) = (*self, self.questionnaire);
+        self.sending_for.set(Some((key.clone(), self.drafts.replacements_untracked())));
+        let (drafts, no_fresh_record) = (self.drafts, self.no_fresh_record);
         let operation = Rc::new(move || {
-            // Built again for every attempt: what the partner changes during a retry's
-            // countdown is what the retry sends.
-            let base = submission.base_for(&target.key);
-            let trust_info = to_trust_info_over(&base, &questionnaire.snapshot_untracked());
+            // Every attempt: this app's draft as it is now, wherever the partner is.
+            let draft =
+                drafts.draft_of(&target.key).unwrap_or_else(|| Draft::new(target.key.clone(), Answers::new(), 0.0));
             let (target, credentials) = (target.clone(), credentials.clone());
             Box::pin(async move {
-                submit(&target, &credentials, trust_info).await?;
+                let record = if over_kept_record {
+                    draft.raw_trust_info.clone().unwrap_or(Value::Null)
+                } else {
+                    match read(&target, Version::Current, Some(&credentials)).await {
+                        Ok(raw) => raw,
+                        Err(ApiError::Status { code: 404, .. }) => Value::Null,
+                        Err(error) => {
+                            no_fresh_record.set(Some(draft.record_read_at.filter(|_| draft.raw_trust_info.is_some())));
+                            return Err(error);
+                        }
+                    }
+                };
+                no_fresh_record.set(None);
+                submit(&target, &credentials, to_trust_info_over(&record, &draft.answers)).await?;
                 Ok(crate::platform::epoch_ms())
             }) as _
         });

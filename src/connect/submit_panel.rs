@@ -47,6 +47,36 @@ pub fn SubmitPanel() -> impl IntoView {
         _ => "Try again",
     });
 
+    // A submit keeps running for its own app when the partner opens another: say which.
+    let sending_for = move || {
+        let app = submission.sending_for.get().filter(|_| call.busy()).map(|(app, _)| app)?;
+        Some(format!("Submitting the answers of {app}. Opening another app does not change what is sent."))
+    };
+    let stopped = move || {
+        submission.stopped.get().map(|app| {
+            format!("The submit for {app} was stopped: its draft was replaced (an import, a discard, an undo or a version loaded) while it waited to try again. Nothing more was sent; review it and send again.")
+        })
+    };
+    let no_fresh_record = move || {
+        let failed = matches!(call.state.get(), CallState::Failed { .. });
+        submission.no_fresh_record.get().filter(|_| failed).map(|read_at| match read_at {
+            Some(at) => view! {
+                <div class="no-fresh-record" id="no-fresh-record">
+                    <p>{format!("The Marketplace's current record could not be read, so nothing was sent. Your answers can be sent over the record read at {} instead: fields this app cannot show go back as they were then.", date_and_time(at))}</p>
+                    <button type="button" class="secondary" id="send-over-last-record"
+                        on:click=move |_| { submission.send_over_last_record(); }>
+                        {format!("Send over the record read at {}", date_and_time(at))}
+                    </button>
+                </div>
+            }.into_any(),
+            None => view! {
+                <p class="no-fresh-record" id="no-fresh-record">
+                    "The Marketplace's current record could not be read, and none was read before: nothing was sent, so nothing it holds is lost. Try again later."
+                </p>
+            }.into_any(),
+        })
+    };
+
     view! {
         <section class="submit" aria-labelledby="submit-heading">
             <h2 id="submit-heading">"Submit to the Marketplace"</h2>
@@ -64,7 +94,10 @@ pub fn SubmitPanel() -> impl IntoView {
             })}
             {move || reviewing().then(|| view! { <SubmitReview /> })}
             <div class="submit-status" id="submit-status" role="status" aria-live="polite">
+                {move || sending_for().map(|text| view! { <p class="submit-for" id="submit-for">{text}</p> })}
                 <CallStatus call id="submit" working="Submitting…" retry_label on_retry=retry />
+                {no_fresh_record}
+                {move || stopped().map(|text| view! { <p class="call-failed" id="submit-stopped" role="alert">{text}</p> })}
                 {move || done().map(|text| view! { <p class="call-done">{text}</p> })}
             </div>
         </section>

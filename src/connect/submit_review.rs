@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use questionnaire::catalogue::{Question, QuestionId, Wire};
+use questionnaire::record::held_text;
 use questionnaire::visibility::hidden_answers;
 use questionnaire::wire::{sent, unsent, UnsentReason};
 
@@ -38,6 +39,12 @@ pub fn SubmitReview() -> impl IntoView {
                 .map(|fresh| fresh.changed_unknown.join(", "))
         })
     };
+    // What the Marketplace keeps for an answer not sent: the record read for this review, else
+    // the one kept with the draft.
+    let kept_value = Callback::new(move |id: QuestionId| match held_text(&submission.record_for_review(), id) {
+        Some(text) => format!("The Marketplace keeps: {text}"),
+        None => "The Marketplace keeps: no answer (it holds none)".to_owned(),
+    });
     let missing = move || {
         submission.missing.get().map(|missing| match missing {
             Missing::AppKey => format!("Enter the {} above first.", key_label.to_lowercase()),
@@ -66,8 +73,9 @@ pub fn SubmitReview() -> impl IntoView {
             <NotSentList
                 id="not-sent-invalid"
                 title="Not sent until corrected"
-                note="These answers are not valid yet."
+                note="These answers are not valid yet. Until they are, the Marketplace keeps what it holds for them."
                 questions=Signal::derive(not_valid)
+                kept=kept_value
             />
             {move || changed_elsewhere().map(|fields| view! {
                 <div class="not-sent" id="record-changed">
@@ -75,6 +83,9 @@ pub fn SubmitReview() -> impl IntoView {
                     <p>{fields}</p>
                     <p class="hint">"Since this app's answers were last read, someone changed these. Their current values are kept: your submit sends them back as they are now."</p>
                 </div>
+            })}
+            {move || submission.review_read_failed.get().then(|| view! {
+                <p class="hint" id="record-unread">"The Marketplace's current record could not be read yet. Send reads it first, and sends nothing over an old one unless you say so."</p>
             })}
             {move || missing().map(|text| view! { <p class="error-message" role="alert">{text}</p> })}
             <div class="button-row">
@@ -110,6 +121,9 @@ fn NotSentList(
     title: &'static str,
     note: &'static str,
     questions: Signal<Vec<QuestionId>>,
+    /// What the Marketplace keeps instead, said after each question.
+    #[prop(optional)]
+    kept: Option<Callback<QuestionId, String>>,
 ) -> impl IntoView {
     move || {
         let questions = questions.get();
@@ -122,7 +136,8 @@ fn NotSentList(
                         Wire::Elsewhere { why } => Some(view! { <span class="why">" ("{why}")"</span> }),
                         _ => None,
                     };
-                    view! { <li data-question-id=qid.as_str()>{question.listing_label}{elsewhere}</li> }
+                    let kept = kept.map(|kept| view! { " " <span class="marketplace-keeps">{kept.run(qid)}</span> });
+                    view! { <li data-question-id=qid.as_str()>{question.listing_label}{elsewhere}{kept}</li> }
                 })
                 .collect_view();
             view! {

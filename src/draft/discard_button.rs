@@ -1,10 +1,12 @@
 use leptos::html;
 use leptos::prelude::*;
+use questionnaire::session::{Replaced, Source};
 
 use super::store::DraftStore;
 
-/// "Discard changes": asks inline first, then removes the local draft; "Undo" brings it back
-/// for as long as the page stays open.
+/// "Discard changes": asks inline first, then removes the local draft. "Undo" brings back the
+/// answers before the last whole replacement (this discard, an import, a version loaded) until
+/// the next one.
 #[component]
 pub fn DiscardButton(drafts: DraftStore) -> impl IntoView {
     let confirming = RwSignal::new(false);
@@ -26,7 +28,7 @@ pub fn DiscardButton(drafts: DraftStore) -> impl IntoView {
         request_animation_frame(move || drop(undo_button.get_untracked().map(|el| el.focus())));
     };
     let undo = move |_| {
-        drafts.undo_discard();
+        drafts.undo();
         request_animation_frame(move || drop(discard_button.get_untracked().map(|el| el.focus())));
     };
 
@@ -40,19 +42,30 @@ pub fn DiscardButton(drafts: DraftStore) -> impl IntoView {
                 role="group" aria-labelledby="discard-confirm-title">
                 <p id="discard-confirm-title">
                     <strong>"Discard your local draft for " {move || drafts.app_key().get()} "?"</strong>
-                    " Every answer saved in this browser for this app is removed. You can undo this until you close the page."
+                    " Every answer saved in this browser for this app is removed. You can undo this until the next import, discard or version loaded."
                 </p>
                 <button type="button" class="danger confirm-discard" on:click=discard>"Discard draft"</button>
                 <button type="button" class="secondary cancel-discard" on:click=cancel>"Keep my answers"</button>
             </div>
         </Show>
-        <Show when=move || drafts.can_undo_discard()>
-            <p class="draft-notice info discarded-notice">
-                "Your draft was discarded. "
-                <button type="button" class="link-button undo-discard" node_ref=undo_button on:click=undo>
-                    "Undo"
-                </button>
-            </p>
-        </Show>
+        {move || drafts.undoable().map(|what| {
+            let app = drafts.app_key().get_untracked();
+            let (class, text) = match what {
+                Replaced::Discard => ("discarded-notice", "Your draft was discarded. ".to_owned()),
+                Replaced::Import(Source::OtherApp(other)) => {
+                    ("imported-notice", format!("Your draft of {app} was replaced by the answers of {other}. "))
+                }
+                Replaced::Import(_) => ("imported-notice", format!("Your draft of {app} was replaced by an import. ")),
+                Replaced::Version => ("version-notice", "Your answers were replaced by the Marketplace's version. ".to_owned()),
+            };
+            view! {
+                <p class=format!("draft-notice info undo-notice {class}")>
+                    {text}
+                    <button type="button" class="link-button undo-discard" node_ref=undo_button on:click=undo>
+                        "Undo"
+                    </button>
+                </p>
+            }
+        })}
     }
 }

@@ -5,6 +5,7 @@ use super::discard_button::DiscardButton;
 use super::export_button::ExportButton;
 use super::import_button::ImportButton;
 use super::kept_copies::KeptCopies;
+use super::start_from_app::StartFromApp;
 use super::status::AutosaveStatus;
 use super::storage_notice::StorageNotice;
 use super::store::DraftStore;
@@ -22,6 +23,7 @@ pub fn DraftPanel(drafts: DraftStore) -> impl IntoView {
             <div class="draft-actions">
                 <ExportButton drafts label="Export draft" />
                 <ImportButton drafts />
+                <StartFromApp drafts />
                 <DiscardButton drafts />
             </div>
             <KeptCopies drafts />

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use questionnaire::draft::{changes, import, Draft, ImportKind};
+use questionnaire::session::Source;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
@@ -15,7 +16,7 @@ const LARGEST_FILE_BYTES: f64 = questionnaire::draft::LARGEST_FILE_BYTES as f64;
 pub enum ImportState {
     Idle,
     Invalid { file_name: String, problem: String },
-    Ready(PendingImport),
+    Ready(Box<PendingImport>),
 }
 
 /// "Import a draft": reads a JSON file, shows what it would change, applies it only when asked.
@@ -59,7 +60,7 @@ pub fn ImportButton(drafts: DraftStore) -> impl IntoView {
                 </div>
             }.into_any(),
             ImportState::Ready(pending) => view! {
-                <ImportPreview drafts pending on_done=Callback::new(move |()| state.set(ImportState::Idle)) />
+                <ImportPreview drafts pending=*pending on_done=Callback::new(move |()| state.set(ImportState::Idle)) />
             }.into_any(),
         }}
     }
@@ -73,13 +74,15 @@ fn read_import(drafts: DraftStore, text: &str, file_name: String) -> ImportState
             let other_app = (matches!(imported.kind, ImportKind::Export | ImportKind::Draft)
                 && imported.draft.app_key != current.app_key)
                 .then(|| imported.draft.app_key.clone());
-            ImportState::Ready(PendingImport {
+            let source = Source::File { name: file_name.clone(), app: other_app.clone() };
+            ImportState::Ready(Box::new(PendingImport {
                 file_name,
                 kind: imported.kind,
+                source,
                 other_app,
                 changes: changes(&current.answers, &imported.draft.answers),
                 draft: imported.draft,
-            })
+            }))
         }
     }
 }

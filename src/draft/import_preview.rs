@@ -1,6 +1,7 @@
 use leptos::html;
 use leptos::prelude::*;
 use questionnaire::draft::{AnswerChange, Draft, ImportKind};
+use questionnaire::session::Source;
 
 use super::store::DraftStore;
 use crate::form::control_id;
@@ -20,6 +21,8 @@ fn on_form(id: &str) -> String {
 pub struct PendingImport {
     pub file_name: String,
     pub kind: ImportKind,
+    /// Where the answers come from (a file, a review link, another app's draft).
+    pub source: Source,
     /// The app key the file names, when it is not the current one.
     pub other_app: Option<String>,
     pub changes: Vec<AnswerChange>,
@@ -37,22 +40,21 @@ pub fn ImportPreview(
     #[prop(optional)]
     on_applied: Option<Callback<()>>,
 ) -> impl IntoView {
-    let PendingImport { file_name, kind, other_app, changes, draft } = pending;
+    let PendingImport { file_name, kind, source, other_app, changes, draft } = pending;
     let heading = NodeRef::<html::H2>::new();
     request_animation_frame(move || drop(heading.get_untracked().map(|h| h.focus())));
-    let what = match kind {
-        ImportKind::Export => "a privacy-tab export",
-        ImportKind::Draft => "a privacy-tab draft",
-        ImportKind::ApiBody | ImportKind::TrustInfo => "a Marketplace Privacy & Security document",
-        ImportKind::ReviewLink => "a review link: the answers its tab shows, without answers to hidden questions",
+    let what = match (&source, kind) {
+        (Source::OtherApp(_), _) => "another app's answers",
+        (_, kind) => what_kind(kind),
     };
-    let other_app = other_app.map(|other| {
-        view! {
-            <p class="import-other-app">
-                {format!("This file was saved for the app “{other}”. Importing it replaces the draft of “{}”.", drafts.app_key().get_untracked())}
-            </p>
-        }
-    });
+    let open_app = drafts.app_key().get_untracked();
+    let replaces = match other_app {
+        Some(other) => format!(
+            "This was saved for the app “{other}”. Importing its answers replaces your draft of “{open_app}”; its Marketplace record stays {open_app}'s own."
+        ),
+        None => format!("Importing it replaces your draft of “{open_app}”. You can undo that until the next import or discard."),
+    };
+    let other_app = view! { <p class="import-other-app import-replaces">{replaces}</p> };
     let summary = match changes.len() {
         0 => "It holds the same answers as your draft: importing changes nothing you can see.".to_owned(),
         1 => "Importing it changes 1 answer:".to_owned(),
@@ -78,7 +80,7 @@ pub fn ImportPreview(
     let apply_name = file_name.clone();
     let draft = StoredValue::new(draft);
     let apply = move |_| {
-        drafts.apply_import(draft.get_value(), apply_name.clone());
+        drafts.apply_import(draft.get_value(), source.clone(), apply_name.clone());
         on_done.run(());
         if let Some(on_applied) = on_applied {
             on_applied.run(());
@@ -95,5 +97,14 @@ pub fn ImportPreview(
             <button type="button" class="primary apply-import" on:click=apply>"Apply import"</button>
             <button type="button" class="secondary cancel-import" on:click=move |_| on_done.run(())>"Cancel"</button>
         </div>
+    }
+}
+
+fn what_kind(kind: ImportKind) -> &'static str {
+    match kind {
+        ImportKind::Export => "a privacy-tab export",
+        ImportKind::Draft => "a privacy-tab draft",
+        ImportKind::ApiBody | ImportKind::TrustInfo => "a Marketplace Privacy & Security document",
+        ImportKind::ReviewLink => "a review link: the answers its tab shows, without answers to hidden questions",
     }
 }

@@ -14,6 +14,7 @@ mod import_preview;
 mod kept_copies;
 mod lifecycle;
 mod position;
+mod start_from_app;
 mod status;
 pub(crate) mod storage;
 mod storage_notice;

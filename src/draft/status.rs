@@ -22,8 +22,10 @@ pub fn AutosaveStatus(drafts: DraftStore) -> impl IntoView {
         SaveStatus::Saved { at } => format!("Saved locally at {}", clock_time(at)),
         SaveStatus::UpdatedFromOtherTab { at } => format!("Updated from another tab at {}", clock_time(at)),
         SaveStatus::Discarded => "Your local draft was discarded.".to_owned(),
-        SaveStatus::DiscardUndone => "Your discarded draft is back and saved.".to_owned(),
-        SaveStatus::Imported { file_name } => format!("Imported “{file_name}” and saved it as your draft."),
+        SaveStatus::Undone => "Undone: your earlier answers are back and saved.".to_owned(),
+        SaveStatus::Imported { file_name, app_key } => {
+            format!("Imported “{file_name}” and saved it as your draft of {app_key}.")
+        }
     }
     });
     let last_save_ms = move || drafts.last_save_ms().map(|ms| fixed(ms, 2));

@@ -31,6 +31,12 @@ pub fn back_up(app_key: &str, text: &str, now_ms: f64) -> Option<String> {
     write(&key, text).then_some(key)
 }
 
+/// The app keys with a draft in this browser.
+pub fn app_keys_with_drafts() -> Vec<String> {
+    let prefix = draft_key("");
+    backend::keys().into_iter().filter_map(|key| key.strip_prefix(&prefix).map(str::to_owned)).collect()
+}
+
 /// Every kept copy for this app key: (storage key, text), oldest first.
 pub fn backups(app_key: &str) -> Vec<(String, String)> {
     let prefix = backup_key_prefix(app_key);

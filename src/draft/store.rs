@@ -11,6 +11,7 @@ mod tabs;
 use leptos::prelude::*;
 use questionnaire::draft::sync::{Conflict, Lineage};
 use questionnaire::draft::Draft;
+use questionnaire::session::Replaced;
 use questionnaire::Answers;
 use serde_json::Value;
 
@@ -24,12 +25,33 @@ pub const DEMO_APP_KEY: &str = "com.example.privacy-tab-demo";
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
     Idle,
-    Restored { saved_at: f64 },
-    Saved { at: f64 },
-    UpdatedFromOtherTab { at: f64 },
+    Restored {
+        saved_at: f64,
+    },
+    Saved {
+        at: f64,
+    },
+    UpdatedFromOtherTab {
+        at: f64,
+    },
     Discarded,
-    DiscardUndone,
-    Imported { file_name: String },
+    /// The last whole replacement was undone.
+    Undone,
+    /// An import replaced the draft of `app_key`.
+    Imported {
+        file_name: String,
+        app_key: String,
+    },
+}
+
+/// The last whole replacement of the answers (an import, a version read, a discard), until the
+/// next one: what "Undo" on the status line brings back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UndoEntry {
+    pub what: Replaced,
+    /// The draft before it, and the answers just after it: what was typed since is kept.
+    pub before: Draft,
+    pub after: Answers,
 }
 
 /// Whether the last save reached the disk for sure (see `durable.rs`).
@@ -70,8 +92,10 @@ pub struct DraftStore {
     saving_held: RwSignal<bool>,
     /// Questions another tab changed while this one had unsaved changes to them.
     conflicts: RwSignal<Vec<Conflict>>,
-    /// The last discarded draft, until the page closes: what "Undo" brings back.
-    discarded: RwSignal<Option<Draft>>,
+    /// The last whole replacement, until the next one (or another app is opened).
+    undo: RwSignal<Option<UndoEntry>>,
+    /// Counts whole replacements: a submit started before one is not retried after it.
+    replacements: RwSignal<u32>,
     /// The question the partner was last at (saved as the draft's `position`).
     position: RwSignal<Option<String>>,
     /// How long the last save took (serialise and write), in milliseconds.
@@ -114,9 +138,9 @@ impl DraftStore {
         self.conflicts.with(|list| !list.is_empty())
     }
 
-    /// Whether there is a discarded draft for "Undo" to bring back.
-    pub(super) fn can_undo_discard(&self) -> bool {
-        self.discarded.with(Option::is_some)
+    /// What "Undo" would undo, if anything.
+    pub(super) fn undoable(&self) -> Option<Replaced> {
+        self.undo.with(|undo| undo.as_ref().map(|undo| undo.what.clone()))
     }
 
     pub(super) fn last_save_ms(&self) -> Option<f64> {
@@ -131,6 +155,8 @@ struct Inner {
     stored: Answers,
     /// The revision of that save (0: unnamed), the parent of this tab's next save.
     stored_revision: u64,
+    /// The saves that one descends from (see `questionnaire::session::revisions`).
+    stored_ancestors: Vec<u64>,
     /// When that save was made (0: there was none).
     stored_saved_at: f64,
     /// Counts durable writes, so that only the newest one's outcome is told.
@@ -141,6 +167,8 @@ struct Inner {
     /// The position or the API document changed since the last save.
     meta_changed: bool,
     raw_trust_info: Option<Value>,
+    /// When `raw_trust_info` was read.
+    record_read_at: Option<f64>,
     pending: Option<TimeoutHandle>,
 }
 
@@ -158,7 +186,8 @@ impl DraftStore {
             kept: RwSignal::new(None),
             saving_held: RwSignal::new(false),
             conflicts: RwSignal::new(Vec::new()),
-            discarded: RwSignal::new(None),
+            undo: RwSignal::new(None),
+            replacements: RwSignal::new(0),
             position: RwSignal::new(None),
             last_save_ms: RwSignal::new(None),
             inner: StoredValue::new_local(Inner::default()),
@@ -214,13 +243,33 @@ impl DraftStore {
 
     /// The draft as it stands, for an export or a submit (`put_body` keeps unknown API fields).
     pub fn draft(&self) -> Draft {
-        let (key, raw_trust_info) =
-            self.inner.with_value(|inner| (inner.loaded_key.clone().unwrap_or_default(), inner.raw_trust_info.clone()));
+        let (key, raw_trust_info, record_read_at) = self.inner.with_value(|inner| {
+            (inner.loaded_key.clone().unwrap_or_default(), inner.raw_trust_info.clone(), inner.record_read_at)
+        });
         Draft {
             position: self.position.get_untracked(),
             raw_trust_info,
+            record_read_at,
             ..Draft::new(key, self.answers.snapshot_untracked(), crate::platform::epoch_ms())
         }
+    }
+
+    /// The draft of `app_key` as it is now: the one open, or the one saved for it. What a
+    /// submit for that app sends, whichever app the partner has opened since.
+    pub fn draft_of(&self, app_key: &str) -> Option<Draft> {
+        if self.inner.with_value(|inner| inner.loaded_key.as_deref() == Some(app_key)) {
+            return Some(self.draft());
+        }
+        storage::read_draft(app_key).and_then(|text| Draft::parse(&text).ok())
+    }
+
+    /// How many whole replacements there have been (tracked).
+    pub fn replacements(&self) -> u32 {
+        self.replacements.get()
+    }
+
+    pub fn replacements_untracked(&self) -> u32 {
+        self.replacements.get_untracked()
     }
 
     /// The document last read from the API for `app_key`, kept with its draft (`None` when
@@ -237,8 +286,10 @@ impl DraftStore {
         if self.inner.with_value(|inner| inner.raw_trust_info == trust_info) {
             return;
         }
+        let read_at = trust_info.as_ref().map(|_| crate::platform::epoch_ms());
         self.inner.update_value(|inner| {
             inner.raw_trust_info = trust_info;
+            inner.record_read_at = read_at;
             inner.meta_changed = true;
         });
         self.write(Announce::Quietly);

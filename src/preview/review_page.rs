@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use questionnaire::draft::{changes, Draft, ImportKind};
 use questionnaire::review_link::LinkError;
+use questionnaire::session::Source;
 use questionnaire::Answers;
 
 use super::review_link::read_fragment;
@@ -36,6 +37,7 @@ pub fn ReviewPage(drafts: DraftStore, #[prop(optional)] import_at_once: bool) ->
         importing.set(Some(PendingImport {
             file_name: "review link".to_owned(),
             kind: ImportKind::ReviewLink,
+            source: Source::ReviewLink,
             other_app: None,
             changes: changes(&current.answers, &answers),
             draft: Draft::new(current.app_key, answers, js_sys::Date::now()),

@@ -12,6 +12,8 @@
 //! - [`listing`], [`diff`]: the tab as customers see it, and what a submit would change.
 //! - [`wire`]: answers ↔ the v2 `TrustInfo` JSON; [`draft`]: the saved and exported draft;
 //!   [`review_link`]: the answers in a link's fragment, for a colleague to read.
+//! - [`session`]: the partner's session (open app, drafts, the call under way, undo) as one
+//!   pure state machine the app feeds events and whose effects it runs.
 
 pub mod answers;
 pub mod answers_file;
@@ -39,6 +41,7 @@ pub mod response_errors;
 pub mod retry;
 pub mod review_link;
 pub mod sample;
+pub mod session;
 pub mod statements;
 pub mod validation;
 pub mod visibility;

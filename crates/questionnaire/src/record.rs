@@ -5,7 +5,17 @@
 
 use serde_json::Value;
 
-use crate::wire::{trust_info_of, unknown_fields};
+use crate::catalogue::{self, QuestionId};
+use crate::draft::answer_text;
+use crate::wire::{from_trust_info, trust_info_of, unknown_fields};
+
+/// What the Marketplace's record holds for a question, as the listing words it: what it keeps
+/// when the partner's answer is not sent. `None`: it holds no answer there.
+pub fn held_text(raw: &Value, id: QuestionId) -> Option<String> {
+    let held = from_trust_info(raw);
+    let answer = held.get(id).filter(|answer| answer.is_given())?;
+    Some(answer_text(Some(catalogue::question(id)), Some(answer)))
+}
 
 /// Dotted paths of the fields this app cannot show whose value differs between the record read
 /// earlier and the one read now (added, removed or changed), in a stable order.
@@ -37,5 +47,14 @@ mod tests {
             "permissionsJustification": "new", "requiresUsersToProvidePATs": false}, "later": 1}});
         assert_eq!(changed_unknown_fields(&earlier, &now), ["later", "newGroup", "security.permissionsJustification"]);
         assert!(changed_unknown_fields(&now, &now).is_empty());
+    }
+
+    #[test]
+    fn says_what_the_marketplace_keeps_for_an_answer_not_sent() {
+        use crate::catalogue::ids;
+        let raw = json!({"security": {"publicSecurityPoliciesLink": "https://vendor.example.com/security"}});
+        assert_eq!(held_text(&raw, ids::SECURITY_POLICY).as_deref(), Some("https://vendor.example.com/security"));
+        assert_eq!(held_text(&raw, ids::SECURITY_CONTACT), None);
+        assert_eq!(held_text(&Value::Null, ids::SECURITY_POLICY), None);
     }
 }

@@ -1,10 +1,12 @@
 //! Opening a draft: what local storage holds for the app key, checked against the crash-safe
-//! copy, which is the draft when it is newer. Stored text that cannot be kept as it is goes
-//! aside first.
+//! copy, which is the draft when it descends from it (by revision lineage, never by clocks).
+//! Stored text that cannot be kept as it is goes aside first, and a damaged local copy never
+//! hides a readable crash-safe one.
 
 use leptos::prelude::*;
 use questionnaire::draft::sync::Lineage;
 use questionnaire::draft::{restore, Draft, Restored};
+use questionnaire::session::revisions::{Order, Revisions};
 use questionnaire::Answers;
 
 use super::{durable, storage, DraftStore, Durability, Inner, KeptOriginal, SaveStatus};
@@ -33,7 +35,7 @@ impl DraftStore {
         });
         let status = draft.as_ref().map_or(SaveStatus::Idle, |draft| SaveStatus::Restored { saved_at: draft.saved_at });
         let unreadable = kept.as_ref().is_some_and(|kept| kept.unreadable.is_some());
-        let Draft { answers, position, raw_trust_info, revision, saved_at, .. } =
+        let Draft { answers, position, raw_trust_info, record_read_at, revision, ancestors, saved_at, .. } =
             draft.unwrap_or_else(|| Draft::new(key, Answers::new(), 0.0));
         let mut lineage = Lineage::default();
         lineage.remember(revision, &answers);
@@ -42,11 +44,13 @@ impl DraftStore {
                 loaded_key: Some(key.to_owned()),
                 stored: answers.clone(),
                 stored_revision: revision,
+                stored_ancestors: ancestors,
                 stored_saved_at: saved_at,
                 durable_writes: inner.durable_writes,
                 lineage,
                 meta_changed: false,
                 raw_trust_info,
+                record_read_at,
                 pending: inner.pending.take(),
             }
         });
@@ -57,15 +61,15 @@ impl DraftStore {
         self.kept.set(kept);
         self.write_failed.set(!usable);
         self.conflicts.set(Vec::new());
-        self.discarded.set(None);
-        if !unreadable {
-            self.adopt_durable_copy(key.to_owned());
-        }
+        self.undo.set(None);
+        // Also when local storage could not be read: the crash-safe copy may be good.
+        self.adopt_durable_copy(key.to_owned(), unreadable);
     }
 
-    /// Local storage may have lost the last seconds before a crash: the durable copy, when it
-    /// is newer, is the draft (merged with anything typed since opening).
-    pub(super) fn adopt_durable_copy(&self, key: String) {
+    /// Local storage may have lost the last seconds before a crash, or be unreadable: the
+    /// durable copy, when it descends from what local storage held (or that was unreadable),
+    /// is the draft (merged with anything typed since opening).
+    pub(super) fn adopt_durable_copy(&self, key: String, local_unreadable: bool) {
         let store = *self;
         leptos::task::spawn_local(async move {
             let copy = match durable::read(&storage::draft_key(&key)).await {
@@ -80,9 +84,18 @@ impl DraftStore {
                 storage::back_up(&key, &copy, crate::platform::epoch_ms());
                 return;
             };
-            let newer = store.inner.with_value(|inner| {
-                draft.saved_at > inner.stored_saved_at && !(draft.revision != 0 && inner.lineage.knows(draft.revision))
-            });
+            let newer = local_unreadable
+                || store.inner.with_value(|inner| {
+                    let local =
+                        Revisions { revision: inner.stored_revision, ancestors: inner.stored_ancestors.clone() };
+                    let durable = Revisions { revision: draft.revision, ancestors: draft.ancestors.clone() };
+                    match durable.compare(&local) {
+                        Order::Newer => true,
+                        Order::Same | Order::Older => false,
+                        // Two saves neither knows: merged below, nothing of either lost.
+                        Order::Diverged => !inner.lineage.knows(draft.revision),
+                    }
+                });
             if still_here != Some(true) || !newer {
                 return;
             }
@@ -104,9 +117,11 @@ impl DraftStore {
             inner.lineage.remember(draft.revision, &draft.answers);
             inner.stored = Answers::new();
             inner.stored_revision = draft.revision;
+            inner.stored_ancestors = draft.ancestors;
             inner.stored_saved_at = saved_at;
             if draft.raw_trust_info.is_some() {
                 inner.raw_trust_info = draft.raw_trust_info;
+                inner.record_read_at = draft.record_read_at;
             }
         });
         self.position.set(draft.position);

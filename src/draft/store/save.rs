@@ -2,6 +2,7 @@
 //! storage holds now, and "Saved" said only once the crash-safe copy is on disk.
 
 use leptos::prelude::*;
+use questionnaire::session::revisions::Revisions;
 
 use super::{durable, storage, DraftStore, Durability, SaveStatus};
 
@@ -62,8 +63,12 @@ impl DraftStore {
         let started = now_ms();
         self.take_in_unseen_save(&key);
         let mut draft = self.draft();
-        draft.parent = self.inner.with_value(|inner| inner.stored_revision);
-        draft.revision = new_revision();
+        let (parent, ancestors) =
+            self.inner.with_value(|inner| (inner.stored_revision, inner.stored_ancestors.clone()));
+        let lineage = Revisions { revision: parent, ancestors }.next(new_revision());
+        draft.parent = parent;
+        draft.revision = lineage.revision;
+        draft.ancestors = lineage.ancestors;
         let text = draft.to_json();
         let written = storage::write(&storage::draft_key(&key), &text);
         self.last_save_ms.set(Some(now_ms() - started));
@@ -71,6 +76,7 @@ impl DraftStore {
             self.inner.update_value(|inner| {
                 inner.lineage.remember(draft.revision, &draft.answers);
                 inner.stored_revision = draft.revision;
+                inner.stored_ancestors = draft.ancestors;
                 inner.stored_saved_at = draft.saved_at;
                 inner.stored = draft.answers;
                 inner.meta_changed = false;

@@ -47,6 +47,7 @@ impl DraftStore {
         self.inner.update_value(|inner| {
             inner.stored = theirs.answers.clone();
             inner.stored_revision = theirs.revision;
+            inner.stored_ancestors = theirs.ancestors.clone();
             if theirs.raw_trust_info.is_some() {
                 inner.raw_trust_info = theirs.raw_trust_info.clone();
             }

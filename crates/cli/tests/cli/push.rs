@@ -89,6 +89,11 @@ fn allowed_invalid_answers_send_only_the_valid_ones_and_list_the_rest() {
     assert_eq!(held["putCount"], 1);
     assert_eq!(held["draft"]["security"]["permissionsJustification"], "Reads pages to index them.");
     assert!(!held["draft"].to_string().contains("not an address"), "the invalid contact is not sent: {held}");
+    let kept = &live_record()["security"]["securityContact"];
+    assert_eq!(
+        &held["draft"]["security"]["securityContact"], kept,
+        "the invalid contact is not sent: the Marketplace keeps its own"
+    );
     let listed = unsent(&answers);
     assert!(listed.len() >= 2, "the contact and the privacy policy at least");
     for left_out in listed {

@@ -55,6 +55,12 @@ pub(super) fn from_version_1(value: &Value) -> Result<Draft, DraftError> {
         raw_trust_info,
         revision: revision("revision"),
         parent: revision("parent"),
+        ancestors: value
+            .get("ancestors")
+            .and_then(Value::as_array)
+            .map(|all| all.iter().filter_map(Value::as_u64).collect())
+            .unwrap_or_default(),
+        record_read_at: value.get("recordReadAt").and_then(Value::as_f64),
         ..Draft::new(app_key, answers, saved_at)
     })
 }

@@ -73,6 +73,13 @@ pub struct Draft {
     /// The save this one was made over: what the writing tab had read from storage.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub parent: u64,
+    /// The saves this one descends from, oldest first, `parent` last (the last few only): which
+    /// of two copies is newer is read here, never from clocks (see [`crate::session::revisions`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ancestors: Vec<u64>,
+    /// When `raw_trust_info` was read from the Marketplace (milliseconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_read_at: Option<f64>,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -91,6 +98,8 @@ impl Draft {
             raw_trust_info: None,
             revision: 0,
             parent: 0,
+            ancestors: Vec::new(),
+            record_read_at: None,
         }
     }
 

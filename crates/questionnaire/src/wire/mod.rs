@@ -84,9 +84,13 @@ pub fn to_trust_info(answers: &Answers) -> Value {
 }
 
 /// The answers written over a `TrustInfo` read from the API: fields this catalogue does not
-/// know (`requiresUsersToProvidePATs`, `permissionsJustification`, anything newer) are kept;
-/// every field it knows is replaced by the answers or, if not sent now, removed, except where
-/// the question is hidden only by a condition of ours: the Marketplace's value stays.
+/// know (`requiresUsersToProvidePATs`, `permissionsJustification`, anything newer) are kept.
+/// A field the catalogue knows gets the answer sent, or is removed where the partner cleared
+/// it or a sent answer hides it. An answer that is given but not sent (not valid yet, a value
+/// with no wire name, following up such an answer) leaves the record's value exactly as the
+/// Marketplace holds it, as does a question hidden only by a condition of ours: "not sent"
+/// never erases what customers read. A value no choice knows goes back only where the record
+/// holds that very value (it is the record's, not an answer a link or file may bring).
 pub fn to_trust_info_over(raw: &Value, answers: &Answers) -> Value {
     let mut info = trust_info_of(raw).clone();
     if !info.is_object() {
@@ -95,12 +99,28 @@ pub fn to_trust_info_over(raw: &Value, answers: &Answers) -> Value {
     for group in READ_ONLY_GROUPS {
         json::remove_at(&mut info, &[group]);
     }
+    let record = trust_info_of(raw);
+    let foreign_unknown = |question: &Question, value: &Value| {
+        let Wire::Field { path, .. } = question.wire else { return false };
+        matches!(answers.get(question.id), Some(Answer::Unknown(_))) && json::lookup(record, path) != Some(value)
+    };
+    let sent: Vec<_> =
+        sent(answers).into_iter().filter(|(question, value)| !foreign_unknown(question, value)).collect();
+    let effective = effective(answers);
+    let mut kept: Vec<crate::catalogue::QuestionId> = Vec::new();
     for question in catalogue::questions().filter(|question| !is_hidden_by_own_condition(question, answers)) {
-        if let Wire::Field { path, .. } = question.wire {
+        let Wire::Field { path, .. } = question.wire else { continue };
+        let withheld =
+            effective.get(question.id).is_some_and(Answer::is_given) && !sent.iter().any(|(q, _)| q.id == question.id);
+        let parent_kept =
+            question.shown_when.is_some_and(|condition| condition.parents().iter().any(|parent| kept.contains(parent)));
+        if withheld || parent_kept {
+            kept.push(question.id);
+        } else {
             json::remove_at(&mut info, path);
         }
     }
-    for (question, value) in sent(answers) {
+    for (question, value) in sent {
         if let Wire::Field { path, .. } = question.wire {
             json::insert_at(&mut info, path, value);
         }

@@ -256,8 +256,11 @@ fn reading_tolerates_missing_groups_odd_types_and_unknown_values() {
     assert!(answers.get(ids::RETAINS_AFTER_UNINSTALL).is_none());
     assert!(answers.get(ids::LOGS_EUD).is_none());
     assert_eq!(answers.text(ids::SECURITY_CONTACT), "42");
-    // The unknown value goes back exactly as it came.
-    assert_eq!(to_trust_info(&answers)["dataResidency"]["isDataResidencySupported"], "APP_STORES_DATA_IN_EU");
+    // The unknown value goes back exactly as it came, over the record it came from.
+    assert_eq!(
+        to_trust_info_over(&body, &answers)["dataResidency"]["isDataResidencySupported"],
+        "APP_STORES_DATA_IN_EU"
+    );
 }
 
 #[test]
@@ -412,13 +415,43 @@ fn one_bad_third_party_row_withholds_the_list_until_corrected() {
     assert_eq!(reason(&answers, ids::THIRD_PARTIES), Some(UnsentReason::Invalid));
 }
 
+/// Issue 23, sequence 2: "Not sent until corrected" must mean the Marketplace keeps its value.
 #[test]
-fn an_invalid_change_does_not_keep_the_old_value_the_marketplace_holds() {
-    let raw = json!({ "security": { "securityContact": "old@example.com", "publicSecurityPoliciesLink": "https://example.com/old" } });
+fn an_invalid_change_leaves_the_value_the_marketplace_holds() {
+    let raw = json!({ "security": { "securityContact": "old@example.com", "publicSecurityPoliciesLink": "https://vendor.example.com/security" } });
     let mut answers = from_trust_info(&raw);
     answers.set(ids::SECURITY_CONTACT, Answer::Text("new@".into()));
-    answers.set(ids::SECURITY_POLICY, Answer::Text("example.com/new".into()));
-    assert_eq!(to_trust_info_over(&raw, &answers), json!({}));
+    answers.set(ids::SECURITY_POLICY, Answer::Text("javascript:alert(1)".into()));
+    assert_eq!(to_trust_info_over(&raw, &answers), raw, "an invalid edit never erases the published value");
     assert_eq!(reason(&answers, ids::SECURITY_CONTACT), Some(UnsentReason::Invalid));
     assert_eq!(reason(&answers, ids::SECURITY_POLICY), Some(UnsentReason::Invalid));
+    // Cleared on purpose: that is the partner's answer, and it is removed.
+    answers.set(ids::SECURITY_POLICY, Answer::Text(String::new()));
+    assert_eq!(to_trust_info_over(&raw, &answers)["security"].get("publicSecurityPoliciesLink"), None);
+}
+
+#[test]
+fn follow_ups_of_a_withheld_answer_keep_the_record_too() {
+    let mut marketplace = sample();
+    pick(&mut marketplace, ids::RETAINS_AFTER_UNINSTALL, choice::YES);
+    let raw = to_trust_info(&marketplace);
+    let mut answers = from_trust_info(&raw);
+    answers.set(ids::RETENTION_DAYS, Answer::DaysRange { min: "ten".into(), max: "30".into() });
+    assert_eq!(to_trust_info_over(&raw, &answers), raw);
+    // A sent "No" hides the follow-up: its value goes, as the partner said.
+    pick(&mut answers, ids::RETAINS_AFTER_UNINSTALL, choice::NO);
+    assert_eq!(to_trust_info_over(&raw, &answers)["dataRetention"].get("retentionDurationInDays"), None);
+}
+
+/// Issue 23, sequence 8: a value no choice knows, brought by a review link or a file, is not
+/// the partner's answer; only the record's own unknown value goes back.
+#[test]
+fn an_unknown_choice_value_goes_back_only_as_the_record_holds_it() {
+    let raw = json!({ "dataResidency": { "isDataResidencySupported": "APP_STORES_DATA_IN_EU" } });
+    let read = from_trust_info(&raw);
+    assert_eq!(to_trust_info_over(&raw, &read)["dataResidency"]["isDataResidencySupported"], "APP_STORES_DATA_IN_EU");
+    let mut from_a_link = Answers::new();
+    from_a_link.set(ids::DATA_RESIDENCY, Answer::Unknown("ANYTHING_AN_ATTACKER_TYPED".into()));
+    assert_eq!(to_trust_info_over(&raw, &from_a_link), raw, "the Marketplace keeps its own value");
+    assert_eq!(to_trust_info(&from_a_link), json!({}), "nothing made up is sent over no record");
 }
