@@ -198,7 +198,8 @@ fn the_dpa_flag_is_the_spec_s_three_way_value_and_not_applicable_is_kept_as_read
     let record = json!({ "privacy": { "dataProcessingAgreement": { "isDPASupported": "NOT_APPLICABLE" } } });
     let read = from_trust_info(&record);
     assert_eq!(read.get(ids::HAS_DPA), Some(&Answer::Unknown("NOT_APPLICABLE".into())), "no such response: shown raw");
-    assert_eq!(to_trust_info(&read), record, "and sent back as it came");
+    assert_eq!(to_trust_info_over(&record, &read), record, "and sent back as the record holds it");
+    assert_eq!(to_trust_info(&read), json!({}), "a value no response knows is never sent over another record");
 }
 
 #[test]
