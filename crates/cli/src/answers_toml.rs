@@ -3,13 +3,14 @@
 //! a comment above it. The content is `questionnaire::answers_file`'s; this file only writes
 //! and reads TOML.
 
-use questionnaire::answers_file::{answer_value, FORMAT, VERSION};
+use questionnaire::answers_file::{answer_value, AsApproved, FORMAT, VERSION};
 use questionnaire::catalogue::{self, Kind};
 use questionnaire::Answers;
 use serde_json::Value;
 
-/// The file for `app_key`'s answers.
-pub fn render(app_key: &str, answers: &Answers) -> String {
+/// The file for `app_key`'s answers; `as_approved`, for a pulled record whose answers have
+/// problems the Marketplace approved, the answers they are about as it holds them.
+pub fn render(app_key: &str, answers: &Answers, as_approved: Option<&AsApproved>) -> String {
     let mut out = format!(
         "# The Privacy & Security answers of {app_key}, for hand editing. `privacy-tab check FILE` checks them\n\
          # and names any key or value it does not know; `privacy-tab diff` shows what publishing would change.\n\
@@ -31,6 +32,16 @@ pub fn render(app_key: &str, answers: &Answers) -> String {
             question.id,
             inline(&answer_value(answer))
         ));
+    }
+    if let Some(as_approved) = as_approved {
+        out.push_str(
+            "\n# As the Marketplace approved them: the answers its problems above are about, for `check` alone.\n\
+             # While [answers] still says the same, those problems are warnings; change one and they are yours.\n\
+             [as_approved]\n",
+        );
+        for (key, value) in as_approved.entries() {
+            out.push_str(&format!("{key} = {}\n", inline(&value)));
+        }
     }
     out
 }
@@ -73,10 +84,29 @@ mod tests {
     fn every_sample_reads_back_from_its_toml() {
         for n in 0..4 {
             let answers = sample::complete(n);
-            let text = render("com.example.app", &answers);
+            let text = render("com.example.app", &answers, None);
             let file = read(&parse(&text).unwrap()).unwrap_or_else(|problems| panic!("{problems:?}\n{text}"));
             let given: Vec<_> = answers.iter().filter(|(_, answer)| answer.is_given()).collect();
             assert_eq!(file.answers.iter().collect::<Vec<_>>(), given, "{text}");
         }
+    }
+
+    #[test]
+    fn the_as_approved_table_reads_back_from_its_toml() {
+        use questionnaire::catalogue::ids::{self, choice};
+        let mut pulled = sample::complete(1);
+        pulled.set(ids::DISK_ENCRYPTION, questionnaire::Answer::Choice(choice::NO.into()));
+        pulled.set(ids::HAS_DPA, questionnaire::Answer::Choice(choice::YES.into()));
+        pulled.clear(ids::DPA_LINK);
+        let table = AsApproved::of(&pulled);
+        let text = render("com.example.app", &pulled, table.as_ref());
+        let file = read(&parse(&text).unwrap()).unwrap_or_else(|problems| panic!("{problems:?}\n{text}"));
+        assert_eq!(file.as_approved, table, "{text}");
+        let approved = text.split_once("[as_approved]\n").expect("the table").1;
+        assert_eq!(
+            approved,
+            "stores_eud = \"yes\"\nhas_dpa = \"yes\"\ndisk_encryption = \"no\"\nunanswered = [\"dpa_link\"]\n",
+            "{text}"
+        );
     }
 }

@@ -15,6 +15,8 @@ use questionnaire::Answers;
 pub struct Loaded {
     pub draft: Draft,
     pub kind: FileKind,
+    /// An answers file's `[as_approved]` table.
+    pub as_approved: Option<answers_file::AsApproved>,
 }
 
 /// What a file turned out to be.
@@ -44,11 +46,15 @@ pub fn load(path: &Path) -> Result<Loaded, String> {
     if let Some(value) = value.filter(|value| is_toml || answers_file::is_answers_file(value)) {
         let file = answers_file::read(&value)
             .map_err(|problems| problem(format!("not a valid answers file:\n  - {}", problems.join("\n  - "))))?;
-        return Ok(Loaded { draft: Draft::new(file.app_key, file.answers, 0.0), kind: FileKind::Answers });
+        return Ok(Loaded {
+            draft: Draft::new(file.app_key, file.answers, 0.0),
+            kind: FileKind::Answers,
+            as_approved: file.as_approved,
+        });
     }
     // An API body carries no app key; commands that send name the app themselves.
     draft::import(&text, "", now_ms())
-        .map(|imported| Loaded { draft: imported.draft, kind: FileKind::Import(imported.kind) })
+        .map(|imported| Loaded { draft: imported.draft, kind: FileKind::Import(imported.kind), as_approved: None })
         .map_err(|e| problem(e.to_string()))
 }
 
@@ -77,12 +83,14 @@ pub fn read_text(path: &Path) -> Result<String, String> {
 }
 
 /// The answers of the Marketplace record a draft or export was made from (a pulled file keeps
-/// it), against which `check` tells the partner's problems from the Marketplace's own.
+/// it; a pulled answers file, those of them its `[as_approved]` table keeps), against which
+/// `check` tells the partner's problems from the Marketplace's own.
 pub fn held_answers(loaded: &Loaded) -> Option<Answers> {
     match loaded.kind {
         FileKind::Import(ImportKind::Export | ImportKind::Draft) => {
             loaded.draft.raw_trust_info.as_ref().map(from_trust_info)
         }
+        FileKind::Answers => loaded.as_approved.as_ref().map(|table| table.held(&loaded.draft.answers)),
         _ => None,
     }
 }

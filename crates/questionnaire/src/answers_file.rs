@@ -12,16 +12,33 @@
 //! security_contact = "security@example.com"
 //! retention_days = { min = "30", max = "90" }
 //! ```
+//!
+//! A file pulled from the Marketplace whose answers have problems the Marketplace approved (a
+//! field error, a contradiction) also keeps, in `[as_approved]`, the answers those problems are
+//! about (and the answers they follow up) as the Marketplace holds them, in the same notation;
+//! `unanswered` lists those it holds no answer to. They are the held answers `check` tells the
+//! Marketplace's problems from the partner's by (`crate::held`): while the answers are as
+//! approved, their problems are warnings.
+//!
+//! ```toml
+//! [as_approved]
+//! stores_eud = "yes"
+//! disk_encryption = "no"
+//! unanswered = ["dpa_link"]
+//! ```
 
 use serde_json::{json, Map, Value};
 
 use crate::answers::{Answer, Answers, ThirdParty};
-use crate::catalogue::{self, Kind, Question};
+use crate::catalogue::{self, Kind, Question, QuestionId};
+use crate::held;
 
 pub const FORMAT: &str = "privacy-tab-answers";
 pub const VERSION: u64 = 1;
 
-const TOP_KEYS: &[&str] = &["format", "version", "app", "answers"];
+const TOP_KEYS: &[&str] = &["format", "version", "app", "answers", "as_approved"];
+/// The key of `[as_approved]` that lists the questions the Marketplace holds no answer to.
+const UNANSWERED_KEY: &str = "unanswered";
 const DAYS_KEYS: &[&str] = &["min", "max"];
 const PARTY_KEYS: &[&str] = &["name", "domain", "countries", "purpose"];
 const CERTIFICATION_KEYS: &[&str] = &["picked", "other"];
@@ -33,6 +50,58 @@ const UNKNOWN_KEY: &str = "unknown";
 pub struct AnswersFile {
     pub app_key: String,
     pub answers: Answers,
+    pub as_approved: Option<AsApproved>,
+}
+
+/// The `[as_approved]` table: the answers the problems of a pulled record are about, as the
+/// Marketplace holds them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AsApproved {
+    /// The questions the table covers, in catalogue order (with or without an answer).
+    pub questions: Vec<QuestionId>,
+    /// Their answers (none for those the Marketplace holds unanswered).
+    pub answers: Answers,
+}
+
+impl AsApproved {
+    /// For the answers of a record as pulled: the table of the questions its problems involve,
+    /// or none when it has none.
+    pub fn of(pulled: &Answers) -> Option<AsApproved> {
+        let questions = held::involved(pulled);
+        let mut answers = Answers::new();
+        for &id in &questions {
+            if let Some(answer) = pulled.get(id).filter(|answer| answer.is_given()) {
+                answers.set(id, answer.clone());
+            }
+        }
+        (!questions.is_empty()).then_some(AsApproved { questions, answers })
+    }
+
+    /// The held answers `check` compares `answers` (the file's) with: see [`held::held_in_part`].
+    pub fn held(&self, answers: &Answers) -> Answers {
+        held::held_in_part(answers, &self.questions, &self.answers)
+    }
+
+    /// The table's keys and values: the answers in catalogue order, then `unanswered`.
+    pub fn entries(&self) -> Vec<(String, Value)> {
+        let mut entries = Vec::new();
+        let mut unanswered = Vec::new();
+        for &id in &self.questions {
+            match self.answers.get(id) {
+                Some(answer) => entries.push((id.to_string(), answer_value(answer))),
+                None => unanswered.push(json!(id.as_str())),
+            }
+        }
+        if !unanswered.is_empty() {
+            entries.push((UNANSWERED_KEY.to_owned(), Value::Array(unanswered)));
+        }
+        entries
+    }
+
+    /// The table as a value.
+    pub fn to_value(&self) -> Map<String, Value> {
+        self.entries().into_iter().collect()
+    }
 }
 
 /// Whether the value says it is an answers file (then [`read`] tells what is wrong with it).
@@ -97,26 +166,67 @@ pub fn read(value: &Value) -> Result<AnswersFile, Vec<String>> {
     let mut answers = Answers::new();
     match top.get("answers") {
         None => {}
-        Some(Value::Object(given)) => {
-            for (key, value) in given {
-                let Some(question) = catalogue::find(key) else {
-                    let known: Vec<&str> = catalogue::questions().map(|question| question.id.as_str()).collect();
-                    problems.push(format!("answers: “{key}” is not a question id. The ids are: {}.", known.join(", ")));
-                    continue;
-                };
-                match answer_of(question, value) {
-                    Ok(answer) => answers.set(question.id, answer),
-                    Err(problem) => problems.push(format!("answers.{key}: {problem}")),
-                }
-            }
-        }
+        Some(Value::Object(given)) => read_answers(given, "answers", &[], &mut answers, &mut problems),
         Some(_) => problems.push("answers must be a table of question ids and their answers.".to_owned()),
     }
+    let as_approved = match top.get("as_approved") {
+        None => None,
+        Some(Value::Object(table)) => Some(read_as_approved(table, &mut problems)),
+        Some(_) => {
+            problems.push(
+                "as_approved must be a table of question ids and their answers as the Marketplace holds them."
+                    .to_owned(),
+            );
+            None
+        }
+    };
     if problems.is_empty() {
-        Ok(AnswersFile { app_key, answers })
+        Ok(AnswersFile { app_key, answers, as_approved })
     } else {
         Err(problems)
     }
+}
+
+/// The answers of a table keyed by question id (`extra`: other keys it allows).
+fn read_answers(
+    table: &Map<String, Value>,
+    place: &str,
+    extra: &[&str],
+    answers: &mut Answers,
+    problems: &mut Vec<String>,
+) {
+    for (key, value) in table.iter().filter(|(key, _)| !extra.contains(&key.as_str())) {
+        let Some(question) = catalogue::find(key) else {
+            let known: Vec<&str> =
+                catalogue::questions().map(|question| question.id.as_str()).chain(extra.iter().copied()).collect();
+            problems.push(format!("{place}: “{key}” is not a question id. The ids are: {}.", known.join(", ")));
+            continue;
+        };
+        match answer_of(question, value) {
+            Ok(answer) => answers.set(question.id, answer),
+            Err(problem) => problems.push(format!("{place}.{key}: {problem}")),
+        }
+    }
+}
+
+fn read_as_approved(table: &Map<String, Value>, problems: &mut Vec<String>) -> AsApproved {
+    let mut answers = Answers::new();
+    read_answers(table, "as_approved", &[UNANSWERED_KEY], &mut answers, problems);
+    let mut covered: Vec<QuestionId> = answers.iter().filter_map(|(id, _)| catalogue::find(id)).map(|q| q.id).collect();
+    match table.get(UNANSWERED_KEY).map(texts) {
+        None => {}
+        Some(Ok(ids)) => {
+            for id in ids {
+                match catalogue::find(&id) {
+                    Some(question) => covered.push(question.id),
+                    None => problems.push(format!("as_approved.{UNANSWERED_KEY}: “{id}” is not a question id.")),
+                }
+            }
+        }
+        Some(Err(problem)) => problems.push(format!("as_approved.{UNANSWERED_KEY}: {problem} of question ids")),
+    }
+    let questions = catalogue::questions().map(|question| question.id).filter(|id| covered.contains(id)).collect();
+    AsApproved { questions, answers }
 }
 
 fn unknown_keys(table: &Map<String, Value>, allowed: &[&str], place: &str, problems: &mut Vec<String>) {
@@ -264,5 +374,35 @@ mod tests {
                 .any(|p| p.contains("“colour” is not a key at the top of the file: use format, version, app, answers")),
             "{problems:?}"
         );
+    }
+
+    #[test]
+    fn the_as_approved_table_reads_back_and_is_read_strictly() {
+        let mut pulled = sample::complete(1);
+        pulled.set(ids::DISK_ENCRYPTION, Answer::Choice(crate::catalogue::ids::choice::NO.into()));
+        pulled.set(ids::HAS_DPA, Answer::Choice(crate::catalogue::ids::choice::YES.into()));
+        pulled.clear(ids::DPA_LINK);
+        let table = AsApproved::of(&pulled).expect("problems approved");
+        assert!(table.questions.contains(&ids::DPA_LINK) && table.answers.get(ids::DPA_LINK).is_none());
+        assert_eq!(AsApproved::of(&sample::complete(2)), None, "no problem, no table");
+
+        let mut value = to_value("k", &pulled);
+        value["as_approved"] = Value::Object(table.to_value());
+        assert_eq!(value["as_approved"][UNANSWERED_KEY], json!([ids::DPA_LINK.as_str()]));
+        let file = read(&value).unwrap();
+        assert_eq!(file.as_approved.as_ref(), Some(&table));
+        let held = table.held(&file.answers);
+        assert!(held::are_as_held(&[ids::STORES_EUD, ids::DISK_ENCRYPTION], &file.answers, &held));
+
+        value["as_approved"]["disk_encrpytion"] = json!("no");
+        value["as_approved"][UNANSWERED_KEY] = json!(["dpa_lnk"]);
+        let problems = read(&value).unwrap_err();
+        assert!(
+            problems.iter().any(|p| p.starts_with("as_approved: “disk_encrpytion” is not a question id")
+                && p.contains(ids::DISK_ENCRYPTION.as_str())
+                && p.contains(UNANSWERED_KEY)),
+            "{problems:?}"
+        );
+        assert!(problems.iter().any(|p| p.contains("as_approved.unanswered: “dpa_lnk” is not a question id")));
     }
 }

@@ -4,8 +4,10 @@
 //! than the Marketplace: such a problem is a warning, as long as the answers it is about are
 //! still as the Marketplace holds them. Once the partner changes one of them, it is an error again.
 
-use crate::answers::Answers;
+use crate::answers::{Answer, Answers};
 use crate::catalogue::{self, QuestionId, Wire};
+use crate::consistency::{findings, Severity};
+use crate::validation::field_errors;
 
 /// Whether a problem about `id` comes with the record as the Marketplace holds it (`held`, the
 /// answers read from it): the answer and the answers it follows up are unchanged, or it is an
@@ -34,6 +36,47 @@ fn is_empty(id: QuestionId, answers: &Answers) -> bool {
 /// [`is_as_held`] for a problem about several answers (a contradiction): all of them.
 pub fn are_as_held(ids: &[QuestionId], answers: &Answers, held: &Answers) -> bool {
     ids.iter().all(|&id| is_as_held(id, answers, held))
+}
+
+/// The questions whose answers as the Marketplace holds them [`is_as_held`] needs for the
+/// problems `answers` (a pulled record) has: those of field errors (but an answer the API cannot
+/// carry, missing: that one needs none) and of contradictions, and the answers they follow up;
+/// in catalogue order.
+pub fn involved(answers: &Answers) -> Vec<QuestionId> {
+    let errors = field_errors(answers)
+        .into_iter()
+        .filter(|error| !is_missing_and_cannot_be_carried(error.question, answers))
+        .map(|error| error.question);
+    let contradictions = findings(answers)
+        .into_iter()
+        .filter(|finding| finding.severity == Severity::Error)
+        .flat_map(|finding| finding.questions);
+    let mut ids: Vec<QuestionId> = Vec::new();
+    for id in errors.chain(contradictions) {
+        ids.push(id);
+        ids.extend(catalogue::question(id).shown_when.map(|condition| condition.parents()).unwrap_or_default());
+    }
+    catalogue::questions().map(|question| question.id).filter(|id| ids.contains(id)).collect()
+}
+
+/// The held answers to give [`is_as_held`] when a file keeps only some of them (the answers
+/// file's `[as_approved]` table): `kept` holds the answers of the questions `covered` as the
+/// Marketplace holds them (one absent there: unanswered); any other question counts as changed
+/// from the record, so a problem about it stays the partner's.
+pub fn held_in_part(answers: &Answers, covered: &[QuestionId], kept: &Answers) -> Answers {
+    let mut held = Answers::new();
+    for question in catalogue::questions() {
+        let id = question.id;
+        if covered.contains(&id) {
+            if let Some(answer) = kept.get(id) {
+                held.set(id, answer.clone());
+            }
+        } else if answers.get(id).is_none() {
+            // Any answer differs from the none the file gives: the question counts as changed.
+            held.set(id, Answer::Unknown(String::new()));
+        }
+    }
+    held
 }
 
 #[cfg(test)]
@@ -70,6 +113,43 @@ mod tests {
         assert!(is_missing_and_cannot_be_carried(ids::PRIVACY_POLICY, &answers));
         assert!(!is_missing_and_cannot_be_carried(ids::DPA_LINK, &with_a_dpa_and_no_link()), "the API carries it");
         assert!(!is_missing_and_cannot_be_carried(ids::SECURITY_CONTACT, &Answers::new()));
+    }
+
+    #[test]
+    fn the_answers_involved_are_those_of_the_problems_and_what_they_follow_up() {
+        let mut answers = with_a_dpa_and_no_link();
+        answers.set(ids::DISK_ENCRYPTION, Answer::Choice(choice::NO.into()));
+        answers.clear(ids::PRIVACY_POLICY);
+        let involved = involved(&answers);
+        for id in [ids::HAS_DPA, ids::DPA_LINK, ids::STORES_EUD, ids::DISK_ENCRYPTION] {
+            assert!(involved.contains(&id), "{id} in {involved:?}");
+        }
+        assert!(!involved.contains(&ids::PRIVACY_POLICY), "needs no held answer: {involved:?}");
+        assert!(!involved.contains(&ids::SECURITY_CONTACT), "{involved:?}");
+        assert!(super::involved(&crate::sample::complete(1)).is_empty(), "a valid record involves none");
+    }
+
+    #[test]
+    fn held_in_part_holds_only_the_questions_kept() {
+        let mut answers = with_a_dpa_and_no_link();
+        answers.set(ids::DISK_ENCRYPTION, Answer::Choice(choice::NO.into()));
+        let covered = involved(&answers);
+        let mut kept = Answers::new();
+        for &id in &covered {
+            if let Some(answer) = answers.get(id) {
+                kept.set(id, answer.clone());
+            }
+        }
+        let held = held_in_part(&answers, &covered, &kept);
+        assert!(are_as_held(&[ids::STORES_EUD, ids::DISK_ENCRYPTION], &answers, &held));
+        assert!(is_as_held(ids::DPA_LINK, &answers, &held));
+
+        // Outside the table, an answer given or removed is the partner's.
+        let mut edited = answers.clone();
+        edited.clear(ids::SECURITY_CONTACT);
+        let held = held_in_part(&edited, &covered, &kept);
+        assert!(!is_as_held(ids::SECURITY_CONTACT, &edited, &held));
+        assert!(!is_as_held(ids::SECURITY_CONTACT, &answers, &held_in_part(&answers, &covered, &kept)));
     }
 
     #[test]

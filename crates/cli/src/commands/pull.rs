@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use questionnaire::answers_file::AsApproved;
 use questionnaire::draft::{export_json, Draft};
 
 use crate::answers_toml;
@@ -65,7 +66,9 @@ pub fn run(args: Args) -> Ended {
     let which = if args.draft { "Marketplace draft" } else { "live version" };
     let text = match format {
         PullFormat::Export => export_json(&pulled) + "\n",
-        PullFormat::Answers => answers_toml::render(&args.app, &pulled.answers),
+        PullFormat::Answers => {
+            answers_toml::render(&args.app, &pulled.answers, AsApproved::of(&pulled.answers).as_ref())
+        }
     };
     match &args.output {
         None => print!("{text}"),
@@ -84,12 +87,13 @@ pub fn run(args: Args) -> Ended {
 }
 
 /// Whether the file at `path` already holds this app's record as `pulled` has it (an answers
-/// file holds only the answers given).
+/// file holds only the answers given, and those its approved problems are about as approved).
 fn holds_the_same_record(path: &std::path::Path, pulled: &Draft) -> bool {
     files::load(path).is_ok_and(|earlier| match earlier.kind {
         FileKind::Answers => {
             earlier.draft.app_key == pulled.app_key
                 && earlier.draft.answers.iter().eq(pulled.answers.iter().filter(|(_, answer)| answer.is_given()))
+                && earlier.as_approved == AsApproved::of(&pulled.answers)
         }
         FileKind::Import(_) => {
             earlier.draft.app_key == pulled.app_key

@@ -158,3 +158,46 @@ fn a_freshly_pulled_live_record_passes_and_what_the_marketplace_holds_is_a_warni
     let errors = after.stdout.split("Field errors").nth(1).unwrap().split("As the Marketplace").next().unwrap();
     assert!(errors.contains(&named(ids::SECURITY_CONTACT)), "{after:?}");
 }
+
+#[test]
+fn a_live_record_pulled_to_an_answers_file_passes_until_an_approved_answer_is_edited() {
+    let market = Market::start();
+    // Approved on the Marketplace: encryption off although End-User Data is stored, and a
+    // security contact that is not an e-mail address (which no push sends: put in the record).
+    let mut live = to_trust_info(&broken_answers());
+    live["security"]["securityContact"] = Value::from("security at example");
+    market.seed_live(KEY, &live);
+    let dir = scratch("check-pulled-toml");
+    let pulled = dir.join("pulled.toml");
+    assert_eq!(pull_live(&market, KEY, &pulled).code, 0);
+    let text = std::fs::read_to_string(&pulled).unwrap();
+
+    let run = cli(&["check", pulled.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{run:?}\n{text}");
+    assert!(run.stdout.contains("pulled.toml (privacy-tab answers): valid"), "{run:?}");
+    let warnings = run
+        .stdout
+        .split("As the Marketplace holds them, or only its own form takes (warnings")
+        .nth(1)
+        .expect("warnings");
+    for id in [ids::DISK_ENCRYPTION, ids::SECURITY_CONTACT] {
+        assert!(warnings.contains(&named(id)), "{run:?}");
+    }
+    assert!(!run.stdout.contains("Field errors") && !run.stdout.contains("Consistency"), "{run:?}");
+
+    // The partner edits one of the answers involved: its problem is theirs again; the
+    // contradiction they left as approved stays a warning.
+    let line = format!("{} = \"security at example\"", ids::SECURITY_CONTACT);
+    let (answers, approved) = text.split_once("[as_approved]").unwrap_or((&text, ""));
+    assert!(answers.contains(&line), "{text}");
+    let edited = answers.replacen(&line, &format!("{} = \"security at example.org\"", ids::SECURITY_CONTACT), 1)
+        + if approved.is_empty() { "" } else { "[as_approved]" }
+        + approved;
+    let edited_file = write(&dir, "edited.toml", &edited);
+    let after = cli(&["check", &edited_file]);
+    assert_eq!(after.code, 1, "{after:?}\n{edited}");
+    assert!(after.stdout.contains("edited.toml (privacy-tab answers): NOT VALID"), "{after:?}");
+    let (errors, warnings) = after.stdout.split_once("As the Marketplace holds them").expect("warnings");
+    assert!(errors.split("Field errors").nth(1).unwrap().contains(&named(ids::SECURITY_CONTACT)), "{after:?}");
+    assert!(warnings.contains(&named(ids::DISK_ENCRYPTION)), "{after:?}");
+}
