@@ -176,6 +176,20 @@ impl Browser {
     }
 
     /// Ends the WebDriver session politely; `Drop` does the rest.
+    /// Picks `text` as the file `name` in the draft panel's import input, as a partner choosing
+    /// it would.
+    pub async fn pick_import_file(&self, name: &str, text: &str) {
+        let script = r#"
+            const [name, text] = arguments;
+            const input = document.getElementById('import-file');
+            const files = new DataTransfer();
+            files.items.add(new File([text], name, { type: 'application/json' }));
+            input.files = files.files;
+            input.dispatchEvent(new Event('change', { bubbles: true }));
+        "#;
+        self.client.execute(script, vec![json!(name), json!(text)]).await.unwrap();
+    }
+
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
     }

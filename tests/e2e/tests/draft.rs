@@ -93,19 +93,6 @@ async fn is_checked(browser: &Browser, css: &str) -> bool {
     browser.find(css).await.prop("checked").await.unwrap().as_deref() == Some("true")
 }
 
-/// Picks `text` as the file `name` in the import file input, as a partner choosing it would.
-async fn pick_import_file(browser: &Browser, name: &str, text: &str) {
-    let script = r#"
-        const [name, text] = arguments;
-        const input = document.getElementById('import-file');
-        const files = new DataTransfer();
-        files.items.add(new File([text], name, { type: 'application/json' }));
-        input.files = files.files;
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-    "#;
-    browser.client.execute(script, vec![json!(name), json!(text)]).await.unwrap();
-}
-
 #[tokio::test]
 async fn a_reload_restores_answers_hidden_answers_third_parties_and_the_question_the_partner_was_at() {
     let stand_in = StandIn::start();
@@ -382,7 +369,7 @@ async fn an_export_imported_back_restores_the_draft_exactly_after_showing_what_c
     browser.find(&choice(ids::STORES_EUD, "no")).await.click().await.unwrap();
     wait_for_stored(&browser, "held the change", |d| d["answers"][ids::STORES_EUD.as_str()]["value"] == "no").await;
 
-    pick_import_file(&browser, "my-draft.json", &exported).await;
+    browser.pick_import_file("my-draft.json", &exported).await;
     let preview = browser.wait_for_text(".import-preview", "Import “my-draft.json”?").await;
     assert!(preview.contains("This is a privacy-tab export. Importing it changes 2 answers:"), "{preview}");
     assert!(preview.contains("Security contact: changed@example.com → security@example.com"), "{preview}");
@@ -398,11 +385,11 @@ async fn an_export_imported_back_restores_the_draft_exactly_after_showing_what_c
     }
 
     // An invalid file changes nothing and says what is wrong with it.
-    pick_import_file(&browser, "notes.json", r#"{"hello": "world"}"#).await;
+    browser.pick_import_file("notes.json", r#"{"hello": "world"}"#).await;
     let message = browser.wait_for_text(".import-invalid", "“notes.json” was not imported").await;
     assert!(message.contains("neither a privacy-tab draft nor a Marketplace Privacy & Security document"), "{message}");
     assert!(message.contains("Nothing was changed."), "{message}");
-    pick_import_file(&browser, "cut.json", &exported[..exported.len() / 2]).await;
+    browser.pick_import_file("cut.json", &exported[..exported.len() / 2]).await;
     browser.wait_for_text(".import-invalid", "cut short").await;
     assert_eq!(stored_draft(&browser).await["answers"], file["answers"]);
     browser.close().await;

@@ -102,15 +102,7 @@ async fn an_import_into_a_new_app_never_carries_the_other_apps_record() {
     browser.open_with_draft(&stand_in, &Answers::new()).await;
     let y = "com.example.app-y";
     open_other_app(&browser, y).await;
-    let script = r#"
-        const [name, text] = arguments;
-        const input = document.getElementById('import-file');
-        const files = new DataTransfer();
-        files.items.add(new File([text], name, { type: 'application/json' }));
-        input.files = files.files;
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-    "#;
-    browser.client.execute(script, vec![json!("app-x.json"), json!(file)]).await.unwrap();
+    browser.pick_import_file("app-x.json", &file).await;
     let preview = browser.wait_for_text(".import-preview", "Import “app-x.json”?").await;
     browser.find(".apply-import").await.click().await.unwrap();
     let status = browser.wait_for_text(".autosave-status", "Imported “app-x.json”").await;

@@ -65,74 +65,18 @@ fn some_answers() -> Answers {
 
 /// What the Marketplace must hold after the full questionnaire (`full_answers`: every question's
 /// first response, the sample's texts) is submitted: every answer the spec has a field for, in
-/// the spec's types, written down here from Atlassian's OpenAPI document rather than computed
-/// by the mapping under test. Only the privacy policy is missing: it is a listing field.
+/// the spec's types, written down from Atlassian's OpenAPI document rather than computed by the
+/// mapping under test (the command line's test reads the same file). `full_answers` ticks "same
+/// data processed as stored", which the file's `sample::complete(2)` leaves unticked. Only the
+/// privacy policy is missing: it is a listing field.
 fn full_questionnaire_as_the_spec_writes_it() -> Value {
-    let third_party = |n: u32| {
-        json!({"name": format!("Sub-processor {n}"), "link": format!("https://sub-processor-{n}.example.com"),
-            "thirdPartyCountries": ["Germany", "Ireland"], "purpose": "Cloud hosting"})
-    };
-    let types = json!(["Email address", "IP address"]);
-    json!({
-        "dataAccessAndStorage": {
-            "appStoresEUDOutsideAtlassian": true,
-            "typesOfDataStored": ["Email address", "Device ID"],
-            "appProcessEUDOutsideAtlassian": true,
-            "typesOfDataAccessed": ["Email address", "Device ID"],
-            "isSameDataProcessedAndStored": true
-        },
-        "logDetails": {
-            "logEndUserData": true,
-            "logProcessAndOrStoreEUDOutsideAtlassian": true,
-            "logEUDShareWithThirdParty": true,
-            "logsIntegralForAppFunctionality": true
-        },
-        "thirdPartyInformation": {
-            "isEndUserDataShared": true,
-            "dataSubProcessors": "https://example.com/sub-processor-list",
-            "thirdPartyDetails": [third_party(1), third_party(2)]
-        },
-        "dataResidency": {
-            "isDataResidencySupported": "STORED_EXTERNAL_TO_ATLASSIAN",
-            "countriesWhereEndUserDataStored": ["EU", "US"],
-            "inScopeDataTypes": types,
-            "realmMigrationSupported": true
-        },
-        "dataRetention": {
-            "isDataRetentionSupported": true,
-            "retentionDurationInDays": {"min": 30, "max": 90},
-            "isRetentionDurationIndefinite": false,
-            "isCustomRetentionPeriodAllowed": true
-        },
-        "privacy": {
-            "privacyEnhancingTechniques": {
-                "arePrivacyEnhancingTechniquesSupported": true,
-                "privacyEnhancingTechniquesSupported": ["Data masking techniques like pseudonymization and anonymization"]
-            },
-            "gdpr": {
-                "dataController": {"isAppDataController": true, "endUserDataTypes": types},
-                "dataProcessor": {"isAppDataProcessor": true, "endUserDataTypes": types},
-                "dataTransfer": {
-                    "isEndUserDataTransferredOutsideEEA": true,
-                    "isTransferComplianceMechanismsAdhered": true,
-                    "transferComplianceMechanismsAdhered": "Standard Contractual Clauses"
-                }
-            },
-            "ccpa": {
-                "business": {"isAppBusiness": true, "endUserDataTypes": types},
-                "serviceProvider": {"isAppServiceProvider": true, "endUserDataTypes": types}
-            },
-            "dataProcessingAgreement": {"isDPASupported": true, "link": "https://example.com/dpa-link"}
-        },
-        "security": {
-            "securityContact": "security@example.com",
-            "publicSecurityPoliciesLink": "https://example.com/security-policy",
-            "caiq": {"isCAIQCompleted": true, "CAIQLiteLink": "https://example.com/caiq-lite-link"},
-            "isDiskEncryptionSupported": true,
-            "hasCompliantCertifications": true,
-            "compliantCertifications": ["SOC2"]
-        }
-    })
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../crates/questionnaire/tests/golden/complete-questionnaire-as-the-spec-writes-it.json"
+    );
+    let mut body: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    body["dataAccessAndStorage"]["isSameDataProcessedAndStored"] = json!(true);
+    body
 }
 
 #[tokio::test]

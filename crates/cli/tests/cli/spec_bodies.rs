@@ -9,74 +9,16 @@ use serde_json::{json, Value};
 
 use crate::common::*;
 
-/// `sample::complete(2)`: every question's first response and the sample's texts, "same data
-/// processed as stored" unticked. Only the privacy policy is not here: a listing field.
+/// `sample::complete(2)` as the Marketplace must hold it: every question's first response and
+/// the sample's texts, "same data processed as stored" unticked. Written down once from
+/// Atlassian's OpenAPI document (the end-to-end submission test reads the same file); only the
+/// privacy policy is not there: a listing field.
 fn complete_questionnaire_as_the_spec_writes_it() -> Value {
-    let third_party = |n: u32| {
-        json!({"name": format!("Sub-processor {n}"), "link": format!("https://sub-processor-{n}.example.com"),
-            "thirdPartyCountries": ["Germany", "Ireland"], "purpose": "Cloud hosting"})
-    };
-    let types = json!(["Email address", "IP address"]);
-    json!({
-        "dataAccessAndStorage": {
-            "appStoresEUDOutsideAtlassian": true,
-            "typesOfDataStored": ["Email address", "Device ID"],
-            "appProcessEUDOutsideAtlassian": true,
-            "typesOfDataAccessed": ["Email address", "Device ID"],
-            "isSameDataProcessedAndStored": false
-        },
-        "logDetails": {
-            "logEndUserData": true,
-            "logProcessAndOrStoreEUDOutsideAtlassian": true,
-            "logEUDShareWithThirdParty": true,
-            "logsIntegralForAppFunctionality": true
-        },
-        "thirdPartyInformation": {
-            "isEndUserDataShared": true,
-            "dataSubProcessors": "https://example.com/sub-processor-list",
-            "thirdPartyDetails": [third_party(1), third_party(2)]
-        },
-        "dataResidency": {
-            "isDataResidencySupported": "STORED_EXTERNAL_TO_ATLASSIAN",
-            "countriesWhereEndUserDataStored": ["EU", "US"],
-            "inScopeDataTypes": types,
-            "realmMigrationSupported": true
-        },
-        "dataRetention": {
-            "isDataRetentionSupported": true,
-            "retentionDurationInDays": {"min": 30, "max": 90},
-            "isRetentionDurationIndefinite": false,
-            "isCustomRetentionPeriodAllowed": true
-        },
-        "privacy": {
-            "privacyEnhancingTechniques": {
-                "arePrivacyEnhancingTechniquesSupported": true,
-                "privacyEnhancingTechniquesSupported": ["Data masking techniques like pseudonymization and anonymization"]
-            },
-            "gdpr": {
-                "dataController": {"isAppDataController": true, "endUserDataTypes": types},
-                "dataProcessor": {"isAppDataProcessor": true, "endUserDataTypes": types},
-                "dataTransfer": {
-                    "isEndUserDataTransferredOutsideEEA": true,
-                    "isTransferComplianceMechanismsAdhered": true,
-                    "transferComplianceMechanismsAdhered": "Standard Contractual Clauses"
-                }
-            },
-            "ccpa": {
-                "business": {"isAppBusiness": true, "endUserDataTypes": types},
-                "serviceProvider": {"isAppServiceProvider": true, "endUserDataTypes": types}
-            },
-            "dataProcessingAgreement": {"isDPASupported": true, "link": "https://example.com/dpa-link"}
-        },
-        "security": {
-            "securityContact": "security@example.com",
-            "publicSecurityPoliciesLink": "https://example.com/security-policy",
-            "caiq": {"isCAIQCompleted": true, "CAIQLiteLink": "https://example.com/caiq-lite-link"},
-            "isDiskEncryptionSupported": true,
-            "hasCompliantCertifications": true,
-            "compliantCertifications": ["SOC2"]
-        }
-    })
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../questionnaire/tests/golden/complete-questionnaire-as-the-spec-writes-it.json"
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 #[test]
