@@ -3,11 +3,12 @@
 use std::path::PathBuf;
 
 use questionnaire::catalogue::QuestionId;
+use questionnaire::catalogue::Wire;
 use questionnaire::completeness::{summary, ViewSummary};
 use questionnaire::consistency::{findings, Finding, Severity};
 use questionnaire::held::{are_as_held, is_missing_and_cannot_be_carried};
 use questionnaire::validation::{field_errors, FieldError};
-use questionnaire::wire::{unsent, UnsentReason};
+use questionnaire::wire::{unsent, Unsent, UnsentReason};
 use questionnaire::Answers;
 use serde_json::{json, Value};
 
@@ -241,7 +242,7 @@ fn print_text(file: &str, kind: &str, report: &Report) {
     if !report.unsent.is_empty() {
         println!("  Not sent by a push ({}):", report.unsent.len());
         for unsent in &report.unsent {
-            println!("    - {}: {}", named(unsent.question), reason_text(unsent.reason));
+            println!("    - {}: {}", named(unsent.question), reason_text(unsent));
         }
     }
 }
@@ -278,17 +279,14 @@ fn severity_name(severity: Severity) -> &'static str {
     }
 }
 
-/// Why an answer stays out of the PUT body, in the partner's terms.
-pub fn reason_text(reason: UnsentReason) -> &'static str {
-    match reason {
-        UnsentReason::UnknownField => {
-            "the Marketplace API has no known field for it: enter it in the Marketplace's own form"
-        }
-        UnsentReason::UnknownValue => {
-            "the Marketplace API's value for this response is not known: enter it in the Marketplace's own form"
-        }
-        UnsentReason::ParentNotSent => "it follows up an answer that is not sent",
-        UnsentReason::Invalid => "not valid yet (see the field errors)",
+/// Why an answer stays out of the PUT body, in the partner's terms: where the catalogue says
+/// the answer belongs instead, when it does.
+pub fn reason_text(unsent: &Unsent) -> &'static str {
+    match (unsent.reason, unsent.question.wire) {
+        (UnsentReason::UnknownField, Wire::Elsewhere { why }) => why,
+        (UnsentReason::UnknownField, _) => "Atlassian fills it in: it is not sent",
+        (UnsentReason::ParentNotSent, _) => "it follows up an answer that is not sent",
+        (UnsentReason::Invalid, _) => "not valid yet (see the field errors)",
     }
 }
 
@@ -331,7 +329,7 @@ fn as_json(file: &str, kind: &str, report: &Report) -> Value {
         },
         "notSent": report.unsent.iter().map(|unsent| json!({
             "question": question_json(unsent.question.id),
-            "reason": reason_text(unsent.reason),
+            "reason": reason_text(unsent),
         })).collect::<Vec<_>>(),
     })
 }

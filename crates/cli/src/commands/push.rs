@@ -247,7 +247,7 @@ fn report_unsent(answers: &Answers) {
     }
     eprintln!("Not sent ({}); they stay in the file:", left_out.len());
     for unsent in left_out {
-        eprintln!("  - {}: {}", named(unsent.question), reason_text(unsent.reason));
+        eprintln!("  - {}: {}", named(unsent.question), reason_text(&unsent));
     }
 }
 

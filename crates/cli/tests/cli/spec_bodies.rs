@@ -30,6 +30,10 @@ fn a_complete_questionnaire_reaches_v2_with_every_answer_the_spec_has_a_field_fo
     assert_eq!(run.code, 0, "accepted by the stand-in's schema validation: {run:?}");
     assert_eq!(market.app(KEY)["draft"], complete_questionnaire_as_the_spec_writes_it());
     assert!(run.stderr.contains("Link to partner privacy policy [privacy_policy]"), "the one answer not sent: {run:?}");
+    assert!(
+        run.stderr.contains("enter it with your listing's links in the Marketplace"),
+        "and where it goes instead, as the catalogue says: {run:?}"
+    );
 }
 
 #[test]

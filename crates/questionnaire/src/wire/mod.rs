@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::answers::{Answer, Answers};
 use crate::catalogue::SAME_AS_STORED;
-use crate::catalogue::{self, Encoding, Question, Wire};
+use crate::catalogue::{self, Question, Wire};
 use crate::validation::field_errors;
 use crate::visibility::{effective, is_hidden_by_own_condition, is_mirrored};
 
@@ -29,8 +29,6 @@ pub const READ_ONLY_GROUPS: &[&str] = &["properties"];
 pub enum UnsentReason {
     /// The API has no field for it: the question's [`Wire::Elsewhere`] says where it goes.
     UnknownField,
-    /// The field is known but the picked response's wire value is not.
-    UnknownValue,
     /// It follows up an answer that cannot be sent, and would make no sense on its own.
     ParentNotSent,
     /// Not valid yet (a day count that is not a number, a link that is not a web link, one bad
@@ -154,22 +152,14 @@ pub fn unsent(answers: &Answers) -> Vec<Unsent> {
     catalogue::questions()
         .filter(|question| effective.get(question.id).is_some() && !sent.iter().any(|(q, _)| q.id == question.id))
         .map(|question| {
-            let answer = effective.get(question.id).expect("filtered on it");
             let reason = match question.wire {
                 Wire::Field { .. } if !parents_sent(question, &sent) => UnsentReason::ParentNotSent,
-                Wire::Field { encoding: Encoding::Enum(table), .. } if has_no_wire_value(table, answer) => {
-                    UnsentReason::UnknownValue
-                }
                 Wire::Field { .. } => UnsentReason::Invalid,
                 Wire::Elsewhere { .. } | Wire::NotSent => UnsentReason::UnknownField,
             };
             Unsent { question, reason }
         })
         .collect()
-}
-
-fn has_no_wire_value(table: &[(&str, Option<&str>)], answer: &Answer) -> bool {
-    matches!(answer, Answer::Choice(picked) if table.iter().any(|(id, wire)| id == picked && wire.is_none()))
 }
 
 /// Answers that cannot be sent because the API's name for the field or value is not known,
