@@ -134,6 +134,10 @@ struct ManifestApp {
     answers: Option<PathBuf>,
     /// Answers that replace the base's (or `answers`'), question by question.
     overrides: Option<PathBuf>,
+    /// Questions this app leaves unanswered, by id, whatever the base answers: an override
+    /// file can only give answers, never take one away.
+    #[serde(default)]
+    unanswered: Vec<String>,
 }
 
 pub fn read_manifest(path: &Path, endpoint: &mut EndpointArgs) -> Result<Vec<Target>, String> {
@@ -181,6 +185,18 @@ pub fn read_manifest(path: &Path, endpoint: &mut EndpointArgs) -> Result<Vec<Tar
                     answers.set(id, answer.clone());
                 }
                 source = format!("{source} + {}", overrides.display());
+                file_base = None;
+            }
+            for id in &app.unanswered {
+                let question = questionnaire::catalogue::find(id).ok_or_else(|| {
+                    format!(
+                        "{}: the app “{}” leaves “{id}” unanswered, but no question has that id: use the ids of an answers file (`privacy-tab pull -o FILE.toml` writes one).",
+                        path.display(),
+                        app.key
+                    )
+                })?;
+                answers.clear(question.id);
+                source = format!("{source} − {id}");
                 file_base = None;
             }
             let held = file_base.as_ref().map(from_trust_info);

@@ -77,6 +77,39 @@ fn check_and_diff_run_over_the_manifest_in_markdown_and_json() {
     assert_eq!(report["apps"][1]["questions"][0]["question"]["id"], ids::SECURITY_CONTACT.as_str());
 }
 
+/// The base answers a question that one app must leave unanswered: `unanswered` takes it away
+/// for that app alone; an id that is no question is refused, named.
+#[test]
+fn an_app_can_leave_unanswered_what_the_base_answers() {
+    let dir = scratch("manifest-unanswered");
+    export_file(&dir, "common.json", &sample::complete(1));
+    let manifest = write(
+        &dir,
+        "privacy-tab.toml",
+        &format!(
+            "base = \"common.json\"\n\n[[app]]\nkey = \"{A}\"\n\n[[app]]\nkey = \"{B}\"\nunanswered = [\"{}\"]\n",
+            ids::SECURITY_CONTACT.as_str()
+        ),
+    );
+    let check = cli(&["check", "--format", "json", "--manifest", &manifest]);
+    let report = check.json();
+    let contact_of = |index: usize| {
+        let missing = report["files"][index]["completeness"]["expanded"]["missing"].as_array().cloned();
+        missing.unwrap_or_default().iter().any(|missing| missing["id"] == ids::SECURITY_CONTACT.as_str())
+    };
+    assert!(!contact_of(0), "A keeps the base's contact: {check:?}");
+    assert!(contact_of(1), "B's contact is unanswered: {check:?}");
+
+    let typo = write(
+        &dir,
+        "typo.toml",
+        &format!("base = \"common.json\"\n[[app]]\nkey = \"{A}\"\nunanswered = [\"security_contcat\"]\n"),
+    );
+    let run = cli(&["check", "--manifest", &typo]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("leaves “security_contcat” unanswered, but no question has that id"), "{run:?}");
+}
+
 #[test]
 fn an_unknown_key_in_the_manifest_is_named_with_the_ones_allowed() {
     let dir = scratch("manifest-strict");
