@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use questionnaire::Answers;
 
 use crate::api::{live_answers, Marketplace, RuntimeConfig, Submission};
@@ -7,22 +6,13 @@ use crate::connect::{ConnectPanel, Connection, SubmitPanel};
 use crate::draft::{DraftPanel, DraftStore, Questionnaire};
 use crate::form::QuestionnaireForm;
 use crate::preview::{PreviewPage, ReviewPage, Rows, Workspace};
-use crate::routes::{app_folder, app_in_address, Nav, Page};
+use crate::routes::{app_in_address, Nav, Page};
 
 /// The whole partner-facing page, at every address of `crate::routes`. Rendered at build time
 /// (no browser, so no address to follow) it is the form's page.
 #[component]
 pub fn App() -> impl IntoView {
-    if !crate::platform::IN_BROWSER {
-        return view! { <Pages /> }.into_any();
-    }
-    let base = app_folder().trim_end_matches('/').to_owned();
-    view! {
-        <Router base>
-            <Pages />
-        </Router>
-    }
-    .into_any()
+    view! { <Pages /> }
 }
 
 /// Who we are talking to, the questionnaire beside its preview and its draft; the full-page

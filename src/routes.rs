@@ -18,17 +18,15 @@
 //! `public/_redirects` (and the nginx rules scripts/build writes from it) serve `index.html`
 //! for each. A new page goes into [`PAGES`] and `public/_redirects`.
 //!
-//! leptos_router's `Router` keeps the address as a signal and follows Back and Forward
-//! (`popstate`). The app moves with the History API itself, then lets the `Router` follow as it
-//! follows Back: leptos_router 0.8.17's own navigation (`use_navigate`, its handling of link
-//! clicks) skips `pushState` when the target equals a stale entry of the path stack it keeps,
-//! which Forward leaves behind (the address then stayed at `./submit` while the form showed).
+//! The address is one signal that follows the browser's (`popstate`, `hashchange`). The app
+//! moves with the History API itself and then fires `popstate`, so its own moves and Back and
+//! Forward are followed alike. No router library: leptos_router (whose navigation also skipped
+//! `pushState` to a stale entry of the path stack it keeps, which Forward leaves behind) cost
+//! the app about 12 KB of brotli'd wasm for what these few functions do.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
-use leptos_router::params::ParamsMap;
 use wasm_bindgen::prelude::*;
-use web_sys::{HtmlAnchorElement, MouseEvent};
+use web_sys::{HtmlAnchorElement, MouseEvent, Url};
 
 use crate::draft::DraftStore;
 
@@ -80,7 +78,7 @@ pub fn app_folder() -> String {
     web_sys::Url::new_with_base("./", &here).map(|url| url.pathname()).unwrap_or_else(|_| "/".to_owned())
 }
 
-/// Where the app is, and moving about it. Provided by the app inside its `Router`.
+/// Where the app is, and moving about it. Provided by the app ([`Nav::provide`]).
 #[derive(Clone, Copy)]
 pub struct Nav {
     pub page: Signal<Page>,
@@ -99,11 +97,23 @@ pub fn app_in_address() -> Option<String> {
     if !crate::platform::IN_BROWSER {
         return None;
     }
-    use_location().query.with_untracked(named_app)
+    named_app(&Url::new(&window().location().href().unwrap_or_default()).ok()?)
 }
 
-fn named_app(query: &ParamsMap) -> Option<String> {
-    query.get(APP_PARAM).filter(|key| !key.trim().is_empty())
+fn named_app(address: &Url) -> Option<String> {
+    address.search_params().get(APP_PARAM).filter(|key| !key.trim().is_empty())
+}
+
+/// The browser's address, as a signal that follows it: Back and Forward (`popstate`), a
+/// fragment changed (`hashchange`), and the app's own moves ([`Nav::visit`] fires `popstate`).
+fn address() -> Memo<Option<Url>> {
+    let href = RwSignal::new(window().location().href().unwrap_or_default());
+    for event_name in ["popstate", "hashchange"] {
+        crate::platform::listen_to_window(event_name, move |_| {
+            href.set(window().location().href().unwrap_or_default());
+        });
+    }
+    Memo::new(move |_| href.with(|href| Url::new(href).ok()))
 }
 
 impl Nav {
@@ -115,20 +125,29 @@ impl Nav {
         if !crate::platform::IN_BROWSER {
             return Nav::first_page(app_key);
         }
-        let location = use_location();
+        let address = address();
         let folder = app_folder();
         let page = {
             let folder = folder.clone();
             Memo::new(move |_| {
-                location.pathname.with(|path| Page::of_segment(path.strip_prefix(&folder).unwrap_or("")))
+                address.with(|url| {
+                    let path = url.as_ref().map(Url::pathname).unwrap_or_default();
+                    Page::of_segment(path.strip_prefix(&folder).unwrap_or(""))
+                })
             })
         };
+        let param = |url: &Option<Url>, name: &str| url.as_ref().and_then(|url| url.search_params().get(name));
         let nav = Nav {
             page: page.into(),
-            expanded: Memo::new(move |_| location.query.with(|query| query.get_str(VIEW_PARAM) == Some(EXPANDED)))
+            expanded: Memo::new(move |_| address.with(|url| param(url, VIEW_PARAM).as_deref() == Some(EXPANDED)))
                 .into(),
-            app: Memo::new(move |_| location.query.with(named_app)).into(),
-            hash: Memo::new(move |_| location.hash.with(|hash| hash.trim_start_matches('#').to_owned())).into(),
+            app: Memo::new(move |_| address.with(|url| url.as_ref().and_then(named_app))).into(),
+            hash: Memo::new(move |_| {
+                address.with(|url| {
+                    url.as_ref().map(|url| url.hash().trim_start_matches('#').to_owned()).unwrap_or_default()
+                })
+            })
+            .into(),
             folder: StoredValue::new(folder),
             app_key,
         };
@@ -231,7 +250,7 @@ impl Nav {
         format!("{url}#{fragment}")
     }
 
-    /// Moves to `href` (a new history entry unless `replace`), and the `Router` follows.
+    /// Moves to `href` (a new history entry unless `replace`), and the address follows.
     fn visit(&self, href: &str, replace: bool) {
         let history = window().history().expect("a window has a history");
         let here = window().location().href().unwrap_or_default();
@@ -248,8 +267,7 @@ impl Nav {
     }
 
     /// A click on a link to one of the app's pages moves the app there rather than loading the
-    /// page again. Caught on the capture phase, before the `Router`'s own listener (which then
-    /// leaves it be); the link's own click handlers still run.
+    /// page again. Caught on the capture phase; the link's own click handlers still run.
     fn follow_links(&self) {
         let nav = *self;
         let on_click = Closure::<dyn Fn(MouseEvent)>::new(move |event: MouseEvent| {

@@ -160,6 +160,26 @@ try {${waitForThePartner}
 `;
 }
 
+/**
+ * An inline script for a prerendered page, run as its <head> is parsed: when the loader will
+ * start the app at once (a stored draft to restore, `data-restoring`; another address than the
+ * form, `data-elsewhere`; a query or fragment: the same test as loaderSource's), it asks for the
+ * JS glue, the wasm and config.json right away, in parallel, with the integrity the loader
+ * checks them with, instead of one after the other once the loader has arrived and run. The
+ * loader's import, its fetch of the wasm and the app's fetch of config.json then find them
+ * preloaded. A first visit without a draft asks for nothing more (its files stay prefetched at
+ * idle). Relative URLs resolve against the page, as the loader's own tag does. The build
+ * hashes it into the CSP.
+ */
+function restoringPreloads(js, wasm, jsIntegrity, wasmIntegrity) {
+    const links = [
+        { rel: "modulepreload", href: `./${js}`, integrity: jsIntegrity },
+        { rel: "preload", as: "fetch", href: `./${wasm}`, integrity: wasmIntegrity },
+        { rel: "preload", as: "fetch", href: "./config.json" },
+    ];
+    return `<script>(function(){var r=document.documentElement;if(r.hasAttribute("data-restoring")||r.hasAttribute("data-elsewhere")||location.search||location.hash)${JSON.stringify(links)}.forEach(function(a){var l=document.createElement("link");for(var k in a)l.setAttribute(k,a[k]);l.setAttribute("crossorigin","anonymous");document.head.appendChild(l)})})()</script>`;
+}
+
 /** The page hosts serve, with status 404, for a path that is no file. */
 const NOT_FOUND_PAGE = "404.html";
 
@@ -270,6 +290,13 @@ function finishPage({ stageDir, page, name, htmlName }, extraConnectSrc, prerend
             for (const [tag] of preloads) html = html.replace(tag, "");
         }
         const source = loaderSource(page, js, wasm, sri(wasmBytes), jsIntegrity);
+        if (isPrerendered) {
+            // Before the stylesheets, after the page's script that sets `data-restoring` (moved
+            // up with it): a script after a stylesheet waits for it, which would hold the
+            // requests back by a round trip.
+            const restoring = html.match(/<script>(?:(?!<\/script>)[\s\S])*data-restoring[\s\S]*?<\/script>/)?.[0] ?? fail(`${page}: no script sets data-restoring`);
+            html = html.replace(restoring, "").replace(/<link\b/, (link) => `${restoring}${restoringPreloads(js, wasm, jsIntegrity, sri(wasmBytes))}\n    ${link}`);
+        }
         const loaderName = `${name}-loader-${shortHash(source)}.js`;
         extraFiles.set(loaderName, source);
         const tag = `<script type="module" src="./${loaderName}" integrity="${sri(Buffer.from(source))}" crossorigin="anonymous"></script>`;

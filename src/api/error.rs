@@ -74,7 +74,7 @@ pub fn headline(failure: &Failure, key_label: &str, key: &str) -> String {
         Failure::Rejected(_) => "The Marketplace did not accept these answers.".to_owned(),
         Failure::Credentials { code: 403 } => "The Marketplace refused access (403). Check your Atlassian account e-mail and API token, and that this account can manage the app.".to_owned(),
         Failure::Credentials { .. } => "The Marketplace did not accept your e-mail and API token. Check both and try again.".to_owned(),
-        Failure::UnknownApp => format!("The Marketplace does not know the {} \u{201c}{key}\u{201d}. Check it and try again.", key_label.to_lowercase()),
+        Failure::UnknownApp => format!("The Marketplace does not know the {} \u{201c}{key}\u{201d}. Check it and try again.", key_label.to_ascii_lowercase()),
         Failure::Busy { code: 429 } => "The Marketplace is receiving too many requests right now (429).".to_owned(),
         Failure::Busy { code } => format!("The Marketplace had a problem on its side ({code})."),
         Failure::Other { code, .. } => format!("The Marketplace answered with an error ({code})."),

@@ -11,7 +11,7 @@ pub fn LoadPanel() -> impl IntoView {
     let marketplace = Marketplace::expect();
     let loader = marketplace.loader;
     let connection = marketplace.connection;
-    let key_label = connection.api_version.key_label().to_lowercase();
+    let key_label = connection.api_version.key_label().to_ascii_lowercase();
 
     let not_found = Signal::derive(move || {
         let which = version_name(loader.version.get());

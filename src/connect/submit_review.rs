@@ -47,7 +47,7 @@ pub fn SubmitReview() -> impl IntoView {
     });
     let missing = move || {
         submission.missing.get().map(|missing| match missing {
-            Missing::AppKey => format!("Enter the {} above first.", key_label.to_lowercase()),
+            Missing::AppKey => format!("Enter the {} above first.", key_label.to_ascii_lowercase()),
             Missing::Credentials => "Enter your Atlassian account e-mail and API token above, then send.".to_owned(),
         })
     };

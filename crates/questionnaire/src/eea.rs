@@ -38,7 +38,7 @@ const MEMBERS: &[&[&str]] = &[
 ];
 
 pub fn is_in_eea(country: &str) -> bool {
-    let normalised = country.trim().trim_end_matches('.').replace('.', "").to_lowercase();
+    let normalised = country.trim().trim_end_matches('.').replace('.', "").to_ascii_lowercase();
     let name = normalised.strip_prefix("the ").unwrap_or(&normalised);
     MEMBERS.iter().any(|names| names.contains(&name))
 }

@@ -32,7 +32,7 @@ return {
   page: nav.responseEnd,
   stylesheets: Math.max(...entries.filter((e) => /\.css$/.test(e.name)).map((e) => e.responseEnd)),
   loader: end(/-loader-[0-9a-f]+\.js$/),
-  glue: end(/privacy-tab-[0-9a-f]+\.js$/),
+  glue: end(/privacy-tab(-app)?-[0-9a-f]+\.js$/),
   wasmRequested: wasm?.startTime,
   wasmDownloaded: wasm?.responseEnd,
   started: __bench.marks.started,
