@@ -80,7 +80,7 @@ pub fn ImportPreview(
     let apply_name = file_name.clone();
     let draft = StoredValue::new(draft);
     let apply = move |_| {
-        drafts.apply_import(draft.get_value(), source.clone(), apply_name.clone());
+        crate::shell::Shell::expect().import(draft.get_value(), source.clone(), apply_name.clone());
         on_done.run(());
         if let Some(on_applied) = on_applied {
             on_applied.run(());
