@@ -9,6 +9,7 @@ use crate::shell::Shell;
 #[component]
 pub fn ConnectPanel() -> impl IntoView {
     let connection = Marketplace::expect().connection;
+    let shell = Shell::expect();
     let key_label = connection.api_version.key_label();
 
     view! {
@@ -25,7 +26,7 @@ pub fn ConnectPanel() -> impl IntoView {
                     // The attribute too: the page rendered at build time has no properties.
                     value=connection.app_key.get_untracked()
                     prop:value=connection.app_key
-                    on:change=move |ev| Shell::expect().open_app(event_target_value(&ev).trim().to_owned())
+                    on:change=move |ev| shell.open_app(event_target_value(&ev).trim().to_owned())
                 />
             </div>
             <div class="field">

@@ -56,7 +56,9 @@ pub struct Shell {
 
 impl Shell {
     pub fn provide(drafts: DraftStore, questionnaire: Questionnaire, connection: Connection) -> Shell {
-        let seed = (js_sys::Math::random() * 4_503_599_627_370_496.0) as u64;
+        // Names this tab's saves apart from every other tab's (no browser: the build's render).
+        let seed =
+            if crate::platform::IN_BROWSER { (js_sys::Math::random() * 4_503_599_627_370_496.0) as u64 } else { 0 };
         let shell = Shell {
             state: StoredValue::new_local(State::new(drafts.app_key().get_untracked(), seed)),
             submit: SubmitView {

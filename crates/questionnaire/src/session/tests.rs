@@ -185,6 +185,16 @@ fn every_whole_replacement_is_undoable_until_the_next_one() {
     assert_eq!(state.draft(A).unwrap().answers.text(ids::SECURITY_CONTACT), "live@one.example");
 }
 
+/// The app fills an empty form with the live version on opening: nothing was lost, so the
+/// status line offers no undo of it (an earlier replacement stays undoable).
+#[test]
+fn a_version_filling_an_empty_draft_leaves_nothing_to_undo() {
+    let mut state = State::new(A, 1);
+    step(&mut state, Event::VersionLoaded { raw: record_of(A, "live@one.example"), now: 1.0 });
+    assert_eq!(state.draft(A).unwrap().answers.text(ids::SECURITY_CONTACT), "live@one.example");
+    assert_eq!(state.undo, None);
+}
+
 /// Sequence 5: local storage unreadable, the crash-safe copy good.
 #[test]
 fn a_damaged_local_copy_never_hides_the_crash_safe_copy() {
