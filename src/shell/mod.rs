@@ -92,12 +92,13 @@ impl Shell {
         }) else {
             return;
         };
-        let after = self.state.with_value(|state| state.call.as_ref().map(|call| (call.app.clone(), call.phase)));
-        if after.as_ref().is_none_or(|(_, phase)| !matches!(phase, Phase::Waiting { .. } | Phase::Reading { .. })) {
+        let after = self.state.with_value(|state| state.call.as_ref().map(|call| call.phase));
+        // A timer outlives nothing it was started for: a call ended, sending or offering.
+        if !matches!(after, Some(Phase::Waiting { .. } | Phase::Reading { .. })) {
             self.clear_timer();
         }
         for effect in effects {
-            self.run(effect, before, after.as_ref().map(|(_, phase)| *phase));
+            self.run(effect, before, after);
         }
         self.show_undo();
     }
