@@ -7,6 +7,7 @@ use crate::draft::{DraftPanel, DraftStore, Questionnaire};
 use crate::form::QuestionnaireForm;
 use crate::preview::{PreviewPage, ReviewPage, Rows, Workspace};
 use crate::routes::{app_in_address, Nav, Page};
+use crate::shell::Shell;
 
 /// The whole partner-facing page, at every address of `crate::routes`. Rendered at build time
 /// (no browser, so no address to follow) it is the form's page.
@@ -23,8 +24,9 @@ fn Pages() -> impl IntoView {
     let questionnaire = Questionnaire::provide(Answers::new());
     let drafts = DraftStore::start(app_in_address(), questionnaire);
     let connection = Connection::provide(&config, drafts.app_key());
-    let nav = Nav::provide(drafts);
-    let marketplace = Marketplace::provide(connection, questionnaire, drafts);
+    let shell = Shell::provide(drafts, questionnaire, connection);
+    let nav = Nav::provide(shell);
+    let marketplace = Marketplace::provide(connection, questionnaire, drafts, shell);
     let live = live_answers(marketplace);
     let rows = Rows::of_questionnaire(questionnaire, live);
     let settled = questionnaire.settled();
@@ -42,7 +44,7 @@ fn Pages() -> impl IntoView {
         <main class="page" class:previewing=move || !on_form()>
             <div class="editing" hidden=move || !on_form()>
                 <Workspace rows answers=settled live>
-                    <ConnectPanel drafts />
+                    <ConnectPanel />
                     <DraftPanel drafts />
                     <QuestionnaireForm on_preview=move |_| nav.go(Page::Preview) />
                     <SubmitPanel />

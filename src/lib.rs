@@ -12,6 +12,7 @@ pub mod handover;
 pub mod platform;
 pub mod preview;
 pub mod routes;
+pub mod shell;
 mod toggletip;
 pub mod zlib;
 

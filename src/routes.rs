@@ -28,7 +28,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlAnchorElement, MouseEvent, Url};
 
-use crate::draft::DraftStore;
+use crate::shell::Shell;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
@@ -120,8 +120,8 @@ impl Nav {
     /// Reads the address (`?app=` has opened its app already: [`app_in_address`]). From then on
     /// the address names the app whose draft is open (a review link's aside), and Back and
     /// Forward to another app open its draft.
-    pub fn provide(drafts: DraftStore) -> Nav {
-        let app_key = drafts.app_key();
+    pub fn provide(shell: Shell) -> Nav {
+        let app_key = shell.app_key();
         if !crate::platform::IN_BROWSER {
             return Nav::first_page(app_key);
         }
@@ -162,7 +162,7 @@ impl Nav {
             if named.is_some() && known.with_value(|known| *known != named) {
                 known.set_value(named.clone());
                 if let Some(key) = named {
-                    drafts.open_app(key);
+                    shell.open_app(key);
                 }
             }
         });

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use privacy_tab::draft::{DraftStore, Questionnaire};
 use privacy_tab::form::QuestionnaireForm;
 use questionnaire::catalogue::ids;
-use questionnaire::draft::Draft;
 use questionnaire::{Answer, Answers, ThirdParty};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -32,8 +31,7 @@ fn mount_form_with_drafts(app_key: &str, answers: Answers) -> (Mounted, (Questio
     mount_form_over(move || {
         let questionnaire = Questionnaire::provide(Answers::new());
         let drafts = DraftStore::start(Some(key.clone()), questionnaire);
-        let source = questionnaire::session::Source::File { name: "answers.json".into(), app: None };
-        drafts.apply_import(Draft::new(&key, answers, 0.0), source, "answers.json".to_owned());
+        drafts.replace_answers(answers);
         (questionnaire, drafts)
     })
 }
@@ -236,10 +234,7 @@ async fn a_repeated_third_party_name_is_marked_on_the_later_row_only_while_repea
 
     // Whole answers replaced (a draft imported, loaded or merged from another tab): rows that
     // come back into use look again.
-    let replace = |answers| {
-        let source = questionnaire::session::Source::File { name: "rows.json".into(), app: None };
-        drafts.apply_import(Draft::new("com.example.repeated-names", answers, 0.0), source, "rows.json".into())
-    };
+    let replace = |answers| drafts.replace_answers(answers);
     let with_rows = |rows: Vec<ThirdParty>| {
         let mut answers = questionnaire.snapshot_untracked();
         answers.set(ids::THIRD_PARTIES, Answer::ThirdParties(rows));

@@ -43,7 +43,8 @@ pub struct RetryingCall<T: Send + Sync + 'static> {
     now: RwSignal<f64>,
     /// Bumped by every start and cancel: a result or timer of an older run is ignored.
     run: StoredValue<u32>,
-    timers: StoredValue<Option<(TimeoutHandle, IntervalHandle)>>,
+    /// The next retry's timer and the countdown's ticker.
+    timers: StoredValue<(Option<TimeoutHandle>, Option<IntervalHandle>)>,
 }
 
 // By hand: a derive would demand `T: Copy`, but the fields are handles, copyable whatever `T`.
@@ -63,7 +64,7 @@ impl<T: Clone + Send + Sync + 'static> RetryingCall<T> {
             state: RwSignal::new(CallState::Idle),
             now: RwSignal::new(crate::platform::epoch_ms()),
             run: StoredValue::new(0),
-            timers: StoredValue::new(None),
+            timers: StoredValue::new((None, None)),
         }
     }
 
@@ -127,18 +128,32 @@ impl<T: Clone + Send + Sync + 'static> RetryingCall<T> {
                 self.attempt(operation, on_done, attempt + 1, run);
             }
         };
-        let timeout = set_timeout_with_handle(retry, Duration::from_millis(delay));
-        let ticker = set_interval_with_handle(move || self.now.set(crate::platform::epoch_ms()), TICK);
-        if let (Ok(timeout), Ok(ticker)) = (timeout, ticker) {
-            self.timers.set_value(Some((timeout, ticker)));
-        }
+        let timeout = set_timeout_with_handle(retry, Duration::from_millis(delay)).ok();
+        self.timers.set_value((timeout, self.tick()));
+    }
+
+    /// Keeps the countdown's clock going while waiting.
+    fn tick(self) -> Option<IntervalHandle> {
+        set_interval_with_handle(move || self.now.set(crate::platform::epoch_ms()), TICK).ok()
     }
 
     fn stop_timers(&self) {
-        if let Some((timeout, ticker)) = self.timers.try_update_value(Option::take).flatten() {
-            timeout.clear();
-            ticker.clear();
+        if let Some((timeout, ticker)) = self.timers.try_update_value(std::mem::take) {
+            timeout.inspect(|timeout| timeout.clear());
+            ticker.inspect(|ticker| ticker.clear());
         }
+    }
+
+    /// Shows where a call that is run elsewhere stands (the session's submit, `crate::shell`):
+    /// nothing is attempted from here, only the countdown ticks.
+    pub fn show(&self, state: CallState<T>) {
+        self.run.update_value(|run| *run += 1);
+        self.stop_timers();
+        if matches!(state, CallState::Waiting { .. }) {
+            self.now.set(crate::platform::epoch_ms());
+            self.timers.set_value((None, self.tick()));
+        }
+        self.state.set(state);
     }
 
     /// Stops waiting for the next retry. A request already in flight is not cancelled (its

@@ -13,6 +13,7 @@ use super::call::RetryingCall;
 use super::client::{read, Version};
 use crate::connect::Connection;
 use crate::draft::{DraftStore, Questionnaire};
+use crate::shell::Shell;
 
 /// A version read from the Marketplace that differs from the local answers, waiting for the
 /// partner's choice.
@@ -47,10 +48,11 @@ pub struct Loader {
     /// The app key whose live version was already compared on opening: once per app.
     compared_on_open: StoredValue<Option<String>>,
     questionnaire: Questionnaire,
+    shell: Shell,
 }
 
 impl Loader {
-    pub fn new(connection: Connection, questionnaire: Questionnaire, drafts: DraftStore) -> Self {
+    pub fn new(connection: Connection, questionnaire: Questionnaire, drafts: DraftStore, shell: Shell) -> Self {
         Loader {
             call: RetryingCall::new(),
             version: RwSignal::new(Version::Live),
@@ -60,6 +62,7 @@ impl Loader {
             drafts,
             compared_on_open: StoredValue::new(None),
             questionnaire,
+            shell,
         }
     }
 
@@ -113,7 +116,7 @@ impl Loader {
             Arrival::Same if !quiet => self.outcome.set(Some(Outcome::AlreadySame(version))),
             Arrival::Same => {}
             Arrival::Fill => {
-                self.drafts.apply_version(&incoming);
+                self.shell.load_version(raw);
                 self.outcome.set(Some(Outcome::Applied(version)));
             }
             Arrival::Ask(changes) => self.offer.set(Some(Offer { version, key, raw, changes })),
@@ -129,7 +132,7 @@ impl Loader {
             return;
         }
         self.drafts.set_api_document(Some(offer.raw.clone()));
-        self.drafts.apply_version(&from_trust_info(&offer.raw));
+        self.shell.load_version(offer.raw);
         self.outcome.set(Some(Outcome::Replaced(offer.version)));
     }
 

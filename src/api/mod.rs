@@ -13,7 +13,7 @@ mod submission;
 mod submitted;
 
 pub use call::{CallState, Operation, RetryingCall};
-pub use client::{read as read_version, Credentials, Target, Version};
+pub use client::{read as read_version, submit, Credentials, Target, Version};
 pub use config::{ApiVersion, RuntimeConfig};
 pub use error::{headline, ApiError, Failure};
 pub use loader::{Loader, Offer, Outcome};
@@ -21,11 +21,13 @@ pub use online::Online;
 pub use public::{get_public, live_answers};
 pub use retry::{next_retry, MAX_ATTEMPTS};
 pub use submission::{FreshRecord, Missing, Submission};
+pub use submitted::mark_submitted;
 
 use leptos::prelude::*;
 
 use crate::connect::Connection;
 use crate::draft::{DraftStore, Questionnaire};
+use crate::shell::Shell;
 
 /// Everything the connect, load and submit components share, provided as context.
 #[derive(Clone, Copy)]
@@ -37,9 +39,9 @@ pub struct Marketplace {
 }
 
 impl Marketplace {
-    pub fn provide(connection: Connection, questionnaire: Questionnaire, drafts: DraftStore) -> Self {
-        let loader = Loader::new(connection, questionnaire, drafts);
-        let submission = Submission::new(connection, drafts);
+    pub fn provide(connection: Connection, questionnaire: Questionnaire, drafts: DraftStore, shell: Shell) -> Self {
+        let loader = Loader::new(connection, questionnaire, drafts, shell);
+        let submission = Submission::new(connection, drafts, shell);
         let marketplace = Marketplace { connection, online: Online::watch(), loader, submission };
         provide_context(marketplace);
         marketplace

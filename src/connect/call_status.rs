@@ -18,6 +18,9 @@ pub fn CallStatus<T: Clone + Send + Sync + 'static>(
     /// Replaces the 404 headline (a read can 404 for a missing version, not only a missing app).
     #[prop(optional, into)]
     not_found: Option<Signal<String>>,
+    /// What Cancel does instead of stopping `call` (a call the session runs).
+    #[prop(optional)]
+    on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
     let marketplace = Marketplace::expect();
     let online = marketplace.online;
@@ -50,7 +53,10 @@ pub fn CallStatus<T: Clone + Send + Sync + 'static>(
                         " Trying again in "<span class="countdown">{seconds}</span>" s"
                         {format!(" (attempt {} of {MAX_ATTEMPTS}). Your answers are kept.", attempt + 1)}
                     </p>
-                    <button type="button" class="secondary" id=format!("{id}-cancel") on:click=move |_| call.cancel()>
+                    <button type="button" class="secondary" id=format!("{id}-cancel") on:click=move |_| match on_cancel {
+                        Some(on_cancel) => on_cancel.run(()),
+                        None => call.cancel(),
+                    }>
                         "Cancel"
                     </button>
                 </div>

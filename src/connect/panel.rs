@@ -2,13 +2,14 @@ use leptos::prelude::*;
 
 use super::load_panel::LoadPanel;
 use crate::api::Marketplace;
-use crate::draft::DraftStore;
+use crate::shell::Shell;
 
 /// Which app, and the account to reach the Marketplace with. The app key switches drafts only
 /// when the partner leaves the field, never halfway through typing it.
 #[component]
-pub fn ConnectPanel(drafts: DraftStore) -> impl IntoView {
+pub fn ConnectPanel() -> impl IntoView {
     let connection = Marketplace::expect().connection;
+    let shell = Shell::expect();
     let key_label = connection.api_version.key_label();
 
     view! {
@@ -25,7 +26,7 @@ pub fn ConnectPanel(drafts: DraftStore) -> impl IntoView {
                     // The attribute too: the page rendered at build time has no properties.
                     value=connection.app_key.get_untracked()
                     prop:value=connection.app_key
-                    on:change=move |ev| drafts.open_app(event_target_value(&ev).trim().to_owned())
+                    on:change=move |ev| shell.open_app(event_target_value(&ev).trim().to_owned())
                 />
             </div>
             <div class="field">

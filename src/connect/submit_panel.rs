@@ -49,7 +49,7 @@ pub fn SubmitPanel() -> impl IntoView {
 
     // A submit keeps running for its own app when the partner opens another: say which.
     let sending_for = move || {
-        let app = submission.sending_for.get().filter(|_| call.busy()).map(|(app, _)| app)?;
+        let app = submission.sending_for.get().filter(|_| call.busy())?;
         Some(format!("Submitting the answers of {app}. Opening another app does not change what is sent."))
     };
     let stopped = move || {
@@ -95,7 +95,7 @@ pub fn SubmitPanel() -> impl IntoView {
             {move || reviewing().then(|| view! { <SubmitReview /> })}
             <div class="submit-status" id="submit-status" role="status" aria-live="polite">
                 {move || sending_for().map(|text| view! { <p class="submit-for" id="submit-for">{text}</p> })}
-                <CallStatus call id="submit" working="Submitting…" retry_label on_retry=retry />
+                <CallStatus call id="submit" working="Submitting…" retry_label on_retry=retry on_cancel=Callback::new(move |()| submission.cancel()) />
                 {no_fresh_record}
                 {move || stopped().map(|text| view! { <p class="call-failed" id="submit-stopped" role="alert">{text}</p> })}
                 {move || done().map(|text| view! { <p class="call-done">{text}</p> })}

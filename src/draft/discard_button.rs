@@ -1,14 +1,15 @@
 use leptos::html;
 use leptos::prelude::*;
-use questionnaire::session::{Replaced, Source};
 
 use super::store::DraftStore;
+use crate::shell::{Replaced, Shell, Source};
 
 /// "Discard changes": asks inline first, then removes the local draft. "Undo" brings back the
 /// answers before the last whole replacement (this discard, an import, a version loaded) until
 /// the next one.
 #[component]
 pub fn DiscardButton(drafts: DraftStore) -> impl IntoView {
+    let shell = Shell::expect();
     let confirming = RwSignal::new(false);
     let confirm_box = NodeRef::<html::Div>::new();
     let discard_button = NodeRef::<html::Button>::new();
@@ -24,11 +25,11 @@ pub fn DiscardButton(drafts: DraftStore) -> impl IntoView {
     };
     let discard = move |_| {
         confirming.set(false);
-        drafts.discard();
+        shell.discard();
         request_animation_frame(move || drop(undo_button.get_untracked().map(|el| el.focus())));
     };
     let undo = move |_| {
-        drafts.undo();
+        shell.undo();
         request_animation_frame(move || drop(discard_button.get_untracked().map(|el| el.focus())));
     };
 
@@ -48,7 +49,7 @@ pub fn DiscardButton(drafts: DraftStore) -> impl IntoView {
                 <button type="button" class="secondary cancel-discard" on:click=cancel>"Keep my answers"</button>
             </div>
         </Show>
-        {move || drafts.undoable().map(|what| {
+        {move || shell.undoable().map(|what| {
             let app = drafts.app_key().get_untracked();
             let (class, text) = match what {
                 Replaced::Discard => ("discarded-notice", "Your draft was discarded. ".to_owned()),

@@ -41,6 +41,7 @@ pub fn ImportPreview(
     on_applied: Option<Callback<()>>,
 ) -> impl IntoView {
     let PendingImport { file_name, kind, source, other_app, changes, draft } = pending;
+    let shell = crate::shell::Shell::expect();
     let heading = NodeRef::<html::H2>::new();
     request_animation_frame(move || drop(heading.get_untracked().map(|h| h.focus())));
     let what = match (&source, kind) {
@@ -80,7 +81,7 @@ pub fn ImportPreview(
     let apply_name = file_name.clone();
     let draft = StoredValue::new(draft);
     let apply = move |_| {
-        drafts.apply_import(draft.get_value(), source.clone(), apply_name.clone());
+        shell.import(draft.get_value(), source.clone(), apply_name.clone());
         on_done.run(());
         if let Some(on_applied) = on_applied {
             on_applied.run(());

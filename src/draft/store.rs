@@ -1,7 +1,7 @@
 //! The draft store: its state, and the commands the rest of the app calls. How a draft is
-//! opened (`open`), saved (`save`), shared with other tabs (`tabs`) and replaced whole
-//! (`replace`: a version read, an import, a discard and its undo, a conflict settled) is in the
-//! files beside.
+//! opened (`open`), saved (`save`), shared with other tabs (`tabs`) and shown replaced whole
+//! (`replace`: answers the session decided on, for an import, a version read, a discard and its
+//! undo; a conflict settled) is in the files beside.
 
 mod open;
 mod replace;
@@ -11,7 +11,6 @@ mod tabs;
 use leptos::prelude::*;
 use questionnaire::draft::sync::{Conflict, Lineage};
 use questionnaire::draft::Draft;
-use questionnaire::session::Replaced;
 use questionnaire::Answers;
 use serde_json::Value;
 
@@ -42,16 +41,6 @@ pub enum SaveStatus {
         file_name: String,
         app_key: String,
     },
-}
-
-/// The last whole replacement of the answers (an import, a version read, a discard), until the
-/// next one: what "Undo" on the status line brings back.
-#[derive(Clone, Debug, PartialEq)]
-pub struct UndoEntry {
-    pub what: Replaced,
-    /// The draft before it, and the answers just after it: what was typed since is kept.
-    pub before: Draft,
-    pub after: Answers,
 }
 
 /// Whether the last save reached the disk for sure (see `durable.rs`).
@@ -92,10 +81,6 @@ pub struct DraftStore {
     saving_held: RwSignal<bool>,
     /// Questions another tab changed while this one had unsaved changes to them.
     conflicts: RwSignal<Vec<Conflict>>,
-    /// The last whole replacement, until the next one (or another app is opened).
-    undo: RwSignal<Option<UndoEntry>>,
-    /// Counts whole replacements: a submit started before one is not retried after it.
-    replacements: RwSignal<u32>,
     /// The question the partner was last at (saved as the draft's `position`).
     position: RwSignal<Option<String>>,
     /// How long the last save took (serialise and write), in milliseconds.
@@ -136,11 +121,6 @@ impl DraftStore {
 
     pub(super) fn has_conflicts(&self) -> bool {
         self.conflicts.with(|list| !list.is_empty())
-    }
-
-    /// What "Undo" would undo, if anything.
-    pub(super) fn undoable(&self) -> Option<Replaced> {
-        self.undo.with(|undo| undo.as_ref().map(|undo| undo.what.clone()))
     }
 
     pub(super) fn last_save_ms(&self) -> Option<f64> {
@@ -186,8 +166,6 @@ impl DraftStore {
             kept: RwSignal::new(None),
             saving_held: RwSignal::new(false),
             conflicts: RwSignal::new(Vec::new()),
-            undo: RwSignal::new(None),
-            replacements: RwSignal::new(0),
             position: RwSignal::new(None),
             last_save_ms: RwSignal::new(None),
             inner: StoredValue::new_local(Inner::default()),
@@ -263,15 +241,6 @@ impl DraftStore {
         storage::read_draft(app_key).and_then(|text| Draft::parse(&text).ok())
     }
 
-    /// How many whole replacements there have been (tracked).
-    pub fn replacements(&self) -> u32 {
-        self.replacements.get()
-    }
-
-    pub fn replacements_untracked(&self) -> u32 {
-        self.replacements.get_untracked()
-    }
-
     /// The document last read from the API for `app_key`, kept with its draft (`None` when
     /// another app's draft is open, or nothing was read).
     pub fn api_document_of(&self, app_key: &str) -> Option<Value> {
@@ -290,6 +259,38 @@ impl DraftStore {
         self.inner.update_value(|inner| {
             inner.raw_trust_info = trust_info;
             inner.record_read_at = read_at;
+            inner.meta_changed = true;
+        });
+        self.write(Announce::Quietly);
+    }
+
+    /// The record kept with the open draft of `app_key`, and when it was read (0: not known).
+    pub fn record_of(&self, app_key: &str) -> Option<(Value, f64)> {
+        self.inner.with_value(|inner| {
+            let raw = inner.raw_trust_info.clone().filter(|_| inner.loaded_key.as_deref() == Some(app_key))?;
+            Some((raw, inner.record_read_at.unwrap_or(0.0)))
+        })
+    }
+
+    /// Keeps a record read for `app_key` with its draft, the open one or the one stored (the
+    /// session reads it for a submit, which may be for an app no longer open). `Null`: the
+    /// Marketplace holds none.
+    pub fn keep_record(&self, app_key: &str, raw: Value, read_at: f64) {
+        let (raw, read_at) = if raw.is_null() { (None, None) } else { (Some(raw), Some(read_at)) };
+        let open = self.inner.with_value(|inner| inner.loaded_key.as_deref() == Some(app_key));
+        if !open {
+            let Some(mut draft) = storage::read_draft(app_key).and_then(|text| Draft::parse(&text).ok()) else {
+                return;
+            };
+            (draft.raw_trust_info, draft.record_read_at) = (raw, read_at);
+            storage::write(&storage::draft_key(app_key), &draft.to_json());
+            return;
+        }
+        if self.inner.with_value(|inner| inner.raw_trust_info == raw && inner.record_read_at == read_at) {
+            return;
+        }
+        self.inner.update_value(|inner| {
+            (inner.raw_trust_info, inner.record_read_at) = (raw, read_at);
             inner.meta_changed = true;
         });
         self.write(Announce::Quietly);

@@ -61,7 +61,6 @@ impl DraftStore {
         self.kept.set(kept);
         self.write_failed.set(!usable);
         self.conflicts.set(Vec::new());
-        self.undo.set(None);
         // Also when local storage could not be read: the crash-safe copy may be good.
         self.adopt_durable_copy(key.to_owned(), unreadable);
     }

@@ -64,6 +64,34 @@ async fn a_retry_sends_the_answers_of_its_own_app_after_the_partner_opens_anothe
     browser.close().await;
 }
 
+/// Sequence 1 by another path: a Discard during the countdown would have the retry send an
+/// emptied listing. The retry stops instead, the submit's status says so and names the app, and
+/// Undo brings the answers back.
+#[tokio::test]
+async fn a_discard_during_the_countdown_stops_the_retry_and_says_so() {
+    let stand_in = StandIn::start();
+    let browser = Browser::start().await;
+    browser.open_with_draft(&stand_in, &answers_with_contact("first@one.example")).await;
+    browser.sign_in().await;
+    stand_in.set_faults(json!({"status": 503, "retryAfterSeconds": 6, "methods": ["PUT"], "times": 1}));
+
+    browser.submit().await;
+    browser.wait_for_text("#submit-status", "Trying again in").await;
+    browser.find(".discard-draft").await.click().await.unwrap();
+    browser.find(".confirm-discard").await.click().await.unwrap();
+    let stopped = browser.wait_for_text("#submit-stopped", "was stopped").await;
+    assert!(stopped.contains(&format!("The submit for {APP_KEY} was stopped")), "{stopped}");
+    browser.wait_for_text("#submit-status", "Stopped trying. Your answers are kept.").await;
+    assert!(!browser.exists("#submit-cancel").await, "no countdown left to cancel");
+    assert_eq!(stand_in.received("PUT"), 1, "only the attempt made before the discard");
+
+    browser.find(".undo-discard").await.click().await.unwrap();
+    let contact = format!("#q-{}", ids::SECURITY_CONTACT);
+    let value = async || browser.find(&contact).await.prop("value").await.unwrap().unwrap_or_default();
+    wait_for_eq("the contact back", "first@one.example".to_owned(), value).await;
+    browser.close().await;
+}
+
 /// Sequence 2: an invalid edit of a published link is not sent, and the link stays.
 #[tokio::test]
 async fn an_invalid_edit_leaves_the_published_value_and_the_review_says_so() {

@@ -7,8 +7,10 @@ use super::state::{Call, Phase, Record, State};
 use crate::retry::retry_delay_ms;
 
 pub(super) fn send_pressed(state: &mut State, effects: &mut Vec<Effect>) {
-    if let Some(call) = &state.call {
+    // With no fresh record, Send again is another try at reading it.
+    if let Some(call) = state.call.take_if(|call| call.phase != Phase::NoFreshRecord) {
         effects.push(Effect::Say(Message::Busy { app: call.app.clone() }));
+        state.call = Some(call);
         return;
     }
     let app = state.open.clone();
@@ -36,7 +38,10 @@ pub(super) fn record_read(state: &mut State, app: &str, read: Read, now: f64, ef
 fn read_failed(state: &mut State, app: &str, failure: Failure, now: f64, effects: &mut Vec<Effect>) {
     let Some(Phase::Reading { tries }) = phase_of(state, app) else { return };
     match retry_delay_ms(failure.status, tries, failure.retry_after.as_deref(), |_| None, now) {
-        Ok(after_ms) => effects.push(Effect::Timer { app: app.to_owned(), after_ms }),
+        Ok(after_ms) => {
+            effects.push(Effect::Timer { app: app.to_owned(), after_ms });
+            effects.push(Effect::Say(Message::RetryingIn { app: app.to_owned(), after_ms }));
+        }
         Err(_) => {
             set_phase(state, Phase::NoFreshRecord);
             let last_read_at =

@@ -41,6 +41,14 @@ pub(super) fn version_loaded(state: &mut State, raw: Value, now: f64, effects: &
     state.open_draft_mut().record = Some(Record { raw, read_at: now });
     if replaced == current {
         save(state, &app, effects);
+    } else if current.iter().all(|(_, answer)| !answer.is_given()) {
+        // Filling an empty draft loses nothing: there is nothing to undo (an earlier
+        // replacement stays undoable), but a call waiting to send this draft stops all the same.
+        let draft = state.open_draft_mut();
+        draft.answers = replaced;
+        draft.replaced += 1;
+        stop_call_of(state, &app, effects);
+        save(state, &app, effects);
     } else {
         replace_whole(state, &app, replaced, Replaced::Version, effects);
     }

@@ -195,7 +195,9 @@ impl ReferenceStateMachine for Model {
                 let raw = record(open, *version);
                 let replaced = replacement(&model.answers[open], &from_trust_info(&raw)).answers;
                 model.records[open] = Some(raw);
-                if replaced != model.answers[open] {
+                if model.answers[open].iter().all(|(_, answer)| !answer.is_given()) {
+                    model.answers[open] = replaced;
+                } else if replaced != model.answers[open] {
                     model.replace(replaced);
                 }
             }

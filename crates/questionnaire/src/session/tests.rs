@@ -185,6 +185,16 @@ fn every_whole_replacement_is_undoable_until_the_next_one() {
     assert_eq!(state.draft(A).unwrap().answers.text(ids::SECURITY_CONTACT), "live@one.example");
 }
 
+/// The app fills an empty form with the live version on opening: nothing was lost, so the
+/// status line offers no undo of it (an earlier replacement stays undoable).
+#[test]
+fn a_version_filling_an_empty_draft_leaves_nothing_to_undo() {
+    let mut state = State::new(A, 1);
+    step(&mut state, Event::VersionLoaded { raw: record_of(A, "live@one.example"), now: 1.0 });
+    assert_eq!(state.draft(A).unwrap().answers.text(ids::SECURITY_CONTACT), "live@one.example");
+    assert_eq!(state.undo, None);
+}
+
 /// Sequence 5: local storage unreadable, the crash-safe copy good.
 #[test]
 fn a_damaged_local_copy_never_hides_the_crash_safe_copy() {
@@ -279,6 +289,7 @@ fn send_waits_for_the_fresh_record_and_offers_the_last_one_read_when_none_comes(
             assert_eq!(*last_read_at, Some(1_000.0), "names when the record was read");
             break;
         }
+        assert_eq!(said(&effects), [&Message::RetryingIn { app: A.into(), after_ms: 1_000 << (failures - 1) }]);
         let retry = step(&mut state, Event::RetryDue { app: A.into() });
         assert_eq!(retry, [Effect::Read { app: A.into() }]);
     }
@@ -286,6 +297,19 @@ fn send_waits_for_the_fresh_record_and_offers_the_last_one_read_when_none_comes(
     let effects = step(&mut state, Event::SendOverLastRecord);
     let expected = to_trust_info_over(&record_of(A, "then@one.example"), &state.draft(A).unwrap().answers);
     assert_eq!(puts(&effects), [(A, &expected)]);
+}
+
+#[test]
+fn send_again_when_no_fresh_record_came_reads_it_again() {
+    let mut state = State::new(A, 1);
+    step(&mut state, Event::SendPressed);
+    let failed = Read::Failed(Failure { status: 0, retry_after: None });
+    let effects = step(&mut state, Event::RecordRead { app: A.into(), read: failed, now: 1.0 });
+    assert_eq!(said(&effects), [&Message::NoFreshRecord { app: A.into(), last_read_at: None }]);
+    let effects = step(&mut state, Event::SendPressed);
+    assert_eq!(effects[0], Effect::Read { app: A.into() });
+    let effects = step(&mut state, Event::RecordRead { app: A.into(), read: Read::None, now: 2.0 });
+    assert_eq!(puts(&effects).len(), 1, "sent over the record read now");
 }
 
 #[test]
