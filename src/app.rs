@@ -10,19 +10,16 @@ use crate::preview::{PreviewPage, ReviewPage, Rows, Workspace};
 use crate::routes::{app_folder, app_in_address, Nav, Page};
 
 /// The whole partner-facing page, at every address of `crate::routes`. Rendered at build time
-/// (no browser, so no address to follow) it is the form's page.
+/// (no browser: the renderer provides the form's address) it is the form's page, the same tree
+/// the browser then hydrates.
 #[component]
 pub fn App() -> impl IntoView {
-    if !crate::platform::IN_BROWSER {
-        return view! { <Pages /> }.into_any();
-    }
-    let base = app_folder().trim_end_matches('/').to_owned();
+    let base = if crate::platform::IN_BROWSER { app_folder().trim_end_matches('/').to_owned() } else { String::new() };
     view! {
         <Router base>
             <Pages />
         </Router>
     }
-    .into_any()
 }
 
 /// Who we are talking to, the questionnaire beside its preview and its draft; the full-page
@@ -43,6 +40,7 @@ fn Pages() -> impl IntoView {
     // The form stays (hidden) on the other pages: nothing half-typed is lost on the way back.
     let on_form = move || matches!(page.get(), Page::Form | Page::Submit);
     arrive(nav, drafts, marketplace.submission);
+    crate::first_page::typed::adopt_connection(drafts);
 
     view! {
         <header class="page-header">

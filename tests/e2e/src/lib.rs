@@ -10,6 +10,7 @@ mod downloads;
 mod drafts;
 pub mod fixtures;
 mod keys;
+pub mod phone;
 mod screenshots;
 mod session;
 pub mod sizes;
