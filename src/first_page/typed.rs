@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use questionnaire::catalogue::Kind;
 use questionnaire::Answer;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlDetailsElement, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
 use crate::connect::Connection;
 use crate::draft::{DraftStore, Questionnaire};
@@ -21,7 +21,7 @@ struct Control {
     /// A radio's group.
     name: String,
     value: Entered,
-    /// Focus was outside it (outside its question, for an answer): it has been left.
+    /// Focus has left it.
     left: bool,
 }
 
@@ -31,25 +31,28 @@ enum Entered {
     Checked(bool),
 }
 
-/// Everything the partner entered, and where focus and the caret were.
+/// Everything the partner entered, the disclosures they opened, and where focus and the caret
+/// were.
 #[derive(Clone, Debug, Default)]
 pub struct Typed {
     controls: Vec<Control>,
+    /// The page's own nodes, which the app keeps: hydration closes them (their `open` is the
+    /// app's state), and opening them again tells the app (`toggle`).
+    opened: Vec<HtmlDetailsElement>,
     focused: Option<(String, Option<(u32, u32)>)>,
 }
 
 /// Provided to the hydrating app; taken by the first that applies it.
 #[derive(Clone, Copy)]
-struct Pending(StoredValue<Option<Typed>>);
+struct Pending(StoredValue<Typed, LocalStorage>);
 
 impl Typed {
     /// Reads the controls of `page` whose value is not the one the build wrote.
     pub fn read(page: &Element) -> Typed {
         let active = document().active_element();
-        let left = |control: &Element| {
-            let scope = control.closest("[data-question]").ok().flatten().unwrap_or_else(|| control.clone());
-            !active.as_ref().is_some_and(|active| scope.contains(Some(active)))
-        };
+        // As the app's questions see it: any `focusout` from a control has left it (to its own
+        // help, too), and checks its question.
+        let left = |control: &Element| active.as_ref() != Some(control);
         let mut controls = Vec::new();
         for control in elements(page, "input, textarea, select") {
             let value = if let Some(input) = control.dyn_ref::<HtmlInputElement>() {
@@ -77,17 +80,19 @@ impl Typed {
             let selection = selection_of(&active);
             (active.id(), selection)
         });
-        Typed { controls, focused }
+        let opened =
+            elements(page, "details[open]").into_iter().filter_map(|details| details.dyn_into().ok()).collect();
+        Typed { controls, opened, focused }
     }
 
     /// Gives it to the app about to hydrate (see [`adopt_connection`], [`adopt_answers`]).
     pub fn provide(self) {
-        provide_context(Pending(StoredValue::new(Some(self))));
+        provide_context(Pending(StoredValue::new_local(self)));
     }
 }
 
 fn pending() -> Option<Typed> {
-    use_context::<Pending>().and_then(|Pending(typed)| typed.get_value())
+    use_context::<Pending>().map(|Pending(typed)| typed.get_value())
 }
 
 /// Once the app is in charge, what was typed into the connection panel. Its effect is created
@@ -96,6 +101,9 @@ pub fn adopt_connection(drafts: DraftStore) {
     let Some(typed) = pending() else { return };
     let connection = Connection::expect();
     Effect::new(move |_| {
+        for details in &typed.opened {
+            details.set_open(true);
+        }
         untrack(|| {
             for control in &typed.controls {
                 let Entered::Text(text) = &control.value else { continue };
