@@ -85,7 +85,8 @@ impl Browser {
     }
 
     /// Opens the app at `url` and waits until it has taken over the page rendered at build time
-    /// (`data-started`): before that, the page's controls are the prerendered ones, which go.
+    /// (`data-started`): before that, the page's controls are the prerendered ones, which the
+    /// app adopts (hydration) but which answer nothing yet.
     pub async fn open_app(&self, url: &str) {
         self.client.goto(url).await.unwrap();
         self.reach_for_the_page().await;
