@@ -77,7 +77,7 @@ async fn open(stand_in: &StandIn, hold_the_wasm: bool) -> Browser {
 }
 
 async fn started(browser: &Browser) -> bool {
-    browser.exists("html[data-started]").await
+    browser.exists(&format!("html[{}]", e2e::page_contract::STARTED)).await
 }
 
 #[tokio::test]
