@@ -13,7 +13,8 @@
 //! Only the page the build rendered can be hydrated: the form's address, a first visit (no
 //! stored draft) and the `config.json` the build rendered under. Elsewhere the page is hidden
 //! until the app starts (`data-restoring`, `data-elsewhere`; the loader starts it at once there),
-//! and the app is mounted in its place.
+//! and the app is mounted in its place; under another `config.json` too, given what was entered
+//! (the nodes are new: presses counted on the old ones are lost).
 
 pub mod presses;
 pub mod typed;
@@ -47,8 +48,15 @@ pub fn start(config: RuntimeConfig) {
             .forget();
         }
         Some(page) => {
+            // Hidden until now, unless the deployment's config.json differs from the build's:
+            // then what was entered is handed to the new nodes as state, as to hydrated ones.
+            let typed = typed::Typed::read(&page);
             page.set_inner_html("");
-            leptos::mount::mount_to(page, app).forget();
+            leptos::mount::mount_to(page, move || {
+                typed.provide();
+                app()
+            })
+            .forget();
         }
         None => leptos::mount::mount_to_body(app),
     }

@@ -196,3 +196,35 @@ async fn on_a_phone_a_typo_left_before_the_app_arrived_is_flagged() {
     browser.throttle_like_a_phone(false).await;
     browser.close().await;
 }
+
+/// A deployment whose `config.json` differs from the one the build rendered the page under
+/// (here, its API elsewhere): the page cannot be hydrated, and the app is drawn in its place,
+/// with what was entered handed over as state all the same.
+#[tokio::test]
+async fn under_another_config_what_was_entered_before_the_app_is_kept_and_checked() {
+    let copy = std::env::temp_dir().join(format!("privacy-tab-e2e-other-config-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&copy);
+    std::fs::create_dir_all(&copy).unwrap();
+    for entry in std::fs::read_dir(e2e::workspace_root().join("dist")).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type().unwrap().is_file() && !name.starts_with("config.json") {
+            std::fs::copy(entry.path(), copy.join(&name)).unwrap();
+        }
+    }
+    std::fs::write(copy.join("config.json"), r#"{"apiBase": "/elsewhere/rest/2"}"#).unwrap();
+    let stand_in = StandIn::serving_with(&copy, "/", &[]);
+    let browser = open(&stand_in, true).await;
+    let contact = format!("#q-{}", ids::SECURITY_CONTACT);
+    browser.find(&contact).await.send_keys("partner@").await.unwrap();
+    browser.press(fantoccini::key::Key::Tab).await;
+    browser.execute("window.__arrive();", Vec::new()).await;
+    browser.wait_until_started().await;
+    browser.wait_for_text(&format!("#q-{}-error", ids::SECURITY_CONTACT), "Check the part after the @").await;
+    let value = browser.execute(&format!("return document.querySelector('{contact}').value;"), Vec::new()).await;
+    assert_eq!(value, json!("partner@"));
+    let base = browser.execute("return document.getElementById('api-base').value;", Vec::new()).await;
+    assert_eq!(base, json!("/elsewhere/rest/2"), "the app runs under the deployment's config");
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(&copy);
+}
