@@ -10,7 +10,8 @@ use crate::routes::{app_in_address, Nav, Page};
 use crate::shell::Shell;
 
 /// The whole partner-facing page, at every address of `crate::routes`. Rendered at build time
-/// (no browser, so no address to follow) it is the form's page.
+/// (no browser: the renderer provides the form's address) it is the form's page, the same tree
+/// the browser then hydrates.
 #[component]
 pub fn App() -> impl IntoView {
     view! { <Pages /> }
@@ -35,6 +36,7 @@ fn Pages() -> impl IntoView {
     // The form stays (hidden) on the other pages: nothing half-typed is lost on the way back.
     let on_form = move || matches!(page.get(), Page::Form | Page::Submit);
     arrive(nav, drafts, marketplace.submission);
+    crate::first_page::typed::adopt_connection(drafts);
 
     view! {
         <header class="page-header">

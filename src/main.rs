@@ -1,14 +1,8 @@
-use leptos::prelude::*;
-
 fn main() {
     console_error_panic_hook::set_once();
-    // config.json decides where the API is; it is tiny and same-origin, so the page waits for
-    // it rather than risk a first call going to the wrong place.
+    // config.json decides where the API is; it is tiny and same-origin, so the app waits for it
+    // rather than risk a first call going to the wrong place. The first page is usable meanwhile.
     wasm_bindgen_futures::spawn_local(async {
-        let config = privacy_tab::RuntimeConfig::load().await;
-        privacy_tab::handover::take_over(move || {
-            provide_context(config);
-            view! { <privacy_tab::App /> }
-        });
+        privacy_tab::first_page::start(privacy_tab::RuntimeConfig::load().await);
     });
 }

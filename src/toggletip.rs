@@ -29,8 +29,7 @@ pub struct Glossed {
     pieces: Vec<Piece<'static>>,
     /// One per [`Piece::Term`], in order.
     tips: Vec<Tip>,
-    /// Gives the buttons ids (`{ids}-term-0`, …), so that focus on one survives the app's
-    /// taking over of the prerendered page (src/handover.rs finds the focused element by id).
+    /// Gives the buttons ids (`{ids}-term-0`, …): links and tests name them.
     ids: Option<String>,
 }
 
@@ -102,6 +101,7 @@ impl Tip {
     }
 
     fn button(self, words: &'static str, id: Option<String>) -> impl IntoView {
+        crate::first_page::presses::apply_early_presses(self.button, move || self.toggle());
         view! {
             <button
                 type="button"
@@ -109,7 +109,7 @@ impl Tip {
                 id=id
                 node_ref=self.button
                 aria-expanded=move || if self.open.get() { "true" } else { "false" }
-                on:click=move |_| self.open.update(|open| *open = !*open)
+                on:click=move |_| self.toggle()
             >
                 {words}
             </button>
@@ -133,6 +133,10 @@ impl Tip {
                 })}
             </span>
         }
+    }
+
+    fn toggle(self) {
+        self.open.update(|open| *open = !*open);
     }
 
     /// Whether `target` is this toggletip's button or inside its definition.

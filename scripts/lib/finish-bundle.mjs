@@ -1,7 +1,7 @@
 // Turns Trunk's release output into a bundle any static host can serve (run by scripts/build):
 //
 //   node scripts/lib/finish-bundle.mjs --stage DIR --dist DIR --hosting DIR [--base-path /x/]
-//        [--connect-src "https://api.example.com ..."] [--prerendered FILE] FOLDER...
+//        [--connect-src "https://api.example.com ..."] [--prerendered DIR] FOLDER...
 //
 // Each FOLDER is where a page goes in DIST (`.` for the app, `widget` for the widget), as its
 // index.html; or NAME.html, a page of its own in DIST's root beside the app's (`review.html`,
@@ -15,9 +15,11 @@
 //   - replaces Trunk's inline loader script with an external, content-hashed module that
 //     fetches the wasm with Subresource Integrity and resolves every URL against its own
 //     location, so no inline script is left and the page works from any path of any origin;
-//   - fills the page's `<div id="prerendered" class="prerendered"></div>` with FILE (the app's
-//     first page, rendered at build time by crates/prerender), so a first visit paints and
-//     takes input before the wasm arrives;
+//   - fills the page's `<div id="prerendered" class="prerendered"></div>` with DIR/first-page.html
+//     (the app's first page, rendered at build time by crates/prerender, which the app
+//     hydrates), so a first visit paints and takes input before the wasm arrives, and its
+//     `<script id="head-script"></script>` with DIR/head-script.js; the loader's names are
+//     DIR/contract.json (src/page_contract.rs);
 //   - computes the page's Content-Security-Policy (hashes of any inline script or style that
 //     is still there get added to it);
 // then merges all pages into DIST, writes .gz and .br beside every compressible file, and
@@ -65,12 +67,19 @@ function parseArgs(argv) {
         else if (arg === "--base-path") options.basePath = value();
         // Origins every page may call besides its own (an API base on another origin).
         else if (arg === "--connect-src") options.connectSrc.push(...value().split(/\s+/).filter(Boolean));
-        else if (arg === "--prerendered") options.prerendered = readFileSync(value(), "utf8");
+        else if (arg === "--prerendered") {
+            const dir = value();
+            options.prerendered = {
+                html: readFileSync(join(dir, "first-page.html"), "utf8"),
+                headScript: readFileSync(join(dir, "head-script.js"), "utf8"),
+                contract: JSON.parse(readFileSync(join(dir, "contract.json"), "utf8")),
+            };
+        }
         else if (arg.startsWith("--")) fail(`unknown option ${arg}`);
         else options.pages.push(arg.replace(/^\.\/|\/$/g, "") || ".");
     }
     if (!options.stage || !options.dist || !options.hosting || options.pages.length === 0) {
-        fail("usage: finish-bundle.mjs --stage DIR --dist DIR --hosting DIR [--base-path /x/] [--connect-src ORIGINS] [--prerendered FILE] FOLDER...");
+        fail("usage: finish-bundle.mjs --stage DIR --dist DIR --hosting DIR [--base-path /x/] [--connect-src ORIGINS] [--prerendered DIR] FOLDER...");
     }
     if (!options.basePath.startsWith("/") || !options.basePath.endsWith("/")) {
         fail(`--base-path must start and end with "/": ${options.basePath}`);
@@ -113,32 +122,32 @@ const TRUNK_LOADER = /<script type="module"(?: nonce="[^"]*")?>\s*import init(?:
  * `data-not-started`, which shows the page's `.not-started-note`), and a prerendered page's
  * app started on the partner's first interaction.
  */
-function loaderSource(page, js, wasm, wasmIntegrity, jsIntegrity) {
+function loaderSource(page, js, wasm, wasmIntegrity, jsIntegrity, contract) {
     // A prerendered page's JS and wasm are only prefetched (lowest priority, nothing run, once
     // the page is loaded), and the JS is checked on use by a modulepreload the loader adds then.
     const waitForThePartner = jsIntegrity === undefined ? "" : `
     // A page rendered at build time can be read and answered as it is: its app starts when the
     // partner first reaches for it (so reading costs no main-thread time), or at once when
-    // there is a draft to restore (data-restoring) or a link to follow (one to another page
-    // than the form, data-elsewhere, too). Meanwhile, once the page is loaded and the browser
-    // idle, its files are prefetched at the lowest priority.
+    // there is a draft to restore or a page other than the form to show (${contract.restoring},
+    // ${contract.elsewhere}). Meanwhile, once the page is loaded and the browser idle, its files
+    // are prefetched at the lowest priority. The app hydrates the page: the nodes stay, so the
+    // browser's own handling of a press, a key or typing lands on them, and the app reads it.
     const root = document.documentElement;
-    // The page has no handlers yet: a button pressed now is marked, and the app presses it
-    // again once it is in charge (src/handover.rs, PRESSED).
+    // Buttons have no handlers until the app is in charge: each press meanwhile is counted on
+    // the button, and the app applies it as its own state (src/first_page/presses.rs).
     addEventListener('click', (event) => {
-        const button = event.target instanceof Element && event.target.closest('#prerendered button');
-        if (!button) return;
-        document.querySelectorAll('#prerendered [data-pressed]').forEach((marked) => marked.removeAttribute('data-pressed'));
-        button.setAttribute('data-pressed', '');
+        const button = !root.hasAttribute('${contract.started}') && event.target instanceof Element
+            && event.target.closest('#${contract.firstPageId} button');
+        if (button) button.setAttribute('${contract.pressed}', String(Number(button.getAttribute('${contract.pressed}') || 0) + 1));
     }, { capture: true, passive: true });
-    if (!root.hasAttribute('data-restoring') && !root.hasAttribute('data-elsewhere') && !location.search && !location.hash) {
+    if (!root.hasAttribute('${contract.restoring}') && !root.hasAttribute('${contract.elsewhere}')) {
         let started = false;
         const prefetch = () => started || ['./${js}', './${wasm}'].forEach((file) => document.head.append(
             Object.assign(document.createElement('link'), { rel: 'prefetch', href: new URL(file, import.meta.url).href })));
         const whenIdle = () => (window.requestIdleCallback || setTimeout)(prefetch);
         if (document.readyState === 'complete') whenIdle(); else addEventListener('load', whenIdle, { once: true });
         await new Promise((resolve) => {
-            const kinds = ['pointerdown', 'keydown', 'focusin', 'touchstart'];
+            const kinds = ${JSON.stringify(contract.startEvents)};
             const start = () => { started = true; kinds.forEach((kind) => removeEventListener(kind, start, true)); resolve(); };
             kinds.forEach((kind) => addEventListener(kind, start, { capture: true, passive: true }));
         });
@@ -154,7 +163,7 @@ try {${waitForThePartner}
     window.wasmBindings = bindings;
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 } catch (error) {
-    document.documentElement.setAttribute('data-not-started', '');
+    document.documentElement.setAttribute('${contract?.notStarted ?? "data-not-started"}', '');
     throw error;
 }
 `;
@@ -212,6 +221,7 @@ function withPolicyMeta(html, csp, what) {
 }
 
 const PRERENDERED_PLACEHOLDER = '<div id="prerendered" class="prerendered"></div>';
+const HEAD_SCRIPT_PLACEHOLDER = '<script id="head-script"></script>';
 
 /** A URL in a page or module, as a path relative to the folder it is in; `null` for data. */
 function relativeAsset(url, where) {
@@ -273,7 +283,10 @@ function finishPage({ stageDir, page, name, htmlName }, extraConnectSrc, prerend
 
     const isPrerendered = prerendered !== undefined && html.includes(PRERENDERED_PLACEHOLDER);
     if (isPrerendered) {
-        html = html.replace(PRERENDERED_PLACEHOLDER, () => PRERENDERED_PLACEHOLDER.replace("></div>", `>${prerendered}</div>`));
+        // No whitespace around it: the app hydrates the holder's children as rendered.
+        html = html.replace(PRERENDERED_PLACEHOLDER, () => PRERENDERED_PLACEHOLDER.replace("></div>", `>${prerendered.html}</div>`));
+        if (!html.includes(HEAD_SCRIPT_PLACEHOLDER)) fail(`${page} has no ${HEAD_SCRIPT_PLACEHOLDER}`);
+        html = html.replace(HEAD_SCRIPT_PLACEHOLDER, () => `<script>${prerendered.headScript}</script>`);
     }
 
     const loader = html.match(TRUNK_LOADER);
@@ -289,7 +302,7 @@ function finishPage({ stageDir, page, name, htmlName }, extraConnectSrc, prerend
             if (preloads.length !== 2) fail(`${page}: expected Trunk's two preload links, found ${preloads.length}`);
             for (const [tag] of preloads) html = html.replace(tag, "");
         }
-        const source = loaderSource(page, js, wasm, sri(wasmBytes), jsIntegrity);
+        const source = loaderSource(page, js, wasm, sri(wasmBytes), jsIntegrity, isPrerendered ? prerendered.contract : undefined);
         if (isPrerendered) {
             // Before the stylesheets, after the page's script that sets `data-restoring` (moved
             // up with it): a script after a stylesheet waits for it, which would hold the

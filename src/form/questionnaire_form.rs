@@ -12,6 +12,7 @@ use crate::draft::Questionnaire;
 #[component]
 pub fn QuestionnaireForm(#[prop(optional, into)] on_preview: Option<Callback<()>>) -> impl IntoView {
     let checks = Checks::provide();
+    crate::first_page::typed::adopt_answers(checks);
     let fields = Questionnaire::expect().fields();
     let hidden = Memo::new(move |_| fields.iter().filter(|field| field.kept.get()).count());
 
@@ -47,10 +48,12 @@ pub fn QuestionnaireForm(#[prop(optional, into)] on_preview: Option<Callback<()>
         <form class="questionnaire" novalidate on:submit=|ev| ev.prevent_default()>
             {sections.collect_view()}
             <p class="hidden-answers" role="status">
+                // None rather than "": the page rendered at build time writes an empty text as a
+                // space, which `:empty` (the stylesheet hides the empty note so) would not match.
                 {move || match hidden.get() {
-                    0 => String::new(),
-                    1 => "1 answer belongs to a question that your other answers now hide: it is kept here, but it will not be submitted or shown.".to_owned(),
-                    n => format!("{n} answers belong to questions that your other answers now hide: they are kept here, but they will not be submitted or shown."),
+                    0 => None,
+                    1 => Some("1 answer belongs to a question that your other answers now hide: it is kept here, but it will not be submitted or shown.".to_owned()),
+                    n => Some(format!("{n} answers belong to questions that your other answers now hide: they are kept here, but they will not be submitted or shown.")),
                 }}
             </p>
             <div class="form-actions">

@@ -5,8 +5,11 @@ use questionnaire::catalogue::View;
 #[component]
 pub fn ViewToggle(view_shown: RwSignal<View>) -> impl IntoView {
     let button = move |view: View, label: &'static str, class: &'static str| {
+        let node = NodeRef::new();
+        crate::first_page::presses::apply_early_presses(node, move || view_shown.set(view));
         view! {
             <button
+                node_ref=node
                 type="button"
                 class=format!("view-button {class}")
                 aria-pressed=move || (view_shown.get() == view).to_string()

@@ -16,8 +16,11 @@ pub fn Workspace(
 ) -> impl IntoView {
     let showing_preview = RwSignal::new(false);
     let switch = move |preview: bool, label: &'static str, id: &'static str| {
+        let node = NodeRef::new();
+        crate::first_page::presses::apply_early_presses(node, move || showing_preview.set(preview));
         view! {
             <button
+                node_ref=node
                 type="button"
                 id=id
                 class="pane-button"

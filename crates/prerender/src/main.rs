@@ -1,13 +1,20 @@
-//! Writes the app's first page as HTML, rendered natively from the same components the wasm
-//! mounts: a first visit paints and takes input from this HTML and the CSS alone, and the
-//! wasm takes over once it arrives (`src/handover.rs`). `scripts/build` puts it in the page.
+//! Writes the app's first page as HTML, rendered natively by Leptos's server-side renderer from
+//! the same components the wasm hydrates (`src/first_page`): a first visit paints and takes
+//! input from this HTML and the CSS alone, and the app adopts these very nodes once it arrives.
+//! `scripts/build` puts it in the page, with the page contract (`src/page_contract.rs`) for the
+//! loader and the page's inline script:
 //!
-//! Rendered as a first visit finds the app: no storage, no draft, nothing live read yet, and the
-//! `config.json` the bundle ships (its path is the one argument): a v3 build's first page asks
-//! for a product ID, as the app will.
+//!     prerender CONFIG_JSON OUT_DIR   # OUT_DIR/first-page.html, contract.json, head-script.js
+//!
+//! Rendered as a first visit finds the app: at the form's address, no storage, no draft, nothing
+//! live read yet, and the `config.json` the bundle ships: a v3 build's first page asks for a
+//! product ID, as the app will.
 
+use std::sync::Arc;
+
+use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
-use leptos::reactive::diagnostics::SpecialNonReactiveZone;
+use privacy_tab::page_contract;
 
 /// Effects never run in a page rendered ahead of time: every task spawned is dropped.
 struct NoEffects;
@@ -19,45 +26,37 @@ impl any_spawner::CustomExecutor for NoEffects {
 }
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: prerender CONFIG_JSON (the bundle's config.json)");
+    let mut args = std::env::args().skip(1);
+    let (Some(path), Some(out)) = (args.next(), args.next()) else {
+        panic!("usage: prerender CONFIG_JSON OUT_DIR (CONFIG_JSON: the bundle's config.json)")
+    };
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     let config = privacy_tab::RuntimeConfig::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
-    print!("{}", first_page(config));
+    let out = std::path::Path::new(&out);
+    std::fs::create_dir_all(out).unwrap_or_else(|e| panic!("cannot create {}: {e}", out.display()));
+    let write = |name: &str, contents: String| {
+        let file = out.join(name);
+        std::fs::write(&file, contents).unwrap_or_else(|e| panic!("cannot write {}: {e}", file.display()));
+    };
+    write("first-page.html", first_page(config));
+    write("contract.json", page_contract::as_json());
+    write("head-script.js", page_contract::head_script());
 }
 
-/// The app's first page under `config`, as the bundle serves it.
+/// The app's first page under `config`, as the bundle serves it (hydration markers kept).
 fn first_page(config: privacy_tab::RuntimeConfig) -> String {
     // Ignored when set already: a process renders any number of pages under one executor.
     let _ = any_spawner::Executor::init_custom_executor(NoEffects);
-    let owner = Owner::new();
-    let html = owner.with(|| {
-        // Reading signals once, untracked, is the point here: no warning for each.
-        let _untracked = SpecialNonReactiveZone::enter();
+    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+    owner.with(|| {
         provide_context(config);
-        view! { <privacy_tab::App /> }.to_html()
-    });
-    without_hydration_markers(&html)
-}
-
-/// The page is taken over, not hydrated: what Leptos writes only for hydration goes. That is
-/// its comments, and the space it writes for an empty text (`<p> </p>`), which would
-/// keep such an element from matching `:empty` (the CSS hides empty notices that way).
-fn without_hydration_markers(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<!") {
-        out.push_str(&rest[..start]);
-        let tail = &rest[start..];
-        let end =
-            if tail.starts_with("<!--") { tail.find("-->").map(|at| at + 3) } else { tail.find('>').map(|at| at + 1) };
-        rest = &tail[end.unwrap_or(tail.len())..];
-    }
-    out.push_str(rest);
-    out.replace("> </", "></")
+        view! { <privacy_tab::App /> }.into_view().to_html()
+    })
 }
 
 #[cfg(test)]
 mod tests {
+    use privacy_tab::page_contract;
     use privacy_tab::RuntimeConfig;
 
     /// The connection panel's key field and API address, as the page shows them.
@@ -80,11 +79,29 @@ mod tests {
     }
 
     #[test]
-    fn markers_go_and_text_stays() {
-        let html = "<p>a<!>b<!--<() />-->c &lt;!-- d</p><p role=\"status\"> <!></p><b>x</b> <i>y</i>";
-        assert_eq!(
-            super::without_hydration_markers(html),
-            "<p>abc &lt;!-- d</p><p role=\"status\"></p><b>x</b> <i>y</i>"
+    fn the_first_page_keeps_what_hydration_finds_its_way_by() {
+        let page = super::first_page(RuntimeConfig::default());
+        assert!(page.contains("<!--"), "hydration markers are kept: {}", &page[..200]);
+    }
+
+    /// The stylesheet and the page spell the contract's names as it does (they cannot read it).
+    #[test]
+    fn the_stylesheet_and_the_page_use_the_contract_s_names() {
+        let css = include_str!("../../../style/main.css");
+        for selector in [
+            format!(".{}", page_contract::FIRST_PAGE_CLASS),
+            format!("[{}]:not([{}])", page_contract::RESTORING, page_contract::STARTED),
+            format!("[{}]:not([{}])", page_contract::ELSEWHERE, page_contract::STARTED),
+            format!("[{}]", page_contract::NOT_STARTED),
+        ] {
+            assert!(css.contains(&selector), "style/main.css has no {selector}");
+        }
+        let page = include_str!("../../../index.html");
+        let holder = format!(
+            "<div id=\"{}\" class=\"{}\"></div>",
+            page_contract::FIRST_PAGE_ID,
+            page_contract::FIRST_PAGE_CLASS
         );
+        assert!(page.contains(&holder), "index.html has no {holder}");
     }
 }

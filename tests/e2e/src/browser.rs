@@ -85,7 +85,8 @@ impl Browser {
     }
 
     /// Opens the app at `url` and waits until it has taken over the page rendered at build time
-    /// (`data-started`): before that, the page's controls are the prerendered ones, which go.
+    /// (`data-started`): before that, the page's controls are the prerendered ones, which the
+    /// app adopts (hydration) but which answer nothing yet.
     pub async fn open_app(&self, url: &str) {
         self.client.goto(url).await.unwrap();
         self.reach_for_the_page().await;
@@ -97,10 +98,13 @@ impl Browser {
     /// restore, another page's address, a query or a fragment: the loader's own test): a click
     /// there could land after the app has put focus back where the partner was, and take it.
     pub async fn reach_for_the_page(&self) {
-        let starts_by_itself = "const root = document.documentElement;
-            return root.hasAttribute('data-started') || root.hasAttribute('data-restoring')
-                || root.hasAttribute('data-elsewhere') || !!location.search || !!location.hash;";
-        if self.client.execute(starts_by_itself, Vec::new()).await.ok() == Some(serde_json::Value::Bool(true)) {
+        use crate::page_contract::{ELSEWHERE, RESTORING, STARTED};
+        let starts_by_itself = format!(
+            "const root = document.documentElement;
+            return root.hasAttribute('{STARTED}') || root.hasAttribute('{RESTORING}')
+                || root.hasAttribute('{ELSEWHERE}') || !!location.search || !!location.hash;"
+        );
+        if self.client.execute(&starts_by_itself, Vec::new()).await.ok() == Some(serde_json::Value::Bool(true)) {
             return;
         }
         if let Ok(title) = self.client.find(Locator::Css(".page-header h1")).await {
@@ -120,7 +124,7 @@ impl Browser {
         self.client
             .wait()
             .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css("html[data-started]"))
+            .for_element(Locator::Css(&format!("html[{}]", crate::page_contract::STARTED)))
             .await
             .unwrap_or_else(|e| panic!("the app did not start: {e}"));
     }

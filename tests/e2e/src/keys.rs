@@ -23,3 +23,22 @@ impl Browser {
         self.client.perform_actions(press).await.unwrap_or_else(|e| panic!("pressing {key:?} was refused: {e}"));
     }
 }
+
+impl Browser {
+    /// Presses `element` with the mouse as a person does: the pointer onto it, down, held about
+    /// 120 ms, up. `while_held` runs between down and up (e.g. letting the app arrive then).
+    pub async fn press_on(&self, element: &fantoccini::elements::Element, while_held: Option<&str>) {
+        use fantoccini::actions::{MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+        let down = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement { element: element.clone(), duration: None, x: 0.0, y: 0.0 })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT });
+        self.client.perform_actions(down).await.unwrap_or_else(|e| panic!("pressing was refused: {e}"));
+        if let Some(script) = while_held {
+            self.client.execute(script, Vec::new()).await.unwrap();
+        }
+        let up = MouseActions::new("mouse".into())
+            .then(PointerAction::Pause { duration: HELD })
+            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        self.client.perform_actions(up).await.unwrap_or_else(|e| panic!("releasing was refused: {e}"));
+    }
+}

@@ -10,6 +10,10 @@ mod downloads;
 mod drafts;
 pub mod fixtures;
 mod keys;
+/// The names the page, its loader and the app share (the app's own module, as it is).
+#[path = "../../../src/page_contract.rs"]
+pub mod page_contract;
+pub mod phone;
 mod screenshots;
 mod session;
 pub mod sizes;

@@ -87,10 +87,14 @@ impl Bench {
         };
         // A first visit's app starts when the partner first reaches for the page (a click on
         // its title here); a page with a draft to restore starts by itself.
+        // The app hydrates the page rendered at build time: it is in charge once the root
+        // element says so (src/page_contract.rs, STARTED).
         if self.eval("return !!document.querySelector('.prerendered');").await == Value::Bool(true) {
             self.browser.reach_for_the_page().await;
         }
-        let Ok(marks) = self.wait_for("!document.querySelector('.prerendered')", Duration::from_secs(30)).await else {
+        let Ok(marks) =
+            self.wait_for("document.documentElement.hasAttribute('data-started')", Duration::from_secs(30)).await
+        else {
             let errors = self.state().await["errors"].clone();
             return Err(format!("the app did not take {page} over within 30 s (page errors: {errors})"));
         };

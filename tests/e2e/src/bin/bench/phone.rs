@@ -10,12 +10,8 @@ use super::page::{Bench, Ready};
 use super::stats::{ms, Summary};
 use super::Report;
 
-/// Lighthouse's "slow 4G" as DevTools throttles it: 150 ms × 3.75 round trip, 1.6 Mbit/s × 0.9
-/// down, 750 kbit/s × 0.9 up, and a CPU 4 times slower.
-const LATENCY_MS: f64 = 562.5;
-const DOWN_BYTES_PER_S: f64 = 1_474.56 * 1024.0 / 8.0;
-const UP_BYTES_PER_S: f64 = 675.0 * 1024.0 / 8.0;
-const CPU_SLOWDOWN: f64 = 4.0;
+use e2e::phone::{CPU_SLOWDOWN, DOWN_BYTES_PER_S, LATENCY_MS};
+
 /// Loads per draft size (each takes several seconds here).
 const LOADS: usize = 3;
 const DRAFT_ROWS: [usize; 2] = [5, 200];
@@ -122,13 +118,7 @@ pub async fn review_link_cold(report: &mut Report, bench: &mut Bench, review_lin
     }
 }
 
-/// Lighthouse's mobile throttling on, or off again.
+/// Lighthouse's mobile throttling on, or off again (`e2e::phone`).
 async fn throttle(bench: &Bench, on: bool) {
-    let network = if on {
-        json!({ "offline": false, "latency": LATENCY_MS, "downloadThroughput": DOWN_BYTES_PER_S, "uploadThroughput": UP_BYTES_PER_S })
-    } else {
-        json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 })
-    };
-    bench.browser.cdp("Network.emulateNetworkConditions", network).await;
-    bench.browser.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": if on { CPU_SLOWDOWN } else { 1.0 } })).await;
+    bench.browser.throttle_like_a_phone(on).await;
 }

@@ -40,7 +40,7 @@
     });
   };
   const check = () => {
-    // The app has taken over the page rendered at build time (src/handover.rs).
+    // The app has hydrated the page rendered at build time (src/first_page).
     if (bench.marks.takenOver === undefined && document.documentElement.hasAttribute('data-started')) {
       bench.marks.takenOver = now();
     }
