@@ -180,13 +180,15 @@ try {${waitForThePartner}
  * idle). Relative URLs resolve against the page, as the loader's own tag does. The build
  * hashes it into the CSP.
  */
-function restoringPreloads(js, wasm, jsIntegrity, wasmIntegrity) {
+function restoringPreloads(js, wasm, jsIntegrity, wasmIntegrity, contract) {
     const links = [
         { rel: "modulepreload", href: `./${js}`, integrity: jsIntegrity },
         { rel: "preload", as: "fetch", href: `./${wasm}`, integrity: wasmIntegrity },
         { rel: "preload", as: "fetch", href: "./config.json" },
     ];
-    return `<script>(function(){var r=document.documentElement;if(r.hasAttribute("data-restoring")||r.hasAttribute("data-elsewhere")||location.search||location.hash)${JSON.stringify(links)}.forEach(function(a){var l=document.createElement("link");for(var k in a)l.setAttribute(k,a[k]);l.setAttribute("crossorigin","anonymous");document.head.appendChild(l)})})()</script>`;
+    // A statement appended to the page's one inline script (after it sets the attributes), so
+    // the policy still allows one inline script by its hash.
+    return `;(function(){var r=document.documentElement;if(r.hasAttribute(${JSON.stringify(contract.restoring)})||r.hasAttribute(${JSON.stringify(contract.elsewhere)}))${JSON.stringify(links)}.forEach(function(a){var l=document.createElement("link");for(var k in a)l.setAttribute(k,a[k]);l.setAttribute("crossorigin","anonymous");document.head.appendChild(l)})})()`;
 }
 
 /** The page hosts serve, with status 404, for a path that is no file. */
@@ -307,8 +309,11 @@ function finishPage({ stageDir, page, name, htmlName }, extraConnectSrc, prerend
             // Before the stylesheets, after the page's script that sets `data-restoring` (moved
             // up with it): a script after a stylesheet waits for it, which would hold the
             // requests back by a round trip.
-            const restoring = html.match(/<script>(?:(?!<\/script>)[\s\S])*data-restoring[\s\S]*?<\/script>/)?.[0] ?? fail(`${page}: no script sets data-restoring`);
-            html = html.replace(restoring, "").replace(/<link\b/, (link) => `${restoring}${restoringPreloads(js, wasm, jsIntegrity, sri(wasmBytes))}\n    ${link}`);
+            const setsRestoring = new RegExp(`<script>(?:(?!</script>)[\\s\\S])*${prerendered.contract.restoring}[\\s\\S]*?</script>`);
+            const restoring = html.match(setsRestoring)?.[0] ?? fail(`${page}: no script sets ${prerendered.contract.restoring}`);
+            const preloads = restoringPreloads(js, wasm, jsIntegrity, sri(wasmBytes), prerendered.contract);
+            const withPreloads = restoring.replace(/<\/script>$/, `${preloads}</script>`);
+            html = html.replace(restoring, "").replace(/<link\b/, (link) => `${withPreloads}\n    ${link}`);
         }
         const loaderName = `${name}-loader-${shortHash(source)}.js`;
         extraFiles.set(loaderName, source);
