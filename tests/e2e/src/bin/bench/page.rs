@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use e2e::{Browser, StandIn};
+use e2e::{page_contract, Browser, StandIn};
 use fantoccini::Locator;
 use serde_json::{json, Value};
 
@@ -88,13 +88,13 @@ impl Bench {
         // A first visit's app starts when the partner first reaches for the page (a click on
         // its title here); a page with a draft to restore starts by itself.
         // The app hydrates the page rendered at build time: it is in charge once the root
-        // element says so (src/page_contract.rs, STARTED).
-        if self.eval("return !!document.querySelector('.prerendered');").await == Value::Bool(true) {
+        // element says so. Pages without it (the review page, the widget's) are theirs at once.
+        let first_page = format!("document.querySelector('.{}')", page_contract::FIRST_PAGE_CLASS);
+        if self.eval(&format!("return !!{first_page};")).await == Value::Bool(true) {
             self.browser.reach_for_the_page().await;
         }
-        let Ok(marks) =
-            self.wait_for("document.documentElement.hasAttribute('data-started')", Duration::from_secs(30)).await
-        else {
+        let in_charge = format!("!{first_page} || document.documentElement.hasAttribute('{}')", page_contract::STARTED);
+        let Ok(marks) = self.wait_for(&in_charge, Duration::from_secs(30)).await else {
             let errors = self.state().await["errors"].clone();
             return Err(format!("the app did not take {page} over within 30 s (page errors: {errors})"));
         };
