@@ -17,6 +17,15 @@ pub fn full_answers() -> Answers {
     answers
 }
 
+/// A small valid draft: no End-User Data stored, and this security contact (the answer the
+/// session tests follow from app to app).
+pub fn answers_with_contact(contact: &str) -> Answers {
+    let mut answers = Answers::new();
+    answers.set(ids::STORES_EUD, Answer::Choice(choice::NO.into()));
+    answers.set(ids::SECURITY_CONTACT, Answer::Text(contact.into()));
+    answers
+}
+
 /// The text the app keeps in local storage for this draft.
 pub fn draft_json(app_key: &str, answers: &Answers) -> String {
     Draft::new(app_key, answers.clone(), 1_700_000_000_000.0).to_json()

@@ -1,5 +1,7 @@
 //! A partner's session with the app on the demo app key: a saved draft, signing in, submitting.
 
+use questionnaire::catalogue::ids;
+use questionnaire::draft::Draft;
 use questionnaire::Answers;
 
 use crate::fixtures::{draft_json, draft_key};
@@ -34,5 +36,17 @@ impl Browser {
     pub async fn submit(&self) {
         self.click_when_enabled("#submit").await;
         self.find("#confirm-submit").await.click().await.unwrap();
+    }
+
+    /// The security contact as the form shows it.
+    pub async fn contact_on_form(&self) -> String {
+        let contact = format!("#q-{}", ids::SECURITY_CONTACT);
+        self.find(&contact).await.prop("value").await.unwrap().unwrap_or_default()
+    }
+
+    /// The security contact of `app_key`'s draft in local storage ("" when none is readable).
+    pub async fn stored_contact(&self, app_key: &str) -> String {
+        let text = self.local_item(&draft_key(app_key)).await.unwrap_or_default();
+        Draft::parse(&text).map(|draft| draft.answers.text(ids::SECURITY_CONTACT).to_owned()).unwrap_or_default()
     }
 }

@@ -2,7 +2,7 @@
 //! stand-in: a retry after opening another app, an invalid edit of a published value, an
 //! import into a new app, and a review link imported into one's own draft.
 
-use e2e::fixtures::{draft_key, review_fragment};
+use e2e::fixtures::{answers_with_contact, draft_key, review_fragment};
 use e2e::{wait_for_eq, Browser, StandIn, PATIENCE};
 use questionnaire::catalogue::ids;
 use questionnaire::draft::{export_json, Draft};
@@ -13,13 +13,6 @@ use serde_json::{json, Value};
 use e2e::DEMO_APP_KEY as APP_KEY;
 
 const PUBLISHED_LINK: &str = "https://vendor.example.com/security";
-
-fn answers_with_contact(contact: &str) -> Answers {
-    let mut answers = Answers::new();
-    answers.set(ids::STORES_EUD, Answer::Choice("no".into()));
-    answers.set(ids::SECURITY_CONTACT, Answer::Text(contact.into()));
-    answers
-}
 
 /// What the stand-in's draft of `app` holds for the security contact ("" when nothing).
 fn submitted_contact(stand_in: &StandIn, app: &str) -> String {
@@ -86,8 +79,7 @@ async fn a_discard_during_the_countdown_stops_the_retry_and_says_so() {
     assert_eq!(stand_in.received("PUT"), 1, "only the attempt made before the discard");
 
     browser.find(".undo-discard").await.click().await.unwrap();
-    let contact = format!("#q-{}", ids::SECURITY_CONTACT);
-    let value = async || browser.find(&contact).await.prop("value").await.unwrap().unwrap_or_default();
+    let value = async || browser.contact_on_form().await;
     wait_for_eq("the contact back", "first@one.example".to_owned(), value).await;
     browser.close().await;
 }
@@ -160,18 +152,14 @@ async fn a_review_link_import_names_the_draft_it_replaces_and_can_be_undone() {
     let preview = browser.wait_for_text(".import-preview", "Importing it").await;
     assert!(preview.contains(&format!("replaces your draft of “{APP_KEY}”")), "{preview}");
     browser.find(".apply-import").await.click().await.unwrap();
-    let contact = format!("#q-{}", ids::SECURITY_CONTACT);
-    let value = async || browser.find(&contact).await.prop("value").await.unwrap().unwrap_or_default();
+    let value = async || browser.contact_on_form().await;
     wait_for_eq("the imported contact", "theirs@example.com".to_owned(), value).await;
 
     let notice = browser.wait_for_text(".undo-notice", "replaced by an import").await;
     assert!(notice.contains(APP_KEY), "{notice}");
     browser.find(".undo-notice .undo-discard").await.click().await.unwrap();
     wait_for_eq("the partner's own contact", "mine@vendor.example.com".to_owned(), value).await;
-    let stored = async || {
-        let text = browser.local_item(&draft_key(APP_KEY)).await.unwrap_or_default();
-        Draft::parse(&text).map(|draft| draft.answers.text(ids::SECURITY_CONTACT).to_owned()).unwrap_or_default()
-    };
+    let stored = async || browser.stored_contact(APP_KEY).await;
     wait_for_eq("the stored contact", "mine@vendor.example.com".to_owned(), stored).await;
     browser.close().await;
 }
@@ -256,8 +244,7 @@ async fn open_with_copies(browser: &Browser, stand_in: &StandIn, local: &str, du
 }
 
 async fn wait_for_contact(browser: &Browser, expected: &str) {
-    let contact = format!("#q-{}", ids::SECURITY_CONTACT);
-    let value = async || browser.find(&contact).await.prop("value").await.unwrap().unwrap_or_default();
+    let value = async || browser.contact_on_form().await;
     wait_for_eq("the security contact on the form", expected.to_owned(), value).await;
 }
 
@@ -270,10 +257,7 @@ async fn a_damaged_local_copy_never_hides_the_crash_safe_copy() {
     let good = Draft::new(APP_KEY, answers_with_contact("kept@vendor.example.com"), 1_764_000_000_000.0);
     open_with_copies(&browser, &stand_in, "{ \"appKey\": damaged", &good.to_json()).await;
     wait_for_contact(&browser, "kept@vendor.example.com").await;
-    let stored = async || {
-        let text = browser.local_item(&draft_key(APP_KEY)).await.unwrap_or_default();
-        Draft::parse(&text).map(|draft| draft.answers.text(ids::SECURITY_CONTACT).to_owned()).unwrap_or_default()
-    };
+    let stored = async || browser.stored_contact(APP_KEY).await;
     wait_for_eq("local storage's copy", "kept@vendor.example.com".to_owned(), stored).await;
     browser.close().await;
 }

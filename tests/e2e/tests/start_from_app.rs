@@ -2,27 +2,14 @@
 //! another app, from its draft in this browser or else its live version, as an import: shown
 //! first, naming the draft it replaces, undoable, and never carrying the other app's record.
 
-use e2e::fixtures::{draft_json, draft_key};
+use e2e::fixtures::{answers_with_contact, draft_json, draft_key};
 use e2e::{wait_for_eq, Browser, StandIn, DEMO_APP_KEY as APP_KEY};
 use questionnaire::catalogue::ids;
 use questionnaire::draft::Draft;
 use questionnaire::wire::{from_trust_info, to_trust_info};
-use questionnaire::{Answer, Answers};
 use serde_json::json;
 
 const OTHER_APP: &str = "com.example.sister-app";
-
-fn answers_with_contact(contact: &str) -> Answers {
-    let mut answers = Answers::new();
-    answers.set(ids::STORES_EUD, Answer::Choice("no".into()));
-    answers.set(ids::SECURITY_CONTACT, Answer::Text(contact.into()));
-    answers
-}
-
-async fn contact_on_form(browser: &Browser) -> String {
-    let contact = format!("#q-{}", ids::SECURITY_CONTACT);
-    browser.find(&contact).await.prop("value").await.unwrap().unwrap_or_default()
-}
 
 /// Opens "Start from another app's answers", names `other` and copies: returns the import's
 /// preview as the partner reads it.
@@ -62,30 +49,29 @@ async fn another_apps_draft_brings_its_answers_never_its_record_and_can_be_undon
     assert!(preview.contains("another app's answers"), "{preview}");
     assert!(preview.contains(&format!("replaces your draft of “{APP_KEY}”")), "{preview}");
     assert_eq!(
-        contact_on_form(&browser).await,
+        browser.contact_on_form().await,
         "mine@vendor.example.com",
         "nothing changes before the partner says so"
     );
     browser.find(".apply-import").await.click().await.unwrap();
-    wait_for_eq("the copied contact", "sister@vendor.example.com".to_owned(), async || contact_on_form(&browser).await)
+    wait_for_eq("the copied contact", "sister@vendor.example.com".to_owned(), async || browser.contact_on_form().await)
         .await;
 
     let notice = browser.wait_for_text(".undo-notice", APP_KEY).await;
     browser.find(".undo-notice .undo-discard").await.click().await.unwrap();
     wait_for_eq("the partner's own contact", "mine@vendor.example.com".to_owned(), async || {
-        contact_on_form(&browser).await
+        browser.contact_on_form().await
     })
     .await;
-    let other_stored = browser.local_item(&draft_key(OTHER_APP)).await.unwrap_or_default();
     assert_eq!(
-        Draft::parse(&other_stored).unwrap().answers.text(ids::SECURITY_CONTACT),
+        browser.stored_contact(OTHER_APP).await,
         "sister@vendor.example.com",
         "the other app's draft is read, never changed"
     );
 
     copy_answers_of(&browser, OTHER_APP).await;
     browser.find(".apply-import").await.click().await.unwrap();
-    wait_for_eq("the copied contact", "sister@vendor.example.com".to_owned(), async || contact_on_form(&browser).await)
+    wait_for_eq("the copied contact", "sister@vendor.example.com".to_owned(), async || browser.contact_on_form().await)
         .await;
     browser.sign_in().await;
     browser.submit().await;
@@ -113,7 +99,7 @@ async fn another_apps_live_version_is_read_when_this_browser_holds_no_draft_of_i
     let preview = copy_answers_of(&browser, OTHER_APP).await;
     assert!(preview.contains(&format!("replaces your draft of “{APP_KEY}”")), "{preview}");
     browser.find(".apply-import").await.click().await.unwrap();
-    wait_for_eq("the live contact", "live@vendor.example.com".to_owned(), async || contact_on_form(&browser).await)
+    wait_for_eq("the live contact", "live@vendor.example.com".to_owned(), async || browser.contact_on_form().await)
         .await;
     browser.submit().await;
     browser.wait_for_text("#submit-status", "Submitted at").await;
@@ -134,6 +120,6 @@ async fn naming_the_open_app_itself_changes_nothing_and_says_so() {
     browser.find("#start-from-app-copy").await.click().await.unwrap();
     browser.wait_for_text(".start-from-app-form [role=alert]", "Enter the key of another app.").await;
     assert!(!browser.exists(".import-preview").await, "no import offered");
-    assert_eq!(contact_on_form(&browser).await, "mine@vendor.example.com");
+    assert_eq!(browser.contact_on_form().await, "mine@vendor.example.com");
     browser.close().await;
 }
