@@ -75,7 +75,8 @@ mod tests {
     #[test]
     fn a_module_s_files_are_the_existing_ones_it_names_in_order() {
         let files = ["index.html", "app.js", "app_bg.wasm", "other.js", "snippets/x/inline0.js"].map(String::from);
-        let loader = "const p = ['./app.js', './app_bg.wasm']; import('./app.js'); new URL(\"./gone.wasm\", import.meta.url)";
+        let loader =
+            "const p = ['./app.js', './app_bg.wasm']; import('./app.js'); new URL(\"./gone.wasm\", import.meta.url)";
         assert_eq!(referenced_by("loader.js", loader, &files), ["app.js", "app_bg.wasm"]);
         let glue = "import * as s from './snippets/x/inline0.js'; new URL('app_bg.wasm', import.meta.url)";
         assert_eq!(referenced_by("app.js", glue, &files), ["snippets/x/inline0.js", "app_bg.wasm"]);

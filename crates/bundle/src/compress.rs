@@ -109,7 +109,9 @@ mod tests {
 
     #[test]
     fn text_and_wasm_are_compressible_routing_files_are_not() {
-        assert!(is_compressible("widget/index.html") && is_compressible("app_bg.wasm") && is_compressible("robots.txt"));
+        assert!(
+            is_compressible("widget/index.html") && is_compressible("app_bg.wasm") && is_compressible("robots.txt")
+        );
         assert!(!is_compressible("_headers") && !is_compressible("_redirects") && !is_compressible("a.png"));
     }
 }

@@ -93,9 +93,13 @@ mod tests {
     #[test]
     fn a_meta_policy_comes_first_in_head_without_frame_ancestors() {
         let policy = Policy::default().header();
-        let html = with_policy_meta("<html><head><title>x</title></head></html>", &policy, "<script>x</script>").unwrap();
+        let html =
+            with_policy_meta("<html><head><title>x</title></head></html>", &policy, "<script>x</script>").unwrap();
         let head = html.split("<head>").nth(1).unwrap();
-        assert!(head.starts_with("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "), "{html}");
+        assert!(
+            head.starts_with("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "),
+            "{html}"
+        );
         assert!(head.contains("object-src 'none'\"><script>x</script><title>"), "{html}");
         assert!(!html.contains("frame-ancestors"), "{html}");
         assert!(with_policy_meta("<p>no head</p>", &policy, "").is_err());

@@ -200,7 +200,11 @@ pub fn nginx_conf(pages: &[HostedPage], base_path: &str, routes: &[Route]) -> St
     }
     if base_path != "/" {
         // Relative asset URLs need the page's trailing slash.
-        out.extend([format!("location = {} {{", &base_path[..base_path.len() - 1]), format!("    return 301 {base_path};"), "}".to_owned()]);
+        out.extend([
+            format!("location = {} {{", &base_path[..base_path.len() - 1]),
+            format!("    return 301 {base_path};"),
+            "}".to_owned(),
+        ]);
     }
     out.join("\n") + "\n"
 }
@@ -212,7 +216,11 @@ mod tests {
     fn pages() -> Vec<HostedPage> {
         vec![
             HostedPage { page: "index.html".to_owned(), prefix: String::new(), csp: "APP-CSP".to_owned() },
-            HostedPage { page: "widget/index.html".to_owned(), prefix: "widget/".to_owned(), csp: "WIDGET-CSP".to_owned() },
+            HostedPage {
+                page: "widget/index.html".to_owned(),
+                prefix: "widget/".to_owned(),
+                csp: "WIDGET-CSP".to_owned(),
+            },
             HostedPage { page: "review.html".to_owned(), prefix: String::new(), csp: "REVIEW-CSP".to_owned() },
         ]
     }
@@ -235,22 +243,31 @@ mod tests {
         assert!(is_hashed("privacy-tab-app-b9ea5a9dcebdd123_bg.wasm"));
         assert!(is_hashed("main-149891fd7fff99.css"));
         assert!(is_hashed("widget/app-loader-2c8bcad1ed6da152.js"));
-        for plain in ["config.json", "widget/privacy-tab-widget.js", "x-B9EA5A9DCEBDD123.js", "x-123456789.js", "x-0123456789abcdef0.js"] {
+        for plain in [
+            "config.json",
+            "widget/privacy-tab-widget.js",
+            "x-B9EA5A9DCEBDD123.js",
+            "x-123456789.js",
+            "x-0123456789abcdef0.js",
+        ] {
             assert!(!is_hashed(plain), "{plain}");
         }
     }
 
     #[test]
     fn assets_are_cached_for_a_year_pages_revalidated_with_their_policy() {
-        let files = ["404.html", "index.html", "main-0123456789abcdef.css", "config.json", "review.html", "widget/index.html"]
-            .map(String::from);
+        let files =
+            ["404.html", "index.html", "main-0123456789abcdef.css", "config.json", "review.html", "widget/index.html"]
+                .map(String::from);
         let rules = header_rules(&pages(), &files, &routes());
-        let page = |csp| vec![
-            ("X-Content-Type-Options", "nosniff"),
-            ("Cache-Control", REVALIDATE),
-            ("Content-Security-Policy", csp),
-            ("Referrer-Policy", "no-referrer"),
-        ];
+        let page = |csp| {
+            vec![
+                ("X-Content-Type-Options", "nosniff"),
+                ("Cache-Control", REVALIDATE),
+                ("Content-Security-Policy", csp),
+                ("Referrer-Policy", "no-referrer"),
+            ]
+        };
         assert_eq!(headers_of(&rules, "/preview"), page("APP-CSP"), "an address of the app gets its page's headers");
         assert_eq!(headers_of(&rules, "/review"), page("REVIEW-CSP"));
         assert_eq!(headers_of(&rules, "/"), page("APP-CSP"));
@@ -290,7 +307,8 @@ mod tests {
 
     #[test]
     fn a_policy_with_quotes_is_quoted_for_nginx() {
-        let pages = vec![HostedPage { page: "index.html".to_owned(), prefix: String::new(), csp: "a \"b\"".to_owned() }];
+        let pages =
+            vec![HostedPage { page: "index.html".to_owned(), prefix: String::new(), csp: "a \"b\"".to_owned() }];
         assert!(nginx_conf(&pages, "/", &[]).contains("add_header Content-Security-Policy \"a \\\"b\\\"\" always;"));
     }
 }

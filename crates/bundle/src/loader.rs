@@ -5,7 +5,7 @@
 //! interaction. A file, not an inline script, so the pages' policy needs no 'unsafe-inline'.
 
 use crate::digest;
-use crate::page_contract::{ELSEWHERE, FIRST_PAGE_ID, NOT_STARTED, PRESSED, RESTORING, START_EVENTS, STARTED};
+use crate::page_contract::{ELSEWHERE, FIRST_PAGE_ID, NOT_STARTED, PRESSED, RESTORING, STARTED, START_EVENTS};
 
 /// The attribute of the inline loader Trunk writes from Trunk.toml's `pattern_script`, and the
 /// attributes on it that name the app's files: how this program finds them, whatever the
@@ -90,7 +90,12 @@ pub fn restoring_preloads(app: &App) -> String {
     }
     let links = [
         Link { rel: "modulepreload", kind: None, href: format!("./{}", app.js), integrity: Some(&app.js_integrity) },
-        Link { rel: "preload", kind: Some("fetch"), href: format!("./{}", app.wasm), integrity: Some(&app.wasm_integrity) },
+        Link {
+            rel: "preload",
+            kind: Some("fetch"),
+            href: format!("./{}", app.wasm),
+            integrity: Some(&app.wasm_integrity),
+        },
         Link { rel: "preload", kind: Some("fetch"), href: format!("./{CONFIG_FILE}"), integrity: None },
     ];
     format!(
@@ -124,7 +129,9 @@ mod tests {
         let source = source("review.html", &app(), false);
         assert!(source.contains("import('./app-0123456789abcdef.js')"), "{source}");
         assert!(
-            source.contains("fetch(new URL('./app-0123456789abcdef_bg.wasm', import.meta.url), { integrity: 'sha384-WASM' })"),
+            source.contains(
+                "fetch(new URL('./app-0123456789abcdef_bg.wasm', import.meta.url), { integrity: 'sha384-WASM' })"
+            ),
             "{source}"
         );
         assert!(source.contains(&format!("setAttribute('{NOT_STARTED}', '')")), "{source}");

@@ -98,7 +98,8 @@ fn run(options: &Options) -> Result<(), String> {
     let prerendered = match &options.prerendered {
         Some(dir) => {
             let file = dir.join("first-page.html");
-            let first_page = std::fs::read_to_string(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let first_page =
+                std::fs::read_to_string(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
             Some(Prerendered { first_page })
         }
         None => None,
@@ -159,12 +160,17 @@ fn run(options: &Options) -> Result<(), String> {
 
     let hosted: Vec<HostedPage> = pages
         .iter()
-        .map(|page| HostedPage { page: page.target.page.clone(), prefix: page.target.prefix.clone(), csp: page.csp.clone() })
+        .map(|page| HostedPage {
+            page: page.target.page.clone(),
+            prefix: page.target.prefix.clone(),
+            csp: page.csp.clone(),
+        })
         .collect();
     write(&dist.join("_headers"), &hosting::netlify_headers(&hosting::header_rules(&hosted, &all_files, &routes)))?;
     recreate(&options.hosting)?;
     write(&options.hosting.join("nginx.conf"), &hosting::nginx_conf(&hosted, &options.base_path, &routes))?;
-    let csp_txt = pages.iter().map(|page| format!("{}\n{}\n", page.target.page, page.csp)).collect::<Vec<_>>().join("\n");
+    let csp_txt =
+        pages.iter().map(|page| format!("{}\n{}\n", page.target.page, page.csp)).collect::<Vec<_>>().join("\n");
     write(&options.hosting.join("csp.txt"), &csp_txt)?;
     let report = report(&pages, &sizes);
     let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n";
@@ -222,7 +228,11 @@ fn report(pages: &[Page], sizes: &BTreeMap<String, compress::Sizes>) -> Report {
                 .map(|file| {
                     let path = format!("{}{file}", page.target.prefix);
                     let sizes = sizes.get(&path).copied().unwrap_or(compress::Sizes { raw: 0, gzip: 0, brotli: 0 });
-                    FileReport { file: path, sizes, before_input: page.before_input.as_ref().map(|files| files.contains(file)) }
+                    FileReport {
+                        file: path,
+                        sizes,
+                        before_input: page.before_input.as_ref().map(|files| files.contains(file)),
+                    }
                 })
                 .collect(),
         })
@@ -253,8 +263,13 @@ mod tests {
     fn options_read_as_scripts_build_passes_them() {
         let options = Options::parse(args("--stage s --dist d --hosting h --connect-src a.example --base-path /x/ --prerendered p . widget review.html")).unwrap();
         assert_eq!(options.pages, [".", "widget", "review.html"]);
-        assert_eq!((options.base_path.as_str(), options.connect_src.as_slice()), ("/x/", &["a.example".to_owned()][..]));
-        assert!(Options::parse(args("--stage s --dist d --hosting h --base-path x .")).unwrap_err().contains("--base-path"));
+        assert_eq!(
+            (options.base_path.as_str(), options.connect_src.as_slice()),
+            ("/x/", &["a.example".to_owned()][..])
+        );
+        assert!(Options::parse(args("--stage s --dist d --hosting h --base-path x ."))
+            .unwrap_err()
+            .contains("--base-path"));
         assert!(Options::parse(args("--stage s --dist d --hosting h --nope .")).unwrap_err().contains("--nope"));
         assert!(Options::parse(args("--stage s --dist d .")).is_err(), "--hosting is needed");
     }

@@ -17,7 +17,9 @@ pub fn scripts_in(dir: &Path) -> Result<(), String> {
     let mut scripts: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|path| path.is_file() && path.extension().is_some_and(|extension| extension == "js" || extension == "mjs"))
+        .filter(|path| {
+            path.is_file() && path.extension().is_some_and(|extension| extension == "js" || extension == "mjs")
+        })
         .collect();
     scripts.sort();
     for path in scripts {

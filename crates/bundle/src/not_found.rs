@@ -47,7 +47,9 @@ mod tests {
             "the forwarding script is allowed by its hash: {page}"
         );
         let meta_at = page.find("<meta http-equiv=\"Content-Security-Policy\"").unwrap();
-        assert!(meta_at < page.find("<script>").unwrap() && page.find("<script>").unwrap() < page.find("<title>").unwrap());
+        assert!(
+            meta_at < page.find("<script>").unwrap() && page.find("<script>").unwrap() < page.find("<title>").unwrap()
+        );
         assert!(page.starts_with("<!doctype html><html><head><meta http-equiv"), "the policy comes first: {page}");
         assert!(!page.contains("frame-ancestors"), "ignored in a <meta> policy: {page}");
     }

@@ -92,19 +92,24 @@ pub fn finish(target: Target, connect_src: &[String], prerendered: Option<&Prere
         return Err(fail(format!("has no <script id=\"{HEAD_SCRIPT_ID}\">")));
     }
     let read = |file: &str| {
-        std::fs::read(target.stage_dir.join(file)).map_err(|e| fail(format!("refers to {file}, which Trunk did not produce: {e}")))
+        std::fs::read(target.stage_dir.join(file))
+            .map_err(|e| fail(format!("refers to {file}, which Trunk did not produce: {e}")))
     };
     let app = match &trunk.loader {
         Some((js, wasm)) => {
             let js = relative_asset(js).map_err(|e| fail(e.to_string()))?.unwrap_or_default();
             let wasm = relative_asset(wasm).map_err(|e| fail(e.to_string()))?.unwrap_or_default();
-            Some(App { js_integrity: digest::integrity(&read(&js)?), wasm_integrity: digest::integrity(&read(&wasm)?), js, wasm })
+            Some(App {
+                js_integrity: digest::integrity(&read(&js)?),
+                wasm_integrity: digest::integrity(&read(&wasm)?),
+                js,
+                wasm,
+            })
         }
         None => None,
     };
-    let loader = app.as_ref().map(|app| {
-        LoaderFile::new(&target.name, loader::source(&target.page, app, prerendered.is_some()))
-    });
+    let loader =
+        app.as_ref().map(|app| LoaderFile::new(&target.name, loader::source(&target.page, app, prerendered.is_some())));
 
     let rewritten = rewrite(&trunk_html, &target, app.as_ref(), loader.as_ref(), prerendered).map_err(fail)?;
     let mut connect = connect_src.to_vec();
@@ -174,7 +179,8 @@ pub fn files_under(dir: &Path) -> Result<Vec<String>, String> {
     let mut found = Vec::new();
     let mut folders = vec![PathBuf::new()];
     while let Some(folder) = folders.pop() {
-        let entries = std::fs::read_dir(dir.join(&folder)).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+        let entries =
+            std::fs::read_dir(dir.join(&folder)).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
         for entry in entries {
             let entry = entry.map_err(|e| e.to_string())?;
             let path = folder.join(entry.file_name());
@@ -243,7 +249,11 @@ impl TrunkPage {
         let page = page.into_inner();
         if let Some((js, wasm)) = &page.loader {
             if js.is_empty() || wasm.is_empty() {
-                return Err(format!("its loader names no JS or wasm ({} and {})", loader::MARKER_JS, loader::MARKER_WASM));
+                return Err(format!(
+                    "its loader names no JS or wasm ({} and {})",
+                    loader::MARKER_JS,
+                    loader::MARKER_WASM
+                ));
             }
         }
         Ok(page)
@@ -273,11 +283,9 @@ fn rewrite(
     let head_script_placed = Cell::new(false);
     let preloads_removed = Cell::new(0);
     let head_script = match (prerendered, app) {
-        (Some(_), Some(app)) => Some(format!(
-            "<script>{}{}</script>\n    ",
-            page_contract::head_script(),
-            loader::restoring_preloads(app)
-        )),
+        (Some(_), Some(app)) => {
+            Some(format!("<script>{}{}</script>\n    ", page_contract::head_script(), loader::restoring_preloads(app)))
+        }
         (Some(_), None) => Some(format!("<script>{}</script>\n    ", page_contract::head_script())),
         _ => None,
     };
@@ -346,8 +354,9 @@ fn rewrite(
             }));
         }
     }
-    let html = rewrite_str(html, RewriteStrSettings { element_content_handlers: handlers, ..RewriteStrSettings::default() })
-        .map_err(|e| e.to_string())?;
+    let html =
+        rewrite_str(html, RewriteStrSettings { element_content_handlers: handlers, ..RewriteStrSettings::default() })
+            .map_err(|e| e.to_string())?;
     if let Some(error) = errors.into_inner().into_iter().next() {
         return Err(error);
     }
@@ -405,7 +414,10 @@ impl FinalPage {
                     element!("link[href]", |link| {
                         let href = link.get_attribute("href").unwrap_or_default();
                         let mut page = page.borrow_mut();
-                        if link.get_attribute("rel").is_some_and(|rel| rel.split_whitespace().any(|r| r == "stylesheet")) {
+                        if link
+                            .get_attribute("rel")
+                            .is_some_and(|rel| rel.split_whitespace().any(|r| r == "stylesheet"))
+                        {
                             page.stylesheets.push(href.clone());
                         }
                         page.assets.push(href);
@@ -490,7 +502,11 @@ mod tests {
             std::fs::create_dir_all(&root).unwrap();
             std::fs::write(root.join("index.html"), html).unwrap();
             std::fs::write(root.join("main-0123456789abcdef.css"), "body{}").unwrap();
-            std::fs::write(root.join("app-0123456789abcdef.js"), "new URL('app-0123456789abcdef_bg.wasm', import.meta.url)").unwrap();
+            std::fs::write(
+                root.join("app-0123456789abcdef.js"),
+                "new URL('app-0123456789abcdef_bg.wasm', import.meta.url)",
+            )
+            .unwrap();
             std::fs::write(root.join("app-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
             Stage(dir)
         }
@@ -513,9 +529,15 @@ mod tests {
         assert_eq!((app.page.as_str(), app.name.as_str(), app.prefix.as_str()), ("index.html", "app", ""));
         assert_eq!(app.stage_dir, stage.join("root"));
         let widget = Target::new(stage, "widget/");
-        assert_eq!((widget.page.as_str(), widget.name.as_str(), widget.prefix.as_str()), ("widget/index.html", "widget", "widget/"));
+        assert_eq!(
+            (widget.page.as_str(), widget.name.as_str(), widget.prefix.as_str()),
+            ("widget/index.html", "widget", "widget/")
+        );
         let review = Target::new(stage, "review.html");
-        assert_eq!((review.page.as_str(), review.name.as_str(), review.html_name.as_str()), ("review.html", "review", "review.html"));
+        assert_eq!(
+            (review.page.as_str(), review.name.as_str(), review.html_name.as_str()),
+            ("review.html", "review", "review.html")
+        );
         assert_eq!(review.stage_dir, stage.join("review.html"));
     }
 
@@ -524,7 +546,12 @@ mod tests {
         let stage = Stage::new("prerendered", TRUNK_PAGE);
         let page = finish(Target::new(&stage.0, "."), &[], Some(&prerendered())).unwrap();
         let html = &page.html;
-        assert!(html.contains("<div id=\"prerendered\" class=\"prerendered\"><main><!--hk--><button>Yes</button></main></div>"), "{html}");
+        assert!(
+            html.contains(
+                "<div id=\"prerendered\" class=\"prerendered\"><main><!--hk--><button>Yes</button></main></div>"
+            ),
+            "{html}"
+        );
         assert!(!html.contains(loader::MARKER), "the inline loader is gone: {html}");
         assert!(!html.contains("rel=\"modulepreload\"") && !html.contains("rel=\"preload\""), "{html}");
         assert!(!html.contains(HEAD_SCRIPT_ID), "{html}");
@@ -539,9 +566,18 @@ mod tests {
         assert!(html.contains(&tag), "the loader's tag carries the loader's integrity: {html}");
         assert_eq!(
             page.files,
-            ["index.html", "main-0123456789abcdef.css", loader_name.as_str(), "app-0123456789abcdef.js", "app-0123456789abcdef_bg.wasm"]
+            [
+                "index.html",
+                "main-0123456789abcdef.css",
+                loader_name.as_str(),
+                "app-0123456789abcdef.js",
+                "app-0123456789abcdef_bg.wasm"
+            ]
         );
-        assert_eq!(page.before_input.as_deref(), Some(&["index.html".to_owned(), "main-0123456789abcdef.css".to_owned()][..]));
+        assert_eq!(
+            page.before_input.as_deref(),
+            Some(&["index.html".to_owned(), "main-0123456789abcdef.css".to_owned()][..])
+        );
     }
 
     /// The inline script is allowed by its hash, exactly: a byte more and the browser refuses it.
@@ -579,9 +615,17 @@ mod tests {
         let stage = Stage::new("own", &html);
         std::fs::rename(stage.0.join("root"), stage.0.join("review.html")).unwrap();
         let page = finish(Target::new(&stage.0, "review.html"), &["https://api.example".to_owned()], None).unwrap();
-        assert!(page.csp.contains("connect-src 'self' https://api.example https://a.example https://b.example;"), "{}", page.csp);
+        assert!(
+            page.csp.contains("connect-src 'self' https://api.example https://a.example https://b.example;"),
+            "{}",
+            page.csp
+        );
         assert!(!page.html.contains(CONNECT_SRC_META), "{}", page.html);
-        assert!(page.html.contains("<head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src"), "{}", page.html);
+        assert!(
+            page.html.contains("<head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src"),
+            "{}",
+            page.html
+        );
     }
 
     #[test]
@@ -594,9 +638,18 @@ mod tests {
         ] {
             let html = TRUNK_PAGE
                 .replace("<body>", if change == "<body>" { "<body style=\"color:red\">" } else { "<body>" })
-                .replace("<div id", if change == "<button>" { "<button onclick=\"x()\"></button><div id" } else { "<div id" })
-                .replace("data-privacy-tab-loader", if change == "data-privacy-tab-loader" { "" } else { "data-privacy-tab-loader" })
-                .replace("./main-0123456789abcdef.css", if change.starts_with("./") { "/main.css" } else { "./main-0123456789abcdef.css" });
+                .replace(
+                    "<div id",
+                    if change == "<button>" { "<button onclick=\"x()\"></button><div id" } else { "<div id" },
+                )
+                .replace(
+                    "data-privacy-tab-loader",
+                    if change == "data-privacy-tab-loader" { "" } else { "data-privacy-tab-loader" },
+                )
+                .replace(
+                    "./main-0123456789abcdef.css",
+                    if change.starts_with("./") { "/main.css" } else { "./main-0123456789abcdef.css" },
+                );
             let stage = Stage::new("refused", &html);
             let error = finish(Target::new(&stage.0, "."), &[], Some(&prerendered())).unwrap_err();
             assert!(error.contains(says), "{change}: {error}");
@@ -609,7 +662,9 @@ mod tests {
     fn trunk_toml_s_loader_pattern_carries_the_marker() {
         let config: toml::Table = include_str!("../../../Trunk.toml").parse().unwrap();
         let pattern = config["build"]["pattern_script"].as_str().expect("[build] pattern_script");
-        let page = TrunkPage::read(&pattern.replace("{base}", "./").replace("{js}", "a.js").replace("{wasm}", "a_bg.wasm")).unwrap();
+        let page =
+            TrunkPage::read(&pattern.replace("{base}", "./").replace("{js}", "a.js").replace("{wasm}", "a_bg.wasm"))
+                .unwrap();
         assert_eq!(page.loader, Some(("./a.js".to_owned(), "./a_bg.wasm".to_owned())));
     }
 
