@@ -4,8 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use brotli::enc::backward_references::BrotliEncoderMode;
-use brotli::enc::BrotliEncoderParams;
+use brotlic::{BrotliEncoderOptions, CompressionMode, CompressorWriter, Quality, WindowSize};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
@@ -34,16 +33,16 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 /// Brotli at its best quality and largest window, in text mode for text.
 pub fn brotli(bytes: &[u8], text: bool) -> Vec<u8> {
-    let params = BrotliEncoderParams {
-        quality: 11,
-        lgwin: 24,
-        mode: if text { BrotliEncoderMode::BROTLI_MODE_TEXT } else { BrotliEncoderMode::BROTLI_MODE_GENERIC },
-        size_hint: bytes.len(),
-        ..BrotliEncoderParams::default()
-    };
-    let mut out = Vec::new();
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("compressing in memory");
-    out
+    let encoder = BrotliEncoderOptions::new()
+        .quality(Quality::best())
+        .window_size(WindowSize::best())
+        .mode(if text { CompressionMode::Text } else { CompressionMode::Generic })
+        .size_hint(u32::try_from(bytes.len()).unwrap_or(u32::MAX))
+        .build()
+        .expect("valid brotli settings");
+    let mut writer = CompressorWriter::with_encoder(encoder, Vec::new());
+    writer.write_all(bytes).expect("compressing in memory");
+    writer.into_inner().expect("compressing in memory")
 }
 
 /// Writes `path.gz` and `path.br` where they are smaller than `path`; returns the sizes served.
@@ -85,7 +84,7 @@ mod tests {
             .unwrap();
         assert_eq!(gunzipped, original);
         let mut unbrotlied = String::new();
-        brotli::Decompressor::new(&std::fs::read(dir.join("page.html.br")).unwrap()[..], 4096)
+        brotlic::DecompressorReader::new(&std::fs::read(dir.join("page.html.br")).unwrap()[..])
             .read_to_string(&mut unbrotlied)
             .unwrap();
         assert_eq!(unbrotlied, original);
