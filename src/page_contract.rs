@@ -1,5 +1,5 @@
 //! The names the first page is handed over by: the build that renders and fills the page
-//! (crates/prerender, scripts/build), the loader that starts the app, the app, the stylesheet
+//! (crates/prerender, crates/bundle), the loader that starts the app, the app, the stylesheet
 //! and the tests all read them from here. crates/prerender writes them out for the loader
 //! (`prerender --contract`), and checks that style/main.css and index.html use these spellings.
 //!
@@ -32,7 +32,7 @@ pub const START_EVENTS: [&str; 5] = ["pointerdown", "keydown", "focusin", "touch
 /// The beginning of every key the app stores in `localStorage` (`questionnaire::draft`).
 pub const STORAGE_PREFIX: &str = "privacy-tab";
 
-/// The contract as JSON, for the loader's template (scripts/lib/finish-bundle.mjs).
+/// The contract as JSON (crates/prerender writes it out; crates/bundle includes this module).
 pub fn as_json() -> String {
     let events = START_EVENTS.iter().map(|event| format!("\"{event}\"")).collect::<Vec<_>>().join(",");
     format!(
