@@ -1,7 +1,7 @@
 //! The names the first page is handed over by: the build that renders and fills the page
 //! (crates/prerender, crates/bundle), the loader that starts the app, the app, the stylesheet
-//! and the tests all read them from here. crates/prerender writes them out for the loader
-//! (`prerender --contract`), and checks that style/main.css and index.html use these spellings.
+//! and the tests all read them from here; crates/bundle writes the loader and the page's inline
+//! script from them.
 //!
 //! No dependencies: the end-to-end tests include this file as it is (`#[path]`).
 
@@ -31,16 +31,6 @@ pub const PRESSED: &str = "data-pressed";
 pub const START_EVENTS: [&str; 5] = ["pointerdown", "keydown", "focusin", "touchstart", "click"];
 /// The beginning of every key the app stores in `localStorage` (`questionnaire::draft`).
 pub const STORAGE_PREFIX: &str = "privacy-tab";
-
-/// The contract as JSON (crates/prerender writes it out; crates/bundle includes this module).
-pub fn as_json() -> String {
-    let events = START_EVENTS.iter().map(|event| format!("\"{event}\"")).collect::<Vec<_>>().join(",");
-    format!(
-        "{{\"firstPageId\":\"{FIRST_PAGE_ID}\",\"started\":\"{STARTED}\",\"restoring\":\"{RESTORING}\",\
-         \"elsewhere\":\"{ELSEWHERE}\",\"notStarted\":\"{NOT_STARTED}\",\"pressed\":\"{PRESSED}\",\
-         \"startEvents\":[{events}],\"storagePrefix\":\"{STORAGE_PREFIX}\"}}"
-    )
-}
 
 /// The page's inline script, run as `<head>` is parsed: marks `<html>` [`RESTORING`] when a
 /// draft is stored and [`ELSEWHERE`] when the address is not the form's, so the stylesheet

@@ -1,10 +1,9 @@
 //! Writes the app's first page as HTML, rendered natively by Leptos's server-side renderer from
 //! the same components the wasm hydrates (`src/first_page`): a first visit paints and takes
 //! input from this HTML and the CSS alone, and the app adopts these very nodes once it arrives.
-//! `scripts/build` puts it in the page, with the page contract (`src/page_contract.rs`) for the
-//! loader and the page's inline script:
+//! `scripts/build` has crates/bundle put it in the page:
 //!
-//!     prerender CONFIG_JSON OUT_DIR   # OUT_DIR/first-page.html, contract.json, head-script.js
+//!     prerender CONFIG_JSON OUT_DIR   # OUT_DIR/first-page.html
 //!
 //! Rendered as a first visit finds the app: at the form's address, no storage, no draft, nothing
 //! live read yet, and the `config.json` the bundle ships: a v3 build's first page asks for a
@@ -14,7 +13,6 @@ use std::sync::Arc;
 
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
-use privacy_tab::page_contract;
 
 /// Effects never run in a page rendered ahead of time: every task spawned is dropped.
 struct NoEffects;
@@ -39,8 +37,6 @@ fn main() {
         std::fs::write(&file, contents).unwrap_or_else(|e| panic!("cannot write {}: {e}", file.display()));
     };
     write("first-page.html", first_page(config));
-    write("contract.json", page_contract::as_json());
-    write("head-script.js", page_contract::head_script());
 }
 
 /// The app's first page under `config`, as the bundle serves it (hydration markers kept).
