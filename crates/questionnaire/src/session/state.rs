@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::event::Source;
 use super::revisions::Revisions;
 use crate::answers::Answers;
+use crate::draft::sync::Conflict;
 
 /// An app's key, as the partner typed it.
 pub type AppKey = String;
@@ -29,9 +30,42 @@ pub struct AppDraft {
     pub record: Option<Record>,
     /// Counts whole replacements: a call started before one is not retried after it.
     pub replaced: u32,
+    /// Questions this copy and another (another tab's save, the other stored copy on
+    /// reopening) changed differently: this copy's answer stays until the partner settles it
+    /// ([`super::Event::Settle`]).
+    pub conflicts: Vec<Conflict>,
+    /// The answers of the saves of this draft seen lately (its own and those taken in), newest
+    /// last: a copy from elsewhere is merged against the newest of them it descends from.
+    pub seen: Vec<(u64, Answers)>,
 }
 
+/// How many saves' answers a draft keeps to merge against: more than the saves of any copy
+/// another tab or the crash-safe store holds back.
+const SEEN_KEPT: usize = 64;
+
 impl AppDraft {
+    pub(super) fn remember(&mut self, revision: u64, answers: &Answers) {
+        if revision == 0 || self.seen.iter().any(|(seen, _)| *seen == revision) {
+            return;
+        }
+        if self.seen.len() == SEEN_KEPT {
+            self.seen.remove(0);
+        }
+        self.seen.push((revision, answers.clone()));
+    }
+
+    /// The answers of the newest save `theirs` descends from that this draft has seen (none:
+    /// the empty draft every one starts from).
+    pub(super) fn common_base(&self, theirs: &Revisions) -> Answers {
+        theirs
+            .ancestors
+            .iter()
+            .rev()
+            .find_map(|ancestor| self.seen.iter().find(|(seen, _)| seen == ancestor))
+            .map(|(_, answers)| answers.clone())
+            .unwrap_or_default()
+    }
+
     /// What a PUT for this app sends now: its answers over its own record.
     pub fn trust_info(&self) -> Value {
         crate::wire::to_trust_info_over(self.record.as_ref().map_or(&Value::Null, |record| &record.raw), &self.answers)
@@ -66,6 +100,8 @@ pub enum Replaced {
     Import(Source),
     Version,
     Discard,
+    /// A conflict with another copy settled, for the question named.
+    Settled(String),
 }
 
 /// The last whole replacement, until the next one: what "Undo" brings back.
@@ -76,6 +112,8 @@ pub struct Undo {
     /// The answers before it, and just after it (what was typed since is kept by an undo).
     pub before: Answers,
     pub after: Answers,
+    /// The conflict a settling took away: listed again by the undo.
+    pub settled: Option<Conflict>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
