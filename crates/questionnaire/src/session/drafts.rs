@@ -8,7 +8,7 @@ use super::event::{Saved, Side, Source, StoredCopy};
 use super::revisions::Order;
 use super::state::{AppKey, Phase, Record, Replaced, State, Undo};
 use crate::answers::{Answer, Answers};
-use crate::draft::sync::{apply, merge};
+use crate::draft::sync::{apply, merge_over};
 use crate::replacement::replacement;
 use crate::wire::from_trust_info;
 
@@ -138,7 +138,7 @@ fn receive(state: &mut State, app: &str, theirs: Saved, effects: &mut Vec<Effect
     match order {
         Order::Same | Order::Older => {}
         Order::Newer => {
-            mine.remember(theirs.revisions.revision, &theirs.answers);
+            mine.remember(&theirs.revisions, &theirs.answers);
             // Made over this copy: it holds what this one had, conflicts settled or not.
             mine.conflicts.clear();
             mine.answers = theirs.answers;
@@ -152,15 +152,15 @@ fn receive(state: &mut State, app: &str, theirs: Saved, effects: &mut Vec<Effect
     order
 }
 
-/// Two saves neither of which descends from the other, merged against the newest save both
-/// descend from: what only one changed is taken, and a question both changed differently is a
+/// Two saves neither of which descends from the other, merged against the saves both descend
+/// from: what only one changed is taken, and a question both changed differently is a
 /// conflict, this copy's answer kept until the partner settles it.
 fn merge_in(state: &mut State, app: &str, theirs: Saved, effects: &mut Vec<Effect>) {
     let revision = state.new_revision();
     let draft = state.drafts.entry(app.to_owned()).or_default();
-    let base = draft.common_base(&theirs.revisions);
-    let merged = merge(&base, &draft.answers, &theirs.answers);
-    draft.remember(theirs.revisions.revision, &theirs.answers);
+    let bases = draft.common_bases(&theirs.revisions);
+    let merged = merge_over(&bases, &draft.answers, &theirs.answers);
+    draft.remember(&theirs.revisions, &theirs.answers);
     draft.conflicts.retain(|old| !merged.conflicts.iter().any(|new| new.id == old.id));
     draft.conflicts.extend(merged.conflicts);
     // A question both now answer alike needs no settling.
@@ -171,7 +171,7 @@ fn merge_in(state: &mut State, app: &str, theirs: Saved, effects: &mut Vec<Effec
     if draft.record.is_none() {
         draft.record = theirs.record;
     }
-    draft.remember(revision, &draft.answers.clone());
+    draft.remember(&draft.revisions.clone(), &draft.answers.clone());
     push_save(state, app, effects);
 }
 
@@ -228,7 +228,7 @@ pub(super) fn save(state: &mut State, app: &str, effects: &mut Vec<Effect>) {
     let revision = state.new_revision();
     let draft = state.drafts.entry(app.to_owned()).or_default();
     draft.revisions = draft.revisions.next(revision);
-    draft.remember(revision, &draft.answers.clone());
+    draft.remember(&draft.revisions.clone(), &draft.answers.clone());
     push_save(state, app, effects);
 }
 

@@ -36,7 +36,7 @@ pub struct AppDraft {
     pub conflicts: Vec<Conflict>,
     /// The answers of the saves of this draft seen lately (its own and those taken in), newest
     /// last: a copy from elsewhere is merged against the newest of them it descends from.
-    pub seen: Vec<(u64, Answers)>,
+    pub seen: Vec<(Revisions, Answers)>,
 }
 
 /// How many saves' answers a draft keeps to merge against: more than the saves of any copy
@@ -44,26 +44,35 @@ pub struct AppDraft {
 const SEEN_KEPT: usize = 64;
 
 impl AppDraft {
-    pub(super) fn remember(&mut self, revision: u64, answers: &Answers) {
-        if revision == 0 || self.seen.iter().any(|(seen, _)| *seen == revision) {
+    pub(super) fn remember(&mut self, revisions: &Revisions, answers: &Answers) {
+        if revisions.revision == 0 || self.seen.iter().any(|(seen, _)| seen.revision == revisions.revision) {
             return;
         }
         if self.seen.len() == SEEN_KEPT {
             self.seen.remove(0);
         }
-        self.seen.push((revision, answers.clone()));
+        self.seen.push((revisions.clone(), answers.clone()));
     }
 
-    /// The answers of the newest save `theirs` descends from that this draft has seen (none:
-    /// the empty draft every one starts from).
-    pub(super) fn common_base(&self, theirs: &Revisions) -> Answers {
-        theirs
-            .ancestors
+    /// The answers of the saves both this draft and `theirs` descend from, that this draft has
+    /// seen, none of them an ancestor of another (the empty draft every one starts from when
+    /// none is known).
+    pub(super) fn common_bases(&self, theirs: &Revisions) -> Vec<Answers> {
+        let in_both = |revision: u64| {
+            (revision == theirs.revision || theirs.ancestors.contains(&revision))
+                && (revision == self.revisions.revision || self.revisions.ancestors.contains(&revision))
+        };
+        let common: Vec<&(Revisions, Answers)> = self.seen.iter().filter(|(seen, _)| in_both(seen.revision)).collect();
+        let lowest: Vec<Answers> = common
             .iter()
-            .rev()
-            .find_map(|ancestor| self.seen.iter().find(|(seen, _)| seen == ancestor))
+            .filter(|(seen, _)| !common.iter().any(|(other, _)| other.ancestors.contains(&seen.revision)))
             .map(|(_, answers)| answers.clone())
-            .unwrap_or_default()
+            .collect();
+        if lowest.is_empty() {
+            vec![Answers::new()]
+        } else {
+            lowest
+        }
     }
 
     /// What a PUT for this app sends now: its answers over its own record.

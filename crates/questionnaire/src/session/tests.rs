@@ -503,3 +503,22 @@ fn a_crash_safe_copy_read_after_typing_is_merged_not_taken_over_it() {
     let answers = &state.draft(A).unwrap().answers;
     assert_eq!((answers.text(ids::SECURITY_POLICY), answers.choice(ids::STORES_EUD)), (LINK, Some(choice::NO)));
 }
+
+/// Found in Chromium: this tab saved `mine@` over the save S just as another tab's `theirs@`
+/// (also over S) arrived; each tab merged the other's save keeping its own answer. The other
+/// tab's merge, arriving here, descends from both saves: neither is the base alone, and the
+/// question stays a conflict.
+#[test]
+fn two_tabs_that_each_merged_the_others_save_keep_the_conflict() {
+    let mut state = State::new(A, 1);
+    let base = last_save(&typed(&mut state, ids::SECURITY_CONTACT, text("one@one.example")));
+    let mine = last_save(&typed(&mut state, ids::SECURITY_CONTACT, text("mine@one.example")));
+    let mut answers = base.answers.clone();
+    answers.set(ids::SECURITY_CONTACT, Answer::Text("theirs@one.example".into()));
+    let theirs = Saved { answers: answers.clone(), revisions: base.revisions.next(999), ..base };
+    step(&mut state, Event::TabWrote { app: A.into(), copy: StoredCopy::Readable(theirs.clone()) });
+    let their_merge = Saved { answers, revisions: theirs.revisions.joined(&mine.revisions, 1000), ..theirs };
+    step(&mut state, Event::TabWrote { app: A.into(), copy: StoredCopy::Readable(their_merge) });
+    assert_eq!(state.draft(A).unwrap().answers.text(ids::SECURITY_CONTACT), "mine@one.example");
+    assert_eq!(conflicts_of(&state, A), [contact_conflict()]);
+}
