@@ -36,7 +36,7 @@ fn Pages() -> impl IntoView {
     // The form stays (hidden) on the other pages: nothing half-typed is lost on the way back.
     let on_form = move || matches!(page.get(), Page::Form | Page::Submit);
     arrive(nav, drafts, marketplace.submission);
-    crate::first_page::typed::adopt_connection(drafts);
+    crate::first_page::typed::adopt_connection(shell);
 
     view! {
         <header class="page-header">

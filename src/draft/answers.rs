@@ -208,13 +208,6 @@ impl Questionnaire {
         set_if_changed(self.settled, answers);
     }
 
-    /// Changes the answers with `change` (for rules that work on whole answers).
-    pub(in crate::draft) fn update(&self, change: impl FnOnce(&mut Answers)) {
-        let mut answers = self.snapshot_untracked();
-        change(&mut answers);
-        self.replace_all(answers);
-    }
-
     /// Adds an empty third party at the end.
     pub fn add_party(&self) {
         self.parties.insert(self.parties.len.get_untracked(), ThirdParty::default());

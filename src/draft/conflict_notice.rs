@@ -2,19 +2,22 @@ use leptos::prelude::*;
 use questionnaire::catalogue;
 use questionnaire::draft::answer_text;
 use questionnaire::draft::sync::Conflict;
+use questionnaire::session::Side;
 
-use super::store::DraftStore;
 use crate::form::control_id;
+use crate::shell::Shell;
 
-/// Questions changed in another tab while this tab had unsaved changes to them: the partner
-/// chooses, nothing is overwritten silently.
+/// Questions changed in another tab (or, after a crash, in the other stored copy) while this
+/// tab had changes to them: the partner chooses (the session's `Event::Settle`, undoable),
+/// nothing is overwritten silently.
 #[component]
-pub fn ConflictNotice(drafts: DraftStore) -> impl IntoView {
+pub fn ConflictNotice() -> impl IntoView {
+    let shell = Shell::expect();
     let rows =
-        move || drafts.conflicts().into_iter().map(|conflict| view! { <ConflictRow drafts conflict /> }).collect_view();
+        move || shell.conflicts().into_iter().map(|conflict| view! { <ConflictRow shell conflict /> }).collect_view();
     view! {
         <div class="conflicts" role="alert">
-            <Show when=move || drafts.has_conflicts()>
+            <Show when=move || shell.has_conflicts()>
                 <div class="draft-notice warning">
                     <h2 class="notice-title">"Changed in another tab too"</h2>
                     <p>"You changed these answers here while another tab of this draft changed them differently. Choose which to keep."</p>
@@ -26,7 +29,7 @@ pub fn ConflictNotice(drafts: DraftStore) -> impl IntoView {
 }
 
 #[component]
-fn ConflictRow(drafts: DraftStore, conflict: Conflict) -> impl IntoView {
+fn ConflictRow(shell: Shell, conflict: Conflict) -> impl IntoView {
     let question = catalogue::find(&conflict.id);
     let label = question.map_or_else(|| conflict.id.clone(), |q| q.listing_label.to_owned());
     let (theirs, mine) =
@@ -43,10 +46,10 @@ fn ConflictRow(drafts: DraftStore, conflict: Conflict) -> impl IntoView {
                 <dt>"This tab"</dt>
                 <dd class="mine">{mine}</dd>
             </dl>
-            <button type="button" class="secondary use-theirs" on:click=move |_| drafts.settle(&use_id, true)>
+            <button type="button" class="secondary use-theirs" on:click=move |_| shell.settle(use_id.clone(), Side::Theirs)>
                 "Use theirs"
             </button>
-            <button type="button" class="secondary keep-mine" on:click=move |_| drafts.settle(&keep_id, false)>
+            <button type="button" class="secondary keep-mine" on:click=move |_| shell.settle(keep_id.clone(), Side::Mine)>
                 "Keep mine"
             </button>
         </li>

@@ -58,6 +58,7 @@ pub fn DiscardButton(drafts: DraftStore) -> impl IntoView {
                 }
                 Replaced::Import(_) => ("imported-notice", format!("Your draft of {app} was replaced by an import. ")),
                 Replaced::Version => ("version-notice", "Your answers were replaced by the Marketplace's version. ".to_owned()),
+                Replaced::Settled(_) => ("settled-notice", "Your choice between the two tabs' answers is saved. ".to_owned()),
             };
             view! {
                 <p class=format!("draft-notice info undo-notice {class}")>

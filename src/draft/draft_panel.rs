@@ -19,7 +19,7 @@ pub fn DraftPanel(drafts: DraftStore) -> impl IntoView {
             <h2 id="draft-panel-title" class="visually-hidden">"Your draft"</h2>
             <AutosaveStatus drafts />
             <StorageNotice drafts />
-            <ConflictNotice drafts />
+            <ConflictNotice />
             <div class="draft-actions">
                 <ExportButton drafts label="Export draft" />
                 <ImportButton drafts />

@@ -23,4 +23,4 @@ mod store;
 pub use answers::{Field, Parties, Party, PartyEdit, Questionnaire};
 pub use draft_panel::DraftPanel;
 pub use import_preview::{ImportPreview, PendingImport};
-pub use store::{DraftStore, DEMO_APP_KEY};
+pub use store::{DraftStore, KeptOriginal, DEMO_APP_KEY};

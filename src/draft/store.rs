@@ -1,21 +1,28 @@
-//! The draft store: its state, and the commands the rest of the app calls. How a draft is
-//! opened (`open`), saved (`save`), shared with other tabs (`tabs`) and shown replaced whole
-//! (`replace`: answers the session decided on, for an import, a version read, a discard and its
-//! undo; a conflict settled) is in the files beside.
+//! The draft store: its state, and the commands the rest of the app calls. It reads and writes
+//! storage and shows what the session (`crate::shell`) decided; it decides nothing about which
+//! copy of a draft wins. How the stored copies are read on opening (`open`), saved (`save`),
+//! read when another tab writes them (`tabs`) and shown replaced whole (`replace`) is in the
+//! files beside.
 
 mod open;
 mod replace;
 mod save;
 mod tabs;
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
-use questionnaire::draft::sync::{Conflict, Lineage};
 use questionnaire::draft::Draft;
+use questionnaire::session::revisions::Revisions;
 use questionnaire::Answers;
 use serde_json::Value;
 
 use super::{durable, lifecycle, position, storage, Questionnaire};
 use save::Announce;
+
+/// Names a save of an app's draft: the session's revisions for it (`crate::shell`), so every
+/// copy written carries the lineage the session decides by.
+pub type NameSave = Rc<dyn Fn(&str) -> Option<Revisions>>;
 
 /// The app key a newcomer starts with: the stand-in knows it, so the app works with no account.
 pub const DEMO_APP_KEY: &str = "com.example.privacy-tab-demo";
@@ -79,8 +86,6 @@ pub struct DraftStore {
     kept: RwSignal<Option<KeptOriginal>>,
     /// Nothing is saved: the stored original could not be backed up and is not downloaded yet.
     saving_held: RwSignal<bool>,
-    /// Questions another tab changed while this one had unsaved changes to them.
-    conflicts: RwSignal<Vec<Conflict>>,
     /// The question the partner was last at (saved as the draft's `position`).
     position: RwSignal<Option<String>>,
     /// How long the last save took (serialise and write), in milliseconds.
@@ -115,14 +120,6 @@ impl DraftStore {
         self.saving_held.get()
     }
 
-    pub(super) fn conflicts(&self) -> Vec<Conflict> {
-        self.conflicts.get()
-    }
-
-    pub(super) fn has_conflicts(&self) -> bool {
-        self.conflicts.with(|list| !list.is_empty())
-    }
-
     pub(super) fn last_save_ms(&self) -> Option<f64> {
         self.last_save_ms.get()
     }
@@ -131,19 +128,15 @@ impl DraftStore {
 #[derive(Default)]
 struct Inner {
     loaded_key: Option<String>,
-    /// What storage holds for `loaded_key`, as far as this tab knows: the base of merges.
+    /// What storage holds for `loaded_key`, as far as this tab knows: only a change is written.
     stored: Answers,
-    /// The revision of that save (0: unnamed), the parent of this tab's next save.
+    /// The revision of that save (0: unnamed), and the saves it descends from: the lineage of
+    /// a save made while the session has not named one.
     stored_revision: u64,
-    /// The saves that one descends from (see `questionnaire::session::revisions`).
     stored_ancestors: Vec<u64>,
-    /// When that save was made (0: there was none).
-    stored_saved_at: f64,
     /// Counts durable writes, so that only the newest one's outcome is told.
     durable_writes: u32,
-    /// Every save of this draft this tab has seen, to merge another tab's save against the
-    /// save it was made over.
-    lineage: Lineage,
+    name_save: Option<NameSave>,
     /// The position or the API document changed since the last save.
     meta_changed: bool,
     raw_trust_info: Option<Value>,
@@ -165,14 +158,14 @@ impl DraftStore {
             durability: RwSignal::new(Durability::Unknown),
             kept: RwSignal::new(None),
             saving_held: RwSignal::new(false),
-            conflicts: RwSignal::new(Vec::new()),
             position: RwSignal::new(None),
             last_save_ms: RwSignal::new(None),
             inner: StoredValue::new_local(Inner::default()),
         };
-        // Going back to `position` is the form page's to do (`crate::app`): the app may open on
-        // another page, or at a question's address.
-        store.load(&first);
+        // Its stored copies are read, and shown, by the session's shell (`crate::shell`), which
+        // decides between them. Going back to `position` is the form page's to do (`crate::app`):
+        // the app may open on another page, or at a question's address.
+        store.inner.update_value(|inner| inner.loaded_key = Some(first));
         // Saved once typing pauses: the settled answers change then, not on every keystroke
         // (a page left before that is saved by `flush`, which reads every answer).
         Effect::new(move |_| {
@@ -187,15 +180,25 @@ impl DraftStore {
             }
         });
         lifecycle::on_leave(move || store.flush());
+        store
+    }
+
+    /// Saves are named by `name_save` from now on.
+    pub fn name_saves_with(&self, name_save: NameSave) {
+        self.inner.update_value(|inner| inner.name_save = Some(name_save));
+    }
+
+    /// Runs `changed` with the text another tab wrote for the open draft (`None`: removed).
+    pub fn on_other_tab_save(&self, changed: impl Fn(Option<String>) + 'static) {
+        let store = *self;
         lifecycle::on_other_tab_save(
             move |key| {
                 store
                     .inner
                     .with_value(|inner| inner.loaded_key.as_deref().map(storage::draft_key).as_deref() == Some(key))
             },
-            move |text| store.take_theirs(text),
+            changed,
         );
-        store
     }
 
     /// The app whose draft is open. It changes only through [`Self::open_app`].
@@ -203,15 +206,11 @@ impl DraftStore {
         self.app_key.into()
     }
 
-    /// Saves the open draft, then opens the draft of `key` (the partner named another app, or
-    /// went Back or Forward to one).
+    /// Saves the open draft, then names `key` the open app (the partner named another app, or
+    /// went Back or Forward to one); its copies are read next ([`Self::open_local`]).
     pub fn open_app(&self, key: String) {
-        if self.app_key.with_untracked(|now| *now == key) {
-            return;
-        }
         self.flush();
-        self.app_key.set(key.clone());
-        self.load(&key);
+        self.app_key.set(key);
     }
 
     /// The question the partner was last at, to take them back there when the form opens.

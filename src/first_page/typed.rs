@@ -10,9 +10,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDetailsElement, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
 use crate::connect::Connection;
-use crate::draft::{DraftStore, Questionnaire};
+use crate::draft::Questionnaire;
 use crate::form::checks::Checks;
 use crate::form::question_of_control_id;
+use crate::shell::Shell;
 
 /// One control whose value the partner changed.
 #[derive(Clone, Debug)]
@@ -97,7 +98,7 @@ fn pending() -> Option<Typed> {
 
 /// Once the app is in charge, what was typed into the connection panel. Its effect is created
 /// (so it runs) before [`adopt_answers`]'s: the answers land in the draft of the app key given.
-pub fn adopt_connection(drafts: DraftStore) {
+pub fn adopt_connection(shell: Shell) {
     let Some(typed) = pending() else { return };
     let connection = Connection::expect();
     Effect::new(move |_| {
@@ -109,8 +110,8 @@ pub fn adopt_connection(drafts: DraftStore) {
                 let Entered::Text(text) = &control.value else { continue };
                 match control.id.as_str() {
                     // The key opens its app's draft when the field is left, never halfway through.
-                    "app-key" if control.left => drafts.open_app(text.trim().to_owned()),
-                    "app-key" => keep_uncommitted_key(text.clone(), drafts),
+                    "app-key" if control.left => shell.open_app(text.trim().to_owned()),
+                    "app-key" => keep_uncommitted_key(text.clone(), shell),
                     "account-email" => connection.email.set(text.clone()),
                     "api-token" => connection.token.set(text.clone()),
                     "api-base" => connection.api_base.set(text.clone()),
@@ -171,7 +172,7 @@ fn answer_of(
 
 /// The partner is still typing an app key: the field shows what they typed (hydration wrote the
 /// open app's key into it), and the key is taken when they leave it, as always.
-fn keep_uncommitted_key(text: String, drafts: DraftStore) {
+fn keep_uncommitted_key(text: String, shell: Shell) {
     let Some(field) = document().get_element_by_id("app-key").and_then(|f| f.dyn_into::<HtmlInputElement>().ok())
     else {
         return;
@@ -187,7 +188,7 @@ fn keep_uncommitted_key(text: String, drafts: DraftStore) {
         let field = field.clone();
         move || {
             if !taken.replace(true) {
-                drafts.open_app(field.value().trim().to_owned());
+                shell.open_app(field.value().trim().to_owned());
             }
         }
     });

@@ -1,19 +1,28 @@
 //! The shell around the partner's session: it holds the one [`questionnaire::session::State`],
 //! feeds it [`Event`]s (`dispatch`), lets [`step`] decide, and runs the [`Effect`]s it returns:
 //! reads and PUTs to the Marketplace (`calls.rs`), timers, keeping a record read with its
-//! draft, and what the partner is told (`said.rs`). It decides none of the session's rules.
+//! draft, keeping damaged stored text aside, and what the partner is told (`said.rs`). It
+//! decides none of the session's rules: not which stored copy of a draft wins on opening
+//! (`reopen.rs`), nor what of another tab's save is taken and which questions the partner must
+//! settle (`tabs.rs`).
 //!
 //! What is typed stays in the questionnaire's signals (one per question) and is saved by the
 //! draft store, debounced; the shell gives the session the open app's answers, and the record
-//! kept with them, just before each event, so every decision is made over the answers as they
-//! are then.
+//! kept with them, just before each event and each save (which the session names), so every
+//! decision is made over the answers as they are then.
 
 mod calls;
+mod reopen;
 mod said;
+mod tabs;
+
+use std::rc::Rc;
 
 use leptos::prelude::*;
+use questionnaire::draft::sync::Conflict;
 use questionnaire::draft::Draft;
-use questionnaire::session::{step, Effect, Event, Phase, State};
+use questionnaire::session::revisions::Revisions;
+use questionnaire::session::{step, Effect, Event, Phase, Side, State};
 use questionnaire::Answers;
 use serde_json::Value;
 
@@ -46,6 +55,10 @@ pub struct Shell {
     pub submit: SubmitView,
     /// The last whole replacement of the open app's draft, while it can be undone.
     undoable: RwSignal<Option<Replaced>>,
+    /// The open app's questions another copy changed differently, for the partner to settle.
+    conflicts: RwSignal<Vec<Conflict>>,
+    /// Stored text kept aside by the last [`Effect::KeepAside`], until the partner is told.
+    kept_aside: StoredValue<Option<(String, crate::draft::KeptOriginal)>, LocalStorage>,
     /// The last failure of a read or PUT, as received: what the status line explains.
     last_error: StoredValue<Option<ApiError>, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
@@ -69,6 +82,8 @@ impl Shell {
                 accepted: RwSignal::new(0),
             },
             undoable: RwSignal::new(None),
+            conflicts: RwSignal::new(Vec::new()),
+            kept_aside: StoredValue::new_local(None),
             last_error: StoredValue::new_local(None),
             timer: StoredValue::new_local(None),
             drafts,
@@ -76,6 +91,9 @@ impl Shell {
             connection,
         };
         provide_context(shell);
+        drafts.name_saves_with(Rc::new(move |app: &str| shell.name_save(app)));
+        drafts.on_other_tab_save(move |text| shell.tab_wrote(text));
+        shell.reopen(drafts.app_key().get_untracked());
         shell
     }
 
@@ -85,8 +103,16 @@ impl Shell {
 
     /// Feeds one event to the session, then runs what it decided.
     pub fn dispatch(&self, event: Event) {
+        self.dispatch_fed(event, true);
+    }
+
+    /// `fed`: the open app's answers are given to the session first (not when the form still
+    /// shows another app's).
+    fn dispatch_fed(&self, event: Event, fed: bool) {
         let Some((effects, before)) = self.state.try_update_value(|state| {
-            self.feed_open_draft(state);
+            if fed {
+                self.feed_open_draft(state);
+            }
             let before = state.call.as_ref().map(|call| call.phase);
             (step(state, event), before)
         }) else {
@@ -100,17 +126,49 @@ impl Shell {
         for effect in effects {
             self.run(effect, before, after);
         }
-        self.show_undo();
+        self.show_state();
     }
 
-    fn show_undo(&self) {
+    /// What the status line and the conflict notice show of the open app.
+    fn show_state(&self) {
         let open = self.drafts.app_key().get_untracked();
-        let undoable = self
-            .state
-            .with_value(|state| state.undo.as_ref().filter(|undo| undo.app == open).map(|undo| undo.what.clone()));
+        let (undoable, conflicts) = self.state.with_value(|state| {
+            let undoable = state.undo.as_ref().filter(|undo| undo.app == open).map(|undo| undo.what.clone());
+            (undoable, state.draft(&open).map(|draft| draft.conflicts.clone()).unwrap_or_default())
+        });
         if self.undoable.with_untracked(|now| *now != undoable) {
             self.undoable.set(undoable);
         }
+        if self.conflicts.with_untracked(|now| *now != conflicts) {
+            self.conflicts.set(conflicts);
+        }
+    }
+
+    /// The open app's questions changed differently in another copy (tracked).
+    pub fn conflicts(&self) -> Vec<Conflict> {
+        self.conflicts.get()
+    }
+
+    pub fn has_conflicts(&self) -> bool {
+        self.conflicts.with(|list| !list.is_empty())
+    }
+
+    /// The partner keeps one answer of a conflict: undoable, like every whole replacement.
+    pub fn settle(&self, id: String, keep: Side) {
+        self.dispatch(Event::Settle { id, keep });
+    }
+
+    /// Names a save of `app`'s draft: the session's revisions, once told what was typed.
+    fn name_save(&self, app: &str) -> Option<Revisions> {
+        let open = self.drafts.app_key().with_untracked(|open| open == app);
+        self.state
+            .try_update_value(|state| {
+                if open && state.open == app {
+                    self.feed_open_draft(state);
+                }
+                state.draft(app).map(|draft| draft.revisions.clone()).filter(|revisions| revisions.revision != 0)
+            })
+            .flatten()
     }
 
     /// What "Undo" would undo for the open app, if anything (tracked).
@@ -139,14 +197,16 @@ impl Shell {
         self.dispatch(Event::Undo);
     }
 
-    /// Opens another app's draft: the session first, so a call under way stays with its app.
+    /// Opens another app's draft: the session first, so a call under way stays with its app;
+    /// the draft open until now saved first, named by the session.
     pub fn open_app(&self, key: String) {
         if self.drafts.app_key().with_untracked(|open| *open == key) {
             return;
         }
+        self.drafts.flush();
         self.dispatch(Event::OpenApp(key.clone()));
-        self.drafts.open_app(key);
-        self.show_undo();
+        self.drafts.open_app(key.clone());
+        self.reopen(key);
     }
 
     /// The app whose draft is open.
@@ -184,7 +244,10 @@ impl Shell {
                     self.drafts.keep_record(&app, record.raw, record.read_at);
                 }
             }
-            Effect::KeepAside { .. } => {}
+            Effect::KeepAside { app, text } => {
+                let kept = self.drafts.keep_aside(&app, text);
+                self.kept_aside.set_value(Some((app, kept)));
+            }
             Effect::Say(message) => self.say(message, before, after),
         }
     }

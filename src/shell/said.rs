@@ -1,4 +1,5 @@
-//! What the session tells the partner, shown: the submit's status line.
+//! What the session tells the partner, shown: the submit's status line, and stored text kept
+//! aside.
 
 use leptos::prelude::*;
 use questionnaire::retry::{retry_delay_ms, GiveUp};
@@ -58,9 +59,18 @@ impl Shell {
                 view.call.show(CallState::Cancelled);
             }
             Message::Undone { .. } => self.drafts.say_undone(),
+            Message::DamagedCopyKept { app } => {
+                let kept = self.kept_aside.try_update_value(Option::take).flatten();
+                let open = self.drafts.app_key().with_untracked(|open| *open == app);
+                if let (Some((kept_for, kept)), true) = (kept, open) {
+                    if kept_for == app {
+                        self.drafts.show_kept(kept);
+                    }
+                }
+            }
             // Said by the draft's own status line (`Shell::undoable` and the store's), and by
             // the submit button being disabled.
-            Message::Replaced { .. } | Message::DamagedCopyKept { .. } | Message::Busy { .. } => {}
+            Message::Replaced { .. } | Message::Busy { .. } => {}
         }
     }
 }

@@ -1,130 +1,124 @@
-//! Opening a draft: what local storage holds for the app key, checked against the crash-safe
-//! copy, which is the draft when it descends from it (by revision lineage, never by clocks).
-//! Stored text that cannot be kept as it is goes aside first, and a damaged local copy never
-//! hides a readable crash-safe one.
+//! Opening a draft: what local storage and the crash-safe copy hold, each read as a
+//! [`StoredCopy`] for the session to decide between (by revision lineage, never by clocks:
+//! `crate::shell` feeds it `Event::Reopened`). Stored text that cannot be kept as it is goes
+//! aside, in this browser, before anything is written over it.
 
 use leptos::prelude::*;
-use questionnaire::draft::sync::Lineage;
 use questionnaire::draft::{restore, Draft, Restored};
-use questionnaire::session::revisions::{Order, Revisions};
+use questionnaire::session::revisions::Revisions;
+use questionnaire::session::{Record, Saved, StoredCopy};
 use questionnaire::Answers;
 
 use super::{durable, storage, DraftStore, Durability, Inner, KeptOriginal, SaveStatus};
 
 impl DraftStore {
-    /// Opens the draft stored for `key` (an empty one when there is none) in the form, with
-    /// the question the partner was at and what the status line says of it.
-    pub(super) fn load(&self, key: &str) {
+    /// Reads local storage's copy of the draft of `key`, which is the open draft from now on,
+    /// and shows what stands around it (the question the partner was at, "Restored"). Text from
+    /// an earlier version is read converted, its original kept aside.
+    pub fn open_local(&self, key: &str) -> Option<StoredCopy> {
         let now = crate::platform::epoch_ms();
         let usable = storage::remember_app_key(key);
         storage::adopt_legacy_draft(key);
         let mut kept = None;
-        let draft = storage::read_draft(key).and_then(|text| match restore(&text) {
-            Ok(Restored { draft, keep_original }) => {
+        let mut draft = None;
+        let copy = storage::read_draft(key).map(|text| match restore(&text) {
+            Ok(Restored { draft: read, keep_original }) => {
                 if keep_original {
                     let backup_key = storage::back_up(key, &text, now);
                     kept = Some(KeptOriginal { text, unreadable: None, backup_key });
                 }
-                Some(draft)
+                let copy = StoredCopy::Readable(saved_of(&read));
+                draft = Some(read);
+                copy
             }
-            Err(error) => {
-                let backup_key = storage::back_up(key, &text, now);
-                kept = Some(KeptOriginal { text, unreadable: Some(error.to_string()), backup_key });
-                None
-            }
+            Err(_) => StoredCopy::Damaged(text),
         });
         let status = draft.as_ref().map_or(SaveStatus::Idle, |draft| SaveStatus::Restored { saved_at: draft.saved_at });
-        let unreadable = kept.as_ref().is_some_and(|kept| kept.unreadable.is_some());
-        let Draft { answers, position, raw_trust_info, record_read_at, revision, ancestors, saved_at, .. } =
+        let Draft { answers, position, raw_trust_info, record_read_at, revision, ancestors, .. } =
             draft.unwrap_or_else(|| Draft::new(key, Answers::new(), 0.0));
-        let mut lineage = Lineage::default();
-        lineage.remember(revision, &answers);
         self.inner.update_value(|inner| {
             *inner = Inner {
                 loaded_key: Some(key.to_owned()),
-                stored: answers.clone(),
+                stored: answers,
                 stored_revision: revision,
                 stored_ancestors: ancestors,
-                stored_saved_at: saved_at,
                 durable_writes: inner.durable_writes,
-                lineage,
+                name_save: inner.name_save.take(),
                 meta_changed: false,
                 raw_trust_info,
                 record_read_at,
                 pending: inner.pending.take(),
             }
         });
-        self.answers.replace_all(answers);
         self.position.set(position);
         self.status.set(status);
         self.saving_held.set(kept.as_ref().is_some_and(|kept| kept.backup_key.is_none()));
         self.kept.set(kept);
         self.write_failed.set(!usable);
-        self.conflicts.set(Vec::new());
-        // Also when local storage could not be read: the crash-safe copy may be good.
-        self.adopt_durable_copy(key.to_owned(), unreadable);
+        copy
     }
 
-    /// Local storage may have lost the last seconds before a crash, or be unreadable: the
-    /// durable copy, when it descends from what local storage held (or that was unreadable),
-    /// is the draft (merged with anything typed since opening).
-    pub(super) fn adopt_durable_copy(&self, key: String, local_unreadable: bool) {
+    /// Reads the crash-safe copy of the draft of `key` (local storage may have lost the last
+    /// seconds before a crash, or be unreadable) and runs `then` with it, and the draft it holds
+    /// when readable, if that draft is still the open one.
+    pub fn read_durable_copy(&self, key: String, then: impl FnOnce(StoredCopy, Option<Draft>) + 'static) {
         let store = *self;
         leptos::task::spawn_local(async move {
-            let copy = match durable::read(&storage::draft_key(&key)).await {
+            let text = match durable::read(&storage::draft_key(&key)).await {
                 Ok(Some(text)) => text,
                 Ok(None) => return,
                 Err(()) => return store.durability.set(Durability::Unavailable),
             };
-            let still_here = store.inner.try_with_value(|inner| inner.loaded_key.as_deref() == Some(key.as_str()));
-            let Ok(draft) = Draft::parse(&copy) else {
-                // A damaged copy, or one from a newer version: kept aside (listed for download)
-                // before the next save writes over it.
-                storage::back_up(&key, &copy, crate::platform::epoch_ms());
-                return;
-            };
-            let newer = local_unreadable
-                || store.inner.with_value(|inner| {
-                    let local =
-                        Revisions { revision: inner.stored_revision, ancestors: inner.stored_ancestors.clone() };
-                    let durable = Revisions { revision: draft.revision, ancestors: draft.ancestors.clone() };
-                    match durable.compare(&local) {
-                        Order::Newer => true,
-                        Order::Same | Order::Older => false,
-                        // Two saves neither knows: merged below, nothing of either lost.
-                        Order::Diverged => !inner.lineage.knows(draft.revision),
-                    }
-                });
-            if still_here != Some(true) || !newer {
+            if store.inner.try_with_value(|inner| inner.loaded_key.as_deref() == Some(key.as_str())) != Some(true) {
                 return;
             }
-            let now = store.answers.snapshot_untracked();
-            let untouched = store.inner.with_value(|inner| now == inner.stored);
-            if untouched {
-                store.restore_from(draft);
-            } else {
-                store.merge_theirs(draft);
-            }
-            store.schedule();
+            let (copy, draft) = copy_of(text);
+            then(copy, draft);
         });
     }
 
-    /// Shows `draft` as the one restored on opening.
-    pub(super) fn restore_from(&self, draft: Draft) {
-        let saved_at = draft.saved_at;
-        self.inner.update_value(|inner| {
-            inner.lineage.remember(draft.revision, &draft.answers);
-            inner.stored = Answers::new();
-            inner.stored_revision = draft.revision;
-            inner.stored_ancestors = draft.ancestors;
-            inner.stored_saved_at = saved_at;
-            if draft.raw_trust_info.is_some() {
-                inner.raw_trust_info = draft.raw_trust_info;
-                inner.record_read_at = draft.record_read_at;
-            }
-        });
-        self.position.set(draft.position);
-        self.answers.replace_all(draft.answers);
-        self.status.set(SaveStatus::Restored { saved_at });
+    /// Keeps stored text that could not be read aside, listed for download, before anything is
+    /// saved over it.
+    pub fn keep_aside(&self, app_key: &str, text: String) -> KeptOriginal {
+        let backup_key = storage::back_up(app_key, &text, crate::platform::epoch_ms());
+        let unreadable = Some(restore(&text).err().map_or_else(String::new, |error| error.to_string()));
+        KeptOriginal { text, unreadable, backup_key }
+    }
+
+    /// Tells the partner of text kept aside; nothing is saved while it could not be backed up.
+    pub fn show_kept(&self, kept: KeptOriginal) {
+        self.saving_held.set(kept.backup_key.is_none());
+        self.kept.set(Some(kept));
+    }
+
+    /// The crash-safe copy changed the draft on opening: "Restored", and its question.
+    pub fn say_restored(&self, draft: Draft) {
+        if draft.position.is_some() {
+            self.position.set(draft.position);
+        }
+        self.status.set(SaveStatus::Restored { saved_at: draft.saved_at });
+    }
+}
+
+/// Stored text as a copy for the session, and the draft it holds when readable.
+pub(super) fn copy_of(text: String) -> (StoredCopy, Option<Draft>) {
+    match Draft::parse(&text) {
+        Ok(draft) => (StoredCopy::Readable(saved_of(&draft)), Some(draft)),
+        Err(_) => (StoredCopy::Damaged(text), None),
+    }
+}
+
+/// A stored draft as the session reads it. Its parent is one of its ancestors even when a
+/// writer named it only as `parent`.
+fn saved_of(draft: &Draft) -> Saved {
+    let mut ancestors = draft.ancestors.clone();
+    if draft.parent != 0 && !ancestors.contains(&draft.parent) {
+        ancestors.push(draft.parent);
+    }
+    Saved {
+        answers: draft.answers.clone(),
+        revisions: Revisions { revision: draft.revision, ancestors },
+        record: draft.raw_trust_info.clone().map(|raw| Record { raw, read_at: draft.record_read_at.unwrap_or(0.0) }),
+        saved_at: draft.saved_at,
     }
 }

@@ -1,9 +1,7 @@
 //! Showing the answers replaced whole: what the session decided for an import, a version read,
-//! a discard or the undo of the last of these (`crate::shell` runs it); a conflict with another
-//! tab settled.
+//! a discard, a conflict settled or the undo of the last of these (`crate::shell` runs it).
 
 use leptos::prelude::*;
-use questionnaire::draft::sync;
 use questionnaire::draft::Draft;
 use questionnaire::Answers;
 
@@ -18,7 +16,6 @@ impl DraftStore {
 
     fn replace_and_say(&self, answers: Answers, announce: Announce) {
         self.inner.update_value(|inner| inner.meta_changed = true);
-        self.conflicts.set(Vec::new());
         self.answers.replace_all(answers);
         self.write(announce);
     }
@@ -48,7 +45,6 @@ impl DraftStore {
         leptos::task::spawn_local(async move {
             durable::remove(&key).await;
         });
-        self.conflicts.set(Vec::new());
         self.position.set(None);
         self.answers.replace_all(Answers::new());
         self.status.set(SaveStatus::Discarded);
@@ -57,16 +53,6 @@ impl DraftStore {
     /// "Undone", once the answers the undo brought back are saved.
     pub fn say_undone(&self) {
         self.write(Announce::As(SaveStatus::Undone));
-    }
-
-    /// Settles a conflict with the other tab's answer (`true`) or this tab's (`false`).
-    pub fn settle(&self, id: &str, use_theirs: bool) {
-        let settled = self.conflicts.with_untracked(|list| list.iter().find(|c| c.id == id).cloned());
-        self.conflicts.update(|list| list.retain(|c| c.id != id));
-        if let (Some(conflict), true) = (settled, use_theirs) {
-            self.answers.update(|answers| sync::apply(answers, id, conflict.theirs.as_ref()));
-        }
-        self.save_now();
     }
 
     /// The partner has downloaded the original: saving over it is safe now.

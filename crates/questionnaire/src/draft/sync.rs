@@ -25,15 +25,24 @@ pub struct Conflict {
 /// Three-way merge of the answers. `base`: what this tab last saved or read from storage;
 /// `mine`: what it shows now; `theirs`: what the other tab has just saved.
 pub fn merge(base: &Answers, mine: &Answers, theirs: &Answers) -> Merged {
-    let ids: BTreeSet<&str> = base.iter().chain(mine.iter()).chain(theirs.iter()).map(|(id, _)| id).collect();
+    merge_over(std::slice::from_ref(base), mine, theirs)
+}
+
+/// [`merge`] over several bases: the saves both copies descend from, none of which descends
+/// from another (two tabs that each merged the other's save have two). A side changed a
+/// question unless it holds what every base holds.
+pub fn merge_over(bases: &[Answers], mine: &Answers, theirs: &Answers) -> Merged {
+    let ids: BTreeSet<&str> =
+        bases.iter().flat_map(Answers::iter).chain(mine.iter()).chain(theirs.iter()).map(|(id, _)| id).collect();
     let mut answers = Answers::new();
     let mut conflicts = Vec::new();
     for id in ids {
-        let (was, mine, theirs) = (base.get(id), mine.get(id), theirs.get(id));
-        let kept = if mine == was || mine == theirs {
+        let (mine, theirs) = (mine.get(id), theirs.get(id));
+        let unchanged = |side: Option<&Answer>| bases.iter().all(|base| base.get(id) == side);
+        let kept = if mine == theirs || unchanged(mine) {
             theirs
         } else {
-            if theirs != was {
+            if !unchanged(theirs) {
                 conflicts.push(Conflict { id: id.to_owned(), mine: mine.cloned(), theirs: theirs.cloned() });
             }
             mine

@@ -4,11 +4,11 @@
 use serde_json::Value;
 
 use super::effect::{Effect, Message, Stop};
-use super::event::{Saved, Source, StoredCopy};
+use super::event::{Saved, Side, Source, StoredCopy};
 use super::revisions::Order;
-use super::state::{AppDraft, AppKey, Phase, Record, Replaced, State, Undo};
+use super::state::{AppKey, Phase, Record, Replaced, State, Undo};
 use crate::answers::{Answer, Answers};
-use crate::draft::sync::merge;
+use crate::draft::sync::{apply, merge_over};
 use crate::replacement::replacement;
 use crate::wire::from_trust_info;
 
@@ -61,9 +61,14 @@ pub(super) fn discard(state: &mut State, effects: &mut Vec<Effect>) {
 
 /// Brings back the answers before the last whole replacement; what was typed since it stays.
 pub(super) fn undo(state: &mut State, effects: &mut Vec<Effect>) {
-    let Some(Undo { app, before, after, .. }) = state.undo.take() else { return };
+    let Some(Undo { app, before, after, settled, .. }) = state.undo.take() else { return };
     let draft = state.drafts.entry(app.clone()).or_default();
     let restored = undone(&before, &after, &draft.answers);
+    // Settled again by the partner's typing since: nothing to choose any more.
+    if let Some(conflict) = settled.filter(|conflict| draft.answers.get(&conflict.id) == after.get(&conflict.id)) {
+        draft.conflicts.push(conflict);
+        draft.conflicts.sort_by(|a, b| a.id.cmp(&b.id));
+    }
     draft.answers = restored;
     draft.replaced += 1;
     stop_call_of(state, &app, effects);
@@ -85,21 +90,14 @@ pub fn undone(before: &Answers, after: &Answers, now: &Answers) -> Answers {
 }
 
 pub(super) fn tab_wrote(state: &mut State, app: AppKey, copy: StoredCopy, effects: &mut Vec<Effect>) {
-    let saved = match copy {
-        StoredCopy::Readable(saved) => saved,
-        StoredCopy::Damaged(text) => return keep_aside(&app, text, effects),
-    };
-    let mine = state.drafts.get(&app).cloned().unwrap_or_default();
-    match saved.revisions.compare(&mine.revisions) {
-        Order::Same | Order::Older => {}
-        Order::Newer => {
-            state.drafts.insert(app, taken(saved, mine));
-        }
-        Order::Diverged => merge_in(state, app, saved, mine, effects),
+    if let Some(saved) = readable(&app, copy, effects) {
+        receive(state, &app, saved, effects);
     }
 }
 
-/// Opening a draft again: the newer readable copy by lineage; damaged ones kept aside.
+/// Opening a draft again, or the second of its copies read: each readable copy is taken in as
+/// another tab's would be, so the newest wins by lineage and what was typed since opening stays;
+/// damaged ones are kept aside. What the crash-safe copy brings is written to local storage.
 pub(super) fn reopened(
     state: &mut State,
     app: AppKey,
@@ -108,65 +106,90 @@ pub(super) fn reopened(
     effects: &mut Vec<Effect>,
 ) {
     state.open = app.clone();
-    let mut read = |copy: Option<StoredCopy>| match copy? {
-        StoredCopy::Readable(saved) => Some(saved),
-        StoredCopy::Damaged(text) => {
-            keep_aside(&app, text, effects);
-            None
-        }
-    };
-    let (local, durable) = (read(local), read(durable));
-    let mine = state.drafts.get(&app).cloned().unwrap_or_default();
-    match (local, durable) {
-        (None, None) => {
-            state.drafts.insert(app, mine);
-        }
-        (Some(local), None) => {
-            state.drafts.insert(app, taken(local, mine));
-        }
-        (None, Some(durable)) => {
-            state.drafts.insert(app.clone(), taken(durable, mine));
+    state.drafts.entry(app.clone()).or_default();
+    let local = local.and_then(|copy| readable(&app, copy, effects));
+    let durable = durable.and_then(|copy| readable(&app, copy, effects));
+    if let Some(local) = local {
+        receive(state, &app, local, effects);
+    }
+    if let Some(durable) = durable {
+        if receive(state, &app, durable, effects) == Order::Newer {
             save(state, &app, effects);
         }
-        (Some(local), Some(durable)) => match durable.revisions.compare(&local.revisions) {
-            Order::Same | Order::Older => {
-                state.drafts.insert(app, taken(local, mine));
-            }
-            Order::Newer => {
-                state.drafts.insert(app.clone(), taken(durable, mine));
-                save(state, &app, effects);
-            }
-            Order::Diverged => {
-                let local_draft = taken(local, mine);
-                state.drafts.insert(app.clone(), local_draft.clone());
-                merge_in(state, app, durable, local_draft, effects);
-            }
-        },
     }
 }
 
-fn taken(saved: Saved, mine: AppDraft) -> AppDraft {
-    AppDraft {
-        answers: saved.answers,
-        revisions: saved.revisions,
-        record: saved.record.or(mine.record),
-        replaced: mine.replaced,
+fn readable(app: &str, copy: StoredCopy, effects: &mut Vec<Effect>) -> Option<Saved> {
+    match copy {
+        StoredCopy::Readable(saved) => Some(saved),
+        StoredCopy::Damaged(text) => {
+            keep_aside(app, text, effects);
+            None
+        }
     }
 }
 
-/// Two saves neither of which descends from the other: every answer of both is kept, mine
-/// where they differ (the partner settles it by typing).
-fn merge_in(state: &mut State, app: AppKey, theirs: Saved, mine: AppDraft, effects: &mut Vec<Effect>) {
-    let merged = merge(&Answers::new(), &mine.answers, &theirs.answers).answers;
+/// Takes in another copy of `app`'s draft: whole when it descends from this one (or this one
+/// was never saved), merged when neither descends from the other, not at all when it is older.
+/// Says how it stood to this one.
+fn receive(state: &mut State, app: &str, theirs: Saved, effects: &mut Vec<Effect>) -> Order {
+    let mine = state.drafts.entry(app.to_owned()).or_default();
+    let order = if mine.revisions.revision == 0 { Order::Newer } else { theirs.revisions.compare(&mine.revisions) };
+    match order {
+        Order::Same | Order::Older => {}
+        Order::Newer => {
+            mine.remember(&theirs.revisions, &theirs.answers);
+            // Made over this copy: it holds what this one had, conflicts settled or not.
+            mine.conflicts.clear();
+            mine.answers = theirs.answers;
+            mine.revisions = theirs.revisions;
+            if theirs.record.is_some() {
+                mine.record = theirs.record;
+            }
+        }
+        Order::Diverged => merge_in(state, app, theirs, effects),
+    }
+    order
+}
+
+/// Two saves neither of which descends from the other, merged against the saves both descend
+/// from: what only one changed is taken, and a question both changed differently is a
+/// conflict, this copy's answer kept until the partner settles it.
+fn merge_in(state: &mut State, app: &str, theirs: Saved, effects: &mut Vec<Effect>) {
     let revision = state.new_revision();
-    let draft = AppDraft {
-        answers: merged,
-        revisions: mine.revisions.joined(&theirs.revisions, revision),
-        record: mine.record.or(theirs.record),
-        replaced: mine.replaced,
-    };
-    state.drafts.insert(app.clone(), draft);
-    push_save(state, &app, effects);
+    let draft = state.drafts.entry(app.to_owned()).or_default();
+    let bases = draft.common_bases(&theirs.revisions);
+    let merged = merge_over(&bases, &draft.answers, &theirs.answers);
+    draft.remember(&theirs.revisions, &theirs.answers);
+    draft.conflicts.retain(|old| !merged.conflicts.iter().any(|new| new.id == old.id));
+    draft.conflicts.extend(merged.conflicts);
+    // A question both now answer alike needs no settling.
+    draft.conflicts.retain(|conflict| merged.answers.get(&conflict.id) != theirs.answers.get(&conflict.id));
+    draft.conflicts.sort_by(|a, b| a.id.cmp(&b.id));
+    draft.answers = merged.answers;
+    draft.revisions = draft.revisions.joined(&theirs.revisions, revision);
+    if draft.record.is_none() {
+        draft.record = theirs.record;
+    }
+    draft.remember(&draft.revisions.clone(), &draft.answers.clone());
+    push_save(state, app, effects);
+}
+
+/// The partner chose an answer of a conflict: a whole replacement, undoable like the others
+/// (its undo lists the conflict again).
+pub(super) fn settle(state: &mut State, id: &str, keep: Side, effects: &mut Vec<Effect>) {
+    let app = state.open.clone();
+    let draft = state.open_draft_mut();
+    let Some(at) = draft.conflicts.iter().position(|conflict| conflict.id == id) else { return };
+    let conflict = draft.conflicts.remove(at);
+    let mut answers = draft.answers.clone();
+    if keep == Side::Theirs {
+        apply(&mut answers, id, conflict.theirs.as_ref());
+    }
+    replace_whole(state, &app, answers, Replaced::Settled(id.to_owned()), effects);
+    if let Some(undo) = &mut state.undo {
+        undo.settled = Some(conflict);
+    }
 }
 
 fn keep_aside(app: &str, text: String, effects: &mut Vec<Effect>) {
@@ -180,7 +203,11 @@ fn replace_whole(state: &mut State, app: &str, answers: Answers, what: Replaced,
     let draft = state.drafts.entry(app.to_owned()).or_default();
     let before = std::mem::replace(&mut draft.answers, answers.clone());
     draft.replaced += 1;
-    state.undo = Some(Undo { app: app.to_owned(), what: what.clone(), before, after: answers });
+    if !matches!(what, Replaced::Settled(_)) {
+        // The answers of both copies are gone from the draft: there is nothing left to choose.
+        draft.conflicts.clear();
+    }
+    state.undo = Some(Undo { app: app.to_owned(), what: what.clone(), before, after: answers, settled: None });
     stop_call_of(state, app, effects);
     save(state, app, effects);
     effects.push(Effect::Say(Message::Replaced { app: app.to_owned(), what }));
@@ -201,6 +228,7 @@ pub(super) fn save(state: &mut State, app: &str, effects: &mut Vec<Effect>) {
     let revision = state.new_revision();
     let draft = state.drafts.entry(app.to_owned()).or_default();
     draft.revisions = draft.revisions.next(revision);
+    draft.remember(&draft.revisions.clone(), &draft.answers.clone());
     push_save(state, app, effects);
 }
 

@@ -27,6 +27,11 @@ pub enum Event {
     },
     Discard,
     Undo,
+    /// The partner settles a conflict of the open app's draft with another copy.
+    Settle {
+        id: String,
+        keep: Side,
+    },
     /// Another tab wrote this app's draft (or the browser reports a copy it holds).
     TabWrote {
         app: AppKey,
@@ -55,6 +60,15 @@ pub enum Event {
         app: AppKey,
     },
     Cancel,
+}
+
+/// Which answer of a conflict the partner keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// This tab's (on reopening: local storage's).
+    Mine,
+    /// The other tab's (on reopening: the crash-safe copy's).
+    Theirs,
 }
 
 /// Where imported answers come from.

@@ -12,9 +12,14 @@
 //! - an answer not sent leaves the record's value as the Marketplace holds it
 //!   ([`crate::wire::to_trust_info_over`]);
 //! - an import brings answers only, never a record, and names the draft it replaces;
-//! - every whole replacement (import, version loaded, discard) can be undone until the next;
+//! - every whole replacement (import, version loaded, discard, conflict settled) can be undone
+//!   until the next;
 //! - the newer of two copies is decided by revision lineage ([`revisions`]), never by clocks,
 //!   and a damaged copy is kept aside, never preferred to a readable one;
+//! - two copies neither of which descends from the other (two tabs, or local storage and the
+//!   crash-safe copy after a crash) are merged against the save both were made over: what one
+//!   changed is taken, and a question both changed differently is a conflict, this copy's
+//!   answer kept until the partner settles it;
 //! - Send waits for a fresh read of the record; if none comes, it says so and offers to send
 //!   over the last record read, naming when.
 
@@ -31,7 +36,7 @@ mod tests;
 
 pub use drafts::undone;
 pub use effect::{Effect, Message, Stop};
-pub use event::{Event, Failure, Read, Saved, Source, StoredCopy};
+pub use event::{Event, Failure, Read, Saved, Side, Source, StoredCopy};
 pub use state::{AppDraft, AppKey, Call, Phase, Record, Replaced, State, Undo};
 
 /// Takes in one event: the new state is in `state`, what to do about it is returned, in order.
@@ -44,6 +49,7 @@ pub fn step(state: &mut State, event: Event) -> Vec<Effect> {
         Event::VersionLoaded { raw, now } => drafts::version_loaded(state, raw, now, &mut effects),
         Event::Discard => drafts::discard(state, &mut effects),
         Event::Undo => drafts::undo(state, &mut effects),
+        Event::Settle { id, keep } => drafts::settle(state, &id, keep, &mut effects),
         Event::TabWrote { app, copy } => drafts::tab_wrote(state, app, copy, &mut effects),
         Event::Reopened { app, local, durable } => drafts::reopened(state, app, local, durable, &mut effects),
         Event::SendPressed => call::send_pressed(state, &mut effects),

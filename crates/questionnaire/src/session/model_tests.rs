@@ -6,6 +6,10 @@
 //! 3. a field the partner made invalid never changes what the Marketplace holds for it;
 //! 4. the newest revision wins, whatever the clocks say.
 //!
+//! Another tab reads the draft at some point and saves over what it read: a question both tabs
+//! changed differently is a conflict (this tab's answer kept), settled by the partner as a
+//! whole replacement that can be undone. For 2 and 4, the model knows each app's conflicts too.
+//!
 //! The default run (1024 sequences of up to 40 steps) takes a few seconds; a longer one:
 //! `PROPTEST_CASES=20000 cargo test -p questionnaire session::model_tests`.
 //!
@@ -108,11 +112,21 @@ enum Step {
         app: usize,
     },
     Cancel,
-    /// Another tab saves over this tab's last save.
+    /// Another tab reads the open app's draft as storage holds it now.
+    OtherTabReads,
+    /// Another tab saves over what it read last (or over this tab's last save, if it never
+    /// read): a conflict when this tab changed that question differently since.
     OtherTabSaves {
         question: usize,
         variant: usize,
     },
+    /// The partner settles the conflict of that question (if it is one).
+    Settle {
+        question: usize,
+        theirs: bool,
+    },
+    /// The other tab's last save arrives again, stamped with a later clock.
+    TheirSaveArrivesAgain,
     /// An old save of this app (`back` saves ago) arrives again, stamped with a later clock.
     OldCopyArrives {
         back: usize,
@@ -133,15 +147,23 @@ enum Other {
     Missing,
 }
 
-/// What the session should hold: each app's answers and record, the undo, the apps Sent.
+/// A conflict: this tab's answer, the other tab's.
+type Choice = (Option<Answer>, Option<Answer>);
+
+/// An undoable replacement: the app, its answers before and right after, the conflict settled.
+type Replacement = (usize, Answers, Answers, Option<(String, Choice)>);
+
+/// What the session should hold: each app's answers, conflicts and record, the undo, the apps
+/// Sent, and what the other tab last read or saved of each app.
 #[derive(Debug, Clone, Default)]
 struct Model {
     open: usize,
     answers: [Answers; 3],
+    conflicts: [BTreeMap<String, Choice>; 3],
     records: [Option<Value>; 3],
-    /// App, answers before, answers right after.
-    undo: Option<(usize, Answers, Answers)>,
+    undo: Option<Replacement>,
     pressed_send: Vec<usize>,
+    other_tab: [Option<Answers>; 3],
 }
 
 impl ReferenceStateMachine for Model {
@@ -152,10 +174,13 @@ impl ReferenceStateMachine for Model {
         Just(Model::default()).boxed()
     }
 
-    fn transitions(_: &Model) -> BoxedStrategy<Step> {
+    fn transitions(model: &Model) -> BoxedStrategy<Step> {
+        // The questions in conflict now, so that settling one (and its undo) comes up often.
+        let in_conflict: Vec<usize> =
+            (0..6).filter(|&question| model.conflicts[model.open].contains_key(answer_for(question, 0).0)).collect();
         let app = 0..APPS.len();
         let pick = (0..6usize, 0..4usize);
-        prop_oneof![
+        let any_step = prop_oneof![
             6 => pick.clone().prop_map(|(question, variant)| Step::Type { question, variant }),
             2 => app.clone().prop_map(Step::Open),
             1 => (any::<bool>(), prop::collection::vec(pick.clone(), 0..4))
@@ -170,23 +195,55 @@ impl ReferenceStateMachine for Model {
                 .prop_map(|(app, status)| Step::Respond { app, status }),
             2 => app.prop_map(|app| Step::RetryDue { app }),
             1 => Just(Step::Cancel),
-            1 => pick.prop_map(|(question, variant)| Step::OtherTabSaves { question, variant }),
+            1 => Just(Step::OtherTabReads),
+            2 => pick.prop_map(|(question, variant)| Step::OtherTabSaves { question, variant }),
+            1 => (0..6usize, any::<bool>()).prop_map(|(question, theirs)| Step::Settle { question, theirs }),
+            1 => Just(Step::TheirSaveArrivesAgain),
             1 => (0..6usize).prop_map(|back| Step::OldCopyArrives { back }),
             1 => Just(Step::DamagedCopyArrives),
             1 => (any::<bool>(), prop_oneof![(0..6usize).prop_map(Other::Older), Just(Other::Damaged), Just(Other::Missing)])
                 .prop_map(|(newest_in_local, other)| Step::Reopen { newest_in_local, other }),
-        ]
-        .boxed()
+        ];
+        if in_conflict.is_empty() {
+            return any_step.boxed();
+        }
+        let settle = (prop::sample::select(in_conflict), any::<bool>())
+            .prop_map(|(question, theirs)| Step::Settle { question, theirs });
+        prop_oneof![9 => any_step, 1 => settle].boxed()
     }
 
     fn apply(mut model: Model, transition: &Step) -> Model {
         let open = model.open;
         match transition {
-            Step::Type { question, variant } | Step::OtherTabSaves { question, variant } => {
+            Step::Type { question, variant } => {
                 let (id, answer) = answer_for(*question, *variant);
-                match answer {
-                    Some(answer) => model.answers[open].set(id, answer),
-                    None => model.answers[open].clear(id),
+                set(&mut model.answers[open], id, answer.as_ref());
+            }
+            Step::OtherTabReads => model.other_tab[open] = Some(model.answers[open].clone()),
+            Step::OtherTabSaves { question, variant } => {
+                let base = model.other_tab[open].clone().unwrap_or_else(|| model.answers[open].clone());
+                let (id, answer) = answer_for(*question, *variant);
+                let mut theirs = base.clone();
+                set(&mut theirs, id, answer.as_ref());
+                model.other_tab[open] = Some(theirs.clone());
+                let (was, mine, new) = (base.get(id).cloned(), model.answers[open].get(id).cloned(), answer);
+                if mine == was || mine == new {
+                    set(&mut model.answers[open], id, new.as_ref());
+                } else if new != was {
+                    model.conflicts[open].insert(id.to_owned(), (mine, new));
+                }
+                let answers = &model.answers[open];
+                model.conflicts[open].retain(|id, _| answers.get(id) != theirs.get(id));
+            }
+            Step::Settle { question, theirs } => {
+                let id = answer_for(*question, 0).0;
+                if let Some(choice) = model.conflicts[open].remove(id) {
+                    let mut answers = model.answers[open].clone();
+                    if *theirs {
+                        set(&mut answers, id, choice.1.as_ref());
+                    }
+                    let before = std::mem::replace(&mut model.answers[open], answers.clone());
+                    model.undo = Some((open, before, answers, Some((id.to_owned(), choice))));
                 }
             }
             Step::Open(app) => model.open = *app,
@@ -203,7 +260,10 @@ impl ReferenceStateMachine for Model {
             }
             Step::Discard => model.replace(Answers::new()),
             Step::Undo => {
-                if let Some((app, before, after)) = model.undo.take() {
+                if let Some((app, before, after, settled)) = model.undo.take() {
+                    if let Some((id, choice)) = settled.filter(|(id, _)| model.answers[app].get(id) == after.get(id)) {
+                        model.conflicts[app].insert(id, choice);
+                    }
                     let now = &model.answers[app];
                     let mut restored = Answers::new();
                     for (id, _) in before.iter().chain(after.iter()).chain(now.iter()) {
@@ -230,7 +290,15 @@ impl ReferenceStateMachine for Model {
 impl Model {
     fn replace(&mut self, answers: Answers) {
         let before = std::mem::replace(&mut self.answers[self.open], answers.clone());
-        self.undo = Some((self.open, before, answers));
+        self.conflicts[self.open].clear();
+        self.undo = Some((self.open, before, answers, None));
+    }
+}
+
+fn set(answers: &mut Answers, id: &str, answer: Option<&Answer>) {
+    match answer {
+        Some(answer) => answers.set(id, answer.clone()),
+        None => answers.clear(id),
     }
 }
 
@@ -240,6 +308,10 @@ struct Session {
     saves: BTreeMap<AppKey, Vec<Saved>>,
     effects: Vec<Effect>,
     other_tab_saves: u64,
+    /// What the other tab last read or saved of each app.
+    other_tab: BTreeMap<AppKey, Saved>,
+    /// The other tab's last save, and how many saves of its app storage had then.
+    their_last: Option<(AppKey, Saved, usize)>,
 }
 
 struct SessionTest;
@@ -249,7 +321,14 @@ impl StateMachineTest for SessionTest {
     type Reference = Model;
 
     fn init_test(_: &Model) -> Session {
-        Session { state: State::new(APPS[0], 42), saves: BTreeMap::new(), effects: Vec::new(), other_tab_saves: 0 }
+        Session {
+            state: State::new(APPS[0], 42),
+            saves: BTreeMap::new(),
+            effects: Vec::new(),
+            other_tab_saves: 0,
+            other_tab: BTreeMap::new(),
+            their_last: None,
+        }
     }
 
     fn apply(mut session: Session, model: &Model, transition: Step) -> Session {
@@ -286,21 +365,39 @@ impl StateMachineTest for SessionTest {
             }
             Step::RetryDue { app } => Event::RetryDue { app: APPS[app].into() },
             Step::Cancel => Event::Cancel,
-            Step::OtherTabSaves { question, variant } => {
-                let mine = session.state.open_draft();
-                let (id, answer) = answer_for(question, variant);
-                let mut answers = mine.answers.clone();
-                match answer {
-                    Some(answer) => answers.set(id, answer),
-                    None => answers.clear(id),
-                }
-                session.other_tab_saves += 1;
-                let revisions = mine.revisions.next(0xABCD_0000 + session.other_tab_saves);
-                Event::TabWrote {
-                    app: open.clone(),
-                    copy: StoredCopy::Readable(Saved { answers, revisions, record: mine.record, saved_at: 0.0 }),
-                }
+            Step::OtherTabReads => {
+                let newest = session.newest(&open);
+                session.other_tab.insert(open.clone(), newest);
+                Event::Cancel
             }
+            Step::OtherTabSaves { question, variant } => {
+                let read = session.other_tab.get(&open).cloned().unwrap_or_else(|| session.newest(&open));
+                let (id, answer) = answer_for(question, variant);
+                let mut answers = read.answers.clone();
+                set(&mut answers, id, answer.as_ref());
+                session.other_tab_saves += 1;
+                let revisions = read.revisions.next(0xABCD_0000 + session.other_tab_saves);
+                let theirs = Saved { answers, revisions, record: read.record, saved_at: 0.0 };
+                session.other_tab.insert(open.clone(), theirs.clone());
+                let stored = session.saves.get(&open).map_or(0, Vec::len);
+                session.their_last = Some((open.clone(), theirs.clone(), stored));
+                Event::TabWrote { app: open.clone(), copy: StoredCopy::Readable(theirs) }
+            }
+            Step::Settle { question, theirs } => {
+                let keep = if theirs { Side::Theirs } else { Side::Mine };
+                Event::Settle { id: answer_for(question, 0).0.into(), keep }
+            }
+            // A copy more saves behind than a save names ancestors is one no lineage can place.
+            Step::TheirSaveArrivesAgain => match &session.their_last {
+                Some((app, theirs, stored))
+                    if *app == open
+                        && session.saves.get(app).map_or(0, Vec::len) < stored + revisions::KEPT_ANCESTORS =>
+                {
+                    let copy = StoredCopy::Readable(Saved { saved_at: f64::MAX, ..theirs.clone() });
+                    Event::TabWrote { app: open.clone(), copy }
+                }
+                _ => Event::Cancel,
+            },
             Step::OldCopyArrives { back } => match session.older_save(&open, back) {
                 Some(old) => Event::TabWrote {
                     app: open.clone(),
@@ -344,6 +441,15 @@ impl StateMachineTest for SessionTest {
             // 2 and 4: the answers are the model's: nothing lost but through an undoable
             // replacement, and a reload or a late copy leaves the newest save.
             assert_eq!(answers, model.answers[index], "invariant 2/4: {app}'s answers");
+            let conflicts: BTreeMap<String, Choice> = session
+                .state
+                .draft(app)
+                .map(|draft| draft.conflicts.clone())
+                .unwrap_or_default()
+                .into_iter()
+                .map(|conflict| (conflict.id, (conflict.mine, conflict.theirs)))
+                .collect();
+            assert_eq!(conflicts, model.conflicts[index], "invariant 2: {app}'s conflicts, each answer kept to choose");
         }
         if let Some((app, ..)) = &model.undo {
             assert_eq!(
@@ -371,6 +477,17 @@ impl StateMachineTest for SessionTest {
 }
 
 impl Session {
+    /// What storage holds of `app` now (the empty, unnamed draft when nothing).
+    fn newest(&self, app: &str) -> Saved {
+        let saves = self.saves.get(app).and_then(|saves| saves.last().cloned());
+        saves.unwrap_or_else(|| Saved {
+            answers: Answers::new(),
+            revisions: revisions::Revisions::default(),
+            record: None,
+            saved_at: 0.0,
+        })
+    }
+
     fn older_save(&self, app: &str, back: usize) -> Option<Saved> {
         let saves = self.saves.get(app).filter(|saves| !saves.is_empty())?;
         saves.get(saves.len() - 1 - back.min(saves.len() - 1)).cloned()
@@ -425,5 +542,50 @@ fn regression_an_older_copy_with_a_later_clock_loses_on_reopening() {
         Step::Type { question: 0, variant: 0 },
         Step::Type { question: 0, variant: 1 },
         Step::Reopen { newest_in_local: false, other: Other::Older(1) },
+    ]);
+}
+
+/// Invariant 4 with conflicts, with another tab's save merged against no save at all (every
+/// question both hold a conflict): the other tab's second save is merged against its first.
+#[test]
+fn regression_another_tabs_save_is_merged_against_the_save_it_was_made_over() {
+    replay(vec![
+        Step::OtherTabSaves { question: 2, variant: 0 },
+        Step::Type { question: 0, variant: 0 },
+        Step::OtherTabSaves { question: 2, variant: 1 },
+    ]);
+}
+
+/// Invariant 2, with a diverged save taken whole over what was typed here since the other tab
+/// read the draft.
+#[test]
+fn regression_an_answer_typed_here_survives_another_tabs_save_made_before_it() {
+    replay(vec![
+        Step::OtherTabReads,
+        Step::Type { question: 3, variant: 0 },
+        Step::OtherTabSaves { question: 0, variant: 0 },
+    ]);
+}
+
+/// Invariant 2, with "keep mine" settling a conflict for good: its undo lists it again.
+#[test]
+fn regression_undoing_a_settled_conflict_lists_it_again() {
+    replay(vec![
+        Step::OtherTabSaves { question: 5, variant: 0 },
+        Step::LoadVersion { version: 0 },
+        Step::OtherTabSaves { question: 5, variant: 1 },
+        Step::Settle { question: 5, theirs: false },
+        Step::Undo,
+    ]);
+}
+
+/// Invariant 4, with a save already merged merged again when it arrives late (a conflict
+/// raised again after the partner replaced the draft).
+#[test]
+fn regression_another_tabs_save_arriving_again_is_not_merged_again() {
+    replay(vec![
+        Step::OtherTabSaves { question: 5, variant: 0 },
+        Step::Import { from_link: false, picks: vec![] },
+        Step::TheirSaveArrivesAgain,
     ]);
 }

@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::event::Source;
 use super::revisions::Revisions;
 use crate::answers::Answers;
+use crate::draft::sync::Conflict;
 
 /// An app's key, as the partner typed it.
 pub type AppKey = String;
@@ -29,9 +30,51 @@ pub struct AppDraft {
     pub record: Option<Record>,
     /// Counts whole replacements: a call started before one is not retried after it.
     pub replaced: u32,
+    /// Questions this copy and another (another tab's save, the other stored copy on
+    /// reopening) changed differently: this copy's answer stays until the partner settles it
+    /// ([`super::Event::Settle`]).
+    pub conflicts: Vec<Conflict>,
+    /// The answers of the saves of this draft seen lately (its own and those taken in), newest
+    /// last: a copy from elsewhere is merged against the newest of them it descends from.
+    pub seen: Vec<(Revisions, Answers)>,
 }
 
+/// How many saves' answers a draft keeps to merge against: more than the saves of any copy
+/// another tab or the crash-safe store holds back.
+const SEEN_KEPT: usize = 64;
+
 impl AppDraft {
+    pub(super) fn remember(&mut self, revisions: &Revisions, answers: &Answers) {
+        if revisions.revision == 0 || self.seen.iter().any(|(seen, _)| seen.revision == revisions.revision) {
+            return;
+        }
+        if self.seen.len() == SEEN_KEPT {
+            self.seen.remove(0);
+        }
+        self.seen.push((revisions.clone(), answers.clone()));
+    }
+
+    /// The answers of the saves both this draft and `theirs` descend from, that this draft has
+    /// seen, none of them an ancestor of another (the empty draft every one starts from when
+    /// none is known).
+    pub(super) fn common_bases(&self, theirs: &Revisions) -> Vec<Answers> {
+        let in_both = |revision: u64| {
+            (revision == theirs.revision || theirs.ancestors.contains(&revision))
+                && (revision == self.revisions.revision || self.revisions.ancestors.contains(&revision))
+        };
+        let common: Vec<&(Revisions, Answers)> = self.seen.iter().filter(|(seen, _)| in_both(seen.revision)).collect();
+        let lowest: Vec<Answers> = common
+            .iter()
+            .filter(|(seen, _)| !common.iter().any(|(other, _)| other.ancestors.contains(&seen.revision)))
+            .map(|(_, answers)| answers.clone())
+            .collect();
+        if lowest.is_empty() {
+            vec![Answers::new()]
+        } else {
+            lowest
+        }
+    }
+
     /// What a PUT for this app sends now: its answers over its own record.
     pub fn trust_info(&self) -> Value {
         crate::wire::to_trust_info_over(self.record.as_ref().map_or(&Value::Null, |record| &record.raw), &self.answers)
@@ -66,6 +109,8 @@ pub enum Replaced {
     Import(Source),
     Version,
     Discard,
+    /// A conflict with another copy settled, for the question named.
+    Settled(String),
 }
 
 /// The last whole replacement, until the next one: what "Undo" brings back.
@@ -76,6 +121,8 @@ pub struct Undo {
     /// The answers before it, and just after it (what was typed since is kept by an undo).
     pub before: Answers,
     pub after: Answers,
+    /// The conflict a settling took away: listed again by the undo.
+    pub settled: Option<Conflict>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 use super::*;
 use crate::answers::{Answer, Answers};
 use crate::catalogue::ids::{self, choice};
+use crate::draft::sync::Conflict;
 use crate::wire::{from_trust_info, to_trust_info, to_trust_info_over};
 
 const A: &str = "a.one";
@@ -342,4 +343,182 @@ fn send_during_a_call_sends_nothing_more_and_cancel_stops_a_waiting_retry() {
     step(&mut state, Event::Response { app: A.into(), result: busy(429, "2"), now: 2.0 });
     assert_eq!(said(&step(&mut state, Event::Cancel)), [&Message::Stopped { app: A.into(), why: Stop::Cancelled }]);
     assert_eq!(puts(&step(&mut state, Event::RetryDue { app: A.into() })), []);
+}
+
+fn conflicts_of(state: &State, app: &str) -> Vec<Conflict> {
+    state.draft(app).map(|draft| draft.conflicts.clone()).unwrap_or_default()
+}
+
+/// This tab saved `one@`, then changed the contact to `mine@` (and set a link); another tab,
+/// made over the `one@` save, changed the contact to `theirs@` and answered another question.
+fn two_tabs_changed_the_contact() -> State {
+    let mut state = State::new(A, 1);
+    let base = last_save(&typed(&mut state, ids::SECURITY_CONTACT, text("one@one.example")));
+    typed(&mut state, ids::SECURITY_CONTACT, text("mine@one.example"));
+    let mut theirs = base.answers.clone();
+    theirs.set(ids::SECURITY_CONTACT, Answer::Text("theirs@one.example".into()));
+    theirs.set(ids::STORES_EUD, Answer::Choice(choice::NO.into()));
+    let theirs = Saved { answers: theirs, revisions: base.revisions.next(999), ..base };
+    step(&mut state, Event::TabWrote { app: A.into(), copy: StoredCopy::Readable(theirs) });
+    state
+}
+
+fn contact_conflict() -> Conflict {
+    Conflict { id: ids::SECURITY_CONTACT.into(), mine: text("mine@one.example"), theirs: text("theirs@one.example") }
+}
+
+#[test]
+fn a_question_both_copies_changed_is_a_conflict_and_mine_stays_until_it_is_settled() {
+    let state = two_tabs_changed_the_contact();
+    let answers = &state.draft(A).unwrap().answers;
+    assert_eq!(
+        answers.text(ids::SECURITY_CONTACT),
+        "mine@one.example",
+        "nothing overwritten before the partner chooses"
+    );
+    assert_eq!(answers.choice(ids::STORES_EUD), Some(choice::NO), "what only the other tab changed is taken");
+    assert_eq!(conflicts_of(&state, A), [contact_conflict()]);
+}
+
+/// The other tab's save is merged against the save it was made over: a question this tab
+/// changed before that save, and not since, takes the other tab's answer quietly.
+#[test]
+fn a_copy_made_over_an_older_save_is_merged_against_that_save() {
+    let mut state = State::new(A, 1);
+    let base = last_save(&typed(&mut state, ids::SECURITY_CONTACT, text("one@one.example")));
+    typed(&mut state, ids::SECURITY_POLICY, text(LINK));
+    let mut theirs = base.answers.clone();
+    theirs.set(ids::SECURITY_CONTACT, Answer::Text("two@one.example".into()));
+    let theirs = Saved { answers: theirs, revisions: base.revisions.next(999), ..base };
+    step(&mut state, Event::TabWrote { app: A.into(), copy: StoredCopy::Readable(theirs) });
+    let answers = &state.draft(A).unwrap().answers;
+    assert_eq!((answers.text(ids::SECURITY_CONTACT), answers.text(ids::SECURITY_POLICY)), ("two@one.example", LINK));
+    assert_eq!(conflicts_of(&state, A), []);
+}
+
+#[test]
+fn settling_a_conflict_with_theirs_is_a_whole_replacement_that_can_be_undone() {
+    let mut state = two_tabs_changed_the_contact();
+    let effects = step(&mut state, Event::Settle { id: ids::SECURITY_CONTACT.into(), keep: Side::Theirs });
+    let settled = Replaced::Settled(ids::SECURITY_CONTACT.into());
+    assert_eq!(said(&effects), [&Message::Replaced { app: A.into(), what: settled.clone() }]);
+    assert_eq!(last_save(&effects).answers.text(ids::SECURITY_CONTACT), "theirs@one.example");
+    assert_eq!(conflicts_of(&state, A), []);
+    assert_eq!(state.undo.as_ref().map(|undo| &undo.what), Some(&settled));
+
+    step(&mut state, Event::Undo);
+    assert_eq!(state.draft(A).unwrap().answers.text(ids::SECURITY_CONTACT), "mine@one.example");
+    assert_eq!(conflicts_of(&state, A), [contact_conflict()], "to be settled again");
+}
+
+#[test]
+fn keeping_mine_settles_the_conflict_and_its_undo_brings_the_choice_back() {
+    let mut state = two_tabs_changed_the_contact();
+    step(&mut state, Event::Settle { id: ids::SECURITY_CONTACT.into(), keep: Side::Mine });
+    assert_eq!(state.draft(A).unwrap().answers.text(ids::SECURITY_CONTACT), "mine@one.example");
+    assert_eq!(conflicts_of(&state, A), []);
+    step(&mut state, Event::Undo);
+    assert_eq!(conflicts_of(&state, A), [contact_conflict()]);
+}
+
+#[test]
+fn settling_a_question_that_is_no_conflict_changes_nothing() {
+    let mut state = two_tabs_changed_the_contact();
+    let effects = step(&mut state, Event::Settle { id: ids::SECURITY_POLICY.into(), keep: Side::Theirs });
+    assert_eq!(effects, []);
+    assert_eq!(conflicts_of(&state, A), [contact_conflict()]);
+}
+
+/// The same other-tab save arriving again, with a later clock, is already in this draft.
+#[test]
+fn another_tabs_save_arriving_again_after_a_merge_changes_nothing() {
+    let mut state = State::new(A, 1);
+    let base = last_save(&typed(&mut state, ids::SECURITY_CONTACT, text("one@one.example")));
+    typed(&mut state, ids::SECURITY_CONTACT, text("mine@one.example"));
+    let mut theirs = base.answers.clone();
+    theirs.set(ids::SECURITY_CONTACT, Answer::Text("theirs@one.example".into()));
+    let theirs = Saved { answers: theirs, revisions: base.revisions.next(999), ..base };
+    step(&mut state, Event::TabWrote { app: A.into(), copy: StoredCopy::Readable(theirs.clone()) });
+    step(&mut state, Event::Settle { id: ids::SECURITY_CONTACT.into(), keep: Side::Mine });
+    let late = Saved { saved_at: f64::MAX, ..theirs };
+    let effects = step(&mut state, Event::TabWrote { app: A.into(), copy: StoredCopy::Readable(late) });
+    assert_eq!(effects, []);
+    assert_eq!(state.draft(A).unwrap().answers.text(ids::SECURITY_CONTACT), "mine@one.example");
+    assert_eq!(conflicts_of(&state, A), []);
+}
+
+/// After a crash, local storage and the crash-safe copy each hold a save the other does not
+/// know, both over the same one: both answers are kept for the partner to choose.
+#[test]
+fn reopening_over_two_copies_that_changed_the_same_question_leaves_it_to_the_partner() {
+    let base = revisions::Revisions { revision: 5, ancestors: vec![] };
+    let mut local = Answers::new();
+    local.set(ids::SECURITY_CONTACT, Answer::Text("local@one.example".into()));
+    let mut durable = Answers::new();
+    durable.set(ids::SECURITY_CONTACT, Answer::Text("durable@one.example".into()));
+    let mut state = State::new(A, 1);
+    step(
+        &mut state,
+        Event::Reopened {
+            app: A.into(),
+            local: Some(StoredCopy::Readable(saved(local, base.next(6), 9_000.0))),
+            durable: Some(StoredCopy::Readable(saved(durable, base.next(7), 1_000.0))),
+        },
+    );
+    let conflicts = conflicts_of(&state, A);
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(
+        (conflicts[0].mine.clone(), conflicts[0].theirs.clone()),
+        (text("local@one.example"), text("durable@one.example"))
+    );
+}
+
+/// Opening the crash-safe copy after the partner typed into the local one: both kept.
+#[test]
+fn a_crash_safe_copy_read_after_typing_is_merged_not_taken_over_it() {
+    let older = revisions::Revisions { revision: 5, ancestors: vec![] };
+    let mut state = State::new(A, 1);
+    let mut local = Answers::new();
+    local.set(ids::SECURITY_CONTACT, Answer::Text("local@one.example".into()));
+    step(
+        &mut state,
+        Event::Reopened {
+            app: A.into(),
+            local: Some(StoredCopy::Readable(saved(local, older.clone(), 1.0))),
+            durable: None,
+        },
+    );
+    typed(&mut state, ids::SECURITY_POLICY, text(LINK));
+    let mut durable = Answers::new();
+    durable.set(ids::STORES_EUD, Answer::Choice(choice::NO.into()));
+    durable.set(ids::SECURITY_CONTACT, Answer::Text("local@one.example".into()));
+    step(
+        &mut state,
+        Event::Reopened {
+            app: A.into(),
+            local: None,
+            durable: Some(StoredCopy::Readable(saved(durable, older.next(9), 1.0))),
+        },
+    );
+    let answers = &state.draft(A).unwrap().answers;
+    assert_eq!((answers.text(ids::SECURITY_POLICY), answers.choice(ids::STORES_EUD)), (LINK, Some(choice::NO)));
+}
+
+/// Found in Chromium: this tab saved `mine@` over the save S just as another tab's `theirs@`
+/// (also over S) arrived; each tab merged the other's save keeping its own answer. The other
+/// tab's merge, arriving here, descends from both saves: neither is the base alone, and the
+/// question stays a conflict.
+#[test]
+fn two_tabs_that_each_merged_the_others_save_keep_the_conflict() {
+    let mut state = State::new(A, 1);
+    let base = last_save(&typed(&mut state, ids::SECURITY_CONTACT, text("one@one.example")));
+    let mine = last_save(&typed(&mut state, ids::SECURITY_CONTACT, text("mine@one.example")));
+    let mut answers = base.answers.clone();
+    answers.set(ids::SECURITY_CONTACT, Answer::Text("theirs@one.example".into()));
+    let theirs = Saved { answers: answers.clone(), revisions: base.revisions.next(999), ..base };
+    step(&mut state, Event::TabWrote { app: A.into(), copy: StoredCopy::Readable(theirs.clone()) });
+    let their_merge = Saved { answers, revisions: theirs.revisions.joined(&mine.revisions, 1000), ..theirs };
+    step(&mut state, Event::TabWrote { app: A.into(), copy: StoredCopy::Readable(their_merge) });
+    assert_eq!(state.draft(A).unwrap().answers.text(ids::SECURITY_CONTACT), "mine@one.example");
+    assert_eq!(conflicts_of(&state, A), [contact_conflict()]);
 }
