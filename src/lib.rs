@@ -9,6 +9,7 @@ pub mod draft;
 pub mod first_page;
 mod focus;
 pub mod form;
+pub mod latest;
 pub mod page_contract;
 pub mod platform;
 pub mod preview;

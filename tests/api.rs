@@ -150,3 +150,43 @@ async fn cancel_stops_the_waiting_retry() {
     assert_eq!(cancelled.state.get_untracked(), CallState::Cancelled);
     drop(mounted);
 }
+
+/// The latest answer of a read made again when what it reads changes (`privacy_tab::latest`,
+/// behind the live version and the review page): an answer to a read that a newer one
+/// replaced is dropped, even when it arrives last, and the last answer stays while a newer
+/// read runs.
+#[wasm_bindgen_test]
+async fn a_read_replaced_by_a_newer_one_never_overwrites_its_answer() {
+    let slow_done = Rc::new(Cell::new(false));
+    let done = slow_done.clone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let container = web_sys::window().unwrap().document().unwrap().create_element("div").unwrap();
+    let mounted = leptos::mount::mount_to(container.unchecked_into(), move || {
+        let asked = RwSignal::new(1_u32);
+        let answer = privacy_tab::latest::latest(move || {
+            let asked = asked.get();
+            let done = done.clone();
+            async move {
+                // The first read is slow: it answers after the second.
+                if asked == 1 {
+                    sleep(50).await;
+                    done.set(true);
+                }
+                asked
+            }
+        });
+        tx.send((asked, answer)).unwrap()
+    });
+    let (asked, answer) = rx.recv().unwrap();
+    leptos::task::tick().await;
+    asked.set(2);
+    until("the second read answers", || answer.get_untracked() == Some(2)).await;
+    until("the first, slower read ends too", || slow_done.get()).await;
+    leptos::task::tick().await;
+    assert_eq!(answer.get_untracked(), Some(2), "the replaced read's late answer is dropped");
+    asked.set(3);
+    leptos::task::tick().await;
+    assert!(matches!(answer.get_untracked(), Some(2 | 3)), "never back to nothing while reading again");
+    until("the third read answers", || answer.get_untracked() == Some(3)).await;
+    drop(mounted);
+}

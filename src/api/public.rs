@@ -30,7 +30,7 @@ pub async fn get_public(url: &str) -> Result<String, ApiError> {
 /// nothing is live yet. The first read for an app is also compared with the local draft.
 pub fn live_answers(marketplace: Marketplace) -> Signal<Option<Answers>> {
     let connection = marketplace.connection;
-    let live = LocalResource::new(move || {
+    let live = crate::latest::latest(move || {
         connection.app_key.track();
         connection.api_base.track();
         marketplace.submission.last_submitted.track();

@@ -17,7 +17,7 @@ use crate::routes::{Nav, Page};
 #[component]
 pub fn ReviewPage(drafts: DraftStore, #[prop(optional)] import_at_once: bool) -> impl IntoView {
     let nav = Nav::expect();
-    let opened = LocalResource::new(move || {
+    let opened = crate::latest::latest(move || {
         let fragment = nav.hash.get();
         async move { read_fragment(&fragment).await }
     });
