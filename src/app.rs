@@ -106,7 +106,7 @@ fn arrive(nav: Nav, drafts: DraftStore, submission: Submission) {
     });
     // A link to a question or a section of the form (also the error summary's and the
     // completeness meter's, and another page's link to the form's `#q-…`).
-    Effect::new(move |_| {
+    crate::erased::effect(move || {
         let hash = nav.hash.get();
         if nav.page.get() == Page::Form && !hash.is_empty() {
             crate::focus::focus_target_later(hash);

@@ -16,7 +16,7 @@ where
 {
     let (answer, set_answer) = signal(None);
     let runs = StoredValue::new(0_u64);
-    Effect::new(move |_| {
+    crate::erased::effect(move || {
         let future = read();
         runs.update_value(|runs| *runs += 1);
         let run = runs.get_value();

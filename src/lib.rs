@@ -6,6 +6,7 @@ pub mod api;
 mod app;
 pub mod connect;
 pub mod draft;
+mod erased;
 pub mod first_page;
 mod focus;
 pub mod form;

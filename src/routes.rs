@@ -113,7 +113,7 @@ fn address() -> Memo<Option<Url>> {
             href.set(window().location().href().unwrap_or_default());
         });
     }
-    Memo::new(move |_| href.with(|href| Url::new(href).ok()))
+    crate::erased::memo(move |_| href.with(|href| Url::new(href).ok()))
 }
 
 impl Nav {
@@ -129,7 +129,7 @@ impl Nav {
         let folder = app_folder();
         let page = {
             let folder = folder.clone();
-            Memo::new(move |_| {
+            crate::erased::memo(move |_| {
                 address.with(|url| {
                     let path = url.as_ref().map(Url::pathname).unwrap_or_default();
                     Page::of_segment(path.strip_prefix(&folder).unwrap_or(""))
@@ -139,10 +139,12 @@ impl Nav {
         let param = |url: &Option<Url>, name: &str| url.as_ref().and_then(|url| url.search_params().get(name));
         let nav = Nav {
             page: page.into(),
-            expanded: Memo::new(move |_| address.with(|url| param(url, VIEW_PARAM).as_deref() == Some(EXPANDED)))
-                .into(),
-            app: Memo::new(move |_| address.with(|url| url.as_ref().and_then(named_app))).into(),
-            hash: Memo::new(move |_| {
+            expanded: crate::erased::memo(move |_| {
+                address.with(|url| param(url, VIEW_PARAM).as_deref() == Some(EXPANDED))
+            })
+            .into(),
+            app: crate::erased::memo(move |_| address.with(|url| url.as_ref().and_then(named_app))).into(),
+            hash: crate::erased::memo(move |_| {
                 address.with(|url| {
                     url.as_ref().map(|url| url.hash().trim_start_matches('#').to_owned()).unwrap_or_default()
                 })
@@ -157,7 +159,7 @@ impl Nav {
         // app's own writing, which may arrive after the key has changed again (the first page's
         // typed key, replayed at start, was put back to the old one so).
         let known = StoredValue::new(nav.app.get_untracked());
-        Effect::new(move |_| {
+        crate::erased::effect(move || {
             let named = nav.app.get();
             if named.is_some() && known.with_value(|known| *known != named) {
                 known.set_value(named.clone());
@@ -167,7 +169,7 @@ impl Nav {
             }
         });
         // Not on a review link's page: its address is the link as it was sent, and stays so.
-        Effect::new(move |_| {
+        crate::erased::effect(move || {
             let key = app_key.get();
             let named = nav.app.with_untracked(|named| named.as_deref() == Some(key.as_str()));
             if !key.is_empty() && !named && !matches!(nav.page.get_untracked(), Page::Review | Page::Import) {

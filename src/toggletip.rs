@@ -77,7 +77,7 @@ impl Tip {
     fn new(term: &'static Term) -> Self {
         let tip = Tip { term, open: RwSignal::new(false), button: NodeRef::new(), note: NodeRef::new() };
         // Listening to the whole page only while open: a keystroke elsewhere costs nothing.
-        Effect::new(move |_| {
+        crate::erased::effect(move || {
             if tip.open.get() {
                 let escape = window_event_listener(ev::keydown, move |event| {
                     if event.key() == "Escape" {

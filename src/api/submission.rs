@@ -62,7 +62,7 @@ impl Submission {
     pub fn new(connection: Connection, drafts: DraftStore, shell: Shell) -> Self {
         let view = shell.submit;
         let accepted = view.accepted;
-        let last_submitted = Memo::new(move |_| {
+        let last_submitted = crate::erased::memo(move |_| {
             accepted.track();
             connection.app_key.with(|key| submitted_at(key))
         });

@@ -18,9 +18,9 @@ pub fn SubmitReview() -> impl IntoView {
     let answers = Questionnaire::expect().settled();
     let key_label = marketplace.connection.api_version.key_label();
 
-    let sent_count = Memo::new(move |_| answers.with(|answers| sent(answers).len()));
-    let hidden = Memo::new(move |_| answers.with(|answers| ids(hidden_answers(answers))));
-    let unsent = Memo::new(move |_| answers.with(unsent));
+    let sent_count = crate::erased::memo(move |_| answers.with(|answers| sent(answers).len()));
+    let hidden = crate::erased::memo(move |_| answers.with(|answers| ids(hidden_answers(answers))));
+    let unsent = crate::erased::memo(move |_| answers.with(unsent));
     let unknown_field = move || {
         unsent.with(|unsent| {
             ids(unsent.iter().filter(|u| u.reason != UnsentReason::Invalid).map(|u| u.question).collect())

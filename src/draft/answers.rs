@@ -107,14 +107,16 @@ impl Questionnaire {
                 let seen = inputs(inputs::of_visibility(question));
                 let own = StoredValue::new(inputs(inputs::of_question(question)));
                 let answer = *answer;
-                let visible = Memo::new(move |_| is_visible(question, &gather(&seen)));
+                let visible = crate::erased::memo(move |_| is_visible(question, &gather(&seen)));
                 let (errors, row, kept) = if question.id == ids::THIRD_PARTIES {
                     parties.memos(question, visible, own)
                 } else {
                     (
-                        Memo::new(move |_| errors_for_question(question, &own.with_value(gather))),
-                        Memo::new(move |_| row_for(question, &own.with_value(gather), View::Expanded)),
-                        Memo::new(move |_| answer.with(|answer| is_hidden_answer(visible.get(), answer.as_ref()))),
+                        crate::erased::memo(move |_| errors_for_question(question, &own.with_value(gather))),
+                        crate::erased::memo(move |_| row_for(question, &own.with_value(gather), View::Expanded)),
+                        crate::erased::memo(move |_| {
+                            answer.with(|answer| is_hidden_answer(visible.get(), answer.as_ref()))
+                        }),
                     )
                 };
                 Field {
@@ -123,7 +125,7 @@ impl Questionnaire {
                     visible,
                     errors,
                     row,
-                    listed: Memo::new(move |_| row.with(|row| row.as_ref().map(is_provided))),
+                    listed: crate::erased::memo(move |_| row.with(|row| row.as_ref().map(is_provided))),
                     kept,
                 }
             })
@@ -137,8 +139,8 @@ impl Questionnaire {
             others: RwSignal::new(unknown_entries(&answers)),
             settled: RwSignal::new(answers),
             settle: StoredValue::new(Settle::default()),
-            statements: Memo::new(move |_| statements(&gather(&choices))),
-            findings: Memo::new(move |_| {
+            statements: crate::erased::memo(move |_| statements(&gather(&choices))),
+            findings: crate::erased::memo(move |_| {
                 findings_apart(&gather(&across), || match asks_parties {
                     Some(asked) if asked.get() => parties.outside_eea(),
                     _ => Vec::new(),

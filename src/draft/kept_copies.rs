@@ -12,7 +12,7 @@ use super::store::DraftStore;
 pub fn KeptCopies(drafts: DraftStore) -> impl IntoView {
     let refresh = RwSignal::new(0u32);
     let downloaded = RwSignal::new(Vec::<String>::new());
-    let copies = Memo::new(move |_| {
+    let copies = crate::erased::memo(move |_| {
         refresh.track();
         drafts.track_kept();
         storage::backups(&drafts.app_key().get())

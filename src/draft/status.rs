@@ -6,7 +6,7 @@ use super::store::{DraftStore, Durability, SaveStatus};
 /// `data-last-save-ms` carries how long the last save took, for the in-page benchmark.
 #[component]
 pub fn AutosaveStatus(drafts: DraftStore) -> impl IntoView {
-    let message = Memo::new(move |_| {
+    let message = crate::erased::memo(move |_| {
         match drafts.status() {
         // The notice below says why; "saved" would be untrue now.
         _ if drafts.write_failed() => "Not saved in this browser.".to_owned(),

@@ -168,7 +168,7 @@ impl DraftStore {
         store.inner.update_value(|inner| inner.loaded_key = Some(first));
         // Saved once typing pauses: the settled answers change then, not on every keystroke
         // (a page left before that is saved by `flush`, which reads every answer).
-        Effect::new(move |_| {
+        crate::erased::effect(move || {
             answers.settled().track();
             store.position.track();
             store.schedule();

@@ -13,7 +13,7 @@ pub fn apply_early_presses(button: NodeRef<Button>, press: impl Fn() + 'static) 
     if !crate::platform::IN_BROWSER {
         return;
     }
-    Effect::new(move |_| {
+    crate::erased::effect(move || {
         let Some(button) = button.get_untracked() else { return };
         let Some(count) = button.get_attribute(PRESSED) else { return };
         let _ = button.remove_attribute(PRESSED);

@@ -101,7 +101,7 @@ fn pending() -> Option<Typed> {
 pub fn adopt_connection(shell: Shell) {
     let Some(typed) = pending() else { return };
     let connection = Connection::expect();
-    Effect::new(move |_| {
+    crate::erased::effect(move || {
         for details in &typed.opened {
             details.set_open(true);
         }
@@ -128,7 +128,7 @@ pub fn adopt_connection(shell: Shell) {
 pub fn adopt_answers(checks: Checks) {
     let Some(typed) = pending() else { return };
     let questionnaire = Questionnaire::expect();
-    Effect::new(move |_| {
+    crate::erased::effect(move || {
         untrack(|| {
             for control in &typed.controls {
                 let Some((question_id, answer)) = answer_of(control, questionnaire) else { continue };

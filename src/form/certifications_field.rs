@@ -14,7 +14,7 @@ use crate::draft::Questionnaire;
 pub fn CertificationsField(question: &'static Question, options: &'static [&'static str]) -> impl IntoView {
     let questionnaire = Questionnaire::expect();
     let checks = Checks::expect();
-    let current = Memo::new(move |_| {
+    let current = crate::erased::memo(move |_| {
         questionnaire.with(question.id, |answer| match answer {
             Some(Answer::Certifications { picked, other }) => (picked.clone(), other.clone()),
             _ => (Vec::new(), String::new()),

@@ -32,7 +32,7 @@ impl Checks {
             questionnaire,
             // Only questions whose errors changed notify this: typing a valid link re-runs
             // nothing here.
-            errors: Memo::new(move |_| fields.iter().flat_map(|field| field.errors.get()).collect()),
+            errors: crate::erased::memo(move |_| fields.iter().flat_map(|field| field.errors.get()).collect()),
             findings: questionnaire.findings,
             touched: RwSignal::new(HashSet::new()),
             last_left: RwSignal::new(None),

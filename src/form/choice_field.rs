@@ -11,7 +11,7 @@ use crate::draft::Questionnaire;
 #[component]
 pub fn ChoiceField(question: &'static Question, choices: &'static [Choice]) -> impl IntoView {
     let questionnaire = Questionnaire::expect();
-    let picked = Memo::new(move |_| {
+    let picked = crate::erased::memo(move |_| {
         questionnaire.with(question.id, |answer| match answer {
             Some(Answer::Choice(picked)) => Some(picked.clone()),
             _ => None,

@@ -15,12 +15,12 @@ pub fn CompletenessMeter() -> impl IntoView {
     // From whether each question has its row and it is answered: typing that keeps a row
     // answered re-runs nothing here.
     let fields = questionnaire.fields();
-    let completeness = Memo::new(move |_| {
+    let completeness = crate::erased::memo(move |_| {
         let listed = || fields.iter().filter_map(|field| field.listed.get().map(|provided| (field.question, provided)));
         Completeness { default: tally(View::Default, listed()), expanded: tally(View::Expanded, listed()) }
     });
     // The next gap's own address (`#q-…`): following it focuses the question.
-    let next = Memo::new(move |_| {
+    let next = crate::erased::memo(move |_| {
         let asked = |question: &Question| is_asked_when(question, questionnaire.field(question.id).visible.get());
         completeness.with(|c| next_gap(&c.expanded.missing, None, asked)).map(|question| control_id(question.id))
     });

@@ -13,7 +13,7 @@ use crate::draft::Questionnaire;
 #[component]
 pub fn DaysRangeField(question: &'static Question) -> impl IntoView {
     let questionnaire = Questionnaire::expect();
-    let range = Memo::new(move |_| {
+    let range = crate::erased::memo(move |_| {
         questionnaire.with(question.id, |answer| match answer {
             Some(Answer::DaysRange { min, max }) => (min.clone(), max.clone()),
             _ => (String::new(), String::new()),

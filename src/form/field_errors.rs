@@ -8,7 +8,7 @@ use super::{error_id, error_prefix};
 #[component]
 pub fn FieldErrors(question: &'static Question) -> impl IntoView {
     let checks = Checks::expect();
-    let errors = Memo::new(move |_| checks.shown_for(question.id));
+    let errors = crate::erased::memo(move |_| checks.shown_for(question.id));
     view! {
         <div class="error-messages" id=error_id(question.id)>
             {move || {

@@ -11,7 +11,7 @@ use crate::draft::Questionnaire;
 pub fn FindingsNote(question: &'static Question) -> impl IntoView {
     let checks = Checks::expect();
     let questionnaire = Questionnaire::expect();
-    let findings = Memo::new(move |_| checks.findings_for(question.id));
+    let findings = crate::erased::memo(move |_| checks.findings_for(question.id));
     move || {
         findings
             .get()

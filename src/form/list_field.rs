@@ -12,7 +12,7 @@ use crate::draft::Questionnaire;
 pub fn ListField(question: &'static Question, suggestions: &'static [&'static str]) -> impl IntoView {
     let questionnaire = Questionnaire::expect();
     let checks = super::checks::Checks::expect();
-    let items = Memo::new(move |_| {
+    let items = crate::erased::memo(move |_| {
         questionnaire.with(question.id, |answer| match answer {
             Some(Answer::List(items)) => items.clone(),
             _ => Vec::new(),

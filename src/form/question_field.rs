@@ -20,7 +20,7 @@ use crate::draft::Questionnaire;
 pub fn QuestionField(question: &'static Question) -> impl IntoView {
     let visible = Questionnaire::expect().field(question.id).visible;
     let checks = Checks::expect();
-    let has_errors = Memo::new(move |_| !checks.shown_for(question.id).is_empty());
+    let has_errors = crate::erased::memo(move |_| !checks.shown_for(question.id).is_empty());
     // Indented under its parent only when it answers a specific choice; questions that are
     // merely skipped for apps without End-User Data stay top-level.
     let follow_up = question.shown_when.is_some_and(|condition| !condition.parents().is_empty());

@@ -14,7 +14,7 @@ pub fn QuestionnaireForm(#[prop(optional, into)] on_preview: Option<Callback<()>
     let checks = Checks::provide();
     crate::first_page::typed::adopt_answers(checks);
     let fields = Questionnaire::expect().fields();
-    let hidden = Memo::new(move |_| fields.iter().filter(|field| field.kept.get()).count());
+    let hidden = crate::erased::memo(move |_| fields.iter().filter(|field| field.kept.get()).count());
 
     let save_and_preview = move |_| {
         checks.show_all.set(true);

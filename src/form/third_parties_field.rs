@@ -15,7 +15,7 @@ use crate::draft::{Party, PartyEdit, Questionnaire};
 pub fn ThirdPartiesField(question: &'static Question) -> impl IntoView {
     let questionnaire = Questionnaire::expect();
     let parties = questionnaire.parties();
-    let count = Memo::new(move |_| parties.count());
+    let count = crate::erased::memo(move |_| parties.count());
     let removed = RwSignal::new(None::<(usize, ThirdParty)>);
 
     let add = move |_| {

@@ -18,7 +18,7 @@ pub fn ChangeSummary(
     #[prop(into)] answers: Signal<Answers>,
     #[prop(into)] live: Signal<Option<Answers>>,
 ) -> impl IntoView {
-    let outlook = Memo::new(move |_| {
+    let outlook = crate::erased::memo(move |_| {
         live.with(|live| match live {
             None => Outlook::Unknown,
             Some(live) if live.is_empty() => Outlook::FirstPublish,

@@ -19,7 +19,7 @@ pub fn EmbedSnippet(
 ) -> impl IntoView {
     let inline = RwSignal::new(!live_embeddable);
     let copied = RwSignal::new(String::new());
-    let text = Memo::new(move |_| {
+    let text = crate::erased::memo(move |_| {
         let script = absolute(WIDGET_SCRIPT);
         let key = app_key.get();
         if inline.get() {

@@ -22,7 +22,7 @@ pub fn ReviewPage(drafts: DraftStore, #[prop(optional)] import_at_once: bool) ->
         async move { read_fragment(&fragment).await }
     });
     // `None` while the link is being read (a moment: the browser decompresses it).
-    let read = Memo::new(move |_| opened.get());
+    let read = crate::erased::memo(move |_| opened.get());
     let importing = RwSignal::new(None::<PendingImport>);
     let heading = NodeRef::<leptos::html::H2>::new();
     heading.on_load(|heading| {

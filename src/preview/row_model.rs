@@ -60,7 +60,7 @@ pub struct Rows {
 impl Rows {
     /// From whole answers (the widget): one model, each row reads its own part of it.
     pub fn of_answers(answers: Signal<Answers>, live: Option<Signal<Option<Answers>>>) -> Self {
-        let model = Memo::new(move |_| {
+        let model = crate::erased::memo(move |_| {
             let live = live.and_then(|live| live.get());
             answers.with(|answers| models(answers, live.as_ref()))
         });
@@ -73,11 +73,11 @@ impl Rows {
     /// what customers see now follows once typing pauses (it compares every answer).
     pub fn of_questionnaire(questionnaire: Questionnaire, live: Signal<Option<Answers>>) -> Self {
         let settled = questionnaire.settled();
-        let was = Memo::new(move |_| live.with(|live| settled.with(|answers| was(answers, live.as_ref()))));
+        let was = crate::erased::memo(move |_| live.with(|live| settled.with(|answers| was(answers, live.as_ref()))));
         let statements = questionnaire.statements;
         Self::each(Some(questionnaire.parties()), move |id| {
             let row = questionnaire.field(id).row;
-            Memo::new(move |_| {
+            crate::erased::memo(move |_| {
                 row.with(|row| {
                     row.as_ref().map(|row| RowModel {
                         row: row.clone(),

@@ -61,12 +61,12 @@ impl Party {
         // The earlier rows' names are read untracked, so typing a name does not re-check every
         // row: whoever renames a row has the later rows it concerns look again
         // ([`Parties::rename`], [`Parties::recheck_all`]).
-        let repeats = Memo::new(move |_| {
+        let repeats = crate::erased::memo(move |_| {
             recheck.track();
             let earlier = rows_of(pool, index);
             name.with(|own| untrack(|| earlier.iter().any(|row| row.name.with(|name| same_entry(name, own)))))
         });
-        let errors = Memo::new(move |_| {
+        let errors = crate::erased::memo(move |_| {
             let repeat = repeats.get().then(|| name.with(|name| repeated_name(ids::THIRD_PARTIES, index, name)));
             let mut errors: Vec<FieldError> = repeat.into_iter().collect();
             errors.extend(party_errors(ids::THIRD_PARTIES, index, &value()));
@@ -164,7 +164,7 @@ impl Parties {
     ) -> (Memo<Vec<FieldError>>, Memo<Option<ListingRow>>, Memo<bool>) {
         // As `errors_for_question`: rows given and asked, each row's errors; else the rule for
         // an answer without rows.
-        let errors = Memo::new(move |_| match self.len.get() {
+        let errors = crate::erased::memo(move |_| match self.len.get() {
             0 => {
                 let mut answers = own.with_value(gather);
                 if let Some(answer) = self.empty.get() {
@@ -182,11 +182,11 @@ impl Parties {
             _ => Vec::new(),
         });
         // Rows are read up to the first one listed.
-        let row = Memo::new(move |_| {
+        let row = crate::erased::memo(move |_| {
             let listed = self.rows().iter().any(|row| row.listed().is_some());
             third_parties_row(question, &own.with_value(gather), listed, View::Expanded)
         });
-        let kept = Memo::new(move |_| !visible.get() && self.given());
+        let kept = crate::erased::memo(move |_| !visible.get() && self.given());
         (errors, row, kept)
     }
 
