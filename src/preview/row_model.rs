@@ -5,6 +5,7 @@ use questionnaire::catalogue::{self, QuestionId, View};
 use questionnaire::diff::changes;
 use questionnaire::listing::{rows, ListingRow};
 use questionnaire::statements::statements;
+use questionnaire::unsorted::map_of;
 use questionnaire::Answers;
 
 use crate::draft::{Parties, Questionnaire};
@@ -44,7 +45,7 @@ fn models(answers: &Answers, live: Option<&Answers>) -> Vec<RowModel> {
 /// nothing is live).
 fn was(answers: &Answers, live: Option<&Answers>) -> BTreeMap<QuestionId, String> {
     live.filter(|live| !live.is_empty())
-        .map(|live| changes(live, answers).into_iter().map(|change| (change.question.id, change.before)).collect())
+        .map(|live| map_of(changes(live, answers).into_iter().map(|change| (change.question.id, change.before))))
         .unwrap_or_default()
 }
 

@@ -39,7 +39,7 @@ pub fn changes(live: &Answers, draft: &Answers) -> Vec<Change> {
 }
 
 fn by_id(answers: &Answers) -> BTreeMap<QuestionId, Value> {
-    sent(answers).into_iter().map(|(question, value)| (question.id, value)).collect()
+    crate::unsorted::map_of(sent(answers).into_iter().map(|(question, value)| (question.id, value)))
 }
 
 fn shown(question: &Question, answers: &Answers, sent: &BTreeMap<QuestionId, Value>) -> String {

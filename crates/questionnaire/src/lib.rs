@@ -43,6 +43,7 @@ pub mod review_link;
 pub mod sample;
 pub mod session;
 pub mod statements;
+pub mod unsorted;
 pub mod validation;
 pub mod visibility;
 pub mod wire;

@@ -170,7 +170,9 @@ pub fn shown(answers: &Answers) -> Vec<&'static Statement> {
 /// answers and unticked boxes have none, nor do answers that contradict each other or
 /// sentences about something other answers do not establish.
 pub fn statements(answers: &Answers) -> BTreeMap<QuestionId, &'static str> {
-    shown(answers).into_iter().filter_map(|statement| Some((statement.question, statement.sentence?))).collect()
+    crate::unsorted::map_of(
+        shown(answers).into_iter().filter_map(|statement| Some((statement.question, statement.sentence?))),
+    )
 }
 
 /// The sentence one question has among the [`shown`] statements: what [`statements`] maps it

@@ -32,8 +32,9 @@ pub fn merge(base: &Answers, mine: &Answers, theirs: &Answers) -> Merged {
 /// from another (two tabs that each merged the other's save have two). A side changed a
 /// question unless it holds what every base holds.
 pub fn merge_over(bases: &[Answers], mine: &Answers, theirs: &Answers) -> Merged {
-    let ids: BTreeSet<&str> =
-        bases.iter().flat_map(Answers::iter).chain(mine.iter()).chain(theirs.iter()).map(|(id, _)| id).collect();
+    let ids: BTreeSet<&str> = crate::unsorted::set_of(
+        bases.iter().flat_map(Answers::iter).chain(mine.iter()).chain(theirs.iter()).map(|(id, _)| id),
+    );
     let mut answers = Answers::new();
     let mut conflicts = Vec::new();
     for id in ids {
