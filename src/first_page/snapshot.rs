@@ -5,14 +5,15 @@
 //! app starts or the page is shown again, so a later crash leaves none behind to contradict the
 //! crash-safe copy. See docs/architecture.md, "A returning partner's draft before the app".
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use questionnaire::draft::Draft;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
-use crate::draft::{lifecycle, storage};
+use crate::draft::{storage, DraftStore};
 use crate::page_contract::{snapshot_header, FIRST_PAGE_ID, SNAPSHOT_KEY};
-use crate::platform::listen_to_window;
 use crate::routes::Page;
 
 /// Controls whose value the app does not bring back on the next visit (the token is never
@@ -20,20 +21,16 @@ use crate::routes::Page;
 /// the app drew them, so it never shows what the app then takes away.
 const NOT_KEPT: [&str; 3] = ["account-email", "api-token", "api-base"];
 
-/// Keeps the snapshot of the form whenever the page is hidden or closed on the form's page, of
-/// the draft of `app_key`; removes it elsewhere and when the page is shown again. Called after
-/// the draft store has started: its own flush runs first, so the revision recorded is final.
-pub fn keep_on_leave(page: Signal<Page>, app_key: Signal<String>) {
-    lifecycle::on_leave(move || {
-        if page.get_untracked() != Page::Form || !write(&app_key.get_untracked()) {
+/// Keeps the snapshot of the form whenever the page is hidden or closed on the form's page;
+/// removes it elsewhere and when the page is shown again. After the draft's own save, so the
+/// revision recorded is final.
+pub fn keep_on_leave(page: Signal<Page>, drafts: DraftStore) {
+    let app_key = drafts.app_key();
+    drafts.after_leaving(Rc::new(move |leaving| {
+        if !leaving || page.get_untracked() != Page::Form || !write(&app_key.get_untracked()) {
             forget();
         }
-    });
-    listen_to_window("visibilitychange", |_| {
-        if !document().hidden() {
-            forget();
-        }
-    });
+    }));
 }
 
 /// No snapshot from now on (the app is in charge: what it shows may change at any moment).
@@ -57,11 +54,12 @@ fn write(app_key: &str) -> bool {
     storage::write(SNAPSHOT_KEY, &format!("{}\n{markup}", snapshot_header(&draft_key, revision, app_key)))
 }
 
-/// The holder's markup with every control's value, tick and choice written as its attribute
-/// (the markup of the live nodes holds what the app first drew, not what was typed since).
+/// The holder's markup with every control's value and tick written as its attribute (the
+/// markup of the live nodes holds what the app first drew, not what was typed since). The form
+/// has no `<select>`: a choice is a radio.
 fn markup_with_values(holder: &Element) -> Option<String> {
     let copy: Element = holder.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
-    let selector = "input, textarea, select";
+    let selector = "input, textarea";
     let (originals, copies) = (holder.query_selector_all(selector).ok()?, copy.query_selector_all(selector).ok()?);
     for index in 0..originals.length() {
         let (Some(original), Some(control)) = (originals.item(index), copies.item(index)) else { continue };
@@ -70,25 +68,14 @@ fn markup_with_values(holder: &Element) -> Option<String> {
             continue;
         }
         if let Some(input) = original.dyn_ref::<HtmlInputElement>() {
-            match input.type_().as_str() {
-                "checkbox" | "radio" => {
-                    let _ = control.toggle_attribute_with_force("checked", input.checked());
-                }
-                "file" | "password" => {}
-                _ => {
-                    let _ = control.set_attribute("value", &input.value());
-                }
-            }
+            let _ = match input.type_().as_str() {
+                "checkbox" | "radio" if input.checked() => control.set_attribute("checked", ""),
+                "checkbox" | "radio" => control.remove_attribute("checked"),
+                "file" | "password" => Ok(()),
+                _ => control.set_attribute("value", &input.value()),
+            };
         } else if let Some(area) = original.dyn_ref::<HtmlTextAreaElement>() {
             control.set_text_content(Some(&area.value()));
-        } else if let Some(select) = original.dyn_ref::<HtmlSelectElement>() {
-            let options = control.query_selector_all("option").ok()?;
-            for index in 0..options.length() {
-                if let Some(option) = options.item(index).and_then(|o| o.dyn_into::<Element>().ok()) {
-                    let chosen = i32::try_from(index).is_ok_and(|index| index == select.selected_index());
-                    let _ = option.toggle_attribute_with_force("selected", chosen);
-                }
-            }
         }
     }
     Some(copy.inner_html())
