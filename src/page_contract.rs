@@ -47,30 +47,16 @@ pub const REVISION_FIELD: &str = "revision";
 /// The IndexedDB store of the drafts' crash-safe copies (in `questionnaire::draft::DURABLE_DATABASE`).
 pub const DURABLE_STORE: &str = "drafts";
 
-/// The snapshot's first line: the storage key of the draft it shows, that draft's revision as
-/// stored, and the [`LAST_APP_KEY`] that makes the app open it, as a JSON array. The page shows
-/// the snapshot only while all three still hold ([`snapshot_script`]).
-pub fn snapshot_header(draft_key: &str, revision: u64, last_app_key: &str) -> String {
-    format!("[{},{revision},{}]", json_string(draft_key), json_string(last_app_key))
-}
+/// The beginning of a draft's storage key: then its app key (`questionnaire::draft::storage_key`;
+/// a native test holds them equal).
+pub const DRAFT_KEY_PREFIX: &str = "privacy-tab-draft:";
 
-/// A JSON string of `text` (the few escapes JSON needs; no serde here, see the top).
-fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => {
-                let hex = |digit: u32| char::from_digit(digit, 16).unwrap_or('0');
-                out.extend(['\\', 'u', '0', '0', hex(c as u32 >> 4), hex(c as u32 & 15)]);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+/// The snapshot's first two lines: the revision of the draft it shows, as stored, and the app
+/// key whose draft that is, the [`LAST_APP_KEY`] that makes the app open it. The page shows the
+/// snapshot only while both still hold ([`snapshot_script`]). An app key is typed into a
+/// one-line field, so it holds no line break; one that did would not match, and show nothing.
+pub fn snapshot_header(revision: u64, app_key: &str) -> String {
+    format!("{revision}\n{app_key}\n")
 }
 
 /// The page's inline script, run as `<head>` is parsed: marks `<html>` [`RESTORING`] when a
@@ -103,14 +89,14 @@ pub const DURABLE_DATABASE: &str = "privacy-tab";
 /// aborted): the app creates it with its store. The build puts this script's hash in the CSP.
 pub fn snapshot_script() -> String {
     format!(
-        "try{{(function(){{var d=document,r=d.documentElement,l=localStorage,s=l.getItem(\"{SNAPSHOT_KEY}\"),i=s.indexOf(\"\\n\"),h=JSON.parse(s.slice(0,i)),\
-         v=function(t){{return JSON.parse(t).{REVISION_FIELD}===h[1]}};\
-         if(r.hasAttribute(\"{ELSEWHERE}\")||!h[1]||l.getItem(\"{LAST_APP_KEY}\")!==h[2]||!v(l.getItem(h[0])))return;\
-         var show=function(){{if(r.hasAttribute(\"{STARTED}\"))return;var p=d.getElementById(\"{FIRST_PAGE_ID}\");p.innerHTML=s.slice(i+1);p.setAttribute(\"inert\",\"\");p.setAttribute(\"aria-busy\",\"true\");r.setAttribute(\"{SNAPSHOT}\",\"\")}},\
+        "try{{(function(){{var d=document,r=d.documentElement,l=localStorage,s=l.getItem(\"{SNAPSHOT_KEY}\"),i=s.indexOf(\"\\n\"),j=s.indexOf(\"\\n\",i+1),\
+         n=+s.slice(0,i),k=\"{DRAFT_KEY_PREFIX}\"+s.slice(i+1,j),v=function(t){{return JSON.parse(t).{REVISION_FIELD}===n}};\
+         if(r.hasAttribute(\"{ELSEWHERE}\")||!n||j<0||\"{DRAFT_KEY_PREFIX}\"+l.getItem(\"{LAST_APP_KEY}\")!==k||!v(l.getItem(k)))return;\
+         var w=function(){{if(r.hasAttribute(\"{STARTED}\"))return;var p=d.getElementById(\"{FIRST_PAGE_ID}\");p.innerHTML=s.slice(j+1);p.setAttribute(\"inert\",\"\");p.setAttribute(\"aria-busy\",\"true\");r.setAttribute(\"{SNAPSHOT}\",\"\")}},\
          q=indexedDB.open(\"{DURABLE_DATABASE}\");\
-         q.onupgradeneeded=function(){{q.transaction.abort()}};q.onerror=show;\
-         q.onsuccess=function(){{var b=q.result;try{{var g=b.transaction(\"{DURABLE_STORE}\").objectStore(\"{DURABLE_STORE}\").get(h[0]);\
-         g.onsuccess=function(){{try{{if(g.result==null||v(g.result))show()}}catch(e){{}}}}}}catch(e){{}}b.close()}}}})()}}catch(e){{}}"
+         q.onupgradeneeded=function(){{q.transaction.abort()}};q.onerror=w;\
+         q.onsuccess=function(){{var b=q.result;try{{var g=b.transaction(\"{DURABLE_STORE}\").objectStore(\"{DURABLE_STORE}\").get(k);\
+         g.onsuccess=function(){{try{{if(g.result==null||v(g.result))w()}}catch(e){{}}}}}}catch(e){{}}b.close()}}}})()}}catch(e){{}}"
     )
 }
 
@@ -118,13 +104,10 @@ pub fn snapshot_script() -> String {
 mod snapshot_tests {
     use super::*;
 
-    /// The header the app writes is what the page's script reads: a JSON array of the draft's
-    /// key, its revision and the last app key, whatever characters the key holds.
+    /// The header the app writes is what the page's script reads: the revision, then the app
+    /// key, a line each, the markup after.
     #[test]
-    fn the_snapshot_header_is_a_json_array_of_the_draft_key_its_revision_and_the_app_key() {
-        let header =
-            snapshot_header("privacy-tab-draft:com.\"odd\"\\key\n", 4_503_599_627_370_496, "com.\"odd\"\\key\n");
-        assert_eq!(header, r#"["privacy-tab-draft:com.\"odd\"\\key\u000a",4503599627370496,"com.\"odd\"\\key\u000a"]"#);
-        assert!(!header.contains('\n'), "one line: the markup follows the first newline");
+    fn the_snapshot_header_is_the_revision_and_the_app_key_a_line_each() {
+        assert_eq!(snapshot_header(4_503_599_627_370_496, "com.example.app"), "4503599627370496\ncom.example.app\n");
     }
 }

@@ -51,7 +51,7 @@ fn write(app_key: &str) -> bool {
     else {
         return false;
     };
-    storage::write(SNAPSHOT_KEY, &format!("{}\n{markup}", snapshot_header(&draft_key, revision, app_key)))
+    storage::write(SNAPSHOT_KEY, &(snapshot_header(revision, app_key) + &markup))
 }
 
 /// The holder's markup with every control's value and tick written as its attribute (the
