@@ -12,7 +12,7 @@ mod files;
 mod import_button;
 mod import_preview;
 mod kept_copies;
-pub(crate) mod lifecycle;
+mod lifecycle;
 mod position;
 mod start_from_app;
 mod status;
