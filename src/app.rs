@@ -27,6 +27,7 @@ fn Pages() -> impl IntoView {
     let connection = Connection::provide(&config, drafts.app_key());
     let shell = Shell::provide(drafts, questionnaire, connection);
     let nav = Nav::provide(shell);
+    crate::first_page::snapshot::keep_on_leave(nav.page, drafts);
     let marketplace = Marketplace::provide(connection, questionnaire, drafts, shell);
     let live = live_answers(marketplace);
     let rows = Rows::of_questionnaire(questionnaire, live);

@@ -11,8 +11,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction};
 
+use crate::page_contract::DURABLE_STORE as STORE;
 use questionnaire::draft::DURABLE_DATABASE as DATABASE;
-const STORE: &str = "drafts";
 
 thread_local! {
     static OPENED: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };

@@ -5,16 +5,12 @@ use wasm_bindgen::JsCast;
 
 use crate::platform::listen_to_window;
 
-/// Runs `flush` when the page is hidden or closed, so a change still waiting for its save
-/// delay is not lost with the tab.
-pub fn on_leave(flush: impl Fn() + Clone + 'static) {
-    let on_hide = flush.clone();
-    listen_to_window("pagehide", move |_| flush());
-    listen_to_window("visibilitychange", move |_| {
-        if document().hidden() {
-            on_hide();
-        }
-    });
+/// Runs `changed(true)` when the page is hidden or closed (so a change still waiting for its
+/// save delay is not lost with the tab), and `changed(false)` when it is shown again.
+pub fn on_leave(changed: impl Fn(bool) + Clone + 'static) {
+    let on_visibility = changed.clone();
+    listen_to_window("pagehide", move |_| changed(true));
+    listen_to_window("visibilitychange", move |_| on_visibility(document().hidden()));
 }
 
 /// Runs `changed` with the new text (`None`: removed) when another tab writes a storage key

@@ -1,7 +1,7 @@
 //! Local storage, one draft per app key. Every call reports failure instead of throwing:
 //! private modes and full quotas are normal, not exceptional. The API token never comes here.
 
-const LAST_APP_KEY: &str = "privacy-tab:last-app-key";
+use crate::page_contract::LAST_APP_KEY;
 
 pub use questionnaire::draft::storage_key as draft_key;
 use questionnaire::draft::{backup_key_prefix, legacy_storage_key};

@@ -143,6 +143,7 @@ struct Inner {
     /// When `raw_trust_info` was read.
     record_read_at: Option<f64>,
     pending: Option<TimeoutHandle>,
+    after_leaving: Option<Rc<dyn Fn(bool)>>,
 }
 
 impl DraftStore {
@@ -179,8 +180,21 @@ impl DraftStore {
                 store.position.set(Some(id));
             }
         });
-        lifecycle::on_leave(move || store.flush());
+        lifecycle::on_leave(move |leaving| {
+            if leaving {
+                store.flush();
+            }
+            if let Some(after) = store.inner.try_with_value(|inner| inner.after_leaving.clone()).flatten() {
+                after(leaving);
+            }
+        });
         store
+    }
+
+    /// Runs `after(true)` when the page is hidden or closed, once the draft is saved, and
+    /// `after(false)` when it is shown again.
+    pub fn after_leaving(&self, after: Rc<dyn Fn(bool)>) {
+        self.inner.update_value(|inner| inner.after_leaving = Some(after));
     }
 
     /// Saves are named by `name_save` from now on.

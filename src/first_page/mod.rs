@@ -17,6 +17,7 @@
 //! (the nodes are new: presses counted on the old ones are lost).
 
 pub mod presses;
+pub mod snapshot;
 pub mod typed;
 
 use leptos::prelude::*;
@@ -24,11 +25,14 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use crate::api::RuntimeConfig;
-use crate::page_contract::{FIRST_PAGE_ID, STARTED};
+use crate::page_contract::{FIRST_PAGE_ID, SNAPSHOT, STARTED};
 
 /// Starts the app under `config`: hydrating the first page where it can, else mounting in its
 /// place. The root element then carries [`STARTED`]: the app answers from here on.
 pub fn start(config: RuntimeConfig) {
+    // What the app shows may change from now on; a crash must not leave an older form behind.
+    snapshot::forget();
+    let root = document().document_element();
     let page = document().get_element_by_id(FIRST_PAGE_ID).and_then(|page| page.dyn_into::<HtmlElement>().ok());
     let app = {
         let config = config.clone();
@@ -50,20 +54,29 @@ pub fn start(config: RuntimeConfig) {
         Some(page) => {
             // Hidden until now, unless the deployment's config.json differs from the build's:
             // then what was entered is handed to the new nodes as state, as to hydrated ones.
-            let typed = typed::Typed::read(&page);
+            // Or showing the form as the partner left it (the page's snapshot script): inert,
+            // so nothing was typed into it, and its values are the draft's, which the app
+            // restores itself. Replaced in this same task: no frame shows an empty form.
+            let showing_snapshot = root.as_ref().is_some_and(|root| root.has_attribute(SNAPSHOT));
+            let typed = if showing_snapshot { typed::Typed::default() } else { typed::Typed::read(&page) };
             page.set_inner_html("");
-            leptos::mount::mount_to(page, move || {
+            leptos::mount::mount_to(page.clone(), move || {
                 typed.provide();
                 app()
             })
             .forget();
+            if showing_snapshot {
+                let _ = page.remove_attribute("inert");
+                let _ = page.remove_attribute("aria-busy");
+            }
         }
         None => leptos::mount::mount_to_body(app),
     }
     // Before the effects that apply what was done run (they are microtasks): a press from now
     // on reaches the app's own handlers, and the loader no longer counts it.
-    if let Some(root) = document().document_element() {
+    if let Some(root) = root {
         let _ = root.set_attribute(STARTED, "");
+        let _ = root.remove_attribute(SNAPSHOT);
     }
 }
 

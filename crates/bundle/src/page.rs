@@ -326,9 +326,13 @@ fn rewrite(
         }),
     ];
     if let (Some(prerendered), Some(head_script)) = (prerendered, &head_script) {
-        handlers.push(element!(format!("#{FIRST_PAGE_ID}"), |holder| {
+        let snapshot_script = format!("<script>{}</script>", page_contract::snapshot_script());
+        handlers.push(element!(format!("#{FIRST_PAGE_ID}"), move |holder| {
             // No whitespace around it: the app hydrates the holder's children as rendered.
             holder.set_inner_content(&prerendered.first_page, ContentType::Html);
+            // Right after the holder, so it runs before the page first paints it: the form as
+            // a returning partner left it, when it still shows their draft (page_contract).
+            holder.after(&snapshot_script, ContentType::Html);
             Ok(())
         }));
         handlers.push(element!("head link", |link| {
@@ -558,7 +562,9 @@ mod tests {
         let inline = format!("<script>{}", page_contract::head_script());
         let script_at = html.find(&inline).expect("the inline script");
         assert!(script_at < html.find("<link rel=\"stylesheet\"").unwrap(), "before the stylesheets: {html}");
-        assert_eq!(html.matches("<script>").count(), 1, "{html}");
+        assert_eq!(html.matches("<script>").count(), 2, "{html}");
+        let snapshot = format!("</div><script>{}</script>", page_contract::snapshot_script());
+        assert!(html.contains(&snapshot), "the snapshot script right after the holder: {html}");
 
         let (loader_name, loader_source) = page.extra_files.iter().next().unwrap();
         assert!(loader_name.starts_with("app-loader-"), "{loader_name}");
@@ -580,16 +586,23 @@ mod tests {
         );
     }
 
-    /// The inline script is allowed by its hash, exactly: a byte more and the browser refuses it.
+    /// The inline scripts are allowed by their hashes, exactly: a byte more and the browser
+    /// refuses them.
     #[test]
-    fn the_policy_names_the_hash_of_the_inline_script_as_written() {
+    fn the_policy_names_the_hashes_of_the_inline_scripts_as_written() {
         let stage = Stage::new("policy", TRUNK_PAGE);
         let page = finish(Target::new(&stage.0, "."), &[], Some(&prerendered())).unwrap();
-        let script = page.html.split("<script>").nth(1).unwrap().split("</script>").next().unwrap();
-        assert!(script.starts_with(&page_contract::head_script()), "{script}");
-        let expected = format!("script-src 'self' 'wasm-unsafe-eval' {};", digest::csp_source(script));
+        let script = |n| page.html.split("<script>").nth(n).unwrap().split("</script>").next().unwrap();
+        let (head, snapshot) = (script(1), script(2));
+        assert!(head.starts_with(&page_contract::head_script()), "{head}");
+        assert_eq!(snapshot, page_contract::snapshot_script());
+        let expected = format!(
+            "script-src 'self' 'wasm-unsafe-eval' {} {};",
+            digest::csp_source(head),
+            digest::csp_source(snapshot)
+        );
         assert!(page.csp.contains(&expected), "{}", page.csp);
-        assert_eq!(page.csp.matches("'sha256-").count(), 1, "{}", page.csp);
+        assert_eq!(page.csp.matches("'sha256-").count(), 2, "{}", page.csp);
     }
 
     #[test]

@@ -89,6 +89,12 @@ mod tests {
             format!("[{}]:not([{}])", page_contract::RESTORING, page_contract::STARTED),
             format!("[{}]:not([{}])", page_contract::ELSEWHERE, page_contract::STARTED),
             format!("[{}]", page_contract::NOT_STARTED),
+            format!(
+                "[{}]:not([{}]) .{}",
+                page_contract::SNAPSHOT,
+                page_contract::STARTED,
+                page_contract::FIRST_PAGE_CLASS
+            ),
         ] {
             assert!(css.contains(&selector), "style/main.css has no {selector}");
         }
@@ -99,5 +105,18 @@ mod tests {
             page_contract::FIRST_PAGE_CLASS
         );
         assert!(page.contains(&holder), "index.html has no {holder}");
+    }
+
+    /// The page's snapshot script reads the draft as the app stores it: its revision under the
+    /// contract's field name, its crash-safe copy in the contract's database.
+    #[test]
+    fn the_snapshot_script_reads_drafts_by_the_names_the_app_stores_them_under() {
+        let mut draft = questionnaire::draft::Draft::new("com.example.app", questionnaire::Answers::new(), 0.0);
+        draft.revision = 4_503_599_627_370_496;
+        let stored: serde_json::Value = serde_json::from_str(&draft.to_json()).unwrap();
+        assert_eq!(stored[page_contract::REVISION_FIELD], serde_json::json!(4_503_599_627_370_496u64));
+        assert_eq!(page_contract::DURABLE_DATABASE, questionnaire::draft::DURABLE_DATABASE);
+        let key = "com.example.app";
+        assert_eq!(questionnaire::draft::storage_key(key), format!("{}{key}", page_contract::DRAFT_KEY_PREFIX));
     }
 }

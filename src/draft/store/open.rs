@@ -48,6 +48,7 @@ impl DraftStore {
                 raw_trust_info,
                 record_read_at,
                 pending: inner.pending.take(),
+                after_leaving: inner.after_leaving.take(),
             }
         });
         self.position.set(position);

@@ -197,6 +197,13 @@ impl Browser {
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
     }
+
+    /// Closes the browser as a person does (it writes what it keeps to disk), leaving its
+    /// profile for [`Browser::start_on_profile`].
+    pub async fn close_keeping_profile(mut self) {
+        self.keep_profile = true;
+        let _ = self.client.clone().close().await;
+    }
 }
 
 /// Reads chromedriver's "started successfully on port N." line.

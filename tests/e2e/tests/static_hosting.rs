@@ -113,11 +113,12 @@ async fn pages_are_revalidated_and_hashed_files_cached_for_a_year() {
         assert_eq!(response.header("cache-control"), Some("public, max-age=31536000, immutable"), "{name}");
     }
     assert!(assets >= 4, "the page loads its CSS, loader, JS and wasm by relative URLs: {html}");
-    // One inline script (it hides the prerendered form while a stored draft is restored),
-    // allowed by its hash and nothing else: the loader is a file.
+    // Two inline scripts (one hides the prerendered form while a stored draft is restored, one
+    // shows the form as a returning partner left it), each allowed by its hash and nothing
+    // else: the loader is a file.
     assert!(!html.contains("<script type=\"module\">"), "the loader is not inline: {html}");
-    assert_eq!(html.matches("<script>").count(), 1, "{html}");
-    assert_eq!(policy.matches("'sha256-").count(), 1, "the inline script is allowed by its hash: {policy}");
+    assert_eq!(html.matches("<script>").count(), 2, "{html}");
+    assert_eq!(policy.matches("'sha256-").count(), 2, "the inline scripts are allowed by their hashes: {policy}");
 }
 
 /// GitHub Pages reads no `_redirects` and sends no headers of ours, but answers any path that

@@ -70,6 +70,17 @@ impl Bench {
             .await
             .map_err(|e| format!("cannot prepare local storage: {e}"))?;
         self.browser.forget_durable_drafts().await;
+        self.open(page).await
+    }
+
+    /// Leaves the page for one where no app runs: the app sees `pagehide`, as when a partner
+    /// closes the tab.
+    pub async fn leave(&self) -> Result<(), String> {
+        self.goto(QUIET_PAGE).await
+    }
+
+    /// Opens `page` with local storage as it is, and waits as [`Bench::load`] does.
+    pub async fn open(&self, page: &str) -> Result<Load, String> {
         self.goto(page).await?;
         let Ok(_) = self
             .wait_for(
