@@ -8,7 +8,6 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use questionnaire::draft::Draft;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
@@ -27,7 +26,7 @@ const NOT_KEPT: [&str; 3] = ["account-email", "api-token", "api-base"];
 pub fn keep_on_leave(page: Signal<Page>, drafts: DraftStore) {
     let app_key = drafts.app_key();
     drafts.after_leaving(Rc::new(move |leaving| {
-        if !leaving || page.get_untracked() != Page::Form || !write(&app_key.get_untracked()) {
+        if !leaving || page.get_untracked() != Page::Form || !write(drafts, &app_key.get_untracked()) {
             forget();
         }
     }));
@@ -38,13 +37,13 @@ pub fn forget() {
     storage::remove(SNAPSHOT_KEY);
 }
 
-/// Writes the snapshot; `false` when there is none to write (the draft is not stored under a
-/// named save, or is not the one the app opens next time) or no room for it.
-fn write(app_key: &str) -> bool {
-    let draft_key = storage::draft_key(app_key);
-    let revision =
-        storage::read(&draft_key).and_then(|text| Draft::parse(&text).ok()).map_or(0, |draft| draft.revision);
-    if revision == 0 || storage::last_app_key().as_deref() != Some(app_key) {
+/// Writes the snapshot; `false` when there is none to write (what the form shows is not all
+/// in a named save this tab wrote or read, or is not the draft the app opens next time) or no
+/// room for it. The revision is the store's own: should another tab have saved since, without
+/// this tab having heard yet, the page sees another revision in storage and shows nothing.
+fn write(drafts: DraftStore, app_key: &str) -> bool {
+    let Some(revision) = drafts.saved_revision() else { return false };
+    if storage::last_app_key().as_deref() != Some(app_key) {
         return false;
     }
     let Some(markup) = document().get_element_by_id(FIRST_PAGE_ID).and_then(|holder| markup_with_values(&holder))

@@ -40,6 +40,15 @@ impl DraftStore {
         self.save_now();
     }
 
+    /// The revision of the stored draft as this tab last wrote or read it, when that save holds
+    /// every answer shown (nothing waits to be saved, saving is not held); `None` otherwise, or
+    /// when the save is unnamed (0).
+    pub fn saved_revision(&self) -> Option<u64> {
+        let answers = self.answers.snapshot_untracked();
+        let (revision, saved) = self.inner.with_value(|inner| (inner.stored_revision, answers == inner.stored));
+        (saved && revision != 0 && !self.saving_held.get_untracked()).then_some(revision)
+    }
+
     /// Writes the draft if it differs from what storage holds, and says so.
     pub(super) fn save_now(&self) {
         self.write(Announce::Saved);
