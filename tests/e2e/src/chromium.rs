@@ -7,6 +7,22 @@ use serde_json::{json, Value};
 use crate::wait::{poll, PATIENCE};
 use crate::Browser;
 
+/// [`Browser::hold_the_wasm`]'s script: `fetch` wrapped, once per page.
+const HOLD_THE_WASM: &str = r#"(() => {
+    if (window.__arrive) return;
+    const holdTheApi = __AND_THE_API__;
+    const realFetch = window.fetch.bind(window);
+    let arrive;
+    const arrived = new Promise((resolve) => { arrive = resolve; });
+    window.__arrive = () => arrive();
+    window.fetch = (input, init) => {
+        const url = String(input && input.url || input);
+        if (url.endsWith('.wasm')) return arrived.then(() => realFetch(input, init));
+        if (holdTheApi && url.includes('/rest/')) return new Promise(() => {});
+        return realFetch(input, init);
+    };
+})();"#;
+
 /// A chromedriver command that is not in the W3C protocol: `POST /session/{id}/{path}`.
 #[derive(Debug)]
 struct ChromiumCommand {
@@ -143,6 +159,13 @@ impl Browser {
             .issue_cmd(ChromiumCommand { path: "goog/cdp/execute", body: json!({ "cmd": command, "params": params }) })
             .await
             .unwrap_or_else(|e| panic!("DevTools {command} failed: {e}"))
+    }
+
+    /// Holds back the app's wasm in every page this tab opens from now on, until the test
+    /// calls `__arrive()` in the page: as on a phone, where it comes seconds after the page.
+    /// With `and_the_api`, the Marketplace's answers (`/rest/`) never come at all.
+    pub async fn hold_the_wasm(&self, and_the_api: bool) {
+        self.run_before_page_scripts(&HOLD_THE_WASM.replace("__AND_THE_API__", &and_the_api.to_string())).await;
     }
 
     /// Runs `script` in every page this tab opens from now on, before the page's own

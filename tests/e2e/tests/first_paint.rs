@@ -8,25 +8,9 @@ use e2e::{Browser, StandIn};
 use questionnaire::catalogue::ids;
 use serde_json::{json, Value};
 
-/// Installed before the page's scripts: the wasm is held back until the test says
-/// `__arrive()`, as on a slow network where it comes seconds after the page; with
-/// `holdTheApi`, the Marketplace's answers never come.
-const HOLD_THE_WASM: &str = r#"
-const realFetch = window.fetch.bind(window);
-let arrive;
-const arrived = new Promise((resolve) => { arrive = resolve; });
-window.__arrive = () => arrive();
-window.fetch = (input, init) => {
-    const url = String(input && input.url || input);
-    if (url.endsWith('.wasm')) return arrived.then(() => realFetch(input, init));
-    if (HOLD_THE_API && url.includes('/rest/')) return new Promise(() => {});
-    return realFetch(input, init);
-};
-"#;
-
 async fn open_before_the_app(stand_in: &StandIn, hold_the_api: bool) -> Browser {
     let browser = Browser::start().await;
-    browser.run_before_page_scripts(&format!("const HOLD_THE_API = {hold_the_api};\n{HOLD_THE_WASM}")).await;
+    browser.hold_the_wasm(hold_the_api).await;
     browser.client.goto(&stand_in.app_url()).await.unwrap();
     browser
 }

@@ -7,20 +7,6 @@ use e2e::{Browser, StandIn};
 use questionnaire::catalogue::ids;
 use serde_json::json;
 
-/// Installed before the page's scripts: the wasm is held back until the test says
-/// `__arrive()`, as on a slow network where it comes seconds after the page.
-const HOLD_THE_WASM: &str = r#"
-const realFetch = window.fetch.bind(window);
-let arrive;
-const arrived = new Promise((resolve) => { arrive = resolve; });
-window.__arrive = () => arrive();
-window.fetch = (input, init) => {
-    const url = String(input && input.url || input);
-    if (url.endsWith('.wasm')) return arrived.then(() => realFetch(input, init));
-    return realFetch(input, init);
-};
-"#;
-
 /// What a first press lands on, and how the page shows that it took effect once.
 #[derive(Clone, Copy, Debug)]
 enum Target {
@@ -69,7 +55,7 @@ impl Target {
 async fn open(stand_in: &StandIn, hold_the_wasm: bool) -> Browser {
     let browser = Browser::start().await;
     if hold_the_wasm {
-        browser.run_before_page_scripts(HOLD_THE_WASM).await;
+        browser.hold_the_wasm(false).await;
     }
     browser.client.goto(&stand_in.app_url()).await.unwrap();
     browser.find(&Target::Radio.css()).await;

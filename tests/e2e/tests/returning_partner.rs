@@ -55,19 +55,9 @@ async fn a_stored_draft_has_the_page_ask_for_the_app_at_once_and_each_file_comes
 use e2e::page_contract::{FIRST_PAGE_ID, LAST_APP_KEY, SNAPSHOT, SNAPSHOT_KEY, STARTED};
 use questionnaire::catalogue::ids;
 
-/// Installed before the page's scripts: the wasm is held back until the test says
-/// `__arrive()` (as on a phone, where it comes seconds after the page), and whether the page
-/// ever showed a snapshot is noted in `__snapshotShown`.
-const HOLD_THE_WASM_AND_WATCH: &str = r#"
-const realFetch = window.fetch.bind(window);
-let arrive;
-const arrived = new Promise((resolve) => { arrive = resolve; });
-window.__arrive = () => arrive();
-window.fetch = (input, init) => {
-    const url = String(input && input.url || input);
-    if (url.endsWith('.wasm')) return arrived.then(() => realFetch(input, init));
-    return realFetch(input, init);
-};
+/// Installed before the page's scripts: whether the page ever showed a snapshot is noted in
+/// `__snapshotShown`.
+const WATCH_FOR_A_SNAPSHOT: &str = r#"
 window.__snapshotShown = false;
 new MutationObserver(() => {
     if (document.documentElement && document.documentElement.hasAttribute('__SNAPSHOT__')) window.__snapshotShown = true;
@@ -120,7 +110,8 @@ async fn leave(browser: &Browser, stand_in: &StandIn) {
 
 /// Comes back to the form with the wasm held back.
 async fn come_back_before_the_wasm(browser: &Browser, stand_in: &StandIn) {
-    browser.run_before_page_scripts(&HOLD_THE_WASM_AND_WATCH.replace("__SNAPSHOT__", SNAPSHOT)).await;
+    browser.hold_the_wasm(false).await;
+    browser.run_before_page_scripts(&WATCH_FOR_A_SNAPSHOT.replace("__SNAPSHOT__", SNAPSHOT)).await;
     browser.client.goto(&stand_in.app_url()).await.unwrap();
     browser.find(&format!("#{FIRST_PAGE_ID}")).await;
 }

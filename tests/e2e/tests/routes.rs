@@ -186,22 +186,11 @@ async fn addresses_open_cold_from_a_sub_path_under_the_policy_on_the_page_they_n
     browser.close().await;
 }
 
-/// Installed before the page's scripts: the wasm waits until the test says `__arrive()`.
-const HOLD_THE_WASM: &str = r#"
-const realFetch = window.fetch.bind(window);
-let arrive;
-const arrived = new Promise((resolve) => { arrive = resolve; });
-window.__arrive = () => arrive();
-window.fetch = (input, init) => String(input && input.url || input).endsWith('.wasm')
-    ? arrived.then(() => realFetch(input, init))
-    : realFetch(input, init);
-"#;
-
 #[tokio::test]
 async fn another_page_s_address_starts_the_app_at_once_and_never_shows_the_form_rendered_ahead() {
     let stand_in = hosted();
     let browser = watched_browser().await;
-    browser.run_before_page_scripts(HOLD_THE_WASM).await;
+    browser.hold_the_wasm(false).await;
     browser.client.goto(&format!("{}preview", stand_in.app_url())).await.unwrap();
     // The page holds the form rendered at build time (index.html is every address's page)…
     let prerendered = browser.find(".prerendered #save-and-preview").await;
