@@ -10,6 +10,7 @@ use super::page::{Bench, Ready};
 use super::stats::{ms, Summary};
 use super::Report;
 
+use e2e::page_contract::REVISION_FIELD;
 use e2e::phone::{CPU_SLOWDOWN, DOWN_BYTES_PER_S, LATENCY_MS};
 
 /// Loads per draft size (each takes several seconds here).
@@ -130,7 +131,7 @@ fn named(storage: Vec<(String, String)>) -> Vec<(String, String)> {
         .into_iter()
         .map(|(key, text)| match serde_json::from_str::<Value>(&text) {
             Ok(Value::Object(mut draft)) => {
-                draft.insert("revision".into(), json!(1_234_567));
+                draft.insert(REVISION_FIELD.into(), json!(1_234_567));
                 (key, Value::Object(draft).to_string())
             }
             _ => (key, text),
