@@ -5,6 +5,7 @@ use crate::page_contract::LAST_APP_KEY;
 
 pub use questionnaire::draft::storage_key as draft_key;
 use questionnaire::draft::{backup_key_prefix, legacy_storage_key};
+use questionnaire::unsorted::map_of;
 
 pub fn read(key: &str) -> Option<String> {
     backend::read(key)
@@ -40,13 +41,13 @@ pub fn app_keys_with_drafts() -> Vec<String> {
 /// Every kept copy for this app key: (storage key, text), oldest first.
 pub fn backups(app_key: &str) -> Vec<(String, String)> {
     let prefix = backup_key_prefix(app_key);
-    let mut found: Vec<(String, String)> = backend::keys()
-        .into_iter()
-        .filter(|key| key.starts_with(&prefix))
-        .filter_map(|key| read(&key).map(|text| (key, text)))
-        .collect();
-    found.sort();
-    found
+    let found = map_of(
+        backend::keys()
+            .into_iter()
+            .filter(|key| key.starts_with(&prefix))
+            .filter_map(|key| read(&key).map(|text| (key, text))),
+    );
+    found.into_iter().collect()
 }
 
 /// Moves a draft the first builds kept under their own key to today's, so it is found. The

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use questionnaire::catalogue::{Question, OTHER_CERTIFICATION};
+use questionnaire::unsorted::sort_short_by;
 use questionnaire::Answer;
 
 use questionnaire::validation::FieldPart;
@@ -29,7 +30,8 @@ pub fn CertificationsField(question: &'static Question, options: &'static [&'sta
         if on {
             picked.push(option.to_owned());
             // Keep the catalogue's order, whatever order they were ticked in.
-            picked.sort_by_key(|item| options.iter().position(|o| o == item));
+            let rank = |item: &String| options.iter().position(|option| option == item);
+            sort_short_by(&mut picked, |a, b| rank(a).cmp(&rank(b)));
         }
         set(picked, other);
     };

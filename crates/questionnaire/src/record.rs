@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::catalogue::{self, QuestionId};
 use crate::draft::answer_text;
+use crate::unsorted::set_of;
 use crate::wire::{from_trust_info, trust_info_of, unknown_fields};
 
 /// What the Marketplace's record holds for a question, as the listing words it: what it keeps
@@ -21,12 +22,8 @@ pub fn held_text(raw: &Value, id: QuestionId) -> Option<String> {
 /// earlier and the one read now (added, removed or changed), in a stable order.
 pub fn changed_unknown_fields(earlier: &Value, now: &Value) -> Vec<String> {
     let (earlier, now) = (trust_info_of(earlier), trust_info_of(now));
-    let mut paths = unknown_fields(earlier);
-    paths.extend(unknown_fields(now));
-    paths.sort();
-    paths.dedup();
-    paths.retain(|path| at(earlier, path) != at(now, path));
-    paths
+    let paths = set_of(unknown_fields(earlier).into_iter().chain(unknown_fields(now)));
+    paths.into_iter().filter(|path| at(earlier, path) != at(now, path)).collect()
 }
 
 fn at<'v>(info: &'v Value, dotted: &str) -> Option<&'v Value> {

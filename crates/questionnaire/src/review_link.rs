@@ -109,7 +109,10 @@ pub fn compressed_of(fragment: &str) -> Result<Vec<u8>, LinkError> {
 
 /// The answers of a decompressed payload, or why it holds none this build can read.
 pub fn answers_of(payload: &[u8]) -> Result<Answers, LinkError> {
-    let section: Value = serde_json::from_slice(payload).map_err(|_| LinkError::Damaged)?;
+    // from_str, not from_slice: the app parses all its other JSON from text, and each reader
+    // type is a parser of its own in the wasm.
+    let text = std::str::from_utf8(payload).map_err(|_| LinkError::Damaged)?;
+    let section: Value = serde_json::from_str(text).map_err(|_| LinkError::Damaged)?;
     match section.get("version").and_then(Value::as_u64) {
         Some(newer) if newer > SECTION_VERSION => return Err(LinkError::NewerVersion(newer)),
         _ => {}

@@ -1,8 +1,9 @@
-//! Ordered maps and sets built by inserting, not by `collect()`. `BTreeMap::from_iter` (what
-//! `collect()` calls) first sorts the entries with the standard library's stable sort, whose
-//! code is generated anew for every entry type, in the wasm too. Inserting one by one orders
-//! them the same, and keeps the last of equal keys as `collect()` does.
+//! Ordering without the standard library's sort. Its stable sort is generated anew for every
+//! element type, about 2 KB of wasm each, and `collect()` into a `BTreeMap` or `BTreeSet` sorts
+//! first. Here maps and sets are built by inserting (the same order; the last of equal keys is
+//! kept, as `collect()` keeps it), and short lists are put in order by insertion.
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// `entries.collect::<BTreeMap<_, _>>()`, without a sort.
@@ -19,6 +20,18 @@ pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
     set
 }
 
+/// `items.sort_by(compare)`, stable as it is, by insertion. Quadratic: for the handful of
+/// findings, conflicts and ticked options the app orders, not for lists a partner can lengthen.
+pub fn sort_short_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
+    for unsorted in 1..items.len() {
+        let mut at = unsorted;
+        while at > 0 && compare(&items[at], &items[at - 1]) == Ordering::Less {
+            items.swap(at, at - 1);
+            at -= 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -29,5 +42,22 @@ mod tests {
         assert_eq!(map_of(entries), entries.into_iter().collect::<BTreeMap<_, _>>());
         assert_eq!(map_of(entries).get(&3), Some(&"z"));
         assert_eq!(set_of([3, 1, 3, 2]), [3, 1, 3, 2].into_iter().collect::<BTreeSet<_>>());
+    }
+
+    #[test]
+    fn a_short_sort_orders_and_keeps_equal_keys_in_their_order() {
+        let mut items = [(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd'), (1, 'e')];
+        sort_short_by(&mut items, |a, b| a.0.cmp(&b.0));
+        assert_eq!(items, [(0, 'd'), (1, 'b'), (1, 'e'), (2, 'a'), (2, 'c')]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_short_sort_is_std_s_stable_sort(mut items in proptest::collection::vec((0u8..4, 0u8..255), 0..40)) {
+            let mut expected = items.clone();
+            expected.sort_by_key(|item| item.0);
+            sort_short_by(&mut items, |a, b| a.0.cmp(&b.0));
+            proptest::prop_assert_eq!(items, expected);
+        }
     }
 }

@@ -5,6 +5,7 @@ use crate::answers::{Answer, Answers, ThirdParty};
 use crate::catalogue::ids::{self, choice};
 use crate::catalogue::{self, QuestionId};
 use crate::eea::is_in_eea;
+use crate::unsorted::sort_short_by;
 use crate::visibility::effective;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -120,7 +121,7 @@ fn findings_in(shown: &Answers, outside_eea: impl FnOnce() -> Vec<String>) -> Ve
                 format!("The Marketplace returned “{raw}” for “{}”, which this form does not know. It is sent back unchanged unless you pick a response.", question.listing_label));
         }
     }
-    found.sort_by_key(|finding| finding.severity);
+    sort_short_by(&mut found, |a, b| a.severity.cmp(&b.severity));
     found
 }
 

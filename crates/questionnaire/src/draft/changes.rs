@@ -4,6 +4,7 @@
 use crate::answers::{Answer, Answers};
 use crate::catalogue::{self, Question};
 use crate::listing::{describe, NOT_PROVIDED};
+use crate::unsorted::set_of;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswerChange {
@@ -20,15 +21,14 @@ pub struct AnswerChange {
 /// Every answer that differs between `before` and `after`, in catalogue order, then unknown ids.
 pub fn changes(before: &Answers, after: &Answers) -> Vec<AnswerChange> {
     let known = catalogue::questions().map(|question| question.id.as_str().to_owned());
-    let mut unknown: Vec<String> = before
-        .iter()
-        .chain(after.iter())
-        .map(|(id, _)| id)
-        .filter(|id| catalogue::find(id).is_none())
-        .map(str::to_owned)
-        .collect();
-    unknown.sort();
-    unknown.dedup();
+    let unknown = set_of(
+        before
+            .iter()
+            .chain(after.iter())
+            .map(|(id, _)| id)
+            .filter(|id| catalogue::find(id).is_none())
+            .map(str::to_owned),
+    );
     known
         .chain(unknown)
         .filter(|id| before.get(id) != after.get(id))

@@ -10,6 +10,7 @@ use super::state::{AppKey, Phase, Record, Replaced, State, Undo};
 use crate::answers::{Answer, Answers};
 use crate::draft::sync::{apply, merge_over};
 use crate::replacement::replacement;
+use crate::unsorted::sort_short_by;
 use crate::wire::from_trust_info;
 
 pub(super) fn typed(state: &mut State, id: &str, answer: Option<Answer>, effects: &mut Vec<Effect>) {
@@ -67,7 +68,7 @@ pub(super) fn undo(state: &mut State, effects: &mut Vec<Effect>) {
     // Settled again by the partner's typing since: nothing to choose any more.
     if let Some(conflict) = settled.filter(|conflict| draft.answers.get(&conflict.id) == after.get(&conflict.id)) {
         draft.conflicts.push(conflict);
-        draft.conflicts.sort_by(|a, b| a.id.cmp(&b.id));
+        sort_short_by(&mut draft.conflicts, |a, b| a.id.cmp(&b.id));
     }
     draft.answers = restored;
     draft.replaced += 1;
@@ -165,7 +166,7 @@ fn merge_in(state: &mut State, app: &str, theirs: Saved, effects: &mut Vec<Effec
     draft.conflicts.extend(merged.conflicts);
     // A question both now answer alike needs no settling.
     draft.conflicts.retain(|conflict| merged.answers.get(&conflict.id) != theirs.answers.get(&conflict.id));
-    draft.conflicts.sort_by(|a, b| a.id.cmp(&b.id));
+    sort_short_by(&mut draft.conflicts, |a, b| a.id.cmp(&b.id));
     draft.answers = merged.answers;
     draft.revisions = draft.revisions.joined(&theirs.revisions, revision);
     if draft.record.is_none() {

@@ -160,10 +160,20 @@ fn day_counts_are_whole_numbers_from_0_to_36500_minimum_first() {
         days("0", "a month"),
         [(Some(FieldPart::Max), "Enter the maximum number of days as a whole number, like 30.".to_owned())]
     );
-    assert_eq!(
-        days("-1", "30"),
-        [(Some(FieldPart::Min), "The minimum can't be negative: enter 0 or more days.".to_owned())]
-    );
+    for negative in ["-1", "-7.5", "- 3", "-.5"] {
+        assert_eq!(
+            days(negative, "30"),
+            [(Some(FieldPart::Min), "The minimum can't be negative: enter 0 or more days.".to_owned())],
+            "{negative}"
+        );
+    }
+    for not_a_number in ["-", "-.", "--1", "-1.2.3", "-a week"] {
+        assert_eq!(
+            days(not_a_number, "30"),
+            [(Some(FieldPart::Min), "Enter the minimum number of days as a whole number, like 0.".to_owned())],
+            "{not_a_number}"
+        );
+    }
     assert_eq!(days("0", "36501")[0].0, Some(FieldPart::Max));
     assert!(days("0", "99999999999999999999")[0].1.contains("at most 36500 days"));
     assert_eq!(
