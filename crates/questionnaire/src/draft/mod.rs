@@ -6,6 +6,7 @@ mod export;
 mod migrate;
 mod restore;
 pub mod sync;
+pub(crate) mod tagged;
 #[cfg(test)]
 mod tests;
 

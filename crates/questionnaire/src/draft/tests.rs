@@ -160,6 +160,16 @@ fn a_migrated_or_partly_read_draft_asks_for_its_original_to_be_kept() {
         "answers": {"stores_eud": {"kind": "choice", "value": "yes"}, "processes_eud": {"kind": "nonsense"}}}"#;
     assert!(restore(damaged).unwrap().keep_original, "the unreadable answer lives only in the original");
 
+    let half_a_range = r#"{"format": "privacy-tab-draft", "version": 1, "appKey": "k", "savedAt": 5,
+        "answers": {"retention_days": {"kind": "days_range", "value": {"min": "30", "max": 90}}}}"#;
+    let restored = restore(half_a_range).unwrap();
+    assert_eq!(
+        restored.draft.answers.get(ids::RETENTION_DAYS),
+        Some(&Answer::DaysRange { min: "30".into(), max: String::new() }),
+        "what can be read of a damaged answer is kept"
+    );
+    assert!(restored.keep_original, "the part that could not be read lives only in the original");
+
     let extra =
         r#"{"format": "privacy-tab-draft", "version": 1, "appKey": "k", "savedAt": 5, "answers": {}, "note": "x"}"#;
     assert!(restore(extra).unwrap().keep_original, "a field this version does not know");

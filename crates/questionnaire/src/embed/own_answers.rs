@@ -1,12 +1,11 @@
 //! The answers themselves, as privacy-tab writes them into an inline snippet and into draft
 //! exports: every answer the preview shows, including those the Marketplace API has no field
-//! for. Read by walking the JSON rather than by the derived deserialisers, which would weigh
-//! more in the widget's wasm than this does.
+//! for.
 
 use serde_json::{json, Value};
 
-use crate::answers::{Answer, Answers, ThirdParty};
-use crate::draft;
+use crate::answers::Answers;
+use crate::draft::{self, tagged};
 use crate::visibility::effective;
 
 /// The inline snippet's own section, beside the `appTrustInformation` anyone else can read:
@@ -34,7 +33,7 @@ pub fn read(document: &Value) -> Option<Answers> {
     };
     let mut answers = Answers::new();
     for (id, entry) in entries.as_object()? {
-        if let Some(answer) = tagged_answer(entry) {
+        if let Some(answer) = tagged::answer(entry) {
             answers.set(id, answer);
         }
     }
@@ -43,44 +42,6 @@ pub fn read(document: &Value) -> Option<Answers> {
 
 fn version_is(document: &Value, version: u64) -> bool {
     document.get("version").and_then(Value::as_u64) == Some(version)
-}
-
-/// One answer as the draft format tags it, `{"kind": "text", "value": "…"}`; `None` for a
-/// kind or shape this build does not know.
-fn tagged_answer(entry: &Value) -> Option<Answer> {
-    let value = entry.get("value")?;
-    Some(match entry.get("kind")?.as_str()? {
-        "choice" => Answer::stored_choice(value.as_str()?.to_owned()),
-        "unknown" => Answer::Unknown(value.as_str()?.to_owned()),
-        "text" => Answer::Text(value.as_str()?.to_owned()),
-        "list" => Answer::List(texts(value)?),
-        "flag" => Answer::Flag(value.as_bool()?),
-        "days_range" => Answer::DaysRange { min: text_in(value, "min"), max: text_in(value, "max") },
-        "third_parties" => Answer::ThirdParties(value.as_array()?.iter().map(third_party).collect()),
-        "certifications" => Answer::Certifications {
-            picked: value.get("picked").and_then(texts).unwrap_or_default(),
-            other: text_in(value, "other"),
-        },
-        _ => return None,
-    })
-}
-
-fn third_party(row: &Value) -> ThirdParty {
-    ThirdParty {
-        name: text_in(row, "name"),
-        domain: text_in(row, "domain"),
-        countries: row.get("countries").and_then(texts).unwrap_or_default(),
-        purpose: text_in(row, "purpose"),
-    }
-}
-
-/// The strings of an array (anything else in it is skipped).
-fn texts(value: &Value) -> Option<Vec<String>> {
-    Some(value.as_array()?.iter().filter_map(Value::as_str).map(str::to_owned).collect())
-}
-
-fn text_in(object: &Value, key: &str) -> String {
-    object.get(key).and_then(Value::as_str).unwrap_or_default().to_owned()
 }
 
 #[cfg(test)]
