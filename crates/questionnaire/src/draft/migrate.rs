@@ -72,7 +72,6 @@ fn read_answer(id: &str, entry: &Value) -> Option<Answer> {
         return tagged::answer(entry);
     }
     let kind = catalogue::find(id)?.kind;
-    let texts = tagged::texts;
     let number_or_text = |v: Option<&Value>| match v {
         Some(Value::Number(n)) => n.to_string(),
         Some(Value::String(s)) => s.clone(),
@@ -81,7 +80,7 @@ fn read_answer(id: &str, entry: &Value) -> Option<Answer> {
     Some(match kind {
         Kind::OneOf(_) => Answer::stored_choice(text(entry)?),
         Kind::Text { .. } | Kind::Link | Kind::Email => Answer::Text(text(entry)?),
-        Kind::List { .. } => Answer::List(texts(entry)?),
+        Kind::List { .. } => Answer::List(tagged::texts(entry)?),
         Kind::Checkbox => Answer::Flag(entry.as_bool()?),
         Kind::DaysRange => {
             entry.as_object()?;
@@ -89,9 +88,9 @@ fn read_answer(id: &str, entry: &Value) -> Option<Answer> {
         }
         Kind::ThirdParties => Answer::ThirdParties(entry.as_array()?.iter().map(tagged::third_party).collect()),
         Kind::Certifications { .. } => match entry {
-            Value::Array(_) => Answer::Certifications { picked: texts(entry)?, other: String::new() },
+            Value::Array(_) => Answer::Certifications { picked: tagged::texts(entry)?, other: String::new() },
             _ => Answer::Certifications {
-                picked: entry.get("picked").and_then(texts).unwrap_or_default(),
+                picked: entry.get("picked").and_then(tagged::texts).unwrap_or_default(),
                 other: entry.get("other").and_then(text).unwrap_or_default(),
             },
         },

@@ -1,8 +1,8 @@
 //! The draft format's answers, `{"kind": "text", "value": "…"}`, read by walking the JSON
-//! rather than by serde's derived deserialisers: those, over a `Value`, weighed 6 KB of the
-//! app's wasm and more than this in the widget's. Lenient: a part of the wrong type reads as
-//! empty, so a damaged entry keeps what can be read (and the draft's original text is kept
-//! beside it, `restore`).
+//! rather than by serde's derived deserialisers: dropping those, over a `Value`, and a second
+//! JSON parser took 9.6 KB off the app's wasm (docs/benchmarks.md). Lenient: a part of the
+//! wrong type reads as empty, so a damaged entry keeps what can be read (and the draft's
+//! original text is kept beside it, `restore`).
 
 use serde_json::Value;
 
