@@ -4,6 +4,7 @@ use questionnaire::Answers;
 use crate::api::{live_answers, Marketplace, RuntimeConfig, Submission};
 use crate::connect::{ConnectPanel, Connection, SubmitPanel};
 use crate::draft::{DraftPanel, DraftStore, Questionnaire};
+use crate::erased::Shown;
 use crate::form::QuestionnaireForm;
 use crate::preview::{PreviewPage, ReviewPage, Rows, Workspace};
 use crate::routes::{app_in_address, Nav, Page};
@@ -53,7 +54,7 @@ fn Pages() -> impl IntoView {
                     <SubmitPanel />
                 </Workspace>
             </div>
-            <Show when=move || page.get() == Page::Preview>
+            <Shown when=move || page.get() == Page::Preview>
                 <PreviewPage
                     rows
                     answers
@@ -64,16 +65,16 @@ fn Pages() -> impl IntoView {
                     on_edit=Callback::new(move |_| nav.go(Page::Form))
                     on_submit=Callback::new(move |_| nav.go(Page::Submit))
                 />
-            </Show>
-            <Show when=move || matches!(page.get(), Page::Review | Page::Import)>
+            </Shown>
+            <Shown when=move || matches!(page.get(), Page::Review | Page::Import)>
                 <ReviewPage drafts import_at_once=page.get_untracked() == Page::Import />
-            </Show>
-            <Show when=move || page.get() == Page::NotFound>
+            </Shown>
+            <Shown when=move || page.get() == Page::NotFound>
                 <section class="preview-page-bar" aria-labelledby="not-found-title">
                     <h2 id="not-found-title">"There is no such page"</h2>
                     <p><a href=move || nav.href(Page::Form, false, "")>"Go to the form"</a></p>
                 </section>
-            </Show>
+            </Shown>
         </main>
     }
 }

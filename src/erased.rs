@@ -22,3 +22,13 @@ pub fn effect(run: impl Fn() + 'static) {
     let run: Box<dyn Fn(Option<()>)> = Box::new(move |_| run());
     Effect::new(run);
 }
+
+/// Leptos's `<Show>` (no fallback), one instantiation for the whole app. `Show` is generic over
+/// its condition and its children, so each use carried its own memo, children closure and
+/// either-view code; here the condition is a `Signal<bool>` and the children Leptos's boxed
+/// `ChildrenFn`. As with `Show`, the children are made again only when the condition flips.
+#[component]
+pub fn Shown(#[prop(into)] when: Signal<bool>, children: ChildrenFn) -> impl IntoView {
+    let when = memo(move |_| when.get());
+    move || when.get().then(|| children())
+}

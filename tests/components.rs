@@ -95,6 +95,36 @@ async fn typing_a_data_type_and_pressing_enter_adds_it_to_the_answers() {
     assert_eq!(chips, 1, "the added type is shown");
 }
 
+/// The chips are kept by position: removing one from the middle moves the later ones up, each
+/// with its own label, and the answers lose only that one.
+#[wasm_bindgen_test]
+async fn removing_a_chip_from_the_middle_keeps_the_others_each_with_its_own_label() {
+    let mut answers = Answers::new();
+    answers.set(ids::STORES_EUD, Answer::Choice("yes".into()));
+    let listed = ["Email address", "IP address", "Device ID"].map(str::to_owned).to_vec();
+    answers.set(ids::STORED_DATA_TYPES, Answer::List(listed));
+    let (form, questionnaire) = mount_form(answers);
+    settle().await;
+
+    let chips = || {
+        let found = form.query_selector_all(".chip").unwrap();
+        (0..found.length()).map(|at| found.item(at).unwrap().text_content().unwrap()).collect::<Vec<_>>()
+    };
+    let removes = || {
+        let found = form.query_selector_all(".chip-remove").unwrap();
+        let label = |at| found.item(at).unwrap().unchecked_into::<web_sys::Element>().get_attribute("aria-label");
+        (0..found.length()).map(|at| label(at).unwrap()).collect::<Vec<_>>()
+    };
+    assert_eq!(chips(), ["Email address×", "IP address×", "Device ID×"]);
+
+    form.query_selector_all(".chip-remove").unwrap().item(1).unwrap().unchecked_into::<HtmlElement>().click();
+    settle().await;
+
+    assert_eq!(questionnaire.snapshot_untracked().list(ids::STORED_DATA_TYPES), ["Email address", "Device ID"]);
+    assert_eq!(chips(), ["Email address×", "Device ID×"]);
+    assert_eq!(removes(), ["Remove Email address", "Remove Device ID"]);
+}
+
 #[wasm_bindgen_test]
 async fn restored_answers_are_shown_checked() {
     let mut answers = Answers::new();

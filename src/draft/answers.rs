@@ -15,10 +15,10 @@ use questionnaire::consistency::{findings_apart, Finding};
 use questionnaire::inputs;
 use questionnaire::listing::{row_for, ListingRow};
 use questionnaire::statements::statements;
+use questionnaire::unsorted::LiteMap;
 use questionnaire::validation::{errors_for_question, FieldError};
 use questionnaire::visibility::{is_hidden_answer, is_visible};
 use questionnaire::{Answer, Answers, Question, ThirdParty};
-use std::collections::BTreeMap;
 use std::time::Duration;
 
 pub use parties::{Parties, Party, PartyEdit};
@@ -66,7 +66,7 @@ pub struct Questionnaire {
     settled: RwSignal<Answers>,
     settle: StoredValue<Settle>,
     /// Rules that span questions, each reading only the answers it needs.
-    pub statements: Memo<BTreeMap<QuestionId, &'static str>>,
+    pub statements: Memo<LiteMap<QuestionId, &'static str>>,
     pub findings: Memo<Vec<Finding>>,
 }
 

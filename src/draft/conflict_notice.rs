@@ -4,6 +4,7 @@ use questionnaire::draft::answer_text;
 use questionnaire::draft::sync::Conflict;
 use questionnaire::session::Side;
 
+use crate::erased::Shown;
 use crate::form::control_id;
 use crate::shell::Shell;
 
@@ -17,13 +18,13 @@ pub fn ConflictNotice() -> impl IntoView {
         move || shell.conflicts().into_iter().map(|conflict| view! { <ConflictRow shell conflict /> }).collect_view();
     view! {
         <div class="conflicts" role="alert">
-            <Show when=move || shell.has_conflicts()>
+            <Shown when=move || shell.has_conflicts()>
                 <div class="draft-notice warning">
                     <h2 class="notice-title">"Changed in another tab too"</h2>
                     <p>"You changed these answers here while another tab of this draft changed them differently. Choose which to keep."</p>
                     <ul class="conflict-list">{rows}</ul>
                 </div>
-            </Show>
+            </Shown>
         </div>
     }
 }

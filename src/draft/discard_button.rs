@@ -2,6 +2,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::store::DraftStore;
+use crate::erased::Shown;
 use crate::shell::{Replaced, Shell, Source};
 
 /// "Discard changes": asks inline first, then removes the local draft. "Undo" brings back the
@@ -38,7 +39,7 @@ pub fn DiscardButton(drafts: DraftStore) -> impl IntoView {
             aria-expanded=move || confirming.get().to_string()>
             "Discard changes"
         </button>
-        <Show when=move || confirming.get()>
+        <Shown when=move || confirming.get()>
             <div class="draft-notice warning discard-confirm" tabindex="-1" node_ref=confirm_box
                 role="group" aria-labelledby="discard-confirm-title">
                 <p id="discard-confirm-title">
@@ -48,7 +49,7 @@ pub fn DiscardButton(drafts: DraftStore) -> impl IntoView {
                 <button type="button" class="danger confirm-discard" on:click=discard>"Discard draft"</button>
                 <button type="button" class="secondary cancel-discard" on:click=cancel>"Keep my answers"</button>
             </div>
-        </Show>
+        </Shown>
         {move || shell.undoable().map(|what| {
             let app = drafts.app_key().get_untracked();
             let (class, text) = match what {

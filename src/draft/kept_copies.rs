@@ -4,6 +4,7 @@ use super::files::{download_json, file_name};
 use super::status::clock_time;
 use super::storage;
 use super::store::DraftStore;
+use crate::erased::Shown;
 
 /// Copies of stored drafts that could not be kept as they were, for this app key: each can
 /// be downloaded, and deleted once downloaded. Listed on every load, so a copy made days ago
@@ -47,22 +48,22 @@ pub fn KeptCopies(drafts: DraftStore) -> impl IntoView {
                     <li class="kept-copy">
                         {format!("Kept on {kept_on} ")}
                         <button type="button" class="link-button download-copy" on:click=download>"Download"</button>
-                        <Show when=move || downloaded.with(|keys| keys.contains(&shown_key))>
+                        <Shown when=move || downloaded.with(|keys| keys.contains(&shown_key))>
                             " · "
                             <button type="button" class="link-button delete-copy" on:click=delete.clone()>"Delete it from this browser"</button>
-                        </Show>
+                        </Shown>
                     </li>
                 }
             })
             .collect_view()
     };
     view! {
-        <Show when=move || copies.with(|copies| !copies.is_empty())>
+        <Shown when=move || copies.with(|copies| !copies.is_empty())>
             <details class="kept-copies">
                 <summary>{move || format!("Copies of saved drafts that could not be kept as they were ({})", copies.with(Vec::len))}</summary>
                 <p class="hint">"Download one to keep it; once downloaded, you can delete it from this browser."</p>
                 <ul>{rows}</ul>
             </details>
-        </Show>
+        </Shown>
     }
 }

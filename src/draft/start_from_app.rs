@@ -8,6 +8,7 @@ use super::import_preview::{ImportPreview, PendingImport};
 use super::storage;
 use super::store::DraftStore;
 use crate::api::{read_version, Marketplace, Version};
+use crate::erased::Shown;
 
 /// "Start from another app's answers": vendors with many apps answer the same questions again
 /// and again. Copies the answers (never the record) of another app's draft in this browser, or
@@ -65,7 +66,7 @@ pub fn StartFromApp(drafts: DraftStore) -> impl IntoView {
         <button type="button" class="secondary start-from-app" aria-expanded=move || open.get().to_string() on:click=toggle>
             "Start from another app's answers…"
         </button>
-        <Show when=move || open.get()>
+        <Shown when=move || open.get()>
             <div class="draft-notice info start-from-app-form">
                 <label for="start-from-app-key">"Copy the answers of the app"</label>
                 <input id="start-from-app-key" type="text" list="start-from-app-known" prop:value=move || other.get()
@@ -77,7 +78,7 @@ pub fn StartFromApp(drafts: DraftStore) -> impl IntoView {
                 <p class="hint">"Its draft in this browser, or else its live version: answers only, never its Marketplace record. You see what changes before anything does."</p>
                 {move || problem.get().map(|text| view! { <p class="error-message" role="alert">{text}</p> })}
             </div>
-        </Show>
+        </Shown>
         {move || pending.get().map(|pending_import| view! {
             <ImportPreview drafts pending=pending_import on_done=Callback::new(move |()| {
                 pending.set(None);

@@ -41,13 +41,13 @@ pub fn app_keys_with_drafts() -> Vec<String> {
 /// Every kept copy for this app key: (storage key, text), oldest first.
 pub fn backups(app_key: &str) -> Vec<(String, String)> {
     let prefix = backup_key_prefix(app_key);
-    let found = map_of(
+    map_of(
         backend::keys()
             .into_iter()
             .filter(|key| key.starts_with(&prefix))
             .filter_map(|key| read(&key).map(|text| (key, text))),
-    );
-    found.into_iter().collect()
+    )
+    .into_tuple_vec()
 }
 
 /// Moves a draft the first builds kept under their own key to today's, so it is found. The

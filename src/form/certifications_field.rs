@@ -1,14 +1,14 @@
 use leptos::prelude::*;
 use questionnaire::catalogue::{Question, OTHER_CERTIFICATION};
 use questionnaire::unsorted::sort_short_by;
-use questionnaire::Answer;
-
 use questionnaire::validation::FieldPart;
+use questionnaire::Answer;
 
 use super::checks::Checks;
 use super::question_label::QuestionLegend;
 use super::{control_id, described_by, other_certification_id};
 use crate::draft::Questionnaire;
+use crate::erased::Shown;
 
 /// Pick any of the listed certifications; "Other" reveals a box to name it.
 #[component]
@@ -56,7 +56,7 @@ pub fn CertificationsField(question: &'static Question, options: &'static [&'sta
         <fieldset class="choices" id=control_id(question.id) aria-describedby=described_by(question.id)>
             <QuestionLegend question />
             {boxes.collect_view()}
-            <Show when=other_picked>
+            <Shown when=other_picked>
                 <div class="conditional">
                     <label for=other_id.clone()>"Name the other certification"</label>
                     <input
@@ -70,7 +70,7 @@ pub fn CertificationsField(question: &'static Question, options: &'static [&'sta
                         on:input=move |ev| set(current.get_untracked().0, event_target_value(&ev))
                     />
                 </div>
-            </Show>
+            </Shown>
         </fieldset>
     }
 }

@@ -1,5 +1,9 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use questionnaire::validation::already_listed;
+
+use super::by_position::by_position;
 
 /// Several short strings as removable chips, and a box to add one: Enter or "Add" adds what is
 /// typed, Backspace in the empty box removes the last chip. Suggestions come from a datalist,
@@ -52,21 +56,26 @@ pub fn ChipsInput(
 
     view! {
         <ul class="chips" aria-label=list_label>
-            <For
-                each=move || items.get().into_iter().enumerate()
-                key=|(index, item)| (*index, item.clone())
-                children=move |(index, item)| {
-                    let label = format!("Remove {item}");
+            {by_position(
+                Signal::derive(move || items.with(Vec::len)),
+                Arc::new(move |index| {
+                    let item = move || items.with(|list| list.get(index).cloned().unwrap_or_default());
                     view! {
                         <li class="chip">
                             <span>{item}</span>
-                            <button type="button" class="chip-remove" aria-label=label on:click=move |_| remove(index)>
+                            <button
+                                type="button"
+                                class="chip-remove"
+                                aria-label=move || format!("Remove {}", item())
+                                on:click=move |_| remove(index)
+                            >
                                 "×"
                             </button>
                         </li>
                     }
-                }
-            />
+                    .into_any()
+                }),
+            )}
         </ul>
         <div class="list-entry">
             <input

@@ -3,6 +3,7 @@ use questionnaire::catalogue;
 
 use super::checks::Checks;
 use super::{control_id, error_prefix, error_target_id};
+use crate::erased::Shown;
 use crate::focus::focus_by_id;
 
 /// "There is a problem": shown after "Save and preview" finds errors, with one link per error
@@ -17,7 +18,7 @@ pub fn ErrorSummary() -> impl IntoView {
                 || checks.findings.with(|findings| !findings.is_empty()))
     };
     view! {
-        <Show when=visible>
+        <Shown when=visible>
             <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
                 <h2 id="error-summary-title">
                     {move || match checks.errors.with(Vec::len) {
@@ -51,7 +52,7 @@ pub fn ErrorSummary() -> impl IntoView {
                             .collect_view()
                     }}
                 </ul>
-                <Show when=move || checks.findings.with(|findings| !findings.is_empty())>
+                <Shown when=move || checks.findings.with(|findings| !findings.is_empty())>
                     <h3>"Answers that contradict each other (these do not block saving)"</h3>
                     <ul class="summary-findings">
                         {move || {
@@ -71,8 +72,8 @@ pub fn ErrorSummary() -> impl IntoView {
                                 .collect_view()
                         }}
                     </ul>
-                </Show>
+                </Shown>
             </div>
-        </Show>
+        </Shown>
     }
 }

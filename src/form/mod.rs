@@ -1,5 +1,6 @@
 //! The partner-facing questionnaire, rendered from the catalogue.
 
+mod by_position;
 mod certifications_field;
 mod checkbox_field;
 pub mod checks;

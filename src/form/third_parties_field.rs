@@ -1,9 +1,12 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use questionnaire::catalogue::{third_party_field, Question, QuestionId, ThirdPartyColumn};
 use questionnaire::countries::COUNTRIES;
 use questionnaire::validation::{FieldError, FieldPart};
 use questionnaire::ThirdParty;
 
+use super::by_position::by_position;
 use super::chips_input::{ChipsInput, Suggestions};
 use super::question_label::QuestionLegend;
 use super::{control_id, described_by, third_party_input_id};
@@ -42,9 +45,7 @@ pub fn ThirdPartiesField(question: &'static Question) -> impl IntoView {
     view! {
         <fieldset class="third-parties" id=control_id(question.id) aria-describedby=described_by(question.id)>
             <QuestionLegend question />
-            <For each=move || 0..count.get() key=|index| *index let:index>
-                <ThirdPartyRow question index remove />
-            </For>
+            {by_position(count.into(), Arc::new(move |index| view! { <ThirdPartyRow question index remove /> }.into_any()))}
             <p class="removed-notice" role="status" aria-live="polite">
                 {move || removed.get().map(|(_, row)| {
                     let name = if row.name.trim().is_empty() { "a third party".to_owned() } else { format!("“{}”", row.name.trim()) };

@@ -5,6 +5,7 @@ use questionnaire::{Answers, Section};
 use super::listing_row::ListingRowView;
 use super::row_model::{RowModel, Rows};
 use super::view_toggle::ViewToggle;
+use crate::erased::Shown;
 
 /// The Privacy & Security tab for these answers, read-only: the default view or the expanded
 /// one, sections in the spec's order. With `live`, rows that differ from what customers see
@@ -63,7 +64,7 @@ fn ListingSection(section: &'static Section, rows: Rows) -> impl IntoView {
     let has_rows = move || any(|_| true);
     let expanded_only = move || !any(RowModel::in_default_view);
     view! {
-        <Show when=has_rows>
+        <Shown when=has_rows>
             // Not a <section>: the form's sections already hold these names as landmarks.
             <div class="listing-section" class:expanded-only=expanded_only data-section=section.id>
                 <h3 class="listing-section-title">{section.title}</h3>
@@ -77,6 +78,6 @@ fn ListingSection(section: &'static Section, rows: Rows) -> impl IntoView {
                         .collect_view()}
                 </dl>
             </div>
-        </Show>
+        </Shown>
     }
 }

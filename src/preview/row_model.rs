@@ -1,11 +1,9 @@
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 use questionnaire::catalogue::{self, QuestionId, View};
 use questionnaire::diff::changes;
 use questionnaire::listing::{rows, ListingRow};
 use questionnaire::statements::statements;
-use questionnaire::unsorted::map_of;
+use questionnaire::unsorted::{map_of, LiteMap};
 use questionnaire::Answers;
 
 use crate::draft::{Parties, Questionnaire};
@@ -43,7 +41,7 @@ fn models(answers: &Answers, live: Option<&Answers>) -> Vec<RowModel> {
 
 /// What customers see now, for each question whose row differs from it (nothing while
 /// nothing is live).
-fn was(answers: &Answers, live: Option<&Answers>) -> BTreeMap<QuestionId, String> {
+fn was(answers: &Answers, live: Option<&Answers>) -> LiteMap<QuestionId, String> {
     live.filter(|live| !live.is_empty())
         .map(|live| map_of(changes(live, answers).into_iter().map(|change| (change.question.id, change.before))))
         .unwrap_or_default()

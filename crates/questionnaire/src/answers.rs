@@ -1,7 +1,6 @@
 //! What the partner answered: one value per question id, typed text kept exactly as typed.
 
-use std::collections::BTreeMap;
-
+use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::QuestionId;
@@ -78,9 +77,20 @@ impl Answer {
 /// Keyed by text rather than [`QuestionId`]: a draft from a newer build may hold ids this build
 /// does not know, and those entries are kept, never dropped. So the entries themselves are
 /// reached by any id (`get`, `set`, `clear`), the typed reads by a question's.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// A sorted vector (`LiteMap`) rather than a `BTreeMap`: a few dozen entries, and a B-tree's
+/// code in the wasm for each key and value type (`questionnaire::unsorted`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(transparent)]
-pub struct Answers(BTreeMap<String, Answer>);
+pub struct Answers(LiteMap<String, Answer>);
+
+/// Always a JSON object. `LiteMap`'s own `Serialize` writes a map whose first key is not text,
+/// or that has no first key, as a list: no answers would be written `[]`.
+impl Serialize for Answers {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
 
 impl Answers {
     pub fn new() -> Self {

@@ -1,8 +1,7 @@
 //! What submitting would change on the live tab: "Data residency: No → Yes, …". Only answers
 //! that are sent count, compared by their wire values so re-typed whitespace is no change.
 
-use std::collections::BTreeMap;
-
+use litemap::LiteMap;
 use serde_json::Value;
 
 use crate::answers::Answers;
@@ -38,11 +37,11 @@ pub fn changes(live: &Answers, draft: &Answers) -> Vec<Change> {
         .collect()
 }
 
-fn by_id(answers: &Answers) -> BTreeMap<QuestionId, Value> {
+fn by_id(answers: &Answers) -> LiteMap<QuestionId, Value> {
     crate::unsorted::map_of(sent(answers).into_iter().map(|(question, value)| (question.id, value)))
 }
 
-fn shown(question: &Question, answers: &Answers, sent: &BTreeMap<QuestionId, Value>) -> String {
+fn shown(question: &Question, answers: &Answers, sent: &LiteMap<QuestionId, Value>) -> String {
     if sent.contains_key(&question.id) { value_of(question.id, answers) } else { ListingValue::NotProvided }.to_plain()
 }
 

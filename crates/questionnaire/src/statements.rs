@@ -10,7 +10,7 @@
 //! it takes for granted. Contradictory answers leave both sentences out (the rows still show
 //! the answers, and `consistency` tells the partner).
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 use crate::answers::{Answer, Answers};
 use crate::catalogue::ids::{self, choice};
@@ -169,7 +169,7 @@ pub fn shown(answers: &Answers) -> Vec<&'static Statement> {
 /// The sentence for each question whose shown answer has one, as the listing shows it: hidden
 /// answers and unticked boxes have none, nor do answers that contradict each other or
 /// sentences about something other answers do not establish.
-pub fn statements(answers: &Answers) -> BTreeMap<QuestionId, &'static str> {
+pub fn statements(answers: &Answers) -> LiteMap<QuestionId, &'static str> {
     crate::unsorted::map_of(
         shown(answers).into_iter().filter_map(|statement| Some((statement.question, statement.sentence?))),
     )

@@ -1,22 +1,32 @@
-//! Ordering without the standard library's sort. Its stable sort is generated anew for every
-//! element type, about 2 KB of wasm each, and `collect()` into a `BTreeMap` or `BTreeSet` sorts
-//! first. Here maps and sets are built by inserting (the same order; the last of equal keys is
-//! kept, as `collect()` keeps it), and short lists are put in order by insertion.
+//! Ordering without the standard library's sort or B-trees. Its stable sort is generated anew
+//! for every element type, about 2 KB of wasm each, and `collect()` into a `BTreeMap` or
+//! `BTreeSet` sorts first; a B-tree's insert and remove are another 3 KB for each key and value
+//! type. The app's maps and sets hold a few dozen entries at most, so here they are sorted
+//! vectors (`LiteMap`, made for small code) built by inserting: the same order, and the last of
+//! equal keys kept, as `collect()` keeps it. Short lists are put in order by insertion.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
 
-/// `entries.collect::<BTreeMap<_, _>>()`, without a sort.
-pub fn map_of<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    map.extend(entries);
+/// Re-exported so the app names the maps this crate returns without a dependency of its own.
+pub use litemap::LiteMap;
+
+/// `entries.collect::<BTreeMap<_, _>>()`, as a `LiteMap`, without a sort.
+pub fn map_of<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> LiteMap<K, V> {
+    let mut map = LiteMap::new();
+    for (key, value) in entries {
+        map.insert(key, value);
+    }
     map
 }
 
-/// `items.collect::<BTreeSet<_>>()`, without a sort.
-pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
-    set.extend(items);
+/// `items.collect::<BTreeSet<_>>()`, as a sorted vector without duplicates, without a sort.
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut set = Vec::new();
+    for item in items {
+        if let Err(at) = set.binary_search(&item) {
+            set.insert(at, item);
+        }
+    }
     set
 }
 
@@ -34,14 +44,17 @@ pub fn sort_short_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Orde
 
 #[cfg(test)]
 mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
     use super::*;
 
     #[test]
     fn they_hold_what_collect_holds_the_last_of_equal_keys_kept() {
         let entries = [(3, "c"), (1, "a"), (3, "z"), (2, "b")];
-        assert_eq!(map_of(entries), entries.into_iter().collect::<BTreeMap<_, _>>());
+        let expected: Vec<_> = entries.into_iter().collect::<BTreeMap<_, _>>().into_iter().collect();
+        assert_eq!(map_of(entries).into_tuple_vec(), expected);
         assert_eq!(map_of(entries).get(&3), Some(&"z"));
-        assert_eq!(set_of([3, 1, 3, 2]), [3, 1, 3, 2].into_iter().collect::<BTreeSet<_>>());
+        assert_eq!(set_of([3, 1, 3, 2]), Vec::from_iter([3, 1, 3, 2].into_iter().collect::<BTreeSet<_>>()));
     }
 
     #[test]
@@ -52,6 +65,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn maps_and_sets_hold_what_collect_holds(entries in proptest::collection::vec((0u8..8, 0u8..255), 0..40)) {
+            let expected: Vec<_> = entries.iter().copied().collect::<BTreeMap<_, _>>().into_iter().collect();
+            proptest::prop_assert_eq!(map_of(entries.iter().copied()).into_tuple_vec(), expected);
+            let keys: Vec<_> = entries.iter().map(|entry| entry.0).collect::<BTreeSet<_>>().into_iter().collect();
+            proptest::prop_assert_eq!(set_of(entries.iter().map(|entry| entry.0)), keys);
+        }
+
         #[test]
         fn a_short_sort_is_std_s_stable_sort(mut items in proptest::collection::vec((0u8..4, 0u8..255), 0..40)) {
             let mut expected = items.clone();

@@ -277,7 +277,7 @@ async fn the_widgets_sentences_are_the_previews() {
         "The app writes End-User Data into its logs.",
         "The app does not share logs that include End-User Data with third parties.",
     ];
-    let mut previewed: Vec<&str> = statements(&read_document(&json).unwrap()).into_values().collect();
+    let mut previewed: Vec<&str> = statements(&read_document(&json).unwrap()).values().copied().collect();
     previewed.sort_unstable();
     let mut sorted = expected;
     sorted.sort_unstable();

@@ -2,8 +2,6 @@
 //! changed is taken quietly, what only this tab changed is kept, and a question both changed
 //! differently is a conflict the partner settles ("use theirs" or "keep mine").
 
-use std::collections::BTreeSet;
-
 use crate::answers::{Answer, Answers};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +30,7 @@ pub fn merge(base: &Answers, mine: &Answers, theirs: &Answers) -> Merged {
 /// from another (two tabs that each merged the other's save have two). A side changed a
 /// question unless it holds what every base holds.
 pub fn merge_over(bases: &[Answers], mine: &Answers, theirs: &Answers) -> Merged {
-    let ids: BTreeSet<&str> = crate::unsorted::set_of(
+    let ids: Vec<&str> = crate::unsorted::set_of(
         bases.iter().flat_map(Answers::iter).chain(mine.iter()).chain(theirs.iter()).map(|(id, _)| id),
     );
     let mut answers = Answers::new();

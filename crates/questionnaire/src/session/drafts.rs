@@ -234,7 +234,7 @@ pub(super) fn save(state: &mut State, app: &str, effects: &mut Vec<Effect>) {
 }
 
 fn push_save(state: &State, app: &str, effects: &mut Vec<Effect>) {
-    let draft = &state.drafts[app];
+    let draft = state.drafts.get(app).expect("a save follows the entry made for its app");
     let saved = Saved {
         answers: draft.answers.clone(),
         revisions: draft.revisions.clone(),

@@ -1,7 +1,6 @@
 //! What the session holds. Only [`super::step`] changes it.
 
-use std::collections::BTreeMap;
-
+use litemap::LiteMap;
 use serde_json::Value;
 
 use super::event::Source;
@@ -128,7 +127,7 @@ pub struct Undo {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct State {
     pub open: AppKey,
-    pub drafts: BTreeMap<AppKey, AppDraft>,
+    pub drafts: LiteMap<AppKey, AppDraft>,
     pub call: Option<Call>,
     pub undo: Option<Undo>,
     /// Where the names of this tab's saves come from: seeded at random by the app, so no two
