@@ -78,8 +78,8 @@ fn read_answer(id: &str, entry: &Value) -> Option<Answer> {
         _ => String::new(),
     };
     Some(match kind {
-        Kind::OneOf(_) => Answer::stored_choice(tagged::text(entry)?),
-        Kind::Text { .. } | Kind::Link | Kind::Email => Answer::Text(tagged::text(entry)?),
+        Kind::OneOf(_) => Answer::stored_choice(text(entry)?),
+        Kind::Text { .. } | Kind::Link | Kind::Email => Answer::Text(text(entry)?),
         Kind::List { .. } => Answer::List(tagged::texts(entry)?),
         Kind::Checkbox => Answer::Flag(entry.as_bool()?),
         Kind::DaysRange => {
@@ -91,9 +91,13 @@ fn read_answer(id: &str, entry: &Value) -> Option<Answer> {
             Value::Array(_) => Answer::Certifications { picked: tagged::texts(entry)?, other: String::new() },
             _ => Answer::Certifications {
                 picked: entry.get("picked").and_then(tagged::texts).unwrap_or_default(),
-                other: entry.get("other").and_then(tagged::text).unwrap_or_default(),
+                other: entry.get("other").and_then(text).unwrap_or_default(),
             },
         },
         Kind::Provided => return None,
     })
+}
+
+fn text(value: &Value) -> Option<String> {
+    value.as_str().map(str::to_owned)
 }

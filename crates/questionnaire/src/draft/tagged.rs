@@ -13,9 +13,9 @@ use crate::answers::{Answer, ThirdParty};
 pub(crate) fn answer(entry: &Value) -> Option<Answer> {
     let value = entry.get("value")?;
     Some(match entry.get("kind")?.as_str()? {
-        "choice" => Answer::stored_choice(text(value)?),
-        "unknown" => Answer::Unknown(text(value)?),
-        "text" => Answer::Text(text(value)?),
+        "choice" => Answer::stored_choice(value.as_str()?.to_owned()),
+        "unknown" => Answer::Unknown(value.as_str()?.to_owned()),
+        "text" => Answer::Text(value.as_str()?.to_owned()),
         "list" => Answer::List(texts(value)?),
         "flag" => Answer::Flag(value.as_bool()?),
         "days_range" => Answer::DaysRange { min: text_in(value, "min"), max: text_in(value, "max") },
@@ -35,11 +35,6 @@ pub(crate) fn third_party(row: &Value) -> ThirdParty {
         countries: row.get("countries").and_then(texts).unwrap_or_default(),
         purpose: text_in(row, "purpose"),
     }
-}
-
-/// A string; `None` for anything else.
-pub(crate) fn text(value: &Value) -> Option<String> {
-    value.as_str().map(str::to_owned)
 }
 
 /// The strings of an array (anything else in it is skipped).
